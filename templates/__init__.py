@@ -1,0 +1,1 @@
+"""The built-in agenda templates, shipped as package data beside this file."""

@@ -1,0 +1,1 @@
+"""circlekeeper's presentation: the Textual app, its screens and widgets, and the CLI."""
