@@ -8,6 +8,7 @@ Environment variables override the platform defaults (the CLI's ``--data-dir`` a
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -73,9 +74,7 @@ def exports_dir() -> Path:
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) if needed, readable by the owner only."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
+    # A folder we do not own (a shared mount) keeps the mode its owner gave it.
+    with contextlib.suppress(OSError):
         os.chmod(path, 0o700)
-    except OSError:
-        # A folder we do not own (a shared mount): leave its mode to its owner.
-        pass
     return path

@@ -93,7 +93,8 @@ Examples:
     expose_value=False,
     is_eager=True,
     callback=_set_dir(paths.CONFIG_DIR_ENV),
-    help=f"Where settings and your organisation's resources are kept (also ${paths.CONFIG_DIR_ENV}).",
+    help="Where settings and your organisation's resources are kept "
+    f"(also ${paths.CONFIG_DIR_ENV}).",
 )
 @click.pass_context
 def cli(ctx: click.Context) -> None:
