@@ -1,0 +1,42 @@
+"""The help screen: the keys and the ideas behind them, from ``help.md`` beside this module."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys and guidance; any of escape, q or ? closes it."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > VerticalScroll {
+        width: 90%;
+        max-width: 100;
+        height: 90%;
+        border: thick $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        text = files("circlekeeper.tui.screens").joinpath("help.md").read_text(encoding="utf-8")
+        with VerticalScroll():
+            yield Markdown(text)
+        yield Footer()
+
+    def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)
