@@ -1,0 +1,116 @@
+"""Finding phone numbers in a note, and the region that local numbers are read in.
+
+The numbers are found by ``phonenumbers``' matcher, not by a pattern of our own. Its
+strict settings miss realistic local numbers (fictional ranges such as 07700 900xxx
+are not "valid"), and its loose one flags years and room numbers, so we run it
+loosely and keep a candidate when it is a valid number, or when it is shaped like one
+someone would write down: a leading ``+``, ``0`` or bracket, or digits in groups,
+long enough not to be a count or a budget. Anything next to a time ("10:30") or
+shaped like a date is dropped. A word such as "call" or "mobile" just before a
+number lets a shorter local one through ("call 555-0199"); a word such as "ticket"
+or "order" keeps a number out unless it has a country code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import locale
+import os
+import re
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+REGION_ENV = "CIRCLEKEEPER_PHONE_REGION"
+"""Environment variable naming the two-letter region local phone numbers belong to."""
+
+FALLBACK_REGION = "US"
+"""The region used when neither the environment nor the locale names one."""
+
+MIN_DIGITS = 9
+"""Fewest digits in an unverified number with no phone word before it."""
+
+MIN_DIGITS_AFTER_CUE = 7
+"""Fewest digits in an unverified number that follows a word such as "call"."""
+
+_CUE = re.compile(
+    r"\b(?:call|calls|called|calling|phone|phoned|tel|telephone|mobile|mob|cell|text|"
+    r"texted|ring|whatsapp|signal|number|contact|reach|fax|landline)\b"
+    r"(?:\s+(?:me|him|her|them|us|on|at|is|was|my|his|their|number|no\.?))*[\s:#.-]{0,4}$",
+    re.IGNORECASE,
+)
+_NOT_PHONE_CUE = re.compile(
+    r"\b(?:order|ticket|ref|reference|invoice|case|id|po|account|acct|employee|staff|badge|"
+    r"isbn|version|v)\b(?:\s*(?:no\.?|num|number|#))?\W{0,3}$|#$",
+    re.IGNORECASE,
+)
+_DATE = re.compile(r"\d{1,4}([-/.])\d{1,2}\1\d{1,4}")
+_YEARS = re.compile(r"(?:(?:19|20)\d\d\W*)+")
+_LOCALE_REGION = re.compile(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})\b")
+
+
+def known_region(code: str) -> bool:
+    """Whether ``code`` is a two-letter region ``phonenumbers`` has formats for."""
+    return code.upper() in phonenumbers.SUPPORTED_REGIONS
+
+
+def default_region() -> str:
+    """The two-letter region whose local phone formats notes are read in.
+
+    From ``$CIRCLEKEEPER_PHONE_REGION`` when it names a known region, else from the
+    locale (``en_GB.UTF-8`` gives ``GB``), else ``US``.
+    """
+    chosen = os.environ.get(REGION_ENV, "").strip()
+    if chosen and known_region(chosen):
+        return chosen.upper()
+    candidates = [os.environ.get(name, "") for name in ("LC_ALL", "LC_CTYPE", "LANG")]
+    with contextlib.suppress(ValueError):  # an unparsable locale setting
+        candidates.append(locale.getlocale()[0] or "")
+    for name in candidates:
+        match = _LOCALE_REGION.match(name)
+        if match and known_region(match.group(1)):
+            return match.group(1).upper()
+    return FALLBACK_REGION
+
+
+def _is_beside_time_or_date(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return bool(re.search(r"[:/]\d?$", before) or re.match(r"\d?[:/]|[.,]\d", after))
+
+
+def _looks_written_as_phone(raw: str) -> bool:
+    if raw[0] in "+(" or raw.startswith("0"):
+        return True
+    groups = re.findall(r"\d+", raw)
+    return len(groups) >= 2
+
+
+def phone_spans(text: str, region: str) -> list[tuple[int, int]]:
+    """Where phone numbers appear in ``text``, as ``(start, end)`` offsets.
+
+    Args:
+        text: The note or handout.
+        region: Two-letter region for numbers written without a country code;
+            numbers with a ``+`` country code are found whatever the region.
+    """
+    found = []
+    for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
+        raw = match.raw_string
+        start, end = match.start, match.end
+        if _is_beside_time_or_date(text, start, end) or _DATE.fullmatch(raw):
+            continue
+        if _YEARS.fullmatch(raw):
+            continue
+        before = text[max(0, start - 30) : start]
+        if not raw.startswith("+") and _NOT_PHONE_CUE.search(before):
+            continue
+        digits = sum(ch.isdigit() for ch in raw)
+        if phonenumbers.is_valid_number(match.number):
+            found.append((start, end))
+        elif _CUE.search(before):
+            if digits >= MIN_DIGITS_AFTER_CUE:
+                found.append((start, end))
+        elif digits >= MIN_DIGITS and _looks_written_as_phone(raw):
+            found.append((start, end))
+    return found
