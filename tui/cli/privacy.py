@@ -1,0 +1,126 @@
+"""``circlekeeper privacy check``: the personal-data guard for any text.
+
+A coordinator runs it on a handout before emailing it, or on a notes file. Each
+finding is printed as ``line:col: kind: text``; the exit code says whether anything
+was found (1) or not (0), and 2 means the text could not be read.
+"""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+from circlekeeper.sessions.privacy import (
+    WatchList,
+    default_region,
+    find_personal_data,
+    known_region,
+    locate,
+)
+
+
+class InputError(click.ClickException):
+    """The text to check could not be read; one line on stderr and exit code 2."""
+
+    exit_code = 2
+
+
+def _read(source: str) -> str:
+    """The text of ``source`` (a path, or ``-`` for standard input) as UTF-8."""
+    name = "stdin" if source == "-" else source
+    try:
+        if source == "-":
+            data = click.get_binary_stream("stdin").read()
+        else:
+            with open(source, "rb") as handle:
+                data = handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(f"{name}: not allowed to read it") from None
+    except OSError as error:
+        raise InputError(f"{name}: cannot read it ({error.strerror or error})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            f"{name}:{line}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
+            "save it as UTF-8 and try again"
+        ) from None
+
+
+def _check_region(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    if value is None:
+        return default_region()
+    if not known_region(value):
+        raise click.BadParameter(f"{value!r} is not a two-letter region such as GB, US or DE")
+    return value.upper()
+
+
+def _check_watch(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> WatchList:
+    try:
+        return WatchList(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def privacy() -> None:
+    """Check text for personal data before it leaves your hands."""
+
+
+@privacy.command(
+    epilog="""\b
+Examples:
+  circlekeeper privacy check handout.md
+  circlekeeper privacy check --watch Maria --watch "Anne Marie" notes.txt
+  circlekeeper privacy check --region GB - < handout.html
+
+\b
+Exit codes: 0 nothing found, 1 something found, 2 the text could not be read
+(or the command line was wrong).
+"""
+)
+@click.argument("file", default="-", metavar="[FILE|-]")
+@click.option(
+    "--watch",
+    "-w",
+    "watch_list",
+    multiple=True,
+    metavar="NAME",
+    callback=_check_watch,
+    help="A name to look for (repeat for more). Names are never saved.",
+)
+@click.option(
+    "--region",
+    metavar="XX",
+    callback=_check_region,
+    help="Two-letter region for local phone numbers "
+    "(default: $CIRCLEKEEPER_PHONE_REGION, else your locale, else US).",
+)
+@click.pass_context
+def check(ctx: click.Context, file: str, watch_list: WatchList, region: str) -> None:
+    """Find emails, phone numbers, street addresses and watched names in FILE.
+
+    Reads standard input when FILE is - or left out. Each finding is printed as
+    line:col: kind: text, with kind one of email, phone, address or name.
+    """
+    text = _read(file)
+    findings = find_personal_data(text, watch_list, region)
+    for position, finding in locate(text, findings):
+        # A finding may run over a line break; keep each report on one line.
+        shown = re.sub(r"\s+", " ", finding.text)
+        click.echo(f"{position.line}:{position.column}: {finding.kind}: {shown}")
+    count = len(findings)
+    if count:
+        click.echo(
+            f"{count} possible piece{'s' if count != 1 else ''} of personal data found",
+            err=True,
+        )
+    else:
+        click.echo("no personal data found", err=True)
+    ctx.exit(1 if count else 0)
