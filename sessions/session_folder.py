@@ -1,0 +1,190 @@
+"""The files of the sessions folder: session ids, paths, locks and setting damaged files aside.
+
+Each session file ``<id>.json`` has a lock file ``<id>.lock`` beside it, held with
+:mod:`filelock` (an OS lock, so it goes with the process if the process dies) for as long
+as the session is open. The index has a lock of its own, held only while it is updated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import string
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from circlekeeper.sessions import paths
+from circlekeeper.sessions.session_index import ID_PATTERN
+from circlekeeper.sessions.storage import TEMP_SUFFIX, StorageError, fsync_folder
+
+INDEX_NAME = "index.json"
+SESSION_SUFFIX = ".json"
+LOCK_SUFFIX = ".lock"
+DAMAGED_SUFFIX = ".damaged"
+INDEX_WAIT_SECONDS = 10.0
+"""How long to wait for another window that is updating the index (it takes milliseconds)."""
+
+_ID_ALPHABET = string.ascii_lowercase + string.digits
+
+
+class SessionLocked(StorageError):
+    """The session is open in another window or another copy of the app."""
+
+
+class UnknownSession(StorageError):
+    """There is no session with that id."""
+
+
+def new_session_id(now: datetime) -> str:
+    """A fresh id: the day and four random letters or digits, e.g. ``2026-03-04-7kq2``.
+
+    Nothing about the group or its people goes into it, and it is safe as a file name.
+    """
+    tail = "".join(secrets.choice(_ID_ALPHABET) for _ in range(4))
+    return f"{now:%Y-%m-%d}-{tail}"
+
+
+class SessionFolder:
+    """Paths and locks inside one sessions folder."""
+
+    def __init__(self, root: Path, private_parent: Path | None = None) -> None:
+        """Address the folder ``root``; nothing is created until :meth:`make`.
+
+        Args:
+            root: The sessions folder.
+            private_parent: A folder above ``root`` that is ours too (the data folder) and
+                is made owner-only as well.
+        """
+        self.root = root
+        """The folder holding the session files, their locks and the index."""
+        self.index_path = root / INDEX_NAME
+        """The small file that lets the store list sessions without reading each one."""
+        self._private_parent = private_parent
+
+    def make(self) -> None:
+        """Create the folder (and the private parent) readable by the owner only."""
+        if self._private_parent is not None:
+            paths.ensure_private_dir(self._private_parent)
+        paths.ensure_private_dir(self.root)
+
+    def path_of(self, session_id: str) -> Path:
+        """The file of the session ``session_id`` (which need not exist)."""
+        return self.root / f"{session_id}{SESSION_SUFFIX}"
+
+    def session_files(self) -> Iterator[tuple[str, Path]]:
+        """The id and path of every session file in the folder, in id order."""
+        for path in sorted(self.root.glob(f"*{SESSION_SUFFIX}")):
+            session_id = path.name.removesuffix(SESSION_SUFFIX)
+            if ID_PATTERN.match(session_id):
+                yield session_id, path
+
+    def damaged_files(self) -> list[Path]:
+        """Files set aside as damaged, earlier or now."""
+        return sorted(self.root.glob(f"*{DAMAGED_SUFFIX}"))
+
+    def known_path(self, session_id: str) -> Path:
+        """The file of an existing session.
+
+        Raises:
+            UnknownSession: when there is no such session.
+        """
+        path = self.path_of(session_id)
+        if not ID_PATTERN.match(session_id) or not path.is_file():
+            raise UnknownSession(f"No session {session_id!r} in {self.root}")
+        return path
+
+    # Locks -------------------------------------------------------------------------
+
+    def take(self, session_id: str) -> FileLock:
+        """Lock a session for this process.
+
+        Raises:
+            SessionLocked: when another window (or process) holds it.
+        """
+        lock = FileLock(self.root / f"{session_id}{LOCK_SUFFIX}", timeout=0, mode=0o600)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise SessionLocked(
+                f"This session is already open in another window ({session_id}); "
+                "close it there first"
+            ) from None
+        return lock
+
+    def release(self, lock: FileLock, session_id: str) -> None:
+        """Release a session's lock, removing the lock file if the session is gone."""
+        if not self.path_of(session_id).exists():
+            # Removed while still held, so nobody else can be holding the file we remove.
+            with contextlib.suppress(OSError):
+                os.unlink(lock.lock_file)
+        lock.release()
+
+    @contextlib.contextmanager
+    def index_lock(self) -> Iterator[None]:
+        """Hold the index's lock while reading and replacing the index."""
+        self.make()
+        lock = FileLock(
+            self.root / f"{INDEX_NAME}{LOCK_SUFFIX}", timeout=INDEX_WAIT_SECONDS, mode=0o600
+        )
+        try:
+            lock.acquire()
+        except Timeout:
+            raise StorageError(
+                f"Could not update {self.index_path}: another window kept it busy"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # Clean-up ----------------------------------------------------------------------
+
+    def remove_stale_temp_files(self) -> list[Path]:
+        """Remove temporary files left by a crash; returns those removed.
+
+        A temporary file may belong to a save under way in another window, so it is removed
+        only while holding the lock of the file it was going to replace.
+        """
+        removed = []
+        for tmp in self.root.glob(f".*{TEMP_SUFFIX}"):
+            target = tmp.name[1 : -len(TEMP_SUFFIX)].rpartition(".")[0]
+            session_id = target.removesuffix(SESSION_SUFFIX)
+            if target == INDEX_NAME:
+                with self.index_lock(), contextlib.suppress(OSError):
+                    tmp.unlink()
+                    removed.append(tmp)
+            elif target.endswith(SESSION_SUFFIX) and ID_PATTERN.match(session_id):
+                with contextlib.suppress(SessionLocked):
+                    lock = self.take(session_id)
+                    with contextlib.suppress(OSError):
+                        tmp.unlink()
+                        removed.append(tmp)
+                    self.release(lock, session_id)
+        return removed
+
+    def set_aside(self, path: Path) -> Path:
+        """Move a damaged file to a ``.damaged`` name that no other file has; returns it."""
+        try:
+            for n in range(1, 1000):
+                suffix = DAMAGED_SUFFIX if n == 1 else f".{n}{DAMAGED_SUFFIX}"
+                target = path.with_name(path.name + suffix)
+                try:
+                    # A hard link fails if the name is taken, so nothing is ever overwritten.
+                    os.link(path, target)
+                except FileExistsError:
+                    continue
+                except OSError:  # a file system without hard links
+                    if target.exists():
+                        continue
+                    os.rename(path, target)
+                else:
+                    path.unlink()
+                fsync_folder(path.parent)
+                return target
+        except OSError as exc:
+            raise StorageError(f"Could not set aside {path}: {exc.strerror or exc}") from exc
+        raise StorageError(f"Could not set aside {path}: too many damaged copies beside it")

@@ -1,0 +1,162 @@
+"""The summary of a session that listing needs, and the small index file that caches it.
+
+The index maps each session id to its summary plus a *stamp* of the session file (inode,
+size and modification time). Listing trusts an entry only while the file's stamp still
+matches, so a note saved after the last index update is picked up by reading that one
+file, and a lost or damaged index is simply rebuilt from the session files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from circlekeeper.sessions.storage import DamagedFile, dumps, read_text, write_atomic
+
+STATES = ("ready", "running", "paused", "ended")
+"""Every state a session can be in, in the order a session goes through them."""
+
+INDEX_VERSION = 1
+
+ID_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]{4,}$")
+"""A session id: the day it was created and a random tail, e.g. ``2026-03-04-7kq2``."""
+
+Stamp = list[int]
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What a list of sessions shows about one session."""
+
+    id: str
+    """The session's id, also its file name."""
+    title: str
+    """The agenda's title ("" until the session engine sets it)."""
+    template: str
+    """The template the agenda came from ("" until set)."""
+    state: str
+    """One of :data:`STATES`."""
+    created: datetime
+    """When the session was created."""
+    updated: datetime
+    """When the session last changed, as recorded by the session engine."""
+    ended: datetime | None
+    """When the session ended, if it has."""
+
+
+def parse_time(value: Any, field: str, path: Path) -> datetime:
+    """An ISO time from a session file, timezone-aware (a naive one is taken as local).
+
+    Raises:
+        DamagedFile: when ``value`` is not an ISO time.
+    """
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+        else:
+            return moment if moment.tzinfo else moment.astimezone()
+    raise DamagedFile(path, f"field {field!r} is not a time: {value!r}")
+
+
+def summary_from_meta(meta: Any, path: Path) -> SessionSummary:
+    """Check a session's metadata and summarise it.
+
+    Args:
+        meta: The metadata document of the session stored at ``path``.
+        path: The session file, named ``<id>.json``.
+
+    Raises:
+        DamagedFile: when a required field is missing or wrong.
+    """
+    if not isinstance(meta, dict):
+        raise DamagedFile(path, "no session metadata")
+    for field in ("id", "schema", "created", "updated", "state"):
+        if meta.get(field) is None:
+            raise DamagedFile(path, f"missing field {field!r}")
+    if meta["id"] != path.name.removesuffix(".json"):
+        raise DamagedFile(path, f"its id {meta['id']!r} does not match its file name")
+    if meta["state"] not in STATES:
+        raise DamagedFile(path, f"unknown state {meta['state']!r}")
+    for field in ("title", "template"):
+        if not isinstance(meta.get(field, ""), str):
+            raise DamagedFile(path, f"field {field!r} is not text")
+    ended = meta.get("ended")
+    return SessionSummary(
+        id=meta["id"],
+        title=meta.get("title", ""),
+        template=meta.get("template", ""),
+        state=meta["state"],
+        created=parse_time(meta["created"], "created", path),
+        updated=parse_time(meta["updated"], "updated", path),
+        ended=None if ended is None else parse_time(ended, "ended", path),
+    )
+
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    """The stamp that changes whenever a session file is replaced."""
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def index_entry(summary: SessionSummary, stamp: Stamp) -> dict[str, Any]:
+    """The index's record of one session."""
+    return {
+        "title": summary.title,
+        "template": summary.template,
+        "state": summary.state,
+        "created": _iso(summary.created),
+        "updated": _iso(summary.updated),
+        "ended": _iso(summary.ended),
+        "stamp": stamp,
+    }
+
+
+def summary_from_entry(session_id: str, entry: dict[str, Any], path: Path) -> SessionSummary:
+    """Turn the index entry of the session file ``path`` back into a summary.
+
+    Raises:
+        DamagedFile: when the entry is wrong.
+    """
+    return summary_from_meta({**entry, "id": session_id, "schema": INDEX_VERSION}, path)
+
+
+def read_index(path: Path) -> dict[str, dict[str, Any]] | None:
+    """The index's entries by session id: ``{}`` if there is no index, ``None`` if damaged."""
+    try:
+        text = read_text(path)
+        if text is None:
+            return {}
+        data = json.loads(text)
+    except (DamagedFile, json.JSONDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        return None
+    entries = data.get("sessions")
+    if not isinstance(entries, dict):
+        return None
+    for session_id, entry in entries.items():
+        if not isinstance(entry, dict) or not ID_PATTERN.match(session_id):
+            return None
+        stamp = entry.get("stamp")
+        if not (isinstance(stamp, list) and all(isinstance(n, int) for n in stamp)):
+            return None
+        try:
+            summary_from_entry(session_id, entry, path.with_name(f"{session_id}.json"))
+        except DamagedFile:
+            return None
+    return entries
+
+
+def write_index(path: Path, entries: dict[str, dict[str, Any]]) -> None:
+    """Replace the index atomically with ``entries``."""
+    write_atomic(path, dumps({"version": INDEX_VERSION, "sessions": entries}, path))

@@ -1,0 +1,354 @@
+"""The store of sessions: create, open, list, delete and purge them.
+
+:class:`SessionStore` owns the files: one TinyDB file per session, a lock per session and
+a small index. Opening a session takes its lock, so a second window (or a second copy of
+the app) is told the session is already open instead of writing over it. The session
+engine owns what is inside a session (through
+:class:`~circlekeeper.sessions.record.SessionRecord`) and tells the store about state
+changes with :meth:`SessionStore.update_index`; saving a note touches only the session's
+own file, so it costs the same however many sessions the folder holds.
+
+A file that is not what circlekeeper wrote is reported and set aside as ``<name>.damaged``
+(never overwritten), and every other session keeps working.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock
+from tinydb import TinyDB
+
+from circlekeeper.sessions import paths
+from circlekeeper.sessions.record import META_TABLE, SessionRecord
+from circlekeeper.sessions.session_folder import (
+    SessionFolder,
+    SessionLocked,
+    UnknownSession,
+    new_session_id,
+)
+from circlekeeper.sessions.session_index import (
+    SessionSummary,
+    index_entry,
+    read_index,
+    stamp_of,
+    summary_from_entry,
+    summary_from_meta,
+    write_index,
+)
+from circlekeeper.sessions.storage import (
+    AtomicJSONStorage,
+    DamagedFile,
+    NewerSchema,
+    StorageError,
+    dumps,
+    fsync_folder,
+    migrate,
+    parse_tables,
+    read_text,
+    write_atomic,
+)
+
+__all__ = [
+    "DamagedEntry",
+    "DamagedSession",
+    "Listing",
+    "NewerSchema",
+    "SessionHandle",
+    "SessionLocked",
+    "SessionStore",
+    "SessionSummary",
+    "StorageError",
+    "UnknownSession",
+]
+
+
+@dataclass(frozen=True)
+class DamagedEntry:
+    """A file in the sessions folder that could not be read as a session."""
+
+    path: Path
+    """Where the file was found."""
+    reason: str
+    """What is wrong with it."""
+    moved_to: Path | None = None
+    """Where it was set aside, or ``None`` when it was left where it is."""
+
+    def message(self) -> str:
+        """One line for the facilitator: which file, what is wrong, what was done."""
+        if self.moved_to in (None, self.path):
+            return f"{self.path}: {self.reason}"
+        return f"{self.path}: {self.reason}; set aside as {self.moved_to.name}"
+
+
+class DamagedSession(StorageError):
+    """The session's file was damaged; it has been set aside."""
+
+    def __init__(self, entry: DamagedEntry) -> None:
+        super().__init__(entry.message())
+        self.entry = entry
+        """Which file, what is wrong and where it was moved."""
+
+
+@dataclass
+class Listing:
+    """Every session in the folder, and the files that could not be read."""
+
+    sessions: list[SessionSummary] = field(default_factory=list)
+    """The sessions, most recently updated first."""
+    damaged: list[DamagedEntry] = field(default_factory=list)
+    """Damaged files: found now (with the reason) or set aside earlier."""
+    index_rebuilt: bool = False
+    """Whether the index was damaged and has been rebuilt from the session files."""
+
+
+class SessionHandle:
+    """An open, locked session; close it (or use it as a context manager) to release it."""
+
+    def __init__(self, session_id: str, path: Path, record: SessionRecord, lock: FileLock):
+        self.id = session_id
+        """The session's id."""
+        self.path = path
+        """The session's file."""
+        self.record = record
+        """The session's tables; the session engine reads and writes through this."""
+        self._lock = lock
+
+    @property
+    def closed(self) -> bool:
+        """Whether the session has been closed and its lock released."""
+        return not self._lock.is_locked
+
+    def close(self) -> None:
+        """Close the record and release the lock (safe to call twice)."""
+        if self._lock.is_locked:
+            self.record.close()
+            self._lock.release()
+
+    def __enter__(self) -> SessionHandle:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _check(text: str, path: Path) -> tuple[dict[str, Any], SessionSummary, bool]:
+    """Parse, migrate and check a session file's text.
+
+    Returns:
+        The data, its summary and whether a migration changed it.
+    """
+    if not text.strip():
+        raise DamagedFile(path, "empty file")
+    data, migrated = migrate(parse_tables(text, path), path)
+    return data, summary_from_meta(data[META_TABLE]["1"], path), migrated
+
+
+class SessionStore:
+    """The sessions folder: create, open, list, delete and purge sessions."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        """Use ``root`` (default: the data folder's ``sessions``); nothing is created yet."""
+        if root is None:
+            self.folder = SessionFolder(paths.sessions_dir(), private_parent=paths.data_dir())
+        else:
+            self.folder = SessionFolder(root)
+        """Paths and locks inside the folder."""
+        self.root = self.folder.root
+        """The folder holding ``<id>.json`` session files, their locks and the index."""
+        self._opened = False
+
+    def path_of(self, session_id: str) -> Path:
+        """The file of the session ``session_id`` (which need not exist)."""
+        return self.folder.path_of(session_id)
+
+    def _open_folder(self) -> None:
+        """On first use, remove temporary files a crash left behind."""
+        if not self._opened and self.root.is_dir():
+            self._opened = True
+            self.folder.remove_stale_temp_files()
+
+    def create(self, now: datetime) -> SessionHandle:
+        """Create a new, locked session in state ``ready``, created at ``now``."""
+        self._open_folder()
+        self.folder.make()
+        while True:
+            session_id = new_session_id(now)
+            path = self.path_of(session_id)
+            if path.exists():
+                continue
+            with contextlib.suppress(SessionLocked):
+                lock = self.folder.take(session_id)
+                if not path.exists():
+                    break
+                lock.release()
+        record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage))
+        moment = now.isoformat()
+        try:
+            record.write_meta(
+                id=session_id, created=moment, updated=moment, state="ready", ended=None,
+                title="", template="",
+            )  # fmt: skip
+            self.update_index(record.read_meta())
+        except BaseException:
+            record.close()
+            self.folder.release(lock, session_id)
+            raise
+        return SessionHandle(session_id, path, record, lock)
+
+    def open(self, session_id: str) -> SessionHandle:
+        """Open and lock an existing session, bringing an older file up to date.
+
+        Raises:
+            UnknownSession: there is no such session.
+            SessionLocked: it is open in another window.
+            DamagedSession: its file is damaged (it has been set aside).
+            NewerSchema: a newer circlekeeper wrote it (it is left untouched).
+        """
+        self._open_folder()
+        path = self.folder.known_path(session_id)
+        lock = self.folder.take(session_id)
+        try:
+            text = read_text(path)
+            if text is None:
+                raise UnknownSession(f"No session {session_id!r} in {self.root}")
+            try:
+                data, _, migrated = _check(text, path)
+            except DamagedFile as error:
+                moved = self.folder.set_aside(path)
+                raise DamagedSession(DamagedEntry(path, error.reason, moved)) from None
+            if migrated:
+                text = dumps(data, path)
+                write_atomic(path, text)
+            db = TinyDB(path, storage=AtomicJSONStorage, text=text)
+        except BaseException:
+            self.folder.release(lock, session_id)
+            raise
+        return SessionHandle(session_id, path, SessionRecord(db), lock)
+
+    def update_index(self, meta: dict[str, Any]) -> None:
+        """Record a session's new state in the index (called on state changes, not per note).
+
+        Args:
+            meta: The session's metadata as just written to its file.
+        """
+        path = self.path_of(str(meta.get("id")))
+        summary = summary_from_meta(meta, path)
+        with self.folder.index_lock():
+            entries = read_index(self.folder.index_path) or {}
+            try:
+                stamp = stamp_of(path.stat())
+            except FileNotFoundError:
+                return
+            entries[summary.id] = index_entry(summary, stamp)
+            write_index(self.folder.index_path, entries)
+
+    def list(self) -> Listing:
+        """Every session, most recently updated first, and any damaged files.
+
+        Only the session files changed since the index last saw them are read.
+        """
+        self._open_folder()
+        listing = Listing()
+        if not self.root.is_dir():
+            return listing
+        with self.folder.index_lock():
+            old = read_index(self.folder.index_path)
+            listing.index_rebuilt = old is None
+            entries: dict[str, dict[str, Any]] = {}
+            for session_id, path in self.folder.session_files():
+                try:
+                    stamp = stamp_of(path.stat())
+                    entry = (old or {}).get(session_id)
+                    if entry is None or entry["stamp"] != stamp:
+                        text = read_text(path)
+                        if text is None:
+                            continue
+                        entry = index_entry(_check(text, path)[1], stamp)
+                except FileNotFoundError:
+                    continue  # deleted from another window while we looked
+                except NewerSchema as error:
+                    listing.damaged.append(DamagedEntry(path, error.reason))
+                    continue
+                except DamagedFile as error:
+                    listing.damaged.append(self._set_aside(error, session_id))
+                    continue
+                entries[session_id] = entry
+            if entries != old:
+                write_index(self.folder.index_path, entries)
+        just_moved = {entry.moved_to for entry in listing.damaged}
+        for path in self.folder.damaged_files():
+            if path not in just_moved:
+                listing.damaged.append(DamagedEntry(path, "set aside earlier", path))
+        listing.sessions = sorted(
+            (summary_from_entry(sid, entry, self.path_of(sid)) for sid, entry in entries.items()),
+            key=lambda summary: (summary.updated, summary.id),
+            reverse=True,
+        )
+        return listing
+
+    def _set_aside(self, error: DamagedFile, session_id: str) -> DamagedEntry:
+        """Set a damaged session file aside unless it is open in another window."""
+        try:
+            lock = self.folder.take(session_id)
+        except SessionLocked:
+            return DamagedEntry(error.path, f"{error.reason} (open in another window)")
+        try:
+            moved = self.folder.set_aside(error.path)
+        finally:
+            self.folder.release(lock, session_id)
+        return DamagedEntry(error.path, error.reason, moved)
+
+    def delete(self, session_id: str) -> Path:
+        """Delete a session's file for real, with its lock file and index entry.
+
+        Returns:
+            The path of the file that was deleted.
+
+        Raises:
+            UnknownSession: there is no such session.
+            SessionLocked: it is open in another window.
+        """
+        path = self.folder.known_path(session_id)
+        lock = self.folder.take(session_id)
+        try:
+            try:
+                path.unlink()
+                fsync_folder(self.root)
+            except FileNotFoundError:
+                raise UnknownSession(f"No session {session_id!r} in {self.root}") from None
+            except OSError as exc:
+                raise StorageError(f"Could not delete {path}: {exc.strerror or exc}") from exc
+            with self.folder.index_lock():
+                entries = read_index(self.folder.index_path)
+                if entries and entries.pop(session_id, None) is not None:
+                    write_index(self.folder.index_path, entries)
+        finally:
+            self.folder.release(lock, session_id)
+        return path
+
+    def expired(self, older_than_days: int, now: datetime) -> list[SessionSummary]:
+        """The sessions last updated more than ``older_than_days`` days before ``now``."""
+        if older_than_days < 0:
+            raise ValueError("the number of days cannot be negative")
+        cutoff = (now if now.tzinfo else now.astimezone()) - timedelta(days=older_than_days)
+        return [s for s in self.list().sessions if s.updated < cutoff]
+
+    def purge(self, older_than_days: int, now: datetime) -> list[str]:
+        """Delete for real every session last updated more than ``older_than_days`` ago.
+
+        Sessions open in another window are left alone.
+
+        Returns:
+            The ids of the sessions deleted.
+        """
+        removed = []
+        for summary in self.expired(older_than_days, now):
+            with contextlib.suppress(SessionLocked, UnknownSession):
+                self.delete(summary.id)
+                removed.append(summary.id)
+        return removed
