@@ -1,0 +1,41 @@
+"""What goes wrong in a template or a resources file, said as ``path:line: message``.
+
+Every check collects :class:`Problem` values instead of stopping at the first one, so a
+coordinator sees all that needs fixing at once; :class:`TemplateError` carries them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a file, at a line a text editor can jump to."""
+
+    path: str
+    """The file, as the user named it."""
+    line: int
+    """The 1-based line; 0 when the problem is the whole file (it cannot be read)."""
+    message: str
+    """What is wrong and, where it helps, how to put it right."""
+
+    def __str__(self) -> str:
+        if self.line > 0:
+            return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in the order they appear in their file, without repeats."""
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+
+
+class TemplateError(Exception):
+    """A template or resources file that cannot be used, with every reason found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: list[Problem] = sort_problems(problems)
+        """Every problem found, sorted by line."""
+        super().__init__("\n".join(str(p) for p in self.problems))

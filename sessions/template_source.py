@@ -1,0 +1,177 @@
+"""From a file's bytes to markdown tokens: the checks every markdown file we read shares.
+
+Templates and the organisation's resources file both pass through here, so a file too
+large, binary, not UTF-8 or empty is reported in the same words wherever it turns up.
+A UTF-8 byte order mark and Windows line endings are accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from circlekeeper.sessions.template_errors import Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+"""The largest template or resources file we read: far beyond any real agenda."""
+
+_BOM = "\ufeff"
+
+
+@dataclass
+class Source:
+    """A file's text and tokens, with the problems found so far."""
+
+    path: str
+    """The file, as the user named it."""
+    text: str = ""
+    """The text with line endings made ``\\n`` and any byte order mark removed."""
+    tokens: list[Token] = field(default_factory=list)
+    """markdown-it's block tokens; each has ``.map`` with 0-based source lines."""
+    problems: list[Problem] = field(default_factory=list)
+    """What is wrong so far."""
+
+    def problem(self, line: int, message: str) -> None:
+        """Note a problem at a 1-based line."""
+        self.problems.append(Problem(self.path, line, message))
+
+
+def _line_of_offset(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(source: str | bytes, path: str) -> Source:
+    """Turn a file's content into text, noting why it cannot be a markdown file if so.
+
+    Args:
+        source: the content, as bytes read from disk or as text already decoded.
+        path: the file's name, used in problems.
+
+    Returns:
+        A :class:`Source` with ``text`` set, or with ``problems`` and empty text.
+    """
+    result = Source(path)
+    size = len(source.encode("utf-8", "surrogatepass")) if isinstance(source, str) else len(source)
+    if size > MAX_FILE_BYTES:
+        result.problem(
+            1,
+            f"the file is {size / (1024 * 1024):.1f} MiB; a template or resources file "
+            "must be under 1 MiB",
+        )
+        return result
+    if isinstance(source, bytes):
+        nul = source.find(b"\0")
+        if nul >= 0:
+            result.problem(
+                _line_of_offset(source, nul),
+                f"this looks like a binary file, not markdown (a NUL byte at offset {nul})",
+            )
+            return result
+        try:
+            text = source.decode("utf-8")
+        except UnicodeDecodeError as error:
+            result.problem(
+                _line_of_offset(source, error.start),
+                f"the file is not UTF-8 text (byte 0x{source[error.start]:02x} at offset "
+                f"{error.start}); save it as UTF-8",
+            )
+            return result
+    else:
+        text = source
+        if "\0" in text:
+            result.problem(
+                text.count("\n", 0, text.index("\0")) + 1,
+                "this looks like a binary file, not markdown (it holds a NUL character)",
+            )
+            return result
+        if any("\ud800" <= ch <= "\udfff" for ch in text):
+            result.problem(1, "the text holds characters that cannot be saved as UTF-8")
+            return result
+    text = text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        result.problem(1, "the file is empty")
+        return result
+    result.text = text
+    result.tokens = _markdown().parse(text)
+    if text.startswith("---\n") and not (result.tokens and result.tokens[0].type == "front_matter"):
+        result.problem(1, "the front matter has no closing '---' line")
+    return result
+
+
+def _markdown() -> MarkdownIt:
+    # Raw HTML is never interpreted: a template is text for people, not markup.
+    md = MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin)
+    # markdown-it quietly leaves links such as file: or javascript: as plain text; let
+    # them through as links so the scheme check can say why they cannot be resources.
+    md.validateLink = lambda url: True
+    return md
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The YAML between the ``---`` lines, read and checked."""
+
+    values: dict[str, Any]
+    """Known keys with values of the right type."""
+    lines: dict[str, int]
+    """The 1-based line of each key."""
+    start: int
+    """The 1-based line of the opening ``---`` (0 when there is no front matter)."""
+
+
+def read_front_matter(src: Source, fields: dict[str, type]) -> FrontMatter:
+    """Read the front matter, noting invalid YAML and unknown or wrong-typed keys.
+
+    Args:
+        src: the decoded file; problems are added to it.
+        fields: the keys allowed, each with the type its value must have (``int`` means a
+            whole number, never true or false).
+    """
+    token = next((t for t in src.tokens if t.type == "front_matter"), None)
+    if token is None or token.map is None:
+        return FrontMatter({}, {}, 0)
+    start = token.map[0] + 1
+    first_line = start + 1  # the YAML begins on the line after the opening ---
+    try:
+        node = yaml.compose(token.content, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(token.content)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark is not None else start
+        reason = error.problem or error.context or "it cannot be read"
+        src.problem(line, f"the front matter is not valid YAML: {reason}")
+        return FrontMatter({}, {}, start)
+    except (yaml.YAMLError, RecursionError):
+        src.problem(start, "the front matter is not valid YAML")
+        return FrontMatter({}, {}, start)
+    if data is None:
+        return FrontMatter({}, {}, start)
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        src.problem(start, "the front matter should be 'key: value' lines, like 'title: ...'")
+        return FrontMatter({}, {}, start)
+    lines = {
+        str(key.value): first_line + key.start_mark.line
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+    values: dict[str, Any] = {}
+    known = ", ".join(fields)
+    for key, value in data.items():
+        line = lines.get(str(key), start)
+        expected = fields.get(str(key)) if isinstance(key, str) else None
+        if expected is None:
+            src.problem(line, f"unknown front matter key {key!r}; the keys are {known}")
+        elif value is None:
+            continue
+        elif expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+            src.problem(line, f"'{key}' should be a whole number of minutes, like {key}: 90")
+        elif expected is str and not isinstance(value, str):
+            src.problem(line, f"'{key}' should be text on one line, like {key}: ...")
+        else:
+            values[key] = value.strip() if isinstance(value, str) else value
+    return FrontMatter(values, lines, start)

@@ -1,0 +1,110 @@
+"""The timing marks at the end of a part's heading: ``(15 min, round 2 min, fixed)``.
+
+Reading is lenient about case, spacing and ``min``/``mins``/``minute(s)``; what cannot be
+understood becomes a message rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_MINUTES = 8 * 60
+"""The longest part or speaking turn that makes sense: anything longer is a typing slip."""
+
+LENGTH_EXAMPLE = "(10 min)"
+"""How a part's length is written, for messages."""
+
+_UNIT = r"(?:m|mins?|minutes?)\.?"
+_LENGTH = re.compile(rf"^([+-]?\d+)\s*{_UNIT}$", re.IGNORECASE)
+_ROUND = re.compile(rf"^round\s*(?:of\s*)?([+-]?\d+)\s*{_UNIT}(?:\s*(?:each|a speaker))?$", re.I)
+_FIXED = re.compile(r"^fixed$", re.IGNORECASE)
+_TRAILING = re.compile(r"\(([^()]*)\)\s*$")
+
+
+@dataclass
+class HeadingTiming:
+    """A heading split into its title and its timing marks."""
+
+    title: str
+    """The heading without the timing marks."""
+    minutes: int | None = None
+    """The part's length, when given."""
+    round_minutes: int | None = None
+    """Minutes a speaker, when the part is a speaking round."""
+    fixed: bool = False
+    """Whether ``fixed`` was written."""
+    has_marks: bool = False
+    """Whether the heading ends with something meant as timing marks."""
+    messages: list[str] = field(default_factory=list)
+    """What is wrong with the marks."""
+
+
+def _whole(digits: str) -> int:
+    # Python refuses to convert thousands of digits; any such number is far too long anyway.
+    return int(digits) if len(digits) <= 12 else 10**12
+
+
+def _looks_like_marks(items: list[str]) -> bool:
+    return any(_LENGTH.match(i) or _ROUND.match(i) or _FIXED.match(i) for i in items)
+
+
+def read_heading(heading: str) -> HeadingTiming:
+    """Split a ``##`` heading into a title and its timing marks.
+
+    A heading whose trailing parentheses hold no timing mark at all, like
+    ``## Agreements (and why)``, is all title and has no marks.
+    """
+    heading = " ".join(heading.split())
+    found = _TRAILING.search(heading)
+    items = [i.strip() for i in found.group(1).split(",")] if found else []
+    if found is None or not _looks_like_marks(items):
+        return HeadingTiming(
+            title=heading, messages=[f"a part needs its length, e.g. {LENGTH_EXAMPLE}"]
+        )
+    timing = HeadingTiming(title=heading[: found.start()].strip(), has_marks=True)
+    for item in items:
+        if length := _LENGTH.match(item):
+            if timing.minutes is not None:
+                timing.messages.append("the part's length is given twice")
+            timing.minutes = _whole(length.group(1))
+        elif turn := _ROUND.match(item):
+            if timing.round_minutes is not None:
+                timing.messages.append("the round's minutes a speaker are given twice")
+            timing.round_minutes = _whole(turn.group(1))
+        elif _FIXED.match(item):
+            timing.fixed = True
+        else:
+            shown = item or "an empty mark"
+            timing.messages.append(
+                f"'{shown}' is not a timing mark; write e.g. (15 min, round 2 min, fixed)"
+            )
+    timing.messages.extend(_range_messages(timing))
+    return timing
+
+
+def _range_messages(timing: HeadingTiming) -> list[str]:
+    messages = []
+    if timing.minutes is None:
+        messages.append(f"a part needs its length, e.g. {LENGTH_EXAMPLE}")
+    elif timing.minutes <= 0:
+        messages.append(f"a part must last at least 1 minute, not {timing.minutes}")
+    elif timing.minutes > MAX_MINUTES:
+        messages.append(
+            f"a part of {timing.minutes} minutes is longer than 8 hours; is it a typing slip?"
+        )
+    rounds = timing.round_minutes
+    if rounds is None:
+        return messages
+    if rounds <= 0:
+        messages.append(f"a round gives each speaker at least 1 minute, not {rounds}")
+    elif rounds > MAX_MINUTES:
+        messages.append(
+            f"a round of {rounds} minutes a speaker is longer than 8 hours; is it a typing slip?"
+        )
+    elif timing.minutes is not None and 0 < timing.minutes < rounds:
+        messages.append(
+            f"a round of {rounds} minutes a speaker does not fit in a part of "
+            f"{timing.minutes} minutes"
+        )
+    return messages

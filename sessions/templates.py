@@ -1,0 +1,223 @@
+"""Reading markdown agenda templates into :class:`Agenda` values, and checking them.
+
+A template is a markdown file that reads well on its own: YAML front matter, a ``#``
+title with opening words for the facilitator, one ``## Part (N min)`` heading a part,
+and an optional ``## Resources`` list of links. Everything wrong with a file is reported
+at once, each problem as ``path:line: message``.
+
+Example:
+    >>> agenda = load_template_file(Path("check-in.md"))   # doctest: +SKIP
+    >>> [part.minutes for part in agenda.parts]             # doctest: +SKIP
+    [10, 15, 10]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from circlekeeper.sessions.agenda import Agenda, Block, Part, Resource
+from circlekeeper.sessions.template_errors import Problem, TemplateError, sort_problems
+from circlekeeper.sessions.template_links import check_one_crisis, resource_list
+from circlekeeper.sessions.template_sections import Section, read_blocks, split_sections
+from circlekeeper.sessions.template_source import (
+    MAX_FILE_BYTES,
+    Source,
+    decode,
+    read_front_matter,
+)
+from circlekeeper.sessions.template_timing import LENGTH_EXAMPLE, read_heading
+
+__all__ = [
+    "FRONT_MATTER_FIELDS",
+    "Problem",
+    "TemplateError",
+    "check_template",
+    "check_template_file",
+    "load_template_file",
+    "parse_template",
+    "read_template_bytes",
+]
+
+FRONT_MATTER_FIELDS: dict[str, type] = {
+    "title": str,
+    "summary": str,
+    "duration": int,
+    "audience": str,
+}
+"""The keys a template's front matter may have, with the type of each value."""
+
+RESOURCES_HEADING = "resources"
+"""The ``##`` heading (in any case) of the section that lists resources."""
+
+
+def parse_template(source: str | bytes, path: str | Path) -> Agenda:
+    """Read a template's content into an agenda.
+
+    Args:
+        source: the file's content, as bytes or text.
+        path: the file it came from: its stem is the agenda's name, and it starts
+            every problem's message.
+
+    Raises:
+        TemplateError: with every problem found, sorted by line.
+    """
+    agenda, problems = check_template(source, path)
+    if agenda is None:
+        raise TemplateError(problems)
+    return agenda
+
+
+def check_template(source: str | bytes, path: str | Path) -> tuple[Agenda | None, list[Problem]]:
+    """Read a template, returning the agenda (``None`` if it has problems) and the problems."""
+    src = decode(source, str(path))
+    if src.problems and not src.text:
+        return None, sort_problems(src.problems)
+    agenda = _build(src, Path(path).stem)
+    problems = sort_problems(src.problems)
+    return (None if problems else agenda), problems
+
+
+def read_template_bytes(path: Path) -> bytes:
+    """Read a template or resources file, refusing one too large before reading it all.
+
+    Raises:
+        TemplateError: the file cannot be read or is over 1 MiB.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise TemplateError([Problem(str(path), 0, "this is a folder, not a file")]) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise TemplateError([Problem(str(path), 0, f"cannot read: {reason}")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise TemplateError(
+            [Problem(str(path), 1, "the file is over 1 MiB; a template must be smaller")]
+        )
+    return data
+
+
+def check_template_file(path: Path) -> list[Problem]:
+    """Every problem with the template at ``path``; an empty list when it is fine.
+
+    Never raises for a bad or unreadable file: that is a problem in the list.
+    """
+    try:
+        data = read_template_bytes(path)
+    except TemplateError as error:
+        return error.problems
+    return check_template(data, path)[1]
+
+
+def load_template_file(path: Path) -> Agenda:
+    """Read the template at ``path``.
+
+    Raises:
+        TemplateError: the file cannot be read, or has problems (all of them).
+    """
+    return parse_template(read_template_bytes(path), path)
+
+
+def _build(src: Source, name: str) -> Agenda:
+    front = read_front_matter(src, FRONT_MATTER_FIELDS)
+    sections = split_sections(src.tokens)
+    intro: list[Block] = []
+    intro_links: list[Resource] = []
+    heading_title = ""
+    parts: list[Part] = []
+    listed: list[Resource] = []
+    seen_titles: dict[str, int] = {}
+    resources_line = 0
+    complete = True  # every part has a length, so their sum means something
+    for section in sections:
+        if section.level < 2:
+            if section.level == 1 and heading_title:
+                src.problem(section.line, "a template has one # title; start parts with ##")
+            heading_title = heading_title or section.heading
+            # Whatever comes before the first part is for the facilitator to read.
+            blocks = read_blocks(section.tokens, src)
+            intro += blocks.text + blocks.prompts + blocks.guidance
+            intro_links += blocks.resources
+        elif section.heading.strip().lower() == RESOURCES_HEADING:
+            if resources_line:
+                src.problem(
+                    section.line,
+                    f"a second Resources section; keep every resource in the one on line "
+                    f"{resources_line}",
+                )
+            resources_line = resources_line or section.line
+            listed += resource_list(section.tokens, src)
+        else:
+            part = _part(section, src, seen_titles)
+            if part is None:
+                complete = False
+            else:
+                parts.append(part)
+    check_one_crisis(listed, src)
+    if not parts and complete:
+        src.problem(1, f"the template has no parts; add a heading like ## Welcome {LENGTH_EXAMPLE}")
+    declared = front.values.get("duration")
+    if declared is not None:
+        _check_duration(src, declared, front.lines["duration"], parts if complete else None)
+    return Agenda(
+        name=name,
+        title=front.values.get("title") or heading_title or name,
+        parts=tuple(parts),
+        summary=front.values.get("summary", ""),
+        audience=front.values.get("audience", ""),
+        intro=tuple(sorted(intro, key=lambda b: b.line)),
+        resources=_without_repeats(listed + intro_links + [r for p in parts for r in p.resources]),
+        declared_minutes=declared,
+        source=src.text,
+    )
+
+
+def _part(section: Section, src: Source, seen_titles: dict[str, int]) -> Part | None:
+    timing = read_heading(section.heading)
+    for message in timing.messages:
+        src.problem(section.line, message)
+    if timing.has_marks and not timing.title:
+        src.problem(section.line, "a part needs a title before its length")
+    key = timing.title.casefold()
+    if key and key in seen_titles:
+        src.problem(
+            section.line,
+            f"the part title '{timing.title}' is used twice (first on line {seen_titles[key]})",
+        )
+    seen_titles.setdefault(key, section.line)
+    blocks = read_blocks(section.tokens, src)
+    if timing.messages or timing.minutes is None:
+        return None
+    return Part(
+        title=timing.title,
+        minutes=timing.minutes,
+        line=section.line,
+        round_minutes=timing.round_minutes,
+        fixed=timing.fixed,
+        text=tuple(blocks.text),
+        prompts=tuple(blocks.prompts),
+        guidance=tuple(blocks.guidance),
+        resources=tuple(blocks.resources),
+    )
+
+
+def _check_duration(src: Source, declared: int, line: int, parts: list[Part] | None) -> None:
+    if declared <= 0:
+        src.problem(line, f"'duration' should be at least 1 minute, not {declared}")
+        return
+    if parts:
+        total = sum(p.minutes for p in parts)
+        if total != declared:
+            src.problem(
+                line,
+                f"the front matter says {declared} minutes but the parts add up to {total}; "
+                "change one, or leave duration out",
+            )
+
+
+def _without_repeats(resources: list[Resource]) -> tuple[Resource, ...]:
+    kept: dict[str, Resource] = {}
+    for resource in resources:
+        kept.setdefault(resource.url, resource)
+    return tuple(kept.values())
