@@ -1,0 +1,210 @@
+"""The templates a facilitator can pick from: the built-in ones and their own.
+
+Built-in templates ship inside the package (``circlekeeper.templates``); a facilitator's or
+coordinator's own live in :func:`~circlekeeper.sessions.paths.user_templates_dir`. A user
+template with the same name as a built-in one is used instead of it. A broken user
+template is listed with its problems and never hides the others.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from circlekeeper.sessions import paths
+from circlekeeper.sessions.agenda import Agenda
+from circlekeeper.sessions.template_errors import Problem, TemplateError
+from circlekeeper.sessions.templates import check_template, read_template_bytes
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+BUILTIN_PACKAGE = "circlekeeper.templates"
+"""The package whose ``.md`` files are the built-in templates."""
+
+SUFFIX = ".md"
+
+
+class TemplateNotFoundError(LookupError):
+    """No template has the name asked for."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "no such template"
+
+
+class TemplateExistsError(FileExistsError):
+    """Copying would overwrite a template the user already has."""
+
+
+@dataclass(frozen=True)
+class TemplateEntry:
+    """One template as the picker and ``templates list`` show it."""
+
+    name: str
+    """The file name without ``.md``: what ``templates show`` and a new session take."""
+    path: Path
+    """Where the file is."""
+    builtin: bool
+    """Shipped with circlekeeper, rather than one of the user's own."""
+    title: str
+    """The agenda's title (the name when the file has problems)."""
+    minutes: int = 0
+    """Planned length, the parts' sum (0 when the file has problems)."""
+    part_count: int = 0
+    """How many parts the agenda has."""
+    summary: str = ""
+    """The one line for the picker."""
+    overrides_builtin: bool = False
+    """A user template used instead of the built-in one of the same name."""
+    problems: tuple[Problem, ...] = ()
+    """What is wrong with the file; empty when it can be run."""
+    agenda: Agenda | None = field(default=None, compare=False, repr=False)
+    """The agenda itself, when the file has no problems."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the template can be used to start a session."""
+        return not self.problems
+
+
+def builtin_dir() -> Traversable:
+    """The folder of built-in templates, inside the installed package."""
+    return files(BUILTIN_PACKAGE)
+
+
+def _builtin_files() -> dict[str, Traversable]:
+    found = {}
+    for item in builtin_dir().iterdir():
+        if item.name.endswith(SUFFIX) and not item.name.startswith(".") and item.is_file():
+            found[item.name[: -len(SUFFIX)]] = item
+    return found
+
+
+def _user_files() -> dict[str, Path]:
+    folder = paths.user_templates_dir()
+    try:
+        candidates = sorted(folder.glob(f"*{SUFFIX}"))
+    except OSError:
+        return {}
+    return {p.stem: p for p in candidates if not p.name.startswith(".") and p.is_file()}
+
+
+def _read(source: Traversable | Path) -> tuple[Path, Agenda | None, list[Problem]]:
+    path = Path(str(source))
+    try:
+        data = read_template_bytes(source) if isinstance(source, Path) else source.read_bytes()
+    except TemplateError as error:
+        return path, None, error.problems
+    except OSError as error:
+        return path, None, [Problem(str(path), 0, f"cannot read: {error.strerror or error}")]
+    agenda, problems = check_template(data, path)
+    return path, agenda, problems
+
+
+def _entry(source: Traversable | Path, name: str, builtin: bool, overrides: bool) -> TemplateEntry:
+    path, agenda, problems = _read(source)
+    return TemplateEntry(
+        name=name,
+        path=path,
+        builtin=builtin,
+        title=agenda.title if agenda else name,
+        minutes=agenda.minutes if agenda else 0,
+        part_count=len(agenda.parts) if agenda else 0,
+        summary=agenda.summary if agenda else "",
+        overrides_builtin=overrides,
+        problems=tuple(problems),
+        agenda=agenda,
+    )
+
+
+def list_templates() -> list[TemplateEntry]:
+    """Every template there is to pick from, sorted by name.
+
+    Where a user template has a built-in one's name, only the user's is listed, marked
+    :attr:`TemplateEntry.overrides_builtin`.
+    """
+    builtins = _builtin_files()
+    users = _user_files()
+    entries = [_entry(path, name, False, name in builtins) for name, path in users.items()]
+    entries += [_entry(item, name, True, False) for name, item in builtins.items()]
+    return sorted(
+        (e for e in entries if e.builtin is False or e.name not in users), key=lambda e: e.name
+    )
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip()
+    return name[: -len(SUFFIX)] if name.lower().endswith(SUFFIX) else name
+
+
+def _not_found(name: str) -> TemplateNotFoundError:
+    return TemplateNotFoundError(
+        f"no template named '{name}' (neither built-in nor in {paths.user_templates_dir()})"
+    )
+
+
+def find_template(name: str) -> Agenda:
+    """The agenda of the template called ``name``, the user's own before a built-in one.
+
+    Raises:
+        TemplateNotFoundError: there is no template of that name.
+        TemplateError: the template has problems.
+    """
+    name = _clean_name(name)
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        raise _not_found(name)
+    source: Traversable | Path | None = _user_files().get(name) or _builtin_files().get(name)
+    if source is None:
+        raise _not_found(name)
+    _, agenda, problems = _read(source)
+    if agenda is None:
+        raise TemplateError(problems)
+    return agenda
+
+
+def copy_template(name: str, force: bool = False) -> Path:
+    """Copy a built-in template into the user's templates folder, to be adapted there.
+
+    Args:
+        name: the built-in template's name.
+        force: overwrite the user's file of that name if there is one.
+
+    Returns:
+        The path of the copy.
+
+    Raises:
+        TemplateNotFoundError: there is no built-in template of that name.
+        TemplateExistsError: the user already has a template of that name.
+        OSError: the folder or the file cannot be written.
+    """
+    name = _clean_name(name)
+    source = _builtin_files().get(name)
+    if source is None:
+        raise TemplateNotFoundError(f"no built-in template named '{name}'")
+    folder = paths.user_templates_dir()
+    target = folder / f"{name}{SUFFIX}"
+    if target.exists() and not force:
+        raise TemplateExistsError(f"{target} already exists; it was left as it is")
+    paths.ensure_private_dir(folder)
+    _write_atomically(target, source.read_bytes())
+    return target
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    # A crash mid-copy must leave either the old file or the whole new one, never half.
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
