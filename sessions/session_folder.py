@@ -183,6 +183,8 @@ class SessionFolder:
                     os.rename(path, target)
                 else:
                     path.unlink()
+                with contextlib.suppress(OSError):
+                    os.chmod(target, 0o600)
                 fsync_folder(path.parent)
                 return target
         except OSError as exc:

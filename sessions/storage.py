@@ -93,13 +93,17 @@ def write_atomic(path: Path, text: str) -> None:
     data = text.encode("utf-8")
     tmp: str | None = None
     try:
-        ensure_private_dir(path.parent)
+        if not path.parent.is_dir():
+            ensure_private_dir(path.parent)
         # mkstemp makes the file owner-only (0600), and the rename keeps that mode.
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
         tmp = None
         fsync_folder(path.parent)
