@@ -21,7 +21,7 @@ import re
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _CAP_WORD = rf"[{_UPPER}][\w'’.-]*"
-_NUMBER = r"(?<![\w/.,:-])\d{1,5}[A-Za-z]?(?:[-–]\d{1,5}[A-Za-z]?)?(?![\w:])"
+_NUMBER = r"(?<![\w/.,:-])\d{1,5}[A-Za-z]?(?:[-–]\d{1,5}[A-Za-z]?)?(?![\w:]|[.,]\d)"
 # After a trailing house number: not a time, a decimal or a count of something.
 _NUMBER_LAST = r"(?<![\w/.,:-])\d{1,5}[A-Za-z]?(?![\w:]|[.,]\d|\s+[a-z])"
 
@@ -48,7 +48,7 @@ _FRENCH = (
 )
 _GERMAN = (
     rf"(?:(?:{_CAP_WORD}\s+)?(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse)"
-    rf"|[{_UPPER}][a-zäöüß]+(?:straße|strasse|str\.|weg|allee|platz|gasse))\s+{_NUMBER_LAST}"
+    rf"|[{_UPPER}][a-zäöüß]+(?:straße|strasse|str\.|weg|allee|platz|gasse))\s+{_NUMBER}"
 )
 _SOUTHERN = (
     r"(?:[Cc]alle|C/|[Aa]venida|Avda\.|[Pp]laza|[Pp]aseo|[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|"
