@@ -189,7 +189,7 @@ def copy_template(name: str, force: bool = False) -> Path:
     folder = paths.user_templates_dir()
     target = folder / f"{name}{SUFFIX}"
     if target.exists() and not force:
-        raise TemplateExistsError(f"{target} already exists; it was left as it is")
+        raise TemplateExistsError(f"{target} already exists")
     paths.ensure_private_dir(folder)
     _write_atomically(target, source.read_bytes())
     return target

@@ -1,0 +1,92 @@
+"""An agenda as plain lines of text, for ``templates show`` and for reading in a pager.
+
+What is for the facilitator only (opening words, guidance) is labelled so, because a
+facilitator may paste this text somewhere participants can read it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Iterator
+
+from circlekeeper.sessions.agenda import Agenda, Block, Part, Resource
+
+MAX_WIDTH = 100
+"""Lines longer than this are hard to read, however wide the terminal."""
+
+
+def _width() -> int:
+    return max(40, min(MAX_WIDTH, shutil.get_terminal_size((MAX_WIDTH, 24)).columns))
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def timing_words(part: Part) -> str:
+    """A part's timing in words, like ``15 min, round of 2 min a speaker, fixed``."""
+    words = [f"{part.minutes} min"]
+    if part.round_minutes is not None:
+        words.append(f"round of {part.round_minutes} min a speaker")
+    if part.fixed:
+        words.append("fixed")
+    return ", ".join(words)
+
+
+def resource_line(resource: Resource) -> str:
+    """A resource as ``Title <url>``, with ``(crisis)`` when it is the crisis resource."""
+    mark = "  (crisis)" if resource.crisis else ""
+    return f"{resource.title} <{resource.url}>{mark}"
+
+
+def _wrapped(blocks: tuple[Block, ...], first: str, rest: str, apart: bool = True) -> Iterator[str]:
+    """Blocks wrapped to the terminal; ``apart`` leaves a blank line between them."""
+    width = _width()
+    for index, block in enumerate(blocks):
+        if apart and index:
+            yield rest.rstrip()
+        yield from textwrap.wrap(
+            block.text, width, initial_indent=first, subsequent_indent=rest
+        ) or [first.rstrip()]
+
+
+def agenda_lines(agenda: Agenda) -> Iterator[str]:
+    """The whole agenda, readably: title, parts with their times, prompts, guidance and
+    resources."""
+    yield agenda.title
+    yield "=" * min(len(agenda.title), _width())
+    if agenda.summary:
+        yield agenda.summary
+    if agenda.audience:
+        yield f"For: {agenda.audience}"
+    count = len(agenda.parts)
+    parts = f"{count} part{'s' if count != 1 else ''}"
+    yield f"{agenda.minutes} min in {parts}  (template: {agenda.name})"
+    if agenda.intro:
+        yield ""
+        yield "Opening words (facilitator only):"
+        yield from _wrapped(agenda.intro, "  ", "  ")
+    start = 0
+    for number, part in enumerate(agenda.parts, start=1):
+        yield ""
+        yield f"{number}. {part.title}  [{_clock(start)}, {timing_words(part)}]"
+        start += part.minutes
+        if part.text:
+            yield "   To read out (facilitator view):"
+            yield from _wrapped(part.text, "     ", "     ")
+        if part.prompts:
+            yield "   Prompts (shown to participants):"
+            yield from _wrapped(part.prompts, "     - ", "       ", apart=False)
+        if part.guidance:
+            yield "   Guidance (facilitator only):"
+            yield from _wrapped(part.guidance, "     > ", "     > ")
+        for resource in part.resources:
+            yield f"   Resource: {resource_line(resource)}"
+    yield ""
+    yield f"Ends at {_clock(start)}."
+    if agenda.resources:
+        yield ""
+        yield "Resources (shown as QR codes):"
+        for resource in agenda.resources:
+            yield f"  - {resource_line(resource)}"

@@ -1,0 +1,67 @@
+"""``circlekeeper resources``: the organisation's own resources, offered in every session.
+
+Always says where the resources file is, and how to start one when there is none, since
+a coordinator setting up a laptop for a facilitator needs to know which file to edit.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import click
+
+from circlekeeper.sessions import paths
+from circlekeeper.sessions.resources import EXAMPLE, check_resources_file, load_org_resources
+from circlekeeper.sessions.template_errors import TemplateError
+from circlekeeper.tui.cli.agenda_text import resource_line
+
+
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="""\b
+Examples:
+  circlekeeper resources
+  circlekeeper resources --check
+  circlekeeper --config-dir /shared/our-org resources
+
+\b
+The file is markdown, one link a line, like:
+  - [Employee assistance programme](https://eap.example.org)
+  - [Our crisis line](tel:+441234567890) (crisis)
+""",
+)
+@click.option("--check", "check_only", is_flag=True, help="Only check the file for problems.")
+@click.pass_context
+def resources(ctx: click.Context, check_only: bool) -> None:
+    """List your organisation's resources (its EAP, its crisis line), offered in every
+    session, and say where the file that holds them is.
+
+    Exits with 1 when the file has problems.
+    """
+    path = paths.resources_file()
+    if not path.exists():
+        click.echo(f"No resources file yet. It would be {path}")
+        click.echo("To offer your organisation's resources in every session, create it like this:")
+        click.echo("")
+        click.echo(textwrap.indent(EXAMPLE, "  "), nl=False)
+        return
+    problems = check_resources_file(path)
+    if problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        count = len(problems)
+        click.echo(f"{path}: {count} problem{'s' if count != 1 else ''}", err=True)
+        ctx.exit(1)
+    try:
+        found = load_org_resources(path)
+    except TemplateError as error:  # changed on disk since the check
+        raise click.ClickException(str(error).splitlines()[0]) from None
+    if check_only:
+        crisis = "a crisis resource marked" if any(r.crisis for r in found) else "no crisis mark"
+        click.echo(f"{path}: ok ({len(found)} resources, {crisis})")
+        return
+    click.echo(f"Your organisation's resources, from {path}:")
+    for resource in found:
+        click.echo(f"  - {resource_line(resource)}")
+    if not any(r.crisis for r in found):
+        click.echo("None is marked as the crisis resource: write (crisis) after your crisis line.")

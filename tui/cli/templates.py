@@ -1,0 +1,206 @@
+"""``circlekeeper templates list|show|check|copy``: the agendas a facilitator can run.
+
+A coordinator adapts a built-in agenda with ``copy``, edits it in any text editor and
+checks it with ``check``, which prints every problem as ``path:line: message`` and exits
+with 1 when any file has one, so it also works in a script or a forge's checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from circlekeeper.sessions import paths
+from circlekeeper.sessions.agenda import Agenda
+from circlekeeper.sessions.library import (
+    TemplateEntry,
+    TemplateExistsError,
+    TemplateNotFoundError,
+    copy_template,
+    find_template,
+    list_templates,
+)
+from circlekeeper.sessions.template_errors import TemplateError
+from circlekeeper.sessions.templates import check_template_file, load_template_file
+from circlekeeper.tui.cli.agenda_text import agenda_lines
+
+TITLE_WIDTH = 44
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="""\b
+Examples:
+  circlekeeper templates list
+  circlekeeper templates show first-meeting
+  circlekeeper templates copy first-meeting
+  circlekeeper templates check ~/agendas/our-first-meeting.md
+""",
+)
+def templates() -> None:
+    """List, read, check and copy agenda templates."""
+
+
+def _where(entry: TemplateEntry) -> str:
+    if entry.builtin:
+        return "built-in"
+    return "yours, overrides built-in" if entry.overrides_builtin else "yours"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= TITLE_WIDTH else text[: TITLE_WIDTH - 1] + "…"
+
+
+@templates.command(
+    "list",
+    epilog="""\b
+Examples:
+  circlekeeper templates list
+  circlekeeper --templates-dir ~/agendas templates list
+""",
+)
+def list_command() -> None:
+    """List the built-in templates and your own.
+
+    A template of yours with a built-in one's name is used instead of it, and is
+    marked "overrides built-in".
+    """
+    entries = list_templates()
+    name_width = max([len("NAME"), *(len(e.name) for e in entries)])
+    click.echo(
+        f"{'NAME':<{name_width}}  {'TITLE':<{TITLE_WIDTH}}  {'LENGTH':>7}  {'PARTS':>5}  WHERE"
+    )
+    for entry in entries:
+        if entry.ok:
+            title, length, parts = _short(entry.title), f"{entry.minutes} min", entry.part_count
+        else:
+            title, length, parts = "has problems, run templates check", "-", "-"
+        click.echo(
+            f"{entry.name:<{name_width}}  {title:<{TITLE_WIDTH}}  {length:>7}  {parts:>5}  "
+            f"{_where(entry)}"
+        )
+    click.echo(f"\nYour own templates go in {paths.user_templates_dir()}")
+    broken = [e for e in entries if not e.ok]
+    if broken:
+        shown = " ".join(str(e.path) for e in broken)
+        click.echo(f"To see what is wrong: circlekeeper templates check {shown}")
+
+
+def _load(name: str) -> Agenda:
+    """The agenda called ``name``, or in the file ``name`` when it is a path."""
+    candidate = Path(name).expanduser()
+    if candidate.suffix.lower() == ".md" and candidate.is_file():
+        return load_template_file(candidate)
+    return find_template(name)
+
+
+@templates.command(
+    epilog="""\b
+Examples:
+  circlekeeper templates show first-meeting
+  circlekeeper templates show ~/agendas/our-first-meeting.md
+  circlekeeper templates show open-sharing-circle | less
+""",
+)
+@click.argument("name")
+def show(name: str) -> None:
+    """Show the agenda of template NAME (or of a .md file): parts, times, prompts,
+    guidance for the facilitator, and resources."""
+    try:
+        agenda = _load(name)
+    except TemplateNotFoundError as error:
+        raise click.ClickException(f"{error}; run 'circlekeeper templates list'") from None
+    except TemplateError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(
+            f"the template '{name}' has problems; it cannot be shown"
+        ) from None
+    for line in agenda_lines(agenda):
+        click.echo(line)
+
+
+def _files_to_check(targets: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    named = {e.name: e.path for e in list_templates()}
+    for target in targets:
+        path = Path(target).expanduser()
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.md") if p.is_file())
+            if not found:
+                raise click.ClickException(f"{path}: no templates (.md files) in this folder")
+            files += found
+        elif not path.exists() and target in named:
+            files.append(named[target])
+        else:
+            files.append(path)
+    return files
+
+
+@templates.command(
+    epilog="""\b
+Examples:
+  circlekeeper templates check our-first-meeting.md
+  circlekeeper templates check ~/agendas
+  circlekeeper templates check our-first-meeting
+
+\b
+Exit codes: 0 every file is fine, 1 a file has problems.
+""",
+)
+@click.argument("paths_to_check", metavar="PATH...", nargs=-1, required=True)
+@click.pass_context
+def check(ctx: click.Context, paths_to_check: tuple[str, ...]) -> None:
+    """Check template files for problems, listing every one as path:line: message.
+
+    PATH may be a file, a folder (its .md files are checked) or the name of one of
+    the templates 'templates list' shows.
+    """
+    files = _files_to_check(paths_to_check)
+    failed = 0
+    for path in files:
+        problems = check_template_file(path)
+        for problem in problems:
+            click.echo(str(problem))
+        if problems:
+            failed += 1
+            count = len(problems)
+            click.echo(f"{path}: {count} problem{'s' if count != 1 else ''}")
+        else:
+            agenda = load_template_file(path)
+            click.echo(f"{path}: ok ({len(agenda.parts)} parts, {agenda.minutes} min)")
+    if len(files) > 1:
+        click.echo(f"{len(files) - failed} of {len(files)} templates are fine")
+    if failed:
+        ctx.exit(1)
+
+
+@templates.command(
+    epilog="""\b
+Examples:
+  circlekeeper templates copy first-meeting
+  circlekeeper templates copy first-meeting --force
+""",
+)
+@click.argument("name")
+@click.option("--force", is_flag=True, help="Replace your own template of that name.")
+def copy(name: str, force: bool) -> None:
+    """Copy built-in template NAME into your templates folder, to adapt it.
+
+    Your copy is used instead of the built-in one from then on.
+    """
+    try:
+        target = copy_template(name, force=force)
+    except TemplateNotFoundError as error:
+        raise click.ClickException(f"{error}; run 'circlekeeper templates list'") from None
+    except TemplateExistsError as error:
+        raise click.ClickException(
+            f"{error}; it was left as it is (add --force to replace it)"
+        ) from None
+    except OSError as error:
+        where = error.filename or paths.user_templates_dir()
+        raise click.ClickException(f"{where}: cannot write ({error.strerror or error})") from None
+    click.echo(f"Copied '{name}' to {target}")
+    click.echo("Edit it in any text editor, then check it with:")
+    click.echo(f"  circlekeeper templates check {target}")
