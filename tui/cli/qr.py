@@ -1,0 +1,142 @@
+"""``circlekeeper qr``: show a link as a QR code in the terminal, or save it for a handout.
+
+The code is printed in half blocks whose glyphs are the light modules (see
+:mod:`circlekeeper.sessions.qr`). In colour the glyphs are white on a black background
+(256-colour palette entries 231 and 16, which terminal themes leave alone), so the
+code is dark-on-light on any terminal. Without colour (``NO_COLOR``, ``--no-color``,
+or output to a file or pipe) the same glyphs take the terminal's own foreground: on
+the usual dark terminal that still makes a dark-on-light code; on a light terminal it
+prints inverted, which many phones will not read, so save an image there instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from circlekeeper.sessions.qr import (
+    DEFAULT_EC,
+    EC_LEVELS,
+    LinkRefused,
+    half_block_rows,
+    make_qr,
+    write_png,
+    write_svg,
+)
+
+CODE_COLOURS = "\x1b[38;5;231;48;5;16m"
+"""White glyphs (the light modules) on black (the dark modules), from the fixed palette."""
+
+RESET = "\x1b[0m"
+
+
+def _shown(url: str, limit: int = 60) -> str:
+    """The link as quoted in a message, shortened so the message stays one line."""
+    return url if len(url) <= limit else url[: limit - 1] + "…"
+
+
+def _level(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if value.upper() not in EC_LEVELS:
+        raise click.BadParameter(f"'{value}' is not a level; use L, M, Q or H")
+    return value.upper()
+
+
+def _colour_wanted(option: bool | None) -> bool:
+    if option is not None:
+        return option
+    # no-color.org: set and not empty means no colour.
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+@click.command(
+    epilog="""\b
+Examples:
+  circlekeeper qr https://findahelpline.com
+  circlekeeper qr tel:+441234567890 --title "Crisis line"
+  circlekeeper qr https://example.org/eap --svg eap.svg --png eap.png
+  circlekeeper qr https://example.org/a/long/path --ec L    a smaller code for a long link
+  NO_COLOR=1 circlekeeper qr https://example.org            no colour, for a dark terminal
+"""
+)
+@click.argument("url")
+@click.option("--title", help="A line printed beneath the code, above the link.")
+@click.option(
+    "--ec",
+    callback=_level,
+    default=DEFAULT_EC,
+    show_default=True,
+    metavar="[L|M|Q|H]",
+    help="Error correction: L, M, Q or H. Higher survives more blur and glare but "
+    "needs a bigger code.",
+)
+@click.option(
+    "--png",
+    "png_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Save the code as a PNG image instead of printing it.",
+)
+@click.option(
+    "--svg",
+    "svg_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Save the code as an SVG image (sharp at any print size) instead of printing it.",
+)
+@click.option(
+    "--color/--no-color",
+    "colour",
+    default=None,
+    help="Colour the code black on white. Default: only on a terminal, and not when "
+    "NO_COLOR is set.",
+)
+def qr(
+    url: str,
+    title: str | None,
+    ec: str,
+    png_path: Path | None,
+    svg_path: Path | None,
+    colour: bool | None,
+) -> None:
+    """Show URL as a QR code participants can scan.
+
+    Only http, https, mailto and tel links are accepted. The code keeps a light
+    margin of four modules all round, as scanners need.
+    """
+    try:
+        code = make_qr(url, ec)
+    except LinkRefused as error:
+        raise click.ClickException(
+            f"cannot make a code for '{_shown(url.strip())}': {error}"
+        ) from None
+
+    images = [(p, w) for p, w in ((png_path, write_png), (svg_path, write_svg)) if p is not None]
+    if images:
+        for path, writer in images:
+            try:
+                writer(code, path)
+            except OSError as error:
+                raise click.ClickException(
+                    f"{path}: could not save the code: {error.strerror or error}"
+                ) from None
+            click.echo(f"Saved the code for {_shown(code.url)} to {path}")
+        return
+
+    width, _height = code.cells
+    if sys.stdout.isatty():
+        columns = shutil.get_terminal_size().columns
+        if columns < width:
+            raise click.ClickException(
+                f"this code needs {width} columns and the terminal has {columns}; "
+                "widen it, or save an image with --png or --svg"
+            )
+
+    with_colour = _colour_wanted(colour)
+    for row in half_block_rows(code):
+        line = f"{CODE_COLOURS}{row}{RESET}" if with_colour else row
+        click.echo(line, color=with_colour)
+    if title:
+        click.echo(title)
+    click.echo(code.url)
