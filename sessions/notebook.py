@@ -1,0 +1,217 @@
+"""The notebook of a session: the personal-data guard, and notes kept in step with the record.
+
+Before a note (or a debrief) is saved its text goes through the personal-data guard
+(:mod:`.privacy`): when something is found, saving raises :class:`NoteFlagged` with the
+findings and nothing is written; the facilitator then edits the text, has it redacted
+(``redact=True``) or keeps it as it is (``keep=True``, an explicit choice).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
+
+from circlekeeper.sessions import privacy
+from circlekeeper.sessions.events import SessionError
+from circlekeeper.sessions.notes import Note, NoteKind, NoteSource
+from circlekeeper.sessions.privacy import Finding
+from circlekeeper.sessions.record import SessionRecord
+
+MAX_NOTE_CHARS = 2000
+"""A note is a few lines; anything longer is refused."""
+
+
+class NoteFlagged(SessionError):
+    """The text looks like it holds personal data; nothing was saved.
+
+    Offer the facilitator to edit the text, to save it redacted (``redact=True``) or to
+    keep it as it is (``keep=True``).
+    """
+
+    def __init__(self, text: str, findings: Iterable[Finding]) -> None:
+        self.text = text
+        """The text that was checked."""
+        self.findings: tuple[Finding, ...] = tuple(findings)
+        """What was found, in order."""
+        labels = sorted({f.label for f in self.findings})
+        super().__init__(
+            f"the text seems to hold personal data ({', '.join(labels)}); "
+            "edit it, redact it, or keep it as it is"
+        )
+
+    @property
+    def redacted(self) -> str:
+        """The text with every finding replaced by a marker such as ``[email removed]``."""
+        return privacy.redact(self.text, self.findings)
+
+
+def clean_text(text: str, what: str = "note") -> str:
+    """``text`` stripped, or :class:`SessionError` when it is empty or too long."""
+    text = text.strip()
+    if not text:
+        raise SessionError(f"the {what} is empty; write a few words")
+    if len(text) > MAX_NOTE_CHARS:
+        raise SessionError(
+            f"the {what} is {len(text)} characters long; keep it under {MAX_NOTE_CHARS}"
+        )
+    return text
+
+
+def guard(
+    text: str, watch_list: Iterable[str], *, keep: bool, redact: bool
+) -> tuple[str, tuple[str, ...]]:
+    """Check ``text`` for personal data and apply the facilitator's choice.
+
+    Args:
+        text: the text to save.
+        watch_list: names to look for, held in memory only.
+        keep: save the text as it is even when something is found.
+        redact: replace what is found with markers.
+
+    Returns:
+        The text to save, and the kinds of personal data kept in it.
+
+    Raises:
+        NoteFlagged: something was found and neither ``keep`` nor ``redact`` was given.
+        ValueError: both ``keep`` and ``redact`` were given.
+    """
+    if keep and redact:
+        raise ValueError("choose either keep or redact, not both")
+    findings = privacy.find_personal_data(text, watch_list)
+    if not findings:
+        return text, ()
+    if redact:
+        return privacy.redact(text, findings), ()
+    if keep:
+        return text, tuple(sorted({f.kind for f in findings}))
+    raise NoteFlagged(text, findings)
+
+
+class NoteBook:
+    """A session's notes, held in memory and written to the record on every change.
+
+    Args:
+        record: the session's record.
+        watch_list: names the guard looks for; read each time a note is checked, so
+            names added to it later count too.
+    """
+
+    def __init__(self, record: SessionRecord, watch_list: Iterable[str]) -> None:
+        self.record = record
+        self.watch_list = watch_list
+        """The names the guard looks for (memory only)."""
+        self._notes: dict[str, Note] = {}
+
+    def load(self) -> None:
+        """Read every note from the record.
+
+        Raises:
+            SessionError: a note in the record is damaged.
+        """
+        self._notes.clear()
+        for number, data in enumerate(self.record.notes(), start=1):
+            try:
+                note = Note.from_dict(data)
+            except (KeyError, TypeError, ValueError) as error:
+                raise SessionError(
+                    f"note {number} of the session record is damaged ({error!r})"
+                ) from None
+            self._notes[note.id] = note
+
+    def get(self, note_id: str) -> Note:
+        """The note with id ``note_id``.
+
+        Raises:
+            SessionError: there is no such note.
+        """
+        try:
+            return self._notes[note_id]
+        except KeyError:
+            raise SessionError(f"there is no note {note_id!r} in this session") from None
+
+    def list(self, part: int | None = None, *, include_facilitator_only: bool = True) -> list[Note]:
+        """Notes in the order they were taken, of one part when ``part`` is given."""
+        return [
+            note
+            for note in self._notes.values()
+            if (part is None or note.part == part)
+            and (include_facilitator_only or not note.facilitator_only)
+        ]
+
+    def add(
+        self,
+        text: str,
+        kind: NoteKind | str,
+        *,
+        part: int,
+        at: datetime,
+        elapsed: float,
+        facilitator_only: bool,
+        source: NoteSource | str,
+        keep: bool,
+        redact: bool,
+    ) -> Note:
+        """Check and save a new note (see :meth:`Session.add_note`)."""
+        kind, source = _kind(kind), NoteSource(source)
+        text, kept = guard(clean_text(text), self.watch_list, keep=keep, redact=redact)
+        note = Note(
+            id=uuid.uuid4().hex[:12],
+            text=text,
+            kind=kind,
+            part=part,
+            at=at,
+            elapsed=elapsed,
+            facilitator_only=facilitator_only,
+            source=source,
+            kept=kept,
+        )
+        self.record.put_note(note.to_dict())
+        self._notes[note.id] = note
+        return note
+
+    def edit(
+        self,
+        note_id: str,
+        *,
+        at: datetime,
+        text: str | None,
+        kind: NoteKind | str | None,
+        facilitator_only: bool | None,
+        keep: bool,
+        redact: bool,
+    ) -> Note:
+        """Check and save changes to a note (see :meth:`Session.edit_note`)."""
+        note = self.get(note_id)
+        changes: dict = {"edited_at": at}
+        if text is not None:
+            changes["text"], changes["kept"] = guard(
+                clean_text(text), self.watch_list, keep=keep, redact=redact
+            )
+        if kind is not None:
+            changes["kind"] = _kind(kind)
+        if facilitator_only is not None:
+            changes["facilitator_only"] = facilitator_only
+        note = replace(note, **changes)
+        self.record.put_note(note.to_dict())
+        self._notes[note.id] = note
+        return note
+
+    def delete(self, note_id: str) -> None:
+        """Remove a note from the record for good.
+
+        Raises:
+            SessionError: there is no such note.
+        """
+        self.get(note_id)
+        self.record.delete_note(note_id)
+        del self._notes[note_id]
+
+
+def _kind(kind: NoteKind | str) -> NoteKind:
+    try:
+        return NoteKind(kind)
+    except ValueError:
+        kinds = ", ".join(k.value for k in NoteKind)
+        raise SessionError(f"{kind!r} is not a kind of note; use one of {kinds}") from None
