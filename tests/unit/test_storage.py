@@ -155,15 +155,22 @@ def test_a_failed_rename_is_a_storage_error_too(
     assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
 
 
-def test_an_update_that_changes_nothing_does_not_write(tmp_path: Path) -> None:
+def test_a_save_writes_the_file_once_and_only_if_something_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "session.json"
     record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage))
     record.put_note({"id": "n1", "text": "one"})
-    inode = path.stat().st_ino
+    writes: list[Path] = []
+    monkeypatch.setattr(storage, "write_atomic", lambda p, text: writes.append(p))
+
     record.put_note({"id": "n1", "text": "one"})
-    assert path.stat().st_ino == inode
+    assert writes == []
+    # An upsert tries an update first; when nothing matched, only the insert writes.
+    record.put_note({"id": "n2", "text": "two"})
+    assert writes == [path]
     record.put_note({"id": "n1", "text": "changed"})
-    assert path.stat().st_ino != inode
+    assert writes == [path, path]
 
 
 @pytest.mark.parametrize(
