@@ -23,6 +23,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
 
 import qrcode
 import qrcode.constants
@@ -180,7 +181,7 @@ def _dark_runs(row: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
-def to_svg(code: QrMatrix, *, module_mm: float = SVG_MODULE_MM) -> str:
+def to_svg(code: QrMatrix, *, module_mm: float = SVG_MODULE_MM, label: str | None = None) -> str:
     """The code as a standalone ``<svg>`` element, fit to inline in HTML or save.
 
     One unit of the view box is one module; the light background covers the quiet
@@ -190,6 +191,7 @@ def to_svg(code: QrMatrix, *, module_mm: float = SVG_MODULE_MM) -> str:
     Args:
         code: The code to draw.
         module_mm: Printed size of one module in millimetres.
+        label: What a screen reader says for the image; the link itself by default.
     """
     side = code.side
     steps = [
@@ -201,6 +203,7 @@ def to_svg(code: QrMatrix, *, module_mm: float = SVG_MODULE_MM) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" '
         f'width="{size}" height="{size}" shape-rendering="crispEdges" role="img">'
+        f"<title>{escape(label if label is not None else code.url)}</title>"
         f'<rect width="{side}" height="{side}" fill="{LIGHT}"/>'
         f'<path fill="{DARK}" d="{"".join(steps)}"/>'
         "</svg>"

@@ -149,6 +149,13 @@ async def test_the_message_counts_what_the_rest_of_the_screen_takes() -> None:
         assert "the window is 80x30" in flat
         assert f"at least {80 + need.width - 30}x{30 + need.height - 10}" in flat
 
+        await pilot.resize_terminal(90, 35)
+        await pilot.pause()
+
+        flat = " ".join(screen_text(app).split())
+        assert "the window is 90x35" in flat
+        assert f"at least {90 + need.width - 30}x{35 + need.height - 10}" in flat
+
 
 async def test_enlarging_the_window_brings_the_code() -> None:
     url = url_of_length(100)
@@ -171,6 +178,7 @@ async def test_enlarging_the_window_brings_the_code() -> None:
         ("ftp://example.org/minutes.txt", "only http, https, mailto and tel"),
         ("https://example.org/" + "a" * MAX_URL_BYTES, "a code that scans from a screen"),
     ],
+    ids=["bad scheme", "too long"],
 )
 async def test_a_refused_link_shows_why_and_no_code(url: str, words: str) -> None:
     app = QrApp(url)

@@ -51,6 +51,7 @@ URLS = [
     "mailto:support@example.org?subject=After%20the%20group",
     "tel:+441234567890",
 ]
+URL_IDS = ["20 chars", "100 chars", "200 chars", "longest", "non-ASCII", "mailto", "tel"]
 
 
 def terminal_cells(lines: list[str]) -> list[list[Cell]]:
@@ -59,7 +60,7 @@ def terminal_cells(lines: list[str]) -> list[list[Cell]]:
     return [[Cell(char, fg, bg) for char in line] for line in lines]
 
 
-@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize("url", URLS, ids=URL_IDS)
 @pytest.mark.parametrize("ec", list(EC_LEVELS))
 def test_the_image_of_a_code_reads_back_as_its_link(url: str, ec: str) -> None:
     code = make_qr(url, ec)
@@ -67,19 +68,29 @@ def test_the_image_of_a_code_reads_back_as_its_link(url: str, ec: str) -> None:
     assert decode(on_background(to_image(code))) == [url]
 
 
-@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize("url", URLS, ids=URL_IDS)
 def test_half_block_text_reads_back_on_a_dark_terminal_without_colour(url: str) -> None:
     image = cells_image(terminal_cells(half_block_rows(make_qr(url))))
 
     assert decode(on_background(image)) == [url]
 
 
-@pytest.mark.parametrize("url", URLS[:3])
+@pytest.mark.parametrize("url", URLS[:3], ids=URL_IDS[:3])
 def test_svg_rendered_by_cairo_reads_back_on_a_dark_page(url: str) -> None:
     svg = to_svg(make_qr(url))
 
     ET.fromstring(svg)  # well-formed, so it can sit inline in an HTML export
     assert decode(on_background(svg_image(svg))) == [url]
+
+
+def test_svg_names_its_link_for_screen_readers_escaped() -> None:
+    url = "https://example.org/?a=1&b=<2>"
+
+    root = ET.fromstring(to_svg(make_qr(url)))
+    labelled = ET.fromstring(to_svg(make_qr(url), label="Crisis line & more"))
+
+    assert root.find("{http://www.w3.org/2000/svg}title").text == url
+    assert labelled.find("{http://www.w3.org/2000/svg}title").text == "Crisis line & more"
 
 
 @settings(max_examples=25, deadline=None)
@@ -100,7 +111,7 @@ def test_error_correction_is_m_unless_asked() -> None:
     assert make_qr("https://example.org", "h").ec == "H"
 
 
-@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize("url", URLS, ids=URL_IDS)
 def test_cells_are_modules_plus_quiet_zone_with_two_rows_a_cell(url: str) -> None:
     code = make_qr(url)
     width, height = code.cells
@@ -149,6 +160,7 @@ def test_glyphs_are_the_light_modules() -> None:
         ("https://example.org/" + "a" * MAX_URL_BYTES, "at most 300"),
         ("", "empty"),
     ],
+    ids=["ftp", "javascript", "too long", "empty"],
 )
 def test_a_refused_link_gives_the_reason_and_no_code(url: str, words: str) -> None:
     with pytest.raises(LinkRefused, match=words):

@@ -99,6 +99,7 @@ def test_an_unknown_level_is_a_usage_error() -> None:
         ("https://example.org/" + "a" * MAX_URL_BYTES, "bytes long"),
         ("https://", "no host name"),
     ],
+    ids=["bad scheme", "too long", "no host"],
 )
 def test_a_refused_link_is_one_line_and_no_code(url: str, words: str) -> None:
     result = run(url)

@@ -120,6 +120,8 @@ class QrCode(Widget):
         super().__init__(name=name, id=id, classes=classes)
         self.set_reactive(QrCode.url, url.strip())
         self.set_reactive(QrCode.ec, ec.upper())
+        self._told_window: Size | None = None
+        """The window size the too-small message last quoted."""
 
     @staticmethod
     def cells_for(url: str, ec: str = DEFAULT_EC) -> Size:
@@ -168,6 +170,13 @@ class QrCode(Widget):
 
     def on_mount(self) -> None:
         self._update_classes()
+        # A widget of fixed size gets no resize event when the window changes, yet
+        # its message quotes the window's size.
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._window_changed)
+
+    def _window_changed(self, screen: object) -> None:
+        if self._told_window is not None and self._told_window != self.app.size:
+            self.refresh()
 
     def _update_classes(self) -> None:
         self.set_class(self.problem is not None, "-refused")
@@ -192,10 +201,11 @@ class QrCode(Widget):
             return Content(f"This link can't be shown as a QR code: {problem}.")
         code = self.code
         if code is None or self.fits:
+            self._told_window = None
             return Content("")
         need_w, need_h = code.cells
         have_w, have_h = self.size
-        screen_w, screen_h = self.app.size
+        screen_w, screen_h = self._told_window = self.app.size
         # The widget shares the window with the rest of the screen, so the window must
         # grow by what the widget lacks.
         window_w = screen_w + max(0, need_w - have_w)
