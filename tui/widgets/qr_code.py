@@ -26,12 +26,16 @@ What it shows instead of a code:
       at least 77x39 or use a shorter link." A partial or squashed code is never drawn:
       one that does not scan is worse than none.
 
+    Read ``code``, ``problem`` and ``fits`` to know which is shown; the CSS classes
+    ``-refused`` and ``-too-small`` mark the two messages. It posts no messages.
+
 Colours:
     The code is always light modules ``#FFFFFF`` and dark modules ``#000000``, whatever
     the theme. Its glyphs are the light modules (see :mod:`circlekeeper.sessions.qr`), so
     under ``NO_COLOR`` it still reads dark-on-light: Textual turns the two colours to
     their greyscale selves, which are the same, and with an ANSI theme, where Textual drops
-    the colours, the glyphs take the terminal's own (light) foreground. Keep ``opacity``
+    the colours, the glyphs take the terminal's own foreground (light on the usual dark
+    terminal; on a light one, in that case only, the code shows inverted). Keep ``opacity``
     and ``tint`` off this widget and its parents: they blend the two colours into the theme.
 """
 
@@ -50,6 +54,7 @@ from textual.widget import Widget
 from circlekeeper.sessions.qr import (
     DARK,
     DEFAULT_EC,
+    EC_LEVELS,
     LIGHT,
     LinkRefused,
     QrMatrix,
@@ -118,8 +123,8 @@ class QrCode(Widget):
             classes: Space-separated CSS classes.
         """
         super().__init__(name=name, id=id, classes=classes)
-        self.set_reactive(QrCode.url, url.strip())
-        self.set_reactive(QrCode.ec, ec.upper())
+        self.set_reactive(QrCode.url, self.validate_url(url))
+        self.set_reactive(QrCode.ec, self.validate_ec(ec))
         self._told_window: Size | None = None
         """The window size the too-small message last quoted."""
 
@@ -155,7 +160,7 @@ class QrCode(Widget):
         return url.strip()
 
     def validate_ec(self, ec: str) -> str:
-        if ec.upper() not in ("L", "M", "Q", "H"):
+        if ec.upper() not in EC_LEVELS:
             raise ValueError(f"unknown error correction level {ec!r}; use one of L, M, Q, H")
         return ec.upper()
 
