@@ -21,8 +21,9 @@ APOSTROPHES = "'\u2019\u2018\u02bc\u0060\u00b4"
 # A name is whole when no letter or digit touches it, and no hyphen joins it to a
 # longer word ("Al" is not in "Al-Amin", "also" or "Alice"). A possessive ("Maria's",
 # "James'") starts with an apostrophe, so it leaves the name whole.
-_BEFORE = r"(?<!\w)(?<!\w-)"
-_AFTER = r"(?!\w)(?!-\w)"
+_LETTER = r"[^\W\d_]"
+_BEFORE = rf"(?<!\w)(?<!{_LETTER}-)"
+_AFTER = rf"(?!\w)(?!-{_LETTER})"
 
 
 def fold(text: str) -> tuple[str, list[int]]:

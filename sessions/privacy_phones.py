@@ -17,6 +17,7 @@ import contextlib
 import locale
 import os
 import re
+import unicodedata
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
@@ -73,10 +74,16 @@ def default_region() -> str:
     return FALLBACK_REGION
 
 
-def _is_beside_time_or_date(text: str, start: int, end: int) -> bool:
+def _is_part_of_something_else(text: str, start: int, end: int) -> bool:
+    """Whether the digits run on into a word, a time or a date ("A1234567", "10:30")."""
+    # An accent written as a separate mark belongs to the letter before it.
+    while start > 0 and unicodedata.combining(text[start - 1]):
+        start -= 1
+    if end < len(text) and unicodedata.combining(text[end]):
+        return True
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
-    return bool(re.search(r"[:/]\d?$", before) or re.match(r"\d?[:/]|[.,]\d", after))
+    return bool(re.search(r"(?:\w|[:/]\d?)$", before) or re.match(r"\w|\d?[:/]|[.,]\d", after))
 
 
 def _looks_written_as_phone(raw: str) -> bool:
@@ -98,7 +105,7 @@ def phone_spans(text: str, region: str) -> list[tuple[int, int]]:
     for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
         raw = match.raw_string
         start, end = match.start, match.end
-        if _is_beside_time_or_date(text, start, end) or _DATE.fullmatch(raw):
+        if _is_part_of_something_else(text, start, end) or _DATE.fullmatch(raw):
             continue
         if _YEARS.fullmatch(raw):
             continue

@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import re
 
+# Inside a word: letters, digits, and accents written as separate marks (text in
+# decomposed form spells "é" as "e" plus U+0301, which ``\w`` alone does not cover).
+_W = "\\w\u0300-\u036f"
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-_CAP_WORD = rf"[{_UPPER}][\w'’.-]*"
-_NUMBER = r"(?<![\w/.,:-])\d{1,5}[A-Za-z]?(?:[-–]\d{1,5}[A-Za-z]?)?(?![\w:]|[.,]\d)"
+_CAP_WORD = rf"[{_UPPER}][{_W}'’.-]*"
+_NUMBER = rf"(?<![{_W}/.,:-])\d{{1,5}}[A-Za-z]?(?:[-–]\d{{1,5}}[A-Za-z]?)?(?![{_W}:]|[.,]\d)"
 # After a trailing house number: not a time, a decimal or a count of something.
-_NUMBER_LAST = r"(?<![\w/.,:-])\d{1,5}[A-Za-z]?(?![\w:]|[.,]\d|\s+[a-z])"
+_NUMBER_LAST = rf"(?<![{_W}/.,:-])\d{{1,5}}[A-Za-z]?(?![{_W}:]|[.,]\d|\s+[a-z])"
 
 _STREET_WORDS = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Boulevard|Blvd|Close|Court|Ct|"
@@ -55,7 +58,7 @@ _SOUTHERN = (
     r"[Rr]ua|[Cc]arrer)\s+(?:(?:de\s+la|de|del|della|dei|degli|di|do|da|dos|das)\s+)?"
     rf"{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}},?\s+(?:n\.?\s*|nº\s*)?{_NUMBER_LAST}"
 )
-_UK_POSTCODE = r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) \d[ABD-HJLNP-UW-Z]{2}(?![\w-])"
+_UK_POSTCODE = rf"(?<![{_W}-])(?:[A-Z]{{1,2}}\d[A-Z\d]?|GIR) \d[ABD-HJLNP-UW-Z]{{2}}(?![{_W}-])"
 
 _ADDRESS = re.compile(
     "|".join(f"(?:{part})" for part in (_ENGLISH, _FRENCH, _GERMAN, _SOUTHERN, _UK_POSTCODE))
@@ -65,13 +68,17 @@ _TLDS = (
     "com|org|net|edu|gov|int|info|biz|io|co|me|ac|uk|us|ca|au|nz|ie|de|fr|es|it|nl|be|ch|"
     "at|se|no|dk|fi|pt|pl|in|jp|br|mx|za|eu"
 )
-_EMAIL = re.compile(r"(?<![\w.%+'-])[\w.%+'-]*\w@(?:\w(?:[\w-]*\w)?\.)+[^\W\d_]{2,}(?![\w-]|\.\w)")
+_EMAIL = re.compile(
+    rf"(?<![{_W}.%+'-])[{_W}.%+'-]*[{_W}]@(?:\w(?:[{_W}-]*[{_W}])?\.)+[^\W\d_]{{2,}}"
+    rf"(?![{_W}-]|\.\w)"
+)
 _AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
 # Words that start a phrase, not a domain: "look at the dot com era".
 _NOT_DOMAIN = r"(?!(?:the|a|an|this|that|my|your|our|their|his|her|its|some|one)\b)"
 _SPELLED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w.+-]*\w{_AT}{_NOT_DOMAIN}\w[\w-]*(?:{_DOT}\w[\w-]*)*{_DOT}(?:{_TLDS})(?!\w)",
+    rf"(?<![{_W}.+-])[{_W}.+-]*[{_W}]{_AT}{_NOT_DOMAIN}\w[{_W}-]*(?:{_DOT}\w[{_W}-]*)*"
+    rf"{_DOT}(?:{_TLDS})(?![{_W}])",
     re.IGNORECASE,
 )
 
