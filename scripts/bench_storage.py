@@ -1,0 +1,154 @@
+"""Bench section ``storage``: what saving a note costs.
+
+Two figures, both medians over many saves of a note through an open session's record:
+
+- with 500 past sessions of 50 notes each in the folder, against an empty folder: a note
+  must cost the same whatever the history (target <= 1.5x);
+- against the physical floor: the same session data serialised with :mod:`json` and put
+  in place by hand with the same durable steps (temporary file, write, fsync, rename,
+  folder fsync), so what the storage adds on top of the disk shows (target <= 3x).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from circlekeeper.sessions.record import SCHEMA_VERSION
+from circlekeeper.sessions.session_index import (
+    SessionSummary,
+    index_entry,
+    stamp_of,
+    write_index,
+)
+from circlekeeper.sessions.storage import dumps, write_atomic
+from circlekeeper.sessions.store import SessionStore
+
+PAST_SESSIONS = 500
+NOTES_PER_SESSION = 50
+ROUNDS = 4
+SAVES_PER_ROUND = 50
+START = datetime(2026, 3, 4, 18, 0, tzinfo=timezone.utc)
+
+Figure = tuple[str, float, str, "tuple[str, float] | None"]
+
+
+def note(n: int) -> dict[str, object]:
+    """A note like a facilitator's: a short text, a kind, the part and the time."""
+    return {
+        "id": f"note-{n:04d}",
+        "kind": ("theme", "action", "question", "support need")[n % 4],
+        "text": f"Several people said the evenings are the hardest part ({n})",
+        "part": n % 6,
+        "at": (START + timedelta(minutes=n)).isoformat(),
+        "facilitator_only": n % 5 == 0,
+    }
+
+
+def fill_history(root: Path) -> None:
+    """Write the past sessions straight to disk, with an index that is up to date."""
+    entries = {}
+    for k in range(PAST_SESSIONS):
+        day = START - timedelta(days=k + 1)
+        session_id = f"{day:%Y-%m-%d}-{k:04d}"
+        moment = day.isoformat()
+        meta = {
+            "schema": SCHEMA_VERSION, "id": session_id, "created": moment, "updated": moment,
+            "state": "ended", "ended": moment, "title": f"Past group {k}", "template": "mentors",
+        }  # fmt: skip
+        data = {
+            "meta": {"1": meta},
+            "events": {str(i): {"kind": "part", "at": moment} for i in range(1, 21)},
+            "notes": {str(i): note(i) for i in range(1, NOTES_PER_SESSION + 1)},
+        }
+        path = root / f"{session_id}.json"
+        write_atomic(path, dumps(data, path))
+        summary = SessionSummary(
+            session_id, meta["title"], "mentors", "ended", day, day, day
+        )  # fmt: skip
+        entries[session_id] = index_entry(summary, stamp_of(path.stat()))
+    write_index(root / "index.json", entries)
+
+
+class FloorSession:
+    """The same session data, saved by hand with the bare durable steps."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / "floor.json"
+        moment = START.isoformat()
+        meta = {"schema": SCHEMA_VERSION, "id": "floor", "created": moment, "updated": moment}
+        self.data: dict[str, dict] = {"meta": {"1": meta}, "notes": {}}
+
+    def put_note(self, a_note: dict[str, object]) -> None:
+        self.data["notes"][str(len(self.data["notes"]) + 1)] = a_note
+        text = json.dumps(self.data, ensure_ascii=False, separators=(",", ":")).encode()
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".floor.", suffix=".tmp")
+        os.write(fd, text)
+        os.fsync(fd)
+        os.close(fd)
+        os.replace(tmp, self.path)
+        dir_fd = os.open(self.folder, os.O_RDONLY)
+        os.fsync(dir_fd)
+        os.close(dir_fd)
+
+
+def timed_saves(full: Path, empty: Path, floor: Path) -> dict[str, list[float]]:
+    """Seconds per note save, for each kind of save, over every round.
+
+    Each round opens a new session in both folders and saves the same notes in turn, one
+    note to each kind before the next, so a slow spell of the disk falls on all alike.
+    """
+    times: dict[str, list[float]] = {"full": [], "empty": [], "floor": []}
+    for r in range(ROUNDS):
+        with SessionStore(full).create(START) as a, SessionStore(empty).create(START) as b:
+            savers = {"full": a.record, "empty": b.record, "floor": FloorSession(floor)}
+            for n in range(SAVES_PER_ROUND):
+                order = list(savers)
+                order = order[n % 3 :] + order[: n % 3]
+                for kind in order:
+                    started = time.perf_counter()
+                    savers[kind].put_note(note(r * SAVES_PER_ROUND + n))
+                    times[kind].append(time.perf_counter() - started)
+    return times
+
+
+def run() -> Iterator[Figure]:
+    """Measure, then yield the figures."""
+    with tempfile.TemporaryDirectory(prefix="ck-bench-") as scratch:
+        base = Path(scratch)
+        full, empty, floor = base / "full", base / "empty", base / "floor"
+        for folder in (full, empty, floor):
+            folder.mkdir()
+        started = time.perf_counter()
+        fill_history(full)
+        yield (
+            f"write {PAST_SESSIONS} past sessions of {NOTES_PER_SESSION} notes",
+            time.perf_counter() - started, " s", None,
+        )  # fmt: skip
+
+        times = timed_saves(full, empty, floor)
+        median_full = statistics.median(times["full"])
+        median_empty = statistics.median(times["empty"])
+        median_floor = statistics.median(times["floor"])
+        yield ("note save, empty data folder (median)", median_empty * 1000, " ms", None)
+        yield (
+            f"note save, {PAST_SESSIONS} past sessions (median)", median_full * 1000, " ms", None
+        )  # fmt: skip
+        yield ("note save with history / without", median_full / median_empty, "x", ("<=", 1.5))
+        by_hand = "floor: json, temp write, fsync, rename, folder fsync (median)"
+        yield (by_hand, median_floor * 1000, " ms", None)
+        yield ("note save / floor", median_full / median_floor, "x", ("<=", 3.0))
+
+        store = SessionStore(full)
+        store.list()
+        started = time.perf_counter()
+        listed = len(store.list().sessions)
+        elapsed = time.perf_counter() - started
+        yield (f"list the folder ({listed} sessions, index up to date)", elapsed, " s", None)
