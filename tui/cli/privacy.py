@@ -30,11 +30,8 @@ def _read(source: str) -> str:
     """The text of ``source`` (a path, or ``-`` for standard input) as UTF-8."""
     name = "stdin" if source == "-" else source
     try:
-        if source == "-":
-            data = click.get_binary_stream("stdin").read()
-        else:
-            with open(source, "rb") as handle:
-                data = handle.read()
+        with click.open_file(source, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
