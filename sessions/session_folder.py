@@ -48,6 +48,12 @@ def new_session_id(now: datetime) -> str:
     return f"{now:%Y-%m-%d}-{tail}"
 
 
+def _lock(path: Path, timeout: float) -> FileLock:
+    # Not thread-local: the app may close a session from a worker thread, and the lock
+    # must be seen as held (and be released) there too.
+    return FileLock(path, timeout=timeout, mode=0o600, thread_local=False)
+
+
 class SessionFolder:
     """Paths and locks inside one sessions folder."""
 
@@ -67,9 +73,12 @@ class SessionFolder:
 
     def make(self) -> None:
         """Create the folder (and the private parent) readable by the owner only."""
-        if self._private_parent is not None:
-            paths.ensure_private_dir(self._private_parent)
-        paths.ensure_private_dir(self.root)
+        try:
+            if self._private_parent is not None:
+                paths.ensure_private_dir(self._private_parent)
+            paths.ensure_private_dir(self.root)
+        except OSError as exc:
+            raise StorageError(f"Could not create {self.root}: {exc.strerror or exc}") from exc
 
     def path_of(self, session_id: str) -> Path:
         """The file of the session ``session_id`` (which need not exist)."""
@@ -105,7 +114,7 @@ class SessionFolder:
         Raises:
             SessionLocked: when another window (or process) holds it.
         """
-        lock = FileLock(self.root / f"{session_id}{LOCK_SUFFIX}", timeout=0, mode=0o600)
+        lock = _lock(self.root / f"{session_id}{LOCK_SUFFIX}", timeout=0)
         try:
             lock.acquire()
         except Timeout:
@@ -113,6 +122,8 @@ class SessionFolder:
                 f"This session is already open in another window ({session_id}); "
                 "close it there first"
             ) from None
+        except OSError as exc:
+            raise StorageError(f"Could not lock {lock.lock_file}: {exc.strerror or exc}") from exc
         return lock
 
     def release(self, lock: FileLock, session_id: str) -> None:
@@ -127,15 +138,15 @@ class SessionFolder:
     def index_lock(self) -> Iterator[None]:
         """Hold the index's lock while reading and replacing the index."""
         self.make()
-        lock = FileLock(
-            self.root / f"{INDEX_NAME}{LOCK_SUFFIX}", timeout=INDEX_WAIT_SECONDS, mode=0o600
-        )
+        lock = _lock(self.root / f"{INDEX_NAME}{LOCK_SUFFIX}", timeout=INDEX_WAIT_SECONDS)
         try:
             lock.acquire()
         except Timeout:
             raise StorageError(
                 f"Could not update {self.index_path}: another window kept it busy"
             ) from None
+        except OSError as exc:
+            raise StorageError(f"Could not lock {lock.lock_file}: {exc.strerror or exc}") from exc
         try:
             yield
         finally:

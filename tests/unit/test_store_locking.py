@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from circlekeeper.sessions.store import SessionLocked, SessionStore, UnknownSess
 
 HOLDER = """
 import sys
+import threading
 from pathlib import Path
 from circlekeeper.sessions.store import SessionStore
 
@@ -120,3 +122,15 @@ def test_a_session_open_in_this_process_is_not_deleted_either(
     with store.open(session_id), pytest.raises(SessionLocked):
         store.delete(session_id)
     assert store.path_of(session_id).exists()
+
+
+def test_a_session_closed_from_a_worker_thread_is_released(
+    store: SessionStore, session_id: str
+) -> None:
+    handle = store.open(session_id)
+    worker = threading.Thread(target=handle.close)
+    worker.start()
+    worker.join()
+    assert handle.closed
+    with store.open(session_id) as again:
+        assert again.record.notes() == [{"id": "n1", "text": "a theme"}]
