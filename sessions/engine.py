@@ -26,9 +26,9 @@ from circlekeeper.sessions.rebalance import RebalancePlan
 from circlekeeper.sessions.record import SessionRecord
 from circlekeeper.sessions.rounds import RoundStatus
 from circlekeeper.sessions.session_core import INDEX_FIELDS, IndexCallback
-from circlekeeper.sessions.session_notes import HELPLINES, SessionNotes
+from circlekeeper.sessions.session_notes import SessionNotes
 
-__all__ = ["HELPLINES", "NoteFlagged", "Session", "SessionError", "SessionState"]
+__all__ = ["NoteFlagged", "Session", "SessionError", "SessionState"]
 
 MAX_ATTENDANCE = 500
 """More than any group; a larger number is a slip of the finger."""
@@ -115,12 +115,16 @@ class Session(SessionNotes):
         watch_list: WatchList | Iterable[str] = (),
         index: IndexCallback | None = None,
         warning_minutes: int = 2,
+        read_only: bool = False,
     ) -> Session:
         """Reopen a session exactly where it was: part, timer, round, notes, rebalance.
 
         A session that was running or paused when the app closed is paused now: running
         time up to the last :meth:`heartbeat` counts, and the time the app was closed is
         recorded as a pause (from the wall times), never as speaking time.
+
+        With ``read_only`` (for a summary or an export) nothing is written: the session
+        is shown as it was last recorded, and every change is refused.
 
         Raises:
             SessionError: the record holds no session, or a damaged one.
@@ -142,11 +146,12 @@ class Session(SessionNotes):
             watch_list=watch_list,
             index=index,
             warning_minutes=warning_minutes,
+            read_only=read_only,
         )
         session._notebook.load()
         if meta.get("debrief"):
             session._debrief = Debrief.from_dict(meta["debrief"])
-        if progress.state in (SessionState.RUNNING, SessionState.PAUSED):
+        if progress.state in (SessionState.RUNNING, SessionState.PAUSED) and not read_only:
             session._closed(meta.get("pending") or {})
         return session
 

@@ -43,6 +43,7 @@ class SessionCore:
         watch_list: WatchList | Iterable[str],
         index: IndexCallback | None,
         warning_minutes: int,
+        read_only: bool = False,
     ) -> None:
         self.record = record
         """The session's :class:`~.record.SessionRecord`."""
@@ -52,6 +53,8 @@ class SessionCore:
         """Where time comes from."""
         self.warning_seconds = warning_minutes * 60
         """How long before a part's end the status warns."""
+        self.read_only = read_only
+        """Opened for reading (a summary, an export): every change is refused."""
         self._progress = progress
         self._meta = meta
         self._index = index
@@ -140,12 +143,17 @@ class SessionCore:
 
     def _live_ms(self) -> int:
         """Monotonic milliseconds since the last event, not yet written."""
-        if self._progress.state not in (SessionState.RUNNING, SessionState.PAUSED):
+        # A session only read is not running here, whatever its last state says.
+        if self.read_only or self._progress.state not in (
+            SessionState.RUNNING,
+            SessionState.PAUSED,
+        ):
             return 0
         return max(0, round((self.clock.monotonic() - self._mono) * 1000))
 
     def _append(self, kind: EventType, *, ms: int | None = None, **data: Any) -> None:
         """Write one event, apply it, then bring the meta and the index up to date."""
+        self._require_writable()
         if ms is None:
             ms = max(0, round((self.clock.monotonic() - self._mono) * 1000))
             # Carry the fraction of a millisecond over, so rounding never drifts.
@@ -176,7 +184,7 @@ class SessionCore:
         Call it every 15 seconds or so while the session runs. It writes one small field
         of the meta, not an event, and does nothing unless the timer is running.
         """
-        if self._progress.state is not SessionState.RUNNING:
+        if self._progress.state is not SessionState.RUNNING or self.read_only:
             return
         pending = {
             "seq": self._progress.seq,
@@ -184,6 +192,10 @@ class SessionCore:
             "at": self.clock.now().isoformat(),
         }
         self.record.write_meta(pending=pending)
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise SessionError("this session is open for reading only")
 
     def _require_open(self, doing: str) -> None:
         """Refuse ``doing`` once the session has ended."""

@@ -7,14 +7,12 @@
 from __future__ import annotations
 
 from circlekeeper.sessions.agenda import Resource
+from circlekeeper.sessions.crisis import choose_crisis_resource
 from circlekeeper.sessions.events import EventType, SessionError, SessionState
 from circlekeeper.sessions.links import check_url
 from circlekeeper.sessions.notebook import clean_text, guard
 from circlekeeper.sessions.notes import Debrief, Note, NoteKind, NoteSource
 from circlekeeper.sessions.session_core import SessionCore
-
-HELPLINES = Resource("Find a helpline", "https://findahelpline.com", crisis=True)
-"""Shown by the crisis action when neither the caller nor the agenda names a resource."""
 
 
 class SessionNotes(SessionCore):
@@ -49,15 +47,16 @@ class SessionNotes(SessionCore):
         """Pause the timer (if running) and record that the crisis resource was shown.
 
         Args:
-            resource: the resource to show; by default the agenda's crisis resource, else
-                a directory of helplines.
+            resource: the resource to show (the organisation's own, when it has one); by
+                default the agenda's crisis resource, else a directory of helplines.
 
         Returns:
-            The resource to show. It is returned even after the end, when nothing is
-            recorded, because a crisis never waits for the state of the session.
+            The resource to show. It is returned even after the end (or when the session
+            is open for reading only), when nothing is recorded: a crisis never waits
+            for the state of the session.
         """
-        shown = resource or self.agenda.crisis_resource or HELPLINES
-        if self.state is not SessionState.ENDED:
+        shown = resource or choose_crisis_resource((), self.agenda).resource
+        if self.state is not SessionState.ENDED and not self.read_only:
             self._append(EventType.CRISIS, title=shown.title, url=shown.url)
         return shown
 
@@ -88,6 +87,7 @@ class SessionNotes(SessionCore):
             SessionError: the text is empty or too long, or the session has ended.
         """
         self._require_open("add a note")
+        self._require_writable()
         status = self.status()
         return self._notebook.add(
             text,
@@ -115,6 +115,7 @@ class SessionNotes(SessionCore):
 
         Allowed after the end too, so something that should not stay can be taken out.
         """
+        self._require_writable()
         return self._notebook.edit(
             note_id,
             at=self.clock.now(),
@@ -127,6 +128,7 @@ class SessionNotes(SessionCore):
 
     def delete_note(self, note_id: str) -> None:
         """Remove a note from the record for good (allowed after the end too)."""
+        self._require_writable()
         self._notebook.delete(note_id)
 
     def save_debrief(
@@ -147,6 +149,7 @@ class SessionNotes(SessionCore):
             NoteFlagged: personal data was found in one of the texts; nothing was saved.
             SessionError: the session has not ended, or ``how_it_went`` is empty.
         """
+        self._require_writable()
         if self.state is not SessionState.ENDED:
             raise SessionError("the debrief comes after the end of the session")
         texts, kept = [], set()

@@ -10,7 +10,8 @@ from engine_support import SESSION_ID, agenda, file_record, new_session, part
 
 from circlekeeper.sessions.agenda import Resource
 from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import HELPLINES, NoteFlagged, Session, SessionError
+from circlekeeper.sessions.crisis import HELPLINE_DIRECTORY
+from circlekeeper.sessions.engine import NoteFlagged, Session, SessionError
 from circlekeeper.sessions.notes import NoteKind, NoteSource
 from circlekeeper.sessions.privacy import WatchList
 
@@ -246,10 +247,10 @@ def test_the_crisis_action_pauses_and_records_the_crisis_resource(clock: FakeClo
 
 def test_without_a_crisis_resource_a_directory_of_helplines_is_shown(clock: FakeClock) -> None:
     session = new_session(clock)
-    assert session.crisis() == HELPLINES
+    assert session.crisis() == HELPLINE_DIRECTORY
     own = Resource("Our EAP", "https://eap.example.org", crisis=True)
     assert session.crisis(own) == own
     session.start()
     session.end()
-    assert session.crisis() == HELPLINES  # never refused, nothing recorded
+    assert session.crisis() == HELPLINE_DIRECTORY  # never refused, nothing recorded
     assert [e["type"] for e in session.record.events()][-1] == "end"

@@ -205,3 +205,36 @@ def test_an_event_from_a_newer_version_is_skipped_but_its_time_counts(clock: Fak
     )
     status = Session.resume(session.record, clock).status()
     assert status.session_elapsed == 120
+
+
+def test_reading_a_session_writes_nothing(path: Path, clock: FakeClock) -> None:
+    session = started(path, clock)
+    clock.advance(minutes=5)
+    session.next_part()
+    note = session.add_note("Money worries", "theme")
+    clock.advance(minutes=2)
+    session.heartbeat()
+    record = crash(session, path)
+    before = path.read_bytes()
+
+    clock.advance(minutes=10)
+    view = Session.resume(record, clock, read_only=True)
+    assert view.state is SessionState.RUNNING
+    status = view.status()
+    assert [p.actual for p in status.parts[:2]] == [300, 0]
+    clock.advance(minutes=1)
+    assert view.status().session_elapsed == 300  # not running here
+    assert view.notes() == [note]
+    for action, args in [
+        ("pause", ()),
+        ("next_part", ()),
+        ("add_note", ("More",)),
+        ("delete_note", (note.id,)),
+        ("edit_note", (note.id,)),
+        ("add_resource", ("Site", "https://example.org")),
+    ]:
+        with pytest.raises(SessionError, match="reading only"):
+            getattr(view, action)(*args)
+    view.heartbeat()
+    assert view.crisis().crisis
+    assert path.read_bytes() == before
