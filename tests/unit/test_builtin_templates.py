@@ -10,6 +10,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from circlekeeper.sessions.agenda import Agenda
 from circlekeeper.sessions.links import check_url
@@ -128,3 +129,10 @@ def test_rounds_fit_the_smallest_group(agenda: Agenda) -> None:
         if part.is_round:
             assert part.round_minutes is not None
             assert part.minutes // part.round_minutes >= 4, part.title
+
+
+def test_the_check_command_finds_nothing_to_fix() -> None:
+    from circlekeeper.tui.cli import cli
+
+    result = CliRunner().invoke(cli, ["templates", "check", *map(str, BUILTIN)])
+    assert result.exit_code == 0, result.output
