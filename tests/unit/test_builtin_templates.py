@@ -14,6 +14,8 @@ from click.testing import CliRunner
 
 from circlekeeper.sessions.agenda import Agenda
 from circlekeeper.sessions.links import check_url
+from circlekeeper.sessions.templates import load_template_file
+from circlekeeper.tui.cli import cli
 
 BUILTIN_DIR = Path(str(files("circlekeeper.templates")))
 BUILTIN = sorted(BUILTIN_DIR.glob("*.md"))
@@ -32,15 +34,9 @@ MAX_URL_CHARS = 150
 """Well under the QR limit, so every resource scans easily from across a room."""
 
 
-def _load(path: Path) -> Agenda:
-    from circlekeeper.sessions.templates import load_template_file
-
-    return load_template_file(path)
-
-
 @pytest.fixture(params=BUILTIN, ids=lambda path: path.stem)
 def agenda(request: pytest.FixtureRequest) -> Agenda:
-    return _load(request.param)
+    return load_template_file(request.param)
 
 
 def test_the_library_covers_every_theme() -> None:
@@ -132,7 +128,5 @@ def test_rounds_fit_the_smallest_group(agenda: Agenda) -> None:
 
 
 def test_the_check_command_finds_nothing_to_fix() -> None:
-    from circlekeeper.tui.cli import cli
-
     result = CliRunner().invoke(cli, ["templates", "check", *map(str, BUILTIN)])
     assert result.exit_code == 0, result.output
