@@ -75,7 +75,8 @@ class Status:
     paused_seconds: float
     """Seconds stopped since the start."""
     planned_end: datetime
-    """When the session is planned to end: its start plus the agenda's length."""
+    """When the session is planned to end: its start plus the agenda's length (before the
+    start, now plus the agenda's length)."""
     projected_end: datetime
     """When it will end at this rate: now plus what is left of the plan."""
     over_by: float
