@@ -1,0 +1,1 @@
+"""The drop-box: anonymous cards that participants send from their phones."""
