@@ -1,4 +1,4 @@
-"""The summary of a session that listing needs, and the small index file that caches it.
+"""What listing sessions gives, and the small index file that caches it.
 
 The index maps each session id to its summary plus a *stamp* of the session file (inode,
 size and modification time). Listing trusts an entry only while the file's stamp still
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,36 @@ class SessionSummary:
     """When the session ended, if it has."""
 
 
+@dataclass(frozen=True)
+class DamagedEntry:
+    """A file in the sessions folder that could not be read as a session."""
+
+    path: Path
+    """Where the file was found."""
+    reason: str
+    """What is wrong with it."""
+    moved_to: Path | None = None
+    """Where it was set aside, or ``None`` when it was left where it is."""
+
+    def message(self) -> str:
+        """One line for the facilitator: which file, what is wrong, what was done."""
+        if self.moved_to in (None, self.path):
+            return f"{self.path}: {self.reason}"
+        return f"{self.path}: {self.reason}; set aside as {self.moved_to.name}"
+
+
+@dataclass
+class Listing:
+    """Every session in the folder, and the files that could not be read."""
+
+    sessions: list[SessionSummary] = field(default_factory=list)
+    """The sessions, most recently updated first."""
+    damaged: list[DamagedEntry] = field(default_factory=list)
+    """Damaged files: found now (with the reason) or set aside earlier."""
+    index_rebuilt: bool = False
+    """Whether the index was damaged and has been rebuilt from the session files."""
+
+
 def parse_time(value: Any, field: str, path: Path) -> datetime:
     """An ISO time from a session file, timezone-aware (a naive one is taken as local).
 
@@ -77,16 +107,16 @@ def summary_from_meta(meta: Any, path: Path) -> SessionSummary:
     """
     if not isinstance(meta, dict):
         raise DamagedFile(path, "no session metadata")
-    for field in ("id", "schema", "created", "updated", "state"):
-        if meta.get(field) is None:
-            raise DamagedFile(path, f"missing field {field!r}")
+    for name in ("id", "schema", "created", "updated", "state"):
+        if meta.get(name) is None:
+            raise DamagedFile(path, f"missing field {name!r}")
     if meta["id"] != path.name.removesuffix(".json"):
         raise DamagedFile(path, f"its id {meta['id']!r} does not match its file name")
     if meta["state"] not in STATES:
         raise DamagedFile(path, f"unknown state {meta['state']!r}")
-    for field in ("title", "template"):
-        if not isinstance(meta.get(field, ""), str):
-            raise DamagedFile(path, f"field {field!r} is not text")
+    for name in ("title", "template"):
+        if not isinstance(meta.get(name, ""), str):
+            raise DamagedFile(path, f"field {name!r} is not text")
     ended = meta.get("ended")
     return SessionSummary(
         id=meta["id"],

@@ -15,7 +15,6 @@ A file that is not what circlekeeper wrote is reported and set aside as ``<name>
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,8 @@ from circlekeeper.sessions.session_folder import (
     new_session_id,
 )
 from circlekeeper.sessions.session_index import (
+    DamagedEntry,
+    Listing,
     SessionSummary,
     index_entry,
     read_index,
@@ -67,24 +68,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class DamagedEntry:
-    """A file in the sessions folder that could not be read as a session."""
-
-    path: Path
-    """Where the file was found."""
-    reason: str
-    """What is wrong with it."""
-    moved_to: Path | None = None
-    """Where it was set aside, or ``None`` when it was left where it is."""
-
-    def message(self) -> str:
-        """One line for the facilitator: which file, what is wrong, what was done."""
-        if self.moved_to in (None, self.path):
-            return f"{self.path}: {self.reason}"
-        return f"{self.path}: {self.reason}; set aside as {self.moved_to.name}"
-
-
 class DamagedSession(StorageError):
     """The session's file was damaged; it has been set aside."""
 
@@ -92,18 +75,6 @@ class DamagedSession(StorageError):
         super().__init__(entry.message())
         self.entry = entry
         """Which file, what is wrong and where it was moved."""
-
-
-@dataclass
-class Listing:
-    """Every session in the folder, and the files that could not be read."""
-
-    sessions: list[SessionSummary] = field(default_factory=list)
-    """The sessions, most recently updated first."""
-    damaged: list[DamagedEntry] = field(default_factory=list)
-    """Damaged files: found now (with the reason) or set aside earlier."""
-    index_rebuilt: bool = False
-    """Whether the index was damaged and has been rebuilt from the session files."""
 
 
 class SessionHandle:
