@@ -75,8 +75,7 @@ def test_notes_saved_before_a_kill_survive_it(tmp_path: Path) -> None:
         child.wait()
         # Saves whose id was printed before the kill landed count too.
         saved[session_id].update(line.strip() for line in child.stdout if line.strip())
-        child.stdout.close()
-        child.stderr.close() if child.stderr else None
+        child.communicate()
         kills += 1
 
     for session_id in session_ids:
