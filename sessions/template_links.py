@@ -29,7 +29,17 @@ class _Link:
     title: str
     line: int
     after: str
-    """The plain text that follows the link within its paragraph."""
+    """The plain text that follows the link, up to the next link in its paragraph."""
+
+
+def _text_until_link(children: list[Token], start: int) -> str:
+    words = []
+    for index in range(start, len(children)):
+        child = children[index]
+        if child.type == "link_open":
+            break
+        words.append(" " if child.type in ("softbreak", "hardbreak") else child.content)
+    return "".join(words)
 
 
 def _links(inline: Token) -> Iterator[_Link]:
@@ -55,11 +65,7 @@ def _links(inline: Token) -> Iterator[_Link]:
                     words.append(inner.content)
                 index += 1
             title = " ".join("".join(words).split()) or url
-            after = "".join(
-                c.content if c.type not in ("softbreak", "hardbreak") else " "
-                for c in children[index + 1 :]
-            )
-            yield _Link(url, title, start_line, after)
+            yield _Link(url, title, start_line, _text_until_link(children, index + 1))
         index += 1
 
 

@@ -73,6 +73,7 @@ def read_blocks(tokens: list[Token], src: Source) -> Blocks:
     """Sort a section's tokens into text, prompts and guidance, collecting its links."""
     blocks = Blocks()
     quotes = lists = 0
+    seen: set[str] = set()
     for token in tokens:
         if token.type == "blockquote_open":
             quotes += 1
@@ -87,7 +88,8 @@ def read_blocks(tokens: list[Token], src: Source) -> Blocks:
             if token.type == "inline":
                 text = _flatten(token.content)
                 for resource in links_in(token, src):
-                    if all(r.url != resource.url for r in blocks.resources):
+                    if resource.url not in seen:
+                        seen.add(resource.url)
                         blocks.resources.append(resource)
             else:
                 text = token.content.rstrip("\n")
