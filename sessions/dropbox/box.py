@@ -1,0 +1,321 @@
+"""The drop-box of a session: opened for a part, fed from phones, moderated by the facilitator.
+
+:class:`DropBox` ties the pieces together: the web server (:mod:`.server`), the room's
+rate limit (:mod:`.limits`), the moderation queue (:mod:`.queue`) and the session,
+where approved cards become notes with the source ``drop-box``.
+
+Typical use from a screen, in the app's event loop::
+
+    box = DropBox(session, kinds={CardKind.QUESTION, CardKind.HOW_I_AM}, on_card=refresh)
+    url = await box.open()          # show url as a QR code, and box.reach beneath it
+    ...
+    for card in box.open_queue():   # shuffled, no arrival time, findings attached
+        box.approve(card.id)        # or approve(card.id, text=...), or discard(card.id)
+    summary = box.scale_summary()   # None until 3 people answered the scale
+    await box.close()               # the link stops working at once
+
+Closing stops the server and forgets the token; cards still waiting stay in the queue
+for the facilitator to go through. Opening again makes a new token, so an old code
+leads nowhere. Once the session has ended, the page answers 404 to everyone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import Callable, Iterable
+from random import Random
+
+from aiohttp import web
+
+from circlekeeper.sessions.dropbox import server
+from circlekeeper.sessions.dropbox.cards import ALL_KINDS, Card, CardKind, CardRefused, Submission
+from circlekeeper.sessions.dropbox.limits import DEFAULT_PER_MINUTE, RoomLimit
+from circlekeeper.sessions.dropbox.network import LOOPBACK, check_host, page_url, reach_sentence
+from circlekeeper.sessions.dropbox.queue import (
+    MIN_SCALE_ANSWERS,
+    CardQueue,
+    QueueFull,
+    ScaleSummary,
+)
+from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.events import SessionError, SessionState
+from circlekeeper.sessions.notes import Note, NoteKind, NoteSource
+
+TOKEN_BYTES = 24
+"""Random bytes in the link's token (32 characters): far beyond guessing."""
+
+SCALE_NOTE_KIND = NoteKind.THEME
+"""The kind of note the how-I-am counts become: how the group is, as a whole."""
+
+
+class DropBoxError(SessionError):
+    """The drop-box cannot do that now; ``str(error)`` says why in one sentence."""
+
+
+class DropBox:
+    """A session's drop-box for anonymous cards.
+
+    Args:
+        session: the running session; approved cards become its notes, its clock
+            drives the rate limit and its watch list the personal-data check.
+        kinds: the kinds of card open (changeable while open, see :attr:`kinds`).
+        host: the address to listen on: loopback by default, or one of
+            :func:`~.network.list_interfaces` to let phones in the room reach it.
+        port: the port to listen on; 0 lets the system pick a free one.
+        rate_per_minute: cards the whole room may send in any minute.
+        on_card: called with no arguments, soon after the number of waiting cards or
+            scale answers went up, for a screen to refresh its counter. It is never
+            told what came in.
+        rng: the randomness used to shuffle the queue (tests may pass a seeded one).
+
+    Raises:
+        NetworkChoiceError: ``host`` is not one plain address.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        kinds: Iterable[CardKind] = ALL_KINDS,
+        host: str = LOOPBACK,
+        port: int = 0,
+        rate_per_minute: int = DEFAULT_PER_MINUTE,
+        on_card: Callable[[], object] | None = None,
+        rng: Random | None = None,
+    ) -> None:
+        check_host(host)
+        self.session = session
+        """The session approved cards go to."""
+        self.host = host
+        """The address the server listens on (takes effect at the next :meth:`open`)."""
+        self.port = port
+        """The port asked for (0: any free port), taking effect at the next :meth:`open`."""
+        self.on_card = on_card
+        """Called with no arguments when more cards or answers came in."""
+        self.kinds = frozenset(kinds)
+        self._queue = CardQueue(session.watch_list, rng=rng)
+        self._limit = RoomLimit(session.clock, rate_per_minute)
+        self._token: str | None = None
+        self._runner: web.AppRunner | None = None
+        self._url: str | None = None
+        self._reach = ""
+
+    # Opening and closing ------------------------------------------------------------
+
+    @property
+    def kinds(self) -> frozenset[CardKind]:
+        """The kinds of card phones can send now; set it when moving to another part."""
+        return self._kinds
+
+    @kinds.setter
+    def kinds(self, kinds: Iterable[CardKind]) -> None:
+        chosen = frozenset(CardKind(kind) for kind in kinds)
+        if not chosen:
+            raise DropBoxError("choose at least one kind of card for the drop-box")
+        self._kinds = chosen
+
+    @property
+    def is_open(self) -> bool:
+        """Whether phones can send cards now."""
+        return self._token is not None and self.session.state is not SessionState.ENDED
+
+    @property
+    def url(self) -> str | None:
+        """The link to show as a QR code while open, with its token; ``None`` when closed."""
+        return self._url if self.is_open else None
+
+    @property
+    def reach(self) -> str:
+        """Who could open the page, in one sentence for the screen (empty when closed)."""
+        return self._reach if self.is_open else ""
+
+    async def open(self) -> str:
+        """Start the web server with a new token and return the link to the page.
+
+        Opening a box that is open already returns its link.
+
+        Raises:
+            DropBoxError: the session has ended, or the address cannot be listened on.
+        """
+        if self.is_open and self._url is not None:
+            return self._url
+        if self.session.state is SessionState.ENDED:
+            raise DropBoxError("the session has ended, so the drop-box cannot open")
+        await self.close()
+        check_host(self.host)
+        try:
+            runner, port = await server.start(server.make_app(self), self.host, self.port)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise DropBoxError(
+                f"the drop-box cannot listen on {self.host} port {self.port or 'any'}: {reason}"
+            ) from None
+        self._runner = runner
+        self._token = secrets.token_urlsafe(TOKEN_BYTES)
+        self._url = page_url(self.host, port, self._token)
+        self._reach = reach_sentence(self.host)
+        return self._url
+
+    async def close(self) -> None:
+        """Stop the server; the link stops working at once. Waiting cards stay queued."""
+        self._token = None
+        self._url = None
+        self._reach = ""
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await server.stop(runner)
+
+    async def __aenter__(self) -> DropBox:
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    # What the server calls ----------------------------------------------------------
+
+    def token_matches(self, token: str) -> bool:
+        """Whether ``token`` opens the drop-box now (compared in constant time)."""
+        current = self._token
+        if current is None or self.session.state is SessionState.ENDED:
+            return False
+        return secrets.compare_digest(token.encode("utf-8"), current.encode("ascii"))
+
+    def receive(self, submission: Submission) -> None:
+        """Take in one card sent from a phone.
+
+        Raises:
+            CardRefused: the room has sent too many cards this minute, or the queue is
+                full.
+        """
+        if not self._limit.try_take():
+            raise CardRefused(
+                429,
+                "Lots of cards have come in this minute. Please wait a minute, then send "
+                "yours again.",
+                submission.kind,
+                submission.text,
+            )
+        try:
+            self._queue.put(submission)
+        except QueueFull:
+            raise CardRefused(
+                503,
+                "The drop-box is full until the facilitator has read some cards. Please "
+                "try again later.",
+                submission.kind,
+                submission.text,
+            ) from None
+        if self.on_card is not None:
+            asyncio.get_running_loop().call_soon(self.on_card)
+
+    def retry_after(self) -> int:
+        """Seconds until the room may send another card."""
+        return self._limit.retry_after()
+
+    # Moderation ---------------------------------------------------------------------
+
+    def new_count(self) -> int:
+        """Cards that came in since the queue was last opened."""
+        return self._queue.new_count()
+
+    def waiting_count(self) -> int:
+        """Cards waiting to be approved or discarded."""
+        return self._queue.waiting_count()
+
+    def open_queue(self) -> list[Card]:
+        """The waiting cards in a fresh shuffled order, each checked for personal data.
+
+        A card has no arrival time. :meth:`new_count` goes back to 0.
+        """
+        return self._queue.open()
+
+    def approve(
+        self,
+        card_id: str,
+        text: str | None = None,
+        *,
+        facilitator_only: bool | None = None,
+        keep: bool = False,
+        redact: bool = False,
+    ) -> Note:
+        """Make a card a note of the session's current part, with the source ``drop-box``.
+
+        The card's kind gives the note's (:attr:`CardKind.note_kind`): question →
+        question, topic for next time → theme, the words of a how-I-am card →
+        support need.
+
+        Args:
+            card_id: the card's id, from :meth:`open_queue`.
+            text: the facilitator's edited text, instead of the card's own.
+            facilitator_only: keep the note out of participant handouts; by default
+                only how-I-am words are kept out.
+            keep: save it even though personal data was found (an explicit choice).
+            redact: replace the personal data found with markers.
+
+        Raises:
+            UnknownCard: no such card is waiting.
+            NoteFlagged: personal data was found (see ``card.findings``); the card
+                stays in the queue.
+            SessionError: the session has ended, or the text is empty; the card stays.
+        """
+        card = self._queue.get(card_id)
+        if facilitator_only is None:
+            facilitator_only = card.kind is CardKind.HOW_I_AM
+        note = self.session.add_note(
+            card.text if text is None else text,
+            card.kind.note_kind,
+            facilitator_only=facilitator_only,
+            source=NoteSource.DROP_BOX,
+            keep=keep,
+            redact=redact,
+        )
+        self._queue.take(card_id)
+        return note
+
+    def discard(self, card_id: str) -> None:
+        """Throw a card away; it reaches nothing.
+
+        Raises:
+            UnknownCard: no such card is waiting.
+        """
+        self._queue.take(card_id)
+
+    def scale_answers(self) -> int:
+        """How many people answered the how-I-am scale since it was last saved."""
+        return self._queue.scale_answers()
+
+    def scale_summary(self) -> ScaleSummary | None:
+        """The how-I-am answers as counts, or ``None`` until 3 people answered."""
+        return self._queue.scale_summary()
+
+    def approve_scale(self, *, facilitator_only: bool = True) -> Note:
+        """Save the how-I-am counts as one note and start counting afresh.
+
+        Only the counts reach the record, never an answer on its own.
+
+        Raises:
+            DropBoxError: fewer than 3 people answered.
+            SessionError: the session has ended.
+        """
+        summary = self._queue.scale_summary()
+        if summary is None:
+            raise DropBoxError(
+                f"the scale is shown only from {MIN_SCALE_ANSWERS} answers; "
+                f"{self.scale_answers()} so far"
+            )
+        # The text is the app's own counts, not a participant's words: nothing to guard.
+        note = self.session.add_note(
+            summary.text,
+            SCALE_NOTE_KIND,
+            facilitator_only=facilitator_only,
+            source=NoteSource.DROP_BOX,
+            keep=True,
+        )
+        self._queue.reset_scale()
+        return note
+
+    def clear(self) -> None:
+        """Forget every waiting card and the scale answers (they reach nothing)."""
+        self._queue.clear()

@@ -1,0 +1,216 @@
+"""The drop-box's web server: a few tiny handlers on aiohttp, in the app's own event loop.
+
+Routes, all under the drop-box's token:
+
+- ``GET /<token>/``: the cards to fill in;
+- ``POST /<token>/``: a card sent; answered with a redirect to the thanks, or a refusal;
+- ``GET /<token>/sent``: the thanks, with a link to send another.
+
+Anything else, and any wrong or expired token, is a plain 404 that says nothing about
+whether a drop-box exists. Every answer carries :data:`~.pages.SECURITY_HEADERS`.
+
+Nothing about a request is kept or logged: aiohttp's access log is off, and handlers
+read only the path, the content type and length, and the body. Each handler does a
+bounded amount of work (a body of at most :data:`~.cards.MAX_BODY_BYTES`, read within
+:data:`READ_SECONDS`), so a flood of requests can neither crash the app nor hold up
+the facilitator's screen, which runs in the same event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Protocol
+
+from aiohttp import web
+
+from circlekeeper.sessions.dropbox.cards import (
+    MAX_BODY_BYTES,
+    CardKind,
+    CardRefused,
+    Submission,
+    read_form,
+)
+from circlekeeper.sessions.dropbox.pages import (
+    SECURITY_HEADERS,
+    closed_page,
+    form_page,
+    refusal_page,
+    sent_page,
+)
+
+READ_SECONDS = 10.0
+"""How long a phone may take to send a card's body; a slower one is cut off, so no
+connection can hold a handler open."""
+
+KEEPALIVE_SECONDS = 15.0
+"""How long an idle connection stays open between two pages."""
+
+SHUTDOWN_SECONDS = 2.0
+"""How long closing the drop-box waits for a card being sent at that moment."""
+
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+_log = logging.getLogger(__name__)
+
+_STATUS_SENTENCES = {
+    405: "That is not something this page can do. Go back to the cards.",
+    408: "Sending took too long. Please try again.",
+    413: "That was too much to send at once. Keep a card short.",
+    415: "The card could not be read. Please type it again and send it.",
+}
+
+
+class Desk(Protocol):
+    """What the server needs from the drop-box behind it."""
+
+    @property
+    def kinds(self) -> frozenset[CardKind]:
+        """The kinds of card open now."""
+        ...
+
+    def token_matches(self, token: str) -> bool:
+        """Whether ``token`` is the drop-box's current token (and the box is open)."""
+        ...
+
+    def receive(self, submission: Submission) -> None:
+        """Take one card in.
+
+        Raises:
+            CardRefused: the room has sent too many cards, or the queue is full.
+        """
+        ...
+
+    def retry_after(self) -> int:
+        """Seconds until the room may send another card."""
+        ...
+
+
+def make_app(desk: Desk) -> web.Application:
+    """The aiohttp application serving ``desk``'s pages."""
+    app = web.Application(middlewares=[_guard], client_max_size=MAX_BODY_BYTES + 1)
+    handlers = _Handlers(desk)
+    app.router.add_get("/{token}/", handlers.form)
+    app.router.add_post("/{token}/", handlers.send)
+    app.router.add_get("/{token}/sent", handlers.sent)
+    return app
+
+
+async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunner, int]:
+    """Serve ``app`` on ``host``:``port`` (0: a free port the system picks).
+
+    Returns:
+        The running runner (give it to :func:`stop`) and the port it listens on.
+
+    Raises:
+        OSError: the address cannot be listened on.
+    """
+    runner = web.AppRunner(
+        app,
+        access_log=None,
+        handle_signals=False,
+        keepalive_timeout=KEEPALIVE_SECONDS,
+        shutdown_timeout=SHUTDOWN_SECONDS,
+    )
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port).start()
+    except BaseException:
+        await runner.cleanup()
+        raise
+    return runner, runner.addresses[0][1]
+
+
+async def stop(runner: web.AppRunner) -> None:
+    """Stop serving: close the listening socket and every open connection."""
+    await runner.cleanup()
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Turn every failure into a plain page, and put the security headers on every answer."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        response = _failure_page(error.status)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        # The request itself is left out of the log: it could only add identifying detail.
+        _log.exception("the drop-box could not answer a request")
+        sentence = "Something went wrong, and the card was not sent. Please try again."
+        response = _html(refusal_page(sentence, None), 500)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def _failure_page(status: int) -> web.Response:
+    if status in _STATUS_SENTENCES:
+        return _html(refusal_page(_STATUS_SENTENCES[status], None), status)
+    return _html(closed_page(), 404)
+
+
+def _html(text: str, status: int = 200) -> web.Response:
+    return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
+
+
+class _Handlers:
+    """The request handlers, bound to one desk."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.desk = desk
+
+    def _token(self, request: web.Request) -> str:
+        token = request.match_info["token"]
+        if not self.desk.token_matches(token):
+            raise web.HTTPNotFound()
+        return token
+
+    async def form(self, request: web.Request) -> web.Response:
+        return _html(form_page(self._token(request), self.desk.kinds))
+
+    async def sent(self, request: web.Request) -> web.Response:
+        return _html(sent_page(self._token(request)))
+
+    async def send(self, request: web.Request) -> web.Response:
+        token = self._token(request)
+        try:
+            body = await self._body(request)
+            self.desk.receive(read_form(body, self.desk.kinds))
+        except CardRefused as refused:
+            return self._refusal(token, refused)
+        return web.Response(status=303, headers={"Location": f"/{token}/sent"})
+
+    async def _body(self, request: web.Request) -> bytes:
+        if request.content_type != FORM_TYPE:
+            raise CardRefused(415, _STATUS_SENTENCES[415])
+        length = request.content_length
+        if length is not None and length > MAX_BODY_BYTES:
+            raise CardRefused(413, _STATUS_SENTENCES[413])
+        try:
+            # request.read() stops at the app's client_max_size, chunked bodies too.
+            return await asyncio.wait_for(request.read(), READ_SECONDS)
+        except web.HTTPRequestEntityTooLarge:
+            raise CardRefused(413, _STATUS_SENTENCES[413]) from None
+        except asyncio.TimeoutError:
+            raise CardRefused(408, _STATUS_SENTENCES[408]) from None
+
+    def _refusal(self, token: str, refused: CardRefused) -> web.Response:
+        kinds = self.desk.kinds
+        if refused.kind in kinds and refused.keep_text is not None:
+            page = form_page(
+                token, kinds, problem=str(refused), kind=refused.kind, text=refused.keep_text
+            )
+        else:
+            page = refusal_page(str(refused), token)
+        response = _html(page, refused.status)
+        if refused.status == 429:
+            response.headers["Retry-After"] = str(self.desk.retry_after())
+        if refused.status in (408, 413):
+            # The rest of the body was not read, so this connection cannot carry another.
+            response.force_close()
+        return response
