@@ -1,0 +1,49 @@
+"""Which resource the crisis key shows: the organisation's own, else the agenda's, else a
+directory of helplines that works in any country."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from circlekeeper.sessions.agenda import Agenda, Resource
+
+HELPLINE_DIRECTORY = Resource(
+    title="Find a helpline: free, confidential support, wherever you are",
+    url="https://findahelpline.com",
+    crisis=True,
+)
+"""Shown when neither the organisation nor the agenda names a crisis resource."""
+
+CRISIS_WORDS = (
+    "If you are in danger right now, call your local emergency number.",
+    "You are not alone. Free, confidential support is available.",
+)
+"""Plain words shown with the crisis resource."""
+
+
+@dataclass(frozen=True)
+class CrisisChoice:
+    """The crisis resource and where it came from."""
+
+    resource: Resource
+    """What to show."""
+    source: str
+    """``"organisation"``, ``"agenda"`` or ``"built-in"``."""
+
+    @property
+    def configured(self) -> bool:
+        """Whether someone chose it, rather than falling back to the built-in directory."""
+        return self.source != "built-in"
+
+
+def choose_crisis_resource(
+    organisation: Iterable[Resource] = (), agenda: Agenda | None = None
+) -> CrisisChoice:
+    """The organisation's crisis resource, else the agenda's, else the helpline directory."""
+    for resource in organisation:
+        if resource.crisis:
+            return CrisisChoice(resource, "organisation")
+    if agenda is not None and agenda.crisis_resource is not None:
+        return CrisisChoice(agenda.crisis_resource, "agenda")
+    return CrisisChoice(HELPLINE_DIRECTORY, "built-in")

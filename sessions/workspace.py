@@ -1,0 +1,99 @@
+"""Opening sessions for the app: the store's locked file joined to the engine.
+
+The app (or any other front end) starts a new session from an agenda, reopens one to
+carry on, or reads a finished one, without knowing how files, locks and the index fit
+together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from circlekeeper.sessions.agenda import Agenda
+from circlekeeper.sessions.clock import Clock
+from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.store import SessionHandle, SessionStore
+
+
+@dataclass
+class OpenSession:
+    """A session being run, holding its file's lock until :meth:`close`."""
+
+    handle: SessionHandle
+    """The locked file."""
+    session: Session
+    """The engine driving it."""
+
+    def close(self) -> None:
+        """Save the running time not yet written and release the file (safe twice)."""
+        if not self.handle.closed:
+            self.session.heartbeat()
+            self.handle.close()
+
+
+def start_session(
+    store: SessionStore,
+    agenda: Agenda,
+    clock: Clock,
+    *,
+    attendance: int,
+    watch_names: Iterable[str] = (),
+    warning_minutes: int = 2,
+) -> OpenSession:
+    """Create a session from ``agenda`` in state ready, on disk before this returns."""
+    handle = store.create(clock.now())
+    try:
+        session = Session.create(
+            handle.record,
+            agenda,
+            clock,
+            session_id=handle.id,
+            attendance=attendance,
+            watch_list=watch_names,
+            index=store.update_index,
+            warning_minutes=warning_minutes,
+        )
+    except BaseException:
+        handle.close()
+        store.delete(handle.id)
+        raise
+    return OpenSession(handle, session)
+
+
+def reopen_session(
+    store: SessionStore,
+    session_id: str,
+    clock: Clock,
+    *,
+    watch_names: Iterable[str] = (),
+    warning_minutes: int = 2,
+) -> OpenSession:
+    """Carry on with a session where it was left (paused, if it was under way).
+
+    Raises:
+        StorageError: it is open in another window, unknown or damaged.
+        SessionError: its record holds no session.
+    """
+    handle = store.open(session_id)
+    try:
+        session = Session.resume(
+            handle.record,
+            clock,
+            watch_list=watch_names,
+            index=store.update_index,
+            warning_minutes=warning_minutes,
+        )
+    except BaseException:
+        handle.close()
+        raise
+    return OpenSession(handle, session)
+
+
+def read_session(store: SessionStore, session_id: str, clock: Clock) -> Session:
+    """A session as it was last recorded, for its summary; nothing can be changed.
+
+    The file is locked only while it is read.
+    """
+    with store.open(session_id) as handle:
+        return Session.resume(handle.record, clock, read_only=True)

@@ -1,0 +1,130 @@
+"""The circlekeeper App: global keys, the participant view, and the too-small guard.
+
+The app is built by :func:`make_app`, used alike by the CLI and the tests, and is handed
+everything it needs (settings, the session store, a clock); screens present the session
+core and never touch disk themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from circlekeeper.sessions.agenda import Resource
+from circlekeeper.sessions.clock import Clock, SystemClock
+from circlekeeper.sessions.config import Config
+from circlekeeper.sessions.resources import load_org_resources
+from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.templates import TemplateError
+from circlekeeper.tui.flows import SessionFlows
+from circlekeeper.tui.screens.help import HelpScreen
+from circlekeeper.tui.screens.home import HomeScreen
+from circlekeeper.tui.screens.too_small import TooSmallScreen
+
+MIN_SIZE = (80, 24)
+"""The smallest window (columns, rows) every screen is laid out for."""
+
+FACILITATOR_TITLE = "FACILITATOR VIEW · not for sharing (v: participant view)"
+PARTICIPANT_TITLE = "PARTICIPANT VIEW · safe to share (v: facilitator view)"
+
+
+class CircleKeeperApp(SessionFlows, App[int]):
+    """The facilitator's companion for one or more sessions."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "circlekeeper"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Keys and guidance"),
+        Binding(
+            "exclamation_mark",
+            "crisis",
+            "Crisis",
+            id="app.crisis",
+            tooltip="Pause and show the crisis resource",
+        ),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+    ]
+
+    participant_view: reactive[bool] = reactive(False)
+    """Whether everything facilitator-only is hidden, for screen sharing."""
+
+    def __init__(self, config: Config, store: SessionStore, clock: Clock) -> None:
+        super().__init__()
+        self.config = config
+        self.store = store
+        self.clock = clock
+        self.session = None
+        """The session open in the run screen, if any."""
+        self.org_resources: tuple[Resource, ...] = ()
+        """The organisation's own resources, offered in every session."""
+        self._too_small: TooSmallScreen | None = None
+
+    def on_mount(self) -> None:
+        if self.config.theme and self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        self.sub_title = FACILITATOR_TITLE
+        try:
+            self.org_resources = load_org_resources()
+        except TemplateError as error:
+            self.notify(str(error), title="Your resources file has problems", severity="error")
+        self.push_screen(HomeScreen())
+        self.call_after_refresh(self._check_size, self.size.width, self.size.height)
+
+    def on_resize(self, event: Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        if small and self._too_small is None:
+            self._too_small = TooSmallScreen(MIN_SIZE, (width, height))
+            self.push_screen(self._too_small)
+        elif small and self._too_small is not None:
+            self._too_small.update_size((width, height))
+        elif not small and self._too_small is not None:
+            screen, self._too_small = self._too_small, None
+            if self.screen is screen:
+                self.pop_screen()
+
+    def watch_participant_view(self, participant: bool) -> None:
+        self.set_class(participant, "-participant-view")
+        self.sub_title = PARTICIPANT_TITLE if participant else FACILITATOR_TITLE
+
+    def action_toggle_view(self) -> None:
+        """Switch between the participant and the facilitator view."""
+        self.participant_view = not self.participant_view
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "The keys and how to use them", self.action_help)
+        yield SystemCommand(
+            "Crisis resource", "Pause and show the crisis resource", self.action_crisis
+        )
+        yield SystemCommand(
+            "Participant / facilitator view",
+            "Hide or show everything facilitator-only",
+            self.action_toggle_view,
+        )
+
+
+def make_app(
+    config: Config | None = None,
+    store: SessionStore | None = None,
+    clock: Clock | None = None,
+) -> CircleKeeperApp:
+    """Build the app; the CLI and the tests both come through here."""
+    return CircleKeeperApp(
+        config=config or Config(),
+        store=store or SessionStore(),
+        clock=clock or SystemClock(),
+    )

@@ -1,0 +1,121 @@
+"""The resources screen: one QR code large at a time, its title and link in text beneath."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from circlekeeper.sessions.agenda import Resource
+from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
+from circlekeeper.tui.widgets.qr_code import QrCode
+
+ShownCallback = Callable[[Resource], None]
+AddCallback = Callable[[Resource], str | None]
+
+
+class ResourcesScreen(Screen[None]):
+    """Shows the session's resources one at a time; every code shown is recorded."""
+
+    CSS_PATH = "resources.tcss"
+    BINDING_GROUP_TITLE = "Resources"
+    BINDINGS = [
+        Binding("right,down,l", "move(1)", "Next", id="resources.next"),
+        Binding("left,up,h", "move(-1)", "Previous", id="resources.previous"),
+        Binding("f", "full_screen", "Full screen", id="resources.full-screen"),
+        Binding("a", "add", "Add a link", id="resources.add"),
+        Binding("v", "app.toggle_view", "View", id="resources.toggle-view"),
+        Binding("escape,r", "close", "Back", id="resources.back"),
+    ]
+
+    def __init__(
+        self,
+        resources: Sequence[Resource],
+        *,
+        start: int = 0,
+        on_shown: ShownCallback | None = None,
+        on_add: AddCallback | None = None,
+    ) -> None:
+        """Show ``resources``.
+
+        Args:
+            resources: What to show, in order.
+            start: The index shown first.
+            on_shown: Called with each resource as its code is put on screen.
+            on_add: Called with a link the facilitator added; returns an error message
+                when it could not be kept, else ``None``. Without it, adding is off.
+        """
+        super().__init__()
+        self.resources = list(resources)
+        self.index = min(max(start, 0), max(len(self.resources) - 1, 0))
+        self._on_shown = on_shown
+        self._on_add = on_add
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="resource-position")
+        yield QrCode(id="resource-code")
+        yield Static("", id="resource-title")
+        yield Static("", id="resource-url")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    @property
+    def current(self) -> Resource | None:
+        """The resource on screen, if there is one."""
+        return self.resources[self.index] if self.resources else None
+
+    def _show(self) -> None:
+        resource = self.current
+        code = self.query_one(QrCode)
+        title = self.query_one("#resource-title", Static)
+        url = self.query_one("#resource-url", Static)
+        position = self.query_one("#resource-position", Static)
+        if resource is None:
+            code.url = ""
+            position.update("")
+            title.update("No resources yet. Press a to add a link.")
+            url.update("")
+            return
+        code.url = resource.url
+        position.update(
+            f"Resource {self.index + 1} of {len(self.resources)}"
+            + ("  ·  crisis resource" if resource.crisis else "")
+        )
+        title.update(resource.title)
+        url.update(resource.url)
+        if self._on_shown is not None and code.problem is None:
+            self._on_shown(resource)
+
+    def action_move(self, step: int) -> None:
+        if len(self.resources) > 1:
+            self.index = (self.index + step) % len(self.resources)
+            self._show()
+
+    def action_full_screen(self) -> None:
+        self.toggle_class("-full")
+
+    def action_add(self) -> None:
+        if self._on_add is None:
+            self.notify("Links can be added while a session is open.", severity="warning")
+            return
+        self.app.push_screen(AddResourceDialog(), self._added)
+
+    def _added(self, resource: Resource | None) -> None:
+        if resource is None or self._on_add is None:
+            return
+        problem = self._on_add(resource)
+        if problem:
+            self.notify(problem, severity="error", timeout=8)
+            return
+        self.resources.append(resource)
+        self.index = len(self.resources) - 1
+        self._show()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

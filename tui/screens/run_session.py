@@ -1,0 +1,296 @@
+"""The run screen: the agenda, the current part, its timers, prompts, guidance and notes.
+
+It holds the open session and turns keys into calls on it; every change is on disk when
+the engine returns, before the screen shows it. The screen polls the engine's status
+(which reads the monotonic clock) a few times a second; it never counts ticks.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from circlekeeper.sessions.agenda import Resource
+from circlekeeper.sessions.engine import NoteFlagged, SessionError, SessionState
+from circlekeeper.sessions.timing import Status
+from circlekeeper.sessions.workspace import OpenSession
+from circlekeeper.tui.dialogs.confirm import ConfirmDialog
+from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
+from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+from circlekeeper.tui.widgets.agenda_list import AgendaList
+from circlekeeper.tui.widgets.clock_text import minutes, mmss, time_of_day
+from circlekeeper.tui.widgets.notes_list import NotesList
+from circlekeeper.tui.widgets.part_timer import PartTimer
+from circlekeeper.tui.widgets.qr_code import QrCode
+from circlekeeper.tui.widgets.round_panel import RoundPanel
+
+REFRESH_SECONDS = 0.25
+HEARTBEAT_SECONDS = 15
+
+
+def session_clock_words(status: Status) -> str:
+    """The whole session's time and its projected end, in one line."""
+    if status.state is SessionState.READY:
+        return f"Planned length {minutes(sum(p.planned for p in status.parts))}"
+    over = f" · {minutes(status.over_by)} over plan" if status.over_by >= 60 else " · on time"
+    return (
+        f"Session {mmss(status.session_elapsed)} · planned end "
+        f"{time_of_day(status.planned_end)} · projected end "
+        f"{time_of_day(status.projected_end)}{over}"
+    )
+
+
+class RunScreen(Screen[None]):
+    """Runs one session from its agenda."""
+
+    CSS_PATH = "run_session.tcss"
+    BINDING_GROUP_TITLE = "Session"
+    BINDINGS = [
+        Binding("space", "toggle_timer", "Start/pause", id="run.toggle-timer"),
+        Binding("right_square_bracket", "next_part", "Next part", id="run.next-part"),
+        Binding("left_square_bracket", "previous_part", "Prev part", id="run.previous-part"),
+        Binding("s", "next_speaker", "Next speaker", id="run.next-speaker"),
+        Binding("p", "pass_speaker", "Pass", show=False, id="run.pass"),
+        Binding("n", "new_note", "Note", id="run.new-note"),
+        Binding("v", "app.toggle_view", "View", id="run.toggle-view"),
+        Binding("r", "resources", "Resources", id="run.resources"),
+        Binding("b", "rebalance", "Rebalance", id="run.rebalance"),
+        Binding("u", "undo_rebalance", "Undo rebalance", show=False, id="run.undo-rebalance"),
+        Binding("e", "end_session", "End", id="run.end"),
+    ]
+
+    def __init__(self, opened: OpenSession) -> None:
+        super().__init__()
+        self.opened = opened
+        self.session = opened.session
+        self.shown_resource: Resource | None = None
+        """The resource last put on screen; the participant view shows it large."""
+        self._last: Status | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="run-body"):
+            yield AgendaList(id="agenda", classes="sharing-hidden")
+            with Vertical(id="run-main"):
+                yield Static("", id="part-heading", markup=False)
+                with Horizontal(id="timers"):
+                    yield PartTimer(id="part-timer")
+                    yield RoundPanel(id="round-panel")
+                yield Static("", id="session-clock", markup=False)
+                with VerticalScroll(id="part-content"):
+                    yield Static("", id="prompts", markup=False)
+                    yield Static("", id="part-text", classes="facilitator-only", markup=False)
+                    yield Static("", id="guidance", classes="facilitator-only", markup=False)
+                    yield NotesList(id="notes", classes="facilitator-only")
+            with Vertical(id="participant-resource", classes="participant-only"):
+                yield QrCode(id="participant-code")
+                yield Static("", id="participant-resource-title", markup=False)
+                yield Static("", id="participant-resource-url", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#prompts", Static).border_title = "For everyone"
+        self.query_one("#guidance", Static).border_title = "Guidance (facilitator only)"
+        self.refresh_status()
+        self._show_part()
+        self.set_interval(REFRESH_SECONDS, self.refresh_status)
+        self.set_interval(HEARTBEAT_SECONDS, self.session.heartbeat)
+
+    # Showing the session ------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        """Read the engine's snapshot and hand it to the widgets."""
+        status = self.session.status()
+        last, self._last = self._last, status
+        self.query_one(PartTimer).status = status
+        rounds = self.query_one(RoundPanel)
+        rounds.set_class(status.round is None, "-empty")
+        if status.round is not None:
+            rounds.status = status.round
+        self.query_one("#session-clock", Static).update(session_clock_words(status))
+        self.query_one(AgendaList).show(status)
+        if last is not None and last.part_index == status.part_index:
+            self._signal_ends(last, status)
+
+    def _signal_ends(self, last: Status, now: Status) -> None:
+        """Say so when the part's time or a speaker's turn runs out; nothing moves on."""
+        if last.part_overrun == 0 and now.part_overrun > 0:
+            self._signal(f"Time is up for “{now.part.title}”. Press ] when you are ready.")
+        was, turn = last.round, now.round
+        if (
+            was is not None
+            and turn is not None
+            and was.speaker == turn.speaker
+            and was.again_speaker == turn.again_speaker
+            and was.speaker_overrun == 0
+            and turn.speaker_overrun > 0
+            and not turn.done
+        ):
+            self._signal("This speaker's time is up. Press s for the next speaker.")
+
+    def _signal(self, message: str) -> None:
+        self.notify(message, title="Time", severity="warning", timeout=10)
+        if self.app.config.bell:
+            self.app.bell()
+
+    def _show_part(self) -> None:
+        """Show what belongs to the current part: heading, prompts, guidance, notes."""
+        session = self.session
+        part = session.part
+        heading = f"Part {session.part_index + 1} of {len(session.agenda.parts)} · {part.title}"
+        self.query_one("#part-heading", Static).update(heading)
+        prompts = self.query_one("#prompts", Static)
+        prompts.update("\n".join(f"• {p.text}" for p in part.prompts) or part.title)
+        text = self.query_one("#part-text", Static)
+        text.update("\n\n".join(b.text for b in part.text))
+        text.set_class(not part.text, "-empty")
+        guidance = self.query_one("#guidance", Static)
+        guidance.update("\n\n".join(b.text for b in part.guidance))
+        guidance.set_class(not part.guidance, "-empty")
+        self._show_notes()
+        if part.resources:
+            self.show_resource(part.resources[0], record=False)
+        elif self.shown_resource is None and session.resources():
+            self.show_resource(session.resources()[0], record=False)
+
+    def _show_notes(self) -> None:
+        self.query_one(NotesList).show(self.session.notes(self.session.part_index))
+
+    def show_resource(self, resource: Resource, *, record: bool = True) -> None:
+        """Make ``resource`` the one the participant view shows."""
+        self.shown_resource = resource
+        self.query_one("#participant-code", QrCode).url = resource.url
+        self.query_one("#participant-resource-title", Static).update(resource.title)
+        self.query_one("#participant-resource-url", Static).update(resource.url)
+        if record:
+            self._act(self.session.resource_shown, resource)
+
+    def _act(self, action, *args, **kwargs) -> bool:
+        """Call the engine; a refusal becomes a message, never a traceback."""
+        try:
+            action(*args, **kwargs)
+        except SessionError as error:
+            self.notify(str(error).capitalize(), severity="warning")
+            return False
+        self.refresh_status()
+        return True
+
+    # Actions ------------------------------------------------------------------------
+
+    def action_toggle_timer(self) -> None:
+        self._act(self.session.toggle)
+
+    def action_next_part(self) -> None:
+        if self._act(self.session.next_part):
+            self._show_part()
+
+    def action_previous_part(self) -> None:
+        if self._act(self.session.previous_part):
+            self._show_part()
+
+    @on(AgendaList.PartSelected)
+    def _jump(self, event: AgendaList.PartSelected) -> None:
+        if event.index == self.session.part_index:
+            return
+        title = self.session.agenda.parts[event.index].title
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._act(self.session.go_to_part, event.index):
+                self._show_part()
+
+        self.app.push_screen(ConfirmDialog(f"Go to part {event.index + 1}: {title}?"), answered)
+
+    def action_next_speaker(self) -> None:
+        self._act(self.session.next_speaker)
+
+    def action_pass_speaker(self) -> None:
+        self._act(self.session.pass_speaker)
+
+    def action_resources(self) -> None:
+        from circlekeeper.tui.screens.resources import ResourcesScreen
+
+        resources = [*self.app.org_resources, *self.session.resources()]
+        start = resources.index(self.shown_resource) if self.shown_resource in resources else 0
+        self.app.push_screen(
+            ResourcesScreen(
+                resources, start=start, on_shown=self.show_resource, on_add=self._add_resource
+            )
+        )
+
+    def _add_resource(self, resource: Resource) -> str | None:
+        try:
+            self.session.add_resource(resource.title, resource.url)
+        except SessionError as error:
+            return str(error).capitalize()
+        return None
+
+    def action_new_note(self) -> None:
+        if self.app.participant_view:
+            self.notify("Notes are hidden in participant view: press v first.")
+            return
+        self.app.push_screen(NoteEditor(), self._note_written)
+
+    def _note_written(self, draft: NoteDraft | None, **choice: bool) -> None:
+        if draft is None:
+            return
+        try:
+            self.session.add_note(
+                draft.text, draft.kind, facilitator_only=draft.facilitator_only, **choice
+            )
+        except NoteFlagged as flagged:
+
+            def chosen(answer: str | None) -> None:
+                if answer == "edit" or answer is None:
+                    self.app.push_screen(NoteEditor(draft, title="Edit note"), self._note_written)
+                else:
+                    self._note_written(draft, **{answer: True})
+
+            self.app.push_screen(PrivacyPrompt(flagged.text, flagged.findings), chosen)
+            return
+        except SessionError as error:
+            self.notify(str(error).capitalize(), severity="warning")
+            return
+        self._show_notes()
+        self.notify("Note saved.", timeout=2)
+
+    def action_rebalance(self) -> None:
+        plan = self.session.preview_rebalance()
+        if not plan.changed:
+            self.notify(plan.message)
+            return
+        lines = [plan.message, ""]
+        for change in plan.changes:
+            if change.after != change.before:
+                lines.append(f"{change.title}: {minutes(change.before)} → {minutes(change.after)}")
+        lines.append("\nApply? (u undoes it later)")
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._act(self.session.rebalance):
+                self.notify("Rebalanced. Press u to undo.")
+
+        self.app.push_screen(ConfirmDialog("\n".join(lines), yes="Rebalance"), answered)
+
+    def action_undo_rebalance(self) -> None:
+        if self._act(self.session.undo_rebalance):
+            self.notify("Rebalance undone: the parts have their earlier times again.")
+
+    def action_end_session(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes and self._act(self.session.end):
+                self.app.session_ended(self.opened)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "End the session now? The timer stops and the session moves to past sessions.",
+                yes="End session",
+            ),
+            answered,
+        )
+
+    def pause_for_crisis(self, resource: Resource) -> None:
+        """Pause the timer and record that the crisis resource was shown."""
+        self._act(self.session.crisis, resource)

@@ -1,0 +1,85 @@
+"""The summary screen: what happened, planned against actual, notes by part and kind."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.notes import NoteKind
+from circlekeeper.tui.widgets.clock_text import minutes, time_of_day
+from circlekeeper.tui.widgets.notes_list import note_line
+from circlekeeper.tui.widgets.timeline_bars import TimelineBars
+
+
+class SummaryScreen(Screen[None]):
+    """Reads a session back; export starts from here."""
+
+    CSS_PATH = "summary.tcss"
+    BINDING_GROUP_TITLE = "Summary"
+    BINDINGS = [
+        Binding("x", "export", "Export", id="summary.export"),
+        Binding("v", "app.toggle_view", "View", id="summary.toggle-view"),
+        Binding("escape,h", "home", "Home", id="summary.home"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="summary-scroll"):
+            yield Static("", id="summary-facts", markup=False)
+            yield Static("Planned and actual time", classes="summary-heading")
+            yield TimelineBars(id="summary-bars")
+            yield Static("Actions", classes="summary-heading")
+            yield Static("", id="summary-actions", markup=False)
+            yield Static("Notes by part", classes="summary-heading facilitator-only")
+            yield Static("", id="summary-notes", classes="facilitator-only", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        timeline = self.session.timeline()
+        facts = [timeline.title]
+        if timeline.started_at is not None:
+            end = f"–{time_of_day(timeline.ended_at)}" if timeline.ended_at else ""
+            facts.append(
+                f"{timeline.started_at.astimezone():%A %d %B %Y}, "
+                f"{time_of_day(timeline.started_at)}{end}"
+            )
+        facts.append(
+            f"{timeline.attendance} people · planned {minutes(timeline.planned_seconds)} · "
+            f"ran {minutes(timeline.running_seconds)} · paused {minutes(timeline.paused_seconds)}"
+        )
+        if timeline.overrun_seconds >= 60:
+            facts.append(f"Over the plan by {minutes(timeline.overrun_seconds)}")
+        self.query_one("#summary-facts", Static).update("\n".join(facts))
+        self.query_one(TimelineBars).show(timeline.parts)
+
+        notes = self.session.notes()
+        actions = [n for n in notes if n.kind is NoteKind.ACTION]
+        self.query_one("#summary-actions", Static).update(
+            "\n".join(note_line(n) for n in actions if not n.facilitator_only)
+            or "No actions noted."
+        )
+        by_part: dict[int, list[str]] = defaultdict(list)
+        for note in sorted(notes, key=lambda n: (n.part, list(NoteKind).index(n.kind))):
+            by_part[note.part].append(note_line(note))
+        lines = []
+        for index, part in enumerate(self.session.agenda.parts):
+            if by_part[index]:
+                lines.append(f"{index + 1}. {part.title}")
+                lines.extend(f"   {line}" for line in by_part[index])
+        self.query_one("#summary-notes", Static).update("\n".join(lines) or "No notes were taken.")
+
+    def action_export(self) -> None:
+        self.app.export_session(self.session)
+
+    def action_home(self) -> None:
+        self.app.go_home()

@@ -1,0 +1,86 @@
+"""The large countdown for the current part, with its state also in words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Digits, Static
+
+from circlekeeper.sessions.events import SessionState
+from circlekeeper.sessions.timing import Status
+from circlekeeper.tui.widgets.clock_text import mmss
+
+
+def timer_words(status: Status) -> str:
+    """What the countdown means, so colour is never the only signal."""
+    if status.state is SessionState.READY:
+        return f"Ready · {mmss(status.part.planned)} planned · space starts the timer"
+    if status.state is SessionState.ENDED:
+        return "Session ended"
+    paused = " · PAUSED (space resumes)" if status.state is SessionState.PAUSED else ""
+    if status.part_overrun > 0:
+        return f"OVER TIME by {mmss(status.part_overrun)}{paused}"
+    if status.warning:
+        return f"LAST MINUTES · {mmss(status.part_left)} left{paused}"
+    return f"{mmss(status.part_left)} left of {mmss(status.part.planned)}{paused}"
+
+
+class PartTimer(Vertical):
+    """Counts down the current part, then counts its overrun.
+
+    The screen sets :attr:`status`; the widget never reads a clock itself.
+    """
+
+    DEFAULT_CSS = """
+    PartTimer {
+        height: auto;
+        width: auto;
+        min-width: 30;
+        padding: 0 1;
+        border: round $primary;
+    }
+    PartTimer Digits {
+        width: auto;
+        color: $text;
+    }
+    PartTimer #timer-words {
+        width: auto;
+        text-style: bold;
+    }
+    PartTimer.-warning {
+        border: heavy $warning;
+    }
+    PartTimer.-warning Digits, PartTimer.-warning #timer-words {
+        color: $text-warning;
+    }
+    PartTimer.-overrun {
+        border: heavy $error;
+    }
+    PartTimer.-overrun Digits, PartTimer.-overrun #timer-words {
+        color: $text-error;
+    }
+    PartTimer.-paused Digits {
+        text-style: dim;
+    }
+    """
+
+    status: reactive[Status | None] = reactive(None, always_update=True)
+    """The session's latest snapshot."""
+
+    def compose(self) -> ComposeResult:
+        yield Digits("0:00", id="timer-digits")
+        yield Static("", id="timer-words", markup=False)
+
+    def watch_status(self, status: Status | None) -> None:
+        if status is None:
+            return
+        over = status.part_overrun > 0
+        shown = status.part_overrun if over else status.part_left
+        self.query_one(Digits).update(("+" if over else "") + mmss(shown))
+        self.query_one("#timer-words", Static).update(timer_words(status))
+        running = status.state is SessionState.RUNNING
+        self.set_class(over, "-overrun")
+        self.set_class(status.warning and not over, "-warning")
+        self.set_class(status.state is SessionState.PAUSED, "-paused")
+        self.border_title = "Part" + ("" if running else f" · {status.state.value}")

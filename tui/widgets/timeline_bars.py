@@ -1,0 +1,59 @@
+"""Planned against actual time per part, as bars a facilitator takes in at a glance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from circlekeeper.sessions.timeline import PartRecord
+from circlekeeper.tui.widgets.clock_text import minutes
+
+BAR = "█"
+PLAN = "░"
+
+
+def part_bars(parts: Sequence[PartRecord], width: int = 40) -> Text:
+    """Two rows a part: the plan in light shade, the actual time solid (overrun in red)."""
+    longest = max([max(p.planned_seconds, p.actual_seconds) for p in parts] + [1])
+    scale = width / longest
+    title_width = min(28, max((len(p.title) for p in parts), default=10))
+    out = Text()
+    for part in parts:
+        name = part.title[:title_width].ljust(title_width)
+        planned = round(part.planned_seconds * scale)
+        actual = round(part.actual_seconds * scale)
+        within = min(actual, planned)
+        out.append(f"{name}  ", style="bold")
+        out.append(PLAN * planned, style="dim")
+        out.append(f" planned {minutes(part.planned_seconds)}\n")
+        out.append(" " * (title_width + 2))
+        out.append(BAR * within, style="green")
+        if actual > planned:
+            out.append(BAR * (actual - planned), style="bold red")
+        if part.skipped:
+            words = " skipped"
+        elif part.overrun_seconds >= 30:
+            words = (
+                f" actual {minutes(part.actual_seconds)} (OVER by {minutes(part.overrun_seconds)})"
+            )
+        else:
+            words = f" actual {minutes(part.actual_seconds)}"
+        out.append(words + "\n")
+    return out
+
+
+class TimelineBars(Static):
+    """The bars for a finished (or running) session's parts."""
+
+    DEFAULT_CSS = """
+    TimelineBars {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def show(self, parts: Sequence[PartRecord]) -> None:
+        """Draw the bars for ``parts``."""
+        self.update(part_bars(parts))
