@@ -21,6 +21,7 @@ from typing import Any
 
 from filelock import FileLock
 from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.record import META_TABLE, SessionRecord
@@ -200,6 +201,30 @@ class SessionStore:
             self.folder.release(lock, session_id)
             raise
         return SessionHandle(session_id, path, SessionRecord(db), lock)
+
+    def read(self, session_id: str) -> SessionRecord:
+        """A copy in memory of a session's record, read without taking its lock.
+
+        For a summary or an export of a session that may be open in another window: the
+        file is read once (writes replace it whole, so it is never seen half written),
+        brought up to date in memory, and nothing is ever written back or moved.
+
+        Raises:
+            UnknownSession: there is no such session.
+            DamagedSession: its file is damaged (reported, left where it is).
+            NewerSchema: a newer circlekeeper wrote it.
+        """
+        path = self.folder.known_path(session_id)
+        text = read_text(path)
+        if text is None:
+            raise UnknownSession(f"No session {session_id!r} in {self.root}")
+        try:
+            data = _check(text, path)[0]
+        except DamagedFile as error:
+            raise DamagedSession(DamagedEntry(path, error.reason)) from None
+        db = TinyDB(storage=MemoryStorage)
+        db.storage.write(data)
+        return SessionRecord(db)
 
     def update_index(self, meta: dict[str, Any]) -> None:
         """Record a session's new state in the index (called on state changes, not per note).
