@@ -1,0 +1,36 @@
+"""Session summaries: the participant handout and the facilitator record.
+
+Build a :class:`Summary` for one :class:`Audience` with :func:`summary_of` (from an open
+session) or :func:`build_summary`, then :func:`render` it in a :class:`Format` or
+:func:`save_export` it to a file named by :func:`export_filename`::
+
+    summary = summary_of(session, Audience.PARTICIPANTS)
+    path = save_export(summary, Format.HTML)              # refuses to overwrite
+    path = save_export(summary, Format.HTML, overwrite=True)
+"""
+
+from circlekeeper.sessions.export.formats import Format, render
+from circlekeeper.sessions.export.model import Audience, Summary, build_summary, summary_of
+from circlekeeper.sessions.export.write import (
+    ExportError,
+    ExportExists,
+    default_path,
+    export_filename,
+    save_export,
+    write_text,
+)
+
+__all__ = [
+    "Audience",
+    "ExportError",
+    "ExportExists",
+    "Format",
+    "Summary",
+    "build_summary",
+    "default_path",
+    "export_filename",
+    "render",
+    "save_export",
+    "summary_of",
+    "write_text",
+]

@@ -1,0 +1,173 @@
+"""The summary as Markdown: reads well as plain text and renders on any forge.
+
+Every piece of note text goes through :func:`~.escape.markdown_text`, and template text
+through :func:`~.escape.template_markdown`, so nothing typed during a session or written
+in a template can become a link, an image or HTML in the rendered page.
+"""
+
+from __future__ import annotations
+
+from circlekeeper.sessions.export import wording
+from circlekeeper.sessions.export.escape import (
+    cell_text,
+    markdown_text,
+    template_markdown,
+)
+from circlekeeper.sessions.export.model import (
+    HANDOUT_KINDS,
+    PartSummary,
+    RecordDetails,
+    ResourceSummary,
+    Summary,
+)
+from circlekeeper.sessions.notes import Debrief, Note
+
+RECORD_WARNING = (
+    "Facilitator-only: this record holds notes never shared with participants. "
+    "Keep it private, and do not send it to the group."
+)
+
+
+def render_markdown(summary: Summary) -> str:
+    """The handout or the record, by the summary's audience."""
+    lines = _record(summary) if summary.record is not None else _handout(summary)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _resource_line(resource: ResourceSummary) -> str:
+    title = markdown_text(resource.title)
+    if not resource.link_ok:
+        return f"- {title}: {markdown_text(resource.url)} (not a link we can show)"
+    return f"- {title}: <{resource.url.replace('<', '%3C').replace('>', '%3E')}>"
+
+
+def _resources(summary: Summary) -> list[str]:
+    if not summary.resources:
+        return []
+    return ["## Resources", "", *(_resource_line(r) for r in summary.resources), ""]
+
+
+def _prompts(part: PartSummary, indent: str) -> list[str]:
+    return [f"{indent}- {template_markdown(prompt)}" for prompt in part.prompts]
+
+
+def _handout(summary: Summary) -> list[str]:
+    lines = [f"# {markdown_text(summary.title)}", "", wording.day_text(summary.day), ""]
+    lines += ["## Agenda", ""]
+    for part in summary.parts:
+        length = wording.part_length(part.minutes, part.round_minutes)
+        lines.append(f"{part.index + 1}. **{markdown_text(part.title)}** ({length})")
+        lines += _prompts(part, "   ")
+    lines.append("")
+    for kind in HANDOUT_KINDS:
+        notes = summary.notes_of(kind)
+        if notes:
+            lines += [f"## {wording.KIND_HEADINGS[kind]}", ""]
+            lines += [f"- {markdown_text(note.text, indent='  ')}" for note in notes]
+            lines.append("")
+    return lines + _resources(summary)
+
+
+def _facts(summary: Summary, record: RecordDetails) -> list[str]:
+    timeline = record.timeline
+    ran = (
+        f"planned {wording.minutes_text(timeline.planned_seconds)}, "
+        f"ran {wording.minutes_text(timeline.running_seconds)}"
+    )
+    if timeline.overrun_seconds >= 0.5:
+        ran += f" ({wording.over_text(timeline.overrun_seconds)} over)"
+    ran += f", paused {wording.minutes_text(timeline.paused_seconds)}"
+    return [
+        f"- Date: {wording.day_text(summary.day)}",
+        f"- Template: {markdown_text(summary.template)}",
+        f"- Session: {markdown_text(record.session_id)} ({record.state})",
+        f"- Attendance: {record.attendance}",
+        f"- Started {wording.clock_text(timeline.started_at)}, "
+        f"ended {wording.clock_text(timeline.ended_at)}",
+        f"- Time: {ran}",
+    ]
+
+
+def _time_table(summary: Summary) -> list[str]:
+    lines = ["| Part | Planned | Actual | Over |", "| --- | ---: | ---: | ---: |"]
+    for part in summary.parts:
+        details = part.details
+        assert details is not None
+        title = f"{part.index + 1}. {cell_text(part.title)}"
+        if details.fixed:
+            title += " (fixed)"
+        if details.skipped:
+            title += " (skipped)"
+        planned = wording.planned_text(part.minutes * 60, details.planned_seconds)
+        actual = wording.minutes_text(details.actual_seconds)
+        over = wording.over_text(details.overrun_seconds)
+        lines.append(f"| {title} | {planned} | {actual} | {over} |")
+    return lines
+
+
+def _note_line(note: Note) -> str:
+    marks = ", ".join(wording.note_marks(note))
+    return f"- **{note.kind.label}** ({marks}): {markdown_text(note.text, indent='  ')}"
+
+
+def _part(part: PartSummary) -> list[str]:
+    details = part.details
+    assert details is not None
+    length = wording.part_length(part.minutes, part.round_minutes)
+    lines = [f"### {part.index + 1}. {markdown_text(part.title)} ({length})", ""]
+    lines += [template_markdown(text) + "\n" for text in details.text]
+    if part.prompts:
+        lines += ["Prompts:", "", *_prompts(part, ""), ""]
+    lines += [f"> {template_markdown(text)}\n" for text in details.guidance]
+    if details.round is not None:
+        lines += [f"Round: {wording.round_text(details.round)}.", ""]
+    if part.notes:
+        lines += ["Notes:", "", *(_note_line(note) for note in part.notes), ""]
+    return lines
+
+
+def _debrief(debrief: Debrief | None) -> list[str]:
+    lines = ["## Debrief", ""]
+    if debrief is None:
+        return [*lines, "No debrief was saved.", ""]
+    for label, text in (
+        ("How it went", debrief.how_it_went),
+        ("To follow up", debrief.follow_up),
+        ("Self-care", debrief.self_care),
+    ):
+        if text.strip():
+            lines += [f"**{label}:** {markdown_text(text)}", ""]
+    return lines
+
+
+def _record(summary: Summary) -> list[str]:
+    record = summary.record
+    assert record is not None
+    timeline = record.timeline
+    lines = [f"# Facilitator record: {markdown_text(summary.title)}", "", f"*{RECORD_WARNING}*"]
+    lines += ["", *_facts(summary, record), ""]
+    if record.intro:
+        lines += ["## Opening words", "", *(template_markdown(t) + "\n" for t in record.intro)]
+    lines += ["## Time per part", "", *_time_table(summary), ""]
+    lines += ["## Parts", ""]
+    for part in summary.parts:
+        lines += _part(part)
+    if timeline.resources_shown:
+        lines += ["## Resources shown", ""]
+        for shown in timeline.resources_shown:
+            where = wording.part_title(summary, shown.part)
+            crisis = " (crisis)" if shown.crisis else ""
+            lines.append(
+                f"- {wording.clock_text(shown.at)}, in {markdown_text(where)}: "
+                f"{markdown_text(shown.title)}{crisis}"
+            )
+        lines.append("")
+    if record.pauses:
+        lines += ["## Pauses", "", *(f"- {wording.pause_text(p)}" for p in record.pauses), ""]
+    if record.rebalances:
+        lines += ["## Rebalances", ""]
+        for rebalance in record.rebalances:
+            lines.append(f"- {markdown_text(wording.rebalance_text(summary, rebalance))}")
+        lines.append("")
+    lines += _resources(summary)
+    return lines + _debrief(record.debrief)

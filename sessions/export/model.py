@@ -1,0 +1,290 @@
+"""The summary of a session for one audience: what a handout or a record may contain.
+
+:func:`build_summary` filters a session's agenda, timeline, notes and debrief down to what
+the chosen :class:`Audience` may see, once, before any format is written. The participant
+handout gets no facilitator text at all (no opening words, part text, guidance, timing,
+attendance, debrief, nor any note but the themes and actions not marked facilitator-only),
+so a renderer cannot leak what its summary does not hold. The facilitator record gets
+everything, in :attr:`Summary.record` and :attr:`PartSummary.details`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Protocol
+
+from circlekeeper.sessions.agenda import Agenda, Resource
+from circlekeeper.sessions.links import check_url
+from circlekeeper.sessions.notes import Debrief, Note, NoteKind
+from circlekeeper.sessions.timeline import (
+    Pause,
+    RebalanceRecord,
+    RoundRecord,
+    ShownResource,
+    Timeline,
+)
+
+HANDOUT_KINDS = (NoteKind.THEME, NoteKind.ACTION)
+"""The kinds of note a participant handout carries (when not facilitator-only)."""
+
+
+class Audience(str, Enum):
+    """Who a summary is for."""
+
+    PARTICIPANTS = "participants"
+    FACILITATOR = "facilitator"
+
+    @property
+    def document(self) -> str:
+        """What the summary is called for this audience: ``handout`` or ``record``."""
+        return "handout" if self is Audience.PARTICIPANTS else "record"
+
+
+class ReadableSession(Protocol):
+    """The read side of a session that a summary is built from."""
+
+    agenda: Agenda
+
+    @property
+    def id(self) -> str: ...
+
+    def timeline(self) -> Timeline: ...
+
+    def notes(self) -> list[Note]: ...
+
+    def resources(self) -> tuple[Resource, ...]: ...
+
+    def debrief(self) -> Debrief | None: ...
+
+
+@dataclass(frozen=True)
+class ResourceSummary:
+    """A resource participants can reach."""
+
+    title: str
+    """What the link is, in words."""
+    url: str
+    """The link."""
+    crisis: bool
+    """The crisis resource."""
+    link_ok: bool
+    """Whether the link keeps the resource rules; one that does not is shown as text only."""
+
+
+@dataclass(frozen=True)
+class PartDetails:
+    """What the facilitator record adds to a part."""
+
+    text: tuple[str, ...]
+    """Paragraphs the facilitator may read out (inline markdown from the template)."""
+    guidance: tuple[str, ...]
+    """Facilitator-only guidance (inline markdown from the template)."""
+    fixed: bool
+    """Never shortened by a rebalance."""
+    planned_seconds: int
+    """Planned length after any rebalance still in force."""
+    actual_seconds: float
+    """Running time spent in it."""
+    skipped: bool
+    """Never the current part while the session was under way."""
+    round: RoundRecord | None
+    """How the speaking round went, in counts, when it was reached."""
+
+    @property
+    def overrun_seconds(self) -> float:
+        """Seconds beyond its planned length (0 when it kept to time)."""
+        return max(0.0, self.actual_seconds - self.planned_seconds)
+
+
+@dataclass(frozen=True)
+class PartSummary:
+    """One part of the agenda, as the audience may see it."""
+
+    index: int
+    """Its position in the agenda (0-based)."""
+    title: str
+    """The part's title."""
+    minutes: int
+    """Planned minutes from the template."""
+    round_minutes: int | None
+    """Minutes a speaker when the part is a speaking round."""
+    prompts: tuple[str, ...]
+    """Prompts shown to participants (inline markdown from the template)."""
+    notes: tuple[Note, ...]
+    """The notes taken in it that the audience may see, in the order taken."""
+    details: PartDetails | None = None
+    """Timing, text and guidance: in the facilitator record only."""
+
+
+@dataclass(frozen=True)
+class RecordDetails:
+    """What only the facilitator record holds about the whole session."""
+
+    session_id: str
+    """The store's id for the session."""
+    state: str
+    """The session's state when it was exported."""
+    timeline: Timeline
+    """Planned against actual time, pauses, resources shown, rebalances and more."""
+    intro: tuple[str, ...]
+    """The template's opening words for the facilitator (inline markdown)."""
+    debrief: Debrief | None
+    """The facilitator's debrief, once saved."""
+
+    @property
+    def attendance(self) -> int:
+        """The number of people present."""
+        return self.timeline.attendance
+
+    @property
+    def pauses(self) -> tuple[Pause, ...]:
+        """Every pause, in order."""
+        return self.timeline.pauses
+
+    @property
+    def resources_shown(self) -> tuple[ShownResource, ...]:
+        """Every resource shown, in order."""
+        return self.timeline.resources_shown
+
+    @property
+    def rebalances(self) -> tuple[RebalanceRecord, ...]:
+        """Every rebalance, including undone ones."""
+        return self.timeline.rebalances
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything one export may contain, already filtered for its audience."""
+
+    audience: Audience
+    """Who it is for."""
+    title: str
+    """The agenda's title."""
+    template: str
+    """The name of the template the session came from (used in file names)."""
+    day: date | None
+    """The day of the session: when it started, else when it was created."""
+    parts: tuple[PartSummary, ...]
+    """Every part, in agenda order."""
+    resources: tuple[ResourceSummary, ...]
+    """The agenda's resources, those added, and any other shown, without repeats."""
+    record: RecordDetails | None = None
+    """The rest of the record: for the facilitator only."""
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        """Every note the audience may see, by part then in the order taken."""
+        return tuple(note for part in self.parts for note in part.notes)
+
+    def notes_of(self, kind: NoteKind) -> tuple[Note, ...]:
+        """The notes of one kind, by part then in the order taken."""
+        return tuple(note for note in self.notes if note.kind is kind)
+
+
+def for_handout(note: Note) -> bool:
+    """Whether a note may reach a participant handout."""
+    return note.kind in HANDOUT_KINDS and not note.facilitator_only
+
+
+def _resources(listed: Iterable[Resource], shown: Iterable[ShownResource]) -> tuple:
+    seen: dict[str, ResourceSummary] = {}
+    for title, url, crisis in [(r.title, r.url, r.crisis) for r in listed] + [
+        (s.title, s.url, s.crisis) for s in shown
+    ]:
+        if url not in seen:
+            seen[url] = ResourceSummary(title, url, crisis, check_url(url) is None)
+    return tuple(seen.values())
+
+
+def _by_part(notes: Iterable[Note], count: int) -> list[list[Note]]:
+    groups: list[list[Note]] = [[] for _ in range(count)]
+    for note in notes:
+        # A note from a damaged record still lands somewhere rather than being lost.
+        groups[min(max(note.part, 0), count - 1)].append(note)
+    return groups
+
+
+def build_summary(
+    audience: Audience,
+    agenda: Agenda,
+    timeline: Timeline,
+    notes: Sequence[Note],
+    *,
+    resources: Sequence[Resource] = (),
+    debrief: Debrief | None = None,
+    session_id: str = "",
+) -> Summary:
+    """The summary of a session for ``audience``.
+
+    Args:
+        audience: who the summary is for.
+        agenda: the session's own copy of its agenda.
+        timeline: what the session's record says happened.
+        notes: every note, facilitator-only ones included; they are filtered here.
+        resources: the session's resources (the agenda's and those added).
+        debrief: the facilitator's debrief, if saved.
+        session_id: the store's id for the session (facilitator record only).
+    """
+    facilitator = audience is Audience.FACILITATOR
+    kept = notes if facilitator else [n for n in notes if for_handout(n)]
+    grouped = _by_part(kept, len(agenda.parts))
+    parts = []
+    for index, part in enumerate(agenda.parts):
+        details = None
+        if facilitator:
+            run = timeline.parts[index]
+            details = PartDetails(
+                text=tuple(b.text for b in part.text),
+                guidance=tuple(b.text for b in part.guidance),
+                fixed=part.fixed,
+                planned_seconds=run.planned_seconds,
+                actual_seconds=run.actual_seconds,
+                skipped=run.skipped,
+                round=run.round,
+            )
+        parts.append(
+            PartSummary(
+                index=index,
+                title=part.title,
+                minutes=part.minutes,
+                round_minutes=part.round_minutes,
+                prompts=tuple(b.text for b in part.prompts),
+                notes=tuple(grouped[index]),
+                details=details,
+            )
+        )
+    moment = timeline.started_at or timeline.created_at
+    record = None
+    if facilitator:
+        record = RecordDetails(
+            session_id=session_id,
+            state=timeline.state,
+            timeline=timeline,
+            intro=tuple(b.text for b in agenda.intro),
+            debrief=debrief,
+        )
+    return Summary(
+        audience=audience,
+        title=agenda.title,
+        template=agenda.name,
+        day=None if moment is None else moment.date(),
+        parts=tuple(parts),
+        resources=_resources(resources or agenda.resources, timeline.resources_shown),
+        record=record,
+    )
+
+
+def summary_of(session: ReadableSession, audience: Audience) -> Summary:
+    """The summary of an open session (one read for export is best: see the store)."""
+    return build_summary(
+        audience,
+        session.agenda,
+        session.timeline(),
+        session.notes(),
+        resources=session.resources(),
+        debrief=session.debrief(),
+        session_id=session.id,
+    )

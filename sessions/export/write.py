@@ -1,0 +1,141 @@
+"""Export files: their names, and writing them without ever losing or half-writing one.
+
+A file is written to a temporary file beside its target, flushed and fsynced, then put
+in place in one step; the folder is fsynced after. Without ``overwrite`` it is put in
+place with a hard link, which fails when the target exists, so a file that appeared in
+the meantime is never replaced (on a file system without hard links, the existence
+check and the rename are two steps). The facilitator record is readable by its owner
+only (0600); a handout, meant to be passed on, gets the usual 0644.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from circlekeeper.sessions import paths
+from circlekeeper.sessions.export.formats import Format, render
+from circlekeeper.sessions.export.model import Audience, Summary
+from circlekeeper.sessions.storage import TEMP_SUFFIX, fsync_folder, temp_prefix
+
+RECORD_MODE = 0o600
+HANDOUT_MODE = 0o644
+
+
+class ExportError(Exception):
+    """The export could not be written; the message names the file and the reason."""
+
+
+class ExportExists(ExportError, FileExistsError):
+    """The file is already there and overwriting was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: already exists; choose another name or overwrite it")
+        self.path = path
+        """The file that is already there."""
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower(), flags=re.ASCII).strip("-")
+    return slug[:60].rstrip("-") or "session"
+
+
+def export_filename(summary: Summary, fmt: Format) -> str:
+    """The file name an export gets: ``<date>-<template>-handout.html``, ``...-record.md``."""
+    day = "undated" if summary.day is None else summary.day.isoformat()
+    return f"{day}-{_slug(summary.template)}-{summary.audience.document}.{fmt.value}"
+
+
+def default_path(summary: Summary, fmt: Format, folder: Path | None = None) -> Path:
+    """Where an export goes by default: its file name in ``folder`` or the exports folder."""
+    return (folder if folder is not None else paths.exports_dir()) / export_filename(summary, fmt)
+
+
+def write_text(path: Path, text: str, *, private: bool, overwrite: bool = False) -> Path:
+    """Write ``text`` to ``path`` atomically.
+
+    Args:
+        path: the file to write.
+        text: what to write (UTF-8).
+        private: readable by the owner only (the facilitator record).
+        overwrite: replace a file that is already there.
+
+    Raises:
+        ExportExists: the file exists and ``overwrite`` is false; nothing was written.
+        ExportError: the folder or the file could not be written; nothing was changed.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder; give a file name")
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
+        try:
+            os.fchmod(fd, RECORD_MODE if private else HANDOUT_MODE)
+            view = memoryview(text.encode("utf-8"))
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if overwrite:
+            os.replace(tmp, path)
+            tmp = None
+        else:
+            _place_new(tmp, path)
+        fsync_folder(path.parent)
+    except ExportError:
+        raise
+    except OSError as exc:
+        raise ExportError(f"{path}: could not write: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return path
+
+
+def _place_new(tmp: str, path: Path) -> None:
+    """Put ``tmp`` in place as ``path`` only if ``path`` does not exist yet."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise ExportExists(path) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        # No hard links here (some USB sticks and network shares): check, then rename.
+        if path.exists():
+            raise ExportExists(path) from None
+        os.replace(tmp, path)
+
+
+def save_export(
+    summary: Summary,
+    fmt: Format,
+    path: Path | None = None,
+    *,
+    folder: Path | None = None,
+    overwrite: bool = False,
+) -> Path:
+    """Render the summary in ``fmt`` and write it; returns the path written.
+
+    Args:
+        summary: the handout or record.
+        fmt: the format.
+        path: the file to write; by default :func:`default_path` in ``folder``.
+        folder: the folder for the default file name (the exports folder if ``None``).
+        overwrite: replace a file that is already there.
+
+    Raises:
+        ExportExists: the file exists and ``overwrite`` is false.
+        ExportError: it could not be written.
+    """
+    target = path if path is not None else default_path(summary, fmt, folder)
+    private = summary.audience is Audience.FACILITATOR
+    return write_text(target, render(summary, fmt), private=private, overwrite=overwrite)

@@ -1,0 +1,139 @@
+"""The example session the export tests write out, built through the real engine.
+
+:func:`example_session` runs a whole session on a fake clock from the template in
+``golden/example-agenda.md``: notes of every kind (one facilitator-only, one drop-box
+card, one on two lines), an overrun, a rebalance, a speaking round with passes, a pause,
+a resource shown, the crisis key, and a debrief. The tests here check the example holds
+all of that, so the golden files cannot quietly lose a case.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
+
+from circlekeeper.sessions.clock import FakeClock
+from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.export import Audience, summary_of
+from circlekeeper.sessions.notes import NoteKind, NoteSource
+from circlekeeper.sessions.record import SessionRecord
+from circlekeeper.sessions.templates import parse_template
+
+GOLDEN = Path(__file__).parent / "golden"
+SESSION_ID = "2026-03-04-k7q2"
+START = datetime(2026, 3, 4, 18, 0, tzinfo=timezone.utc)
+
+FACILITATOR_ONLY_TEXT = "Check in quietly with the colleague who left early"
+DEBRIEF_TEXT = "The round ran long but people opened up"
+
+
+def example_agenda():
+    """The agenda of ``golden/example-agenda.md``, read by the real template reader."""
+    path = GOLDEN / "example-agenda.md"
+    return parse_template(path.read_text(encoding="utf-8"), path)
+
+
+def example_session(
+    clock: FakeClock | None = None,
+    record: SessionRecord | None = None,
+    *,
+    agenda=None,
+    session_id: str = SESSION_ID,
+) -> Session:
+    """Run the example session to its end and save its debrief."""
+    clock = clock or FakeClock(START)
+    record = record or SessionRecord(TinyDB(storage=MemoryStorage))
+    session = Session.create(
+        record, agenda or example_agenda(), clock, session_id=session_id, attendance=7
+    )
+    clock.advance(minutes=2)
+    session.start()
+    # Welcome: 12 minutes of a planned 10.
+    clock.advance(minutes=3)
+    session.add_note("Evenings are the hardest part of the week", NoteKind.THEME)
+    clock.advance(minutes=2)
+    session.add_note("Share the staff wellbeing link\nby Friday", NoteKind.ACTION)
+    clock.advance(minutes=7)
+    session.next_part()
+    # Check-in round, shortened by the rebalance; five speak, two pass, one of them
+    # speaks when offered again.
+    session.rebalance()
+    for _ in range(5):
+        clock.advance(minutes=2)
+        session.next_speaker()
+    session.pass_speaker()
+    session.pass_speaker()
+    clock.advance(minutes=2)
+    session.next_speaker()
+    session.pass_speaker()
+    session.add_note(
+        "How do we ask for a mentor without it seeming odd?",
+        NoteKind.QUESTION,
+        source=NoteSource.DROP_BOX,
+    )
+    session.pause()
+    clock.advance(minutes=4)
+    session.resume_timer()
+    session.next_part()
+    # Sharing.
+    clock.advance(minutes=4)
+    session.resource_shown(session.agenda.resources[1])
+    session.add_note("Feeling unheard in team meetings", NoteKind.THEME, source="drop-box")
+    clock.advance(minutes=3)
+    session.add_note(FACILITATOR_ONLY_TEXT, NoteKind.SUPPORT_NEED, facilitator_only=True)
+    session.add_note("Ask HR about a mentoring scheme", NoteKind.ACTION, facilitator_only=True)
+    clock.advance(minutes=1)
+    session.crisis()
+    clock.advance(minutes=2)
+    session.resume_timer()
+    session.next_part()
+    # Check-out: everyone speaks.
+    for _ in range(7):
+        clock.advance(minutes=1)
+        session.next_speaker()
+    session.end()
+    session.save_debrief(DEBRIEF_TEXT, "Send the mentoring page link", "A walk after work")
+    return session
+
+
+def test_the_example_holds_every_case_the_exports_must_show() -> None:
+    session = example_session()
+    timeline = session.timeline()
+    notes = session.notes()
+    assert {note.kind for note in notes} == set(NoteKind)
+    assert any(note.facilitator_only for note in notes)
+    assert any(note.source is NoteSource.DROP_BOX for note in notes)
+    assert any("\n" in note.text for note in notes)
+    assert timeline.parts[0].overrun_seconds == 120
+    assert timeline.rebalances and timeline.resources_shown
+    assert {pause.reason for pause in timeline.pauses} == {"pause", "crisis"}
+    assert timeline.parts[1].round is not None and timeline.parts[1].round.passed == 2
+    assert session.debrief() is not None
+    assert timeline.state == "ended"
+
+
+def test_the_handout_summary_keeps_only_shared_themes_and_actions() -> None:
+    summary = summary_of(example_session(), Audience.PARTICIPANTS)
+    assert summary.record is None
+    assert all(part.details is None for part in summary.parts)
+    assert [(n.kind, n.facilitator_only) for n in summary.notes] == [
+        (NoteKind.THEME, False),
+        (NoteKind.ACTION, False),
+        (NoteKind.THEME, False),
+    ]
+    assert [r.url for r in summary.resources] == [
+        "https://findahelpline.com",
+        "mailto:wellbeing@example.org",
+        "https://intranet.example.org/mentoring",
+    ]
+
+
+def test_the_record_summary_keeps_every_note() -> None:
+    session = example_session()
+    summary = summary_of(session, Audience.FACILITATOR)
+    assert summary.record is not None
+    assert [n.id for n in summary.notes] == [n.id for n in session.notes()]
+    assert summary.record.debrief == session.debrief()

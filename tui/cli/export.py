@@ -1,0 +1,122 @@
+"""``circlekeeper export``: a session's participant handout or facilitator record as a file.
+
+The session is read without its lock (see :meth:`SessionStore.read
+<circlekeeper.sessions.store.SessionStore.read>`), so a session still open in the app can
+be exported, and nothing in it is changed. Every problem (an unknown session, a bad
+format, a file that exists or cannot be written) is one line on standard error and a
+non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from circlekeeper.sessions.clock import SystemClock
+from circlekeeper.sessions.engine import Session, SessionError
+from circlekeeper.sessions.export import (
+    Audience,
+    ExportError,
+    ExportExists,
+    Format,
+    default_path,
+    render,
+    save_export,
+    summary_of,
+)
+from circlekeeper.sessions.store import SessionStore, StorageError
+
+AUDIENCES = {"participants": Audience.PARTICIPANTS, "facilitator": Audience.FACILITATOR}
+FORMATS = {
+    "md": Format.MARKDOWN,
+    "markdown": Format.MARKDOWN,
+    "html": Format.HTML,
+    "json": Format.JSON,
+}
+
+
+def _choice(table: dict, words: str):
+    # Checked by hand so a bad value is one line, not click's usage banner.
+    def callback(ctx: click.Context, param: click.Parameter, value: str):
+        found = table.get(value.strip().lower())
+        if found is None:
+            option = max(param.opts, key=len)
+            raise click.ClickException(f"{option}: '{value}' is not known; use {words}")
+        return found
+
+    return callback
+
+
+def _read_session(session_id: str) -> Session:
+    try:
+        record = SessionStore().read(session_id)
+        return Session.resume(record, SystemClock(), read_only=True)
+    except (StorageError, SessionError) as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.command(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="""\b
+Examples:
+  circlekeeper export 2026-03-04-7kq2 --audience participants --format html
+  circlekeeper export 2026-03-04-7kq2 --audience participants > handout.md
+  circlekeeper export 2026-03-04-7kq2 --audience facilitator --format json -o record.json
+  circlekeeper export 2026-03-04-7kq2 --audience facilitator -f html -o record.html --force
+""",
+)
+@click.argument("session_id", metavar="SESSION_ID")
+@click.option(
+    "--audience",
+    "-a",
+    required=True,
+    metavar="participants|facilitator",
+    callback=_choice(AUDIENCES, "participants or facilitator"),
+    help="participants: the handout (agenda, prompts, resources, shared themes and "
+    "actions). facilitator: the whole record, kept private (file mode 0600).",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    default="md",
+    show_default=True,
+    metavar="md|html|json",
+    callback=_choice(FORMATS, "md, html or json"),
+    help="Markdown, one printable HTML page with QR codes, or JSON (schema "
+    "circlekeeper-summary version 1).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, allow_dash=True),
+    help="The file to write, or a folder to write it in under its usual name ('-' for "
+    "standard output). Without it, Markdown and JSON go to standard output and HTML is "
+    "saved in the exports folder under its usual name.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def export(
+    session_id: str, audience: Audience, fmt: Format, output: Path | None, force: bool
+) -> None:
+    """Write the handout or the record of the session SESSION_ID.
+
+    The id is the first column of `circlekeeper sessions list`. An existing file is
+    never overwritten unless --force is given.
+    """
+    summary = summary_of(_read_session(session_id), audience)
+    to_stdout = str(output) == "-" or (output is None and fmt is not Format.HTML)
+    if to_stdout:
+        sys.stdout.write(render(summary, fmt))
+        sys.stdout.flush()
+        return
+    target = default_path(summary, fmt, output) if output is None or output.is_dir() else output
+    try:
+        path = save_export(summary, fmt, target, overwrite=force)
+    except ExportExists as error:
+        message = f"{error.path}: already exists; use --force to overwrite it"
+        raise click.ClickException(message) from None
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Saved the {audience.document} ({fmt.label}) to {path}")
