@@ -58,7 +58,8 @@ def resources(ctx: click.Context, check_only: bool) -> None:
         raise click.ClickException(str(error).splitlines()[0]) from None
     if check_only:
         crisis = "a crisis resource marked" if any(r.crisis for r in found) else "no crisis mark"
-        click.echo(f"{path}: ok ({len(found)} resources, {crisis})")
+        count = len(found)
+        click.echo(f"{path}: ok ({count} resource{'' if count == 1 else 's'}, {crisis})")
         return
     click.echo(f"Your organisation's resources, from {path}:")
     for resource in found:

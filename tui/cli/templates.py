@@ -48,6 +48,10 @@ def _where(entry: TemplateEntry) -> str:
     return "yours, overrides built-in" if entry.overrides_builtin else "yours"
 
 
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
 def _short(text: str) -> str:
     return text if len(text) <= TITLE_WIDTH else text[: TITLE_WIDTH - 1] + "…"
 
@@ -165,11 +169,10 @@ def check(ctx: click.Context, paths_to_check: tuple[str, ...]) -> None:
             click.echo(str(problem))
         if problems:
             failed += 1
-            count = len(problems)
-            click.echo(f"{path}: {count} problem{'s' if count != 1 else ''}")
+            click.echo(f"{path}: {_count(len(problems), 'problem')}")
         else:
             agenda = load_template_file(path)
-            click.echo(f"{path}: ok ({len(agenda.parts)} parts, {agenda.minutes} min)")
+            click.echo(f"{path}: ok ({_count(len(agenda.parts), 'part')}, {agenda.minutes} min)")
     if len(files) > 1:
         click.echo(f"{len(files) - failed} of {len(files)} templates are fine")
     if failed:

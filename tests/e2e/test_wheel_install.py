@@ -1,0 +1,102 @@
+"""The built wheel, installed into a fresh virtual environment, lists and checks templates.
+
+This is what a facilitator gets from ``pip install circlekeeper``: the built-in templates
+must travel as package data, and nothing may land in site-packages under a generic name.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = sorted(p.stem for p in (ROOT / "templates").glob("*.md"))
+
+pytestmark = pytest.mark.slow
+
+
+def _run(args: list[str | Path], **kwargs) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(a) for a in args], capture_output=True, text=True, timeout=300, **kwargs
+    )
+    return result
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``bin`` folder of a fresh virtual environment with the wheel installed."""
+    work = tmp_path_factory.mktemp("wheel")
+    # Build from a copy so the build leaves no build/ or egg-info in the working tree.
+    source = work / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, source / name)
+    for folder in ("sessions", "tui", "templates"):
+        shutil.copytree(
+            ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    dist = work / "dist"
+    built = _run([sys.executable, "-m", "build", "--wheel", "--outdir", dist, source])
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    (wheel,) = dist.glob("circlekeeper-*.whl")
+    venv = work / "venv"
+    made = _run([sys.executable, "-m", "venv", venv])
+    assert made.returncode == 0, made.stderr
+    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    pip = _run([bin_dir / "python", "-m", "pip", "install", "--quiet", wheel])
+    assert pip.returncode == 0, pip.stdout[-2000:] + pip.stderr[-2000:]
+    return bin_dir
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path) -> Path:
+    """A folder far from the source tree to run the command in."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    return folder
+
+
+def _circlekeeper(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    return _run([bin_dir / "circlekeeper", *args], cwd=cwd, env=env)
+
+
+def test_templates_list_shows_the_builtins(installed: Path, elsewhere: Path) -> None:
+    result = _circlekeeper(installed, elsewhere, "templates", "list")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    rows = {line.split()[0]: line for line in result.stdout.splitlines()[1:] if line.strip()}
+    for name in SHIPPED:
+        assert name in rows and rows[name].rstrip().endswith("built-in"), result.stdout
+
+
+def test_templates_check_from_another_folder(installed: Path, elsewhere: Path) -> None:
+    good = elsewhere / "ours.md"
+    good.write_text("# Ours\n\n## Welcome (10 min)\n\n- A prompt\n", encoding="utf-8")
+    bad = elsewhere / "draft.md"
+    bad.write_text("# Draft\n\n## Welcome\n", encoding="utf-8")
+    result = _circlekeeper(installed, elsewhere, "templates", "check", "ours.md")
+    assert (result.returncode, result.stdout) == (0, "ours.md: ok (1 part, 10 min)\n")
+    result = _circlekeeper(installed, elsewhere, "templates", "check", "ours.md", "draft.md")
+    assert result.returncode == 1
+    assert "draft.md:3: a part needs its length, e.g. (10 min)" in result.stdout.splitlines()
+    if SHIPPED:
+        result = _circlekeeper(installed, elsewhere, "templates", "check", *SHIPPED)
+        assert result.returncode == 0, result.stdout
+
+
+def test_nothing_lands_under_a_generic_name(installed: Path) -> None:
+    purelib = _run(
+        [installed / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
+    )
+    site = Path(purelib.stdout.strip())
+    assert (site / "circlekeeper" / "sessions" / "templates.py").is_file()
+    assert sorted(p.stem for p in (site / "circlekeeper" / "templates").glob("*.md")) == SHIPPED
+    for generic in ("tui", "sessions", "templates", "tests"):
+        assert not (site / generic).exists(), f"{generic} installed at the top of site-packages"
