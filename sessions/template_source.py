@@ -173,5 +173,5 @@ def read_front_matter(src: Source, fields: dict[str, type]) -> FrontMatter:
         elif expected is str and not isinstance(value, str):
             src.problem(line, f"'{key}' should be text on one line, like {key}: ...")
         else:
-            values[key] = value.strip() if isinstance(value, str) else value
+            values[key] = " ".join(value.split()) if isinstance(value, str) else value
     return FrontMatter(values, lines, start)
