@@ -79,6 +79,10 @@ def form_page(
     if problem:
         body.append(f'<p class="problem" role="alert">{escape(problem)}</p>')
     shown = [k for k in ORDER if k in kinds]
+    if kind in shown:
+        # The card given back comes first, right under the sentence about it.
+        shown.remove(kind)
+        shown.insert(0, kind)
     if not shown:
         body.append("<p>No cards are open right now. Ask the facilitator.</p>")
     for each in shown:

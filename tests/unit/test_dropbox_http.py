@@ -168,6 +168,8 @@ async def test_what_was_typed_comes_back_escaped_after_a_refusal(
     page = await (await http.post(box.url, data={"kind": "topic", "text": text})).text()
     assert "<script" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; yyy" in page
+    # The card given back comes first, under the sentence saying what to change.
+    assert page.index('role="alert"') < page.index('value="topic"') < page.index('"question"')
 
 
 @pytest.mark.parametrize(

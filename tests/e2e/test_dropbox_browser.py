@@ -1,0 +1,186 @@
+"""A real browser at a phone's size fills in the drop-box's forms and sends them.
+
+Headless Chromium is driven over its DevTools protocol with aiohttp's websocket client:
+the test types into the page and clicks the send buttons, so the browser itself
+submits the forms, follows the redirect and shows the thanks. The page's own
+Content-Security-Policy stays in force, and the test checks the browser reported no
+violation of it (the inline style is allowed by its hash, so it applies).
+
+Skipped with the reason when ``/usr/bin/chromium`` is not installed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import re
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
+
+from circlekeeper.sessions.agenda import Agenda, Part
+from circlekeeper.sessions.clock import FakeClock
+from circlekeeper.sessions.dropbox import CardKind, DropBox
+from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.record import SessionRecord
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = "/usr/bin/chromium"
+PHONE_SIZE = (390, 844)
+STEP_SECONDS = 20
+
+
+class Browser:
+    """One page of a headless Chromium, driven over the DevTools protocol."""
+
+    def __init__(self, socket: aiohttp.ClientWebSocketResponse) -> None:
+        self.socket = socket
+        self.events: list[dict[str, Any]] = []
+        self._ids = itertools.count(1)
+
+    async def call(self, method: str, **params: Any) -> dict[str, Any]:
+        """Send one command and return its result; events that arrive meanwhile are kept."""
+        number = next(self._ids)
+        await self.socket.send_json({"id": number, "method": method, "params": params})
+        while True:
+            message = await asyncio.wait_for(self.socket.receive_json(), STEP_SECONDS)
+            if message.get("id") == number:
+                assert "error" not in message, message
+                return message["result"]
+            self.events.append(message)
+
+    async def wait_for(self, event: str) -> None:
+        """Wait until ``event`` arrives (or has arrived since the last wait)."""
+        while True:
+            for index, seen in enumerate(self.events):
+                if seen.get("method") == event:
+                    del self.events[: index + 1]
+                    return
+            self.events.append(await asyncio.wait_for(self.socket.receive_json(), STEP_SECONDS))
+
+    async def value(self, expression: str) -> Any:
+        """The value of a JavaScript expression evaluated in the page."""
+        result = await self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        assert "exceptionDetails" not in result, result
+        return result["result"].get("value")
+
+    async def go(self, url: str) -> None:
+        await self.call("Page.navigate", url=url)
+        await self.wait_for("Page.loadEventFired")
+
+    async def click_and_wait(self, selector: str) -> None:
+        """Click a button and wait for the page the browser loads after it."""
+        await self.value(f"document.querySelector({json.dumps(selector)}).click()")
+        await self.wait_for("Page.loadEventFired")
+
+
+@pytest.fixture
+async def browser(tmp_path: Path) -> AsyncIterator[Browser]:
+    if shutil.which(CHROMIUM) is None:
+        pytest.skip(f"{CHROMIUM} is not installed (Debian's chromium package)")
+    process = await asyncio.create_subprocess_exec(
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+        "--remote-debugging-port=0", f"--user-data-dir={tmp_path / 'profile'}",
+        f"--window-size={PHONE_SIZE[0]},{PHONE_SIZE[1]}", "about:blank",
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        port = await asyncio.wait_for(_devtools_port(process), STEP_SECONDS)
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"http://127.0.0.1:{port}/json/list") as listing:
+                targets = await listing.json()
+            (page,) = [t for t in targets if t["type"] == "page"]
+            async with http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as socket:
+                browser = Browser(socket)
+                await browser.call("Page.enable")
+                await browser.call("Log.enable")
+                # A desktop window is never narrower than 500 pixels, so the phone's
+                # screen is emulated too (touch-sized, honouring the viewport tag).
+                await browser.call(
+                    "Emulation.setDeviceMetricsOverride",
+                    width=PHONE_SIZE[0], height=PHONE_SIZE[1], deviceScaleFactor=3, mobile=True,
+                )  # fmt: skip
+                yield browser
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            process.terminate()
+        try:
+            await asyncio.wait_for(process.wait(), 10)
+        except asyncio.TimeoutError:
+            process.kill()
+            await process.wait()
+
+
+async def _devtools_port(process: asyncio.subprocess.Process) -> int:
+    assert process.stderr is not None
+    while line := await process.stderr.readline():
+        found = re.search(rb"DevTools listening on ws://[^:]+:(\d+)/", line)
+        if found:
+            return int(found.group(1))
+    raise AssertionError("chromium stopped before it opened its DevTools port")
+
+
+@pytest.fixture
+def session() -> Session:
+    agenda = Agenda(name="test", title="Test", parts=(Part("Sharing", 30, line=1),))
+    record = SessionRecord(TinyDB(storage=MemoryStorage))
+    session = Session.create(record, agenda, FakeClock(), session_id="browser", attendance=6)
+    session.start()
+    return session
+
+
+async def test_a_phone_sized_browser_sends_cards_through_the_forms(
+    browser: Browser, session: Session
+) -> None:
+    async with DropBox(session) as box:
+        assert box.url is not None
+        await browser.go(box.url)
+        assert await browser.value("window.innerWidth") == PHONE_SIZE[0]
+        assert await browser.value("document.title") == "Send a card"
+        # Nothing sticks out sideways on a phone.
+        assert await browser.value("document.documentElement.scrollWidth") <= PHONE_SIZE[0]
+        # The inline style applied, so the policy's hash matches it.
+        button = "form[aria-labelledby=question-title] button"
+        assert (
+            await browser.value(
+                f"getComputedStyle(document.querySelector({json.dumps(button)})).minHeight"
+            )
+            == "54px"
+        )
+
+        text = "Typed on a phone: how do others switch off after work?"
+        await browser.value(f"document.querySelector('#question-text').value = {json.dumps(text)}")
+        await browser.click_and_wait(button)
+        assert await browser.value("location.href") == box.url + "sent"
+        assert "Your card is in the box" in await browser.value("document.body.innerText")
+
+        await browser.click_and_wait("a.button")
+        assert await browser.value("location.href") == box.url
+        await browser.value("document.querySelector('input[name=scale][value=\"3\"]').click()")
+        await browser.click_and_wait("form[aria-labelledby=how-i-am-title] button")
+        assert await browser.value("location.href") == box.url + "sent"
+
+        # An empty card is stopped by the browser itself: the box is marked required.
+        await browser.go(box.url)
+        topic = json.dumps("form[aria-labelledby=topic-title]")
+        assert await browser.value(f"document.querySelector({topic}).checkValidity()") is False
+
+        cards = box.open_queue()
+        assert [(c.kind, c.text) for c in cards] == [(CardKind.QUESTION, text)]
+        assert box.scale_answers() == 1
+    problems = [
+        e["params"]["entry"]["text"]
+        for e in browser.events
+        if e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error"
+    ]
+    assert not [p for p in problems if "Content Security Policy" in p], problems
