@@ -25,9 +25,14 @@ RESOURCE_EXAMPLE = "- [Find a helpline](https://findahelpline.com) (crisis)"
 
 @dataclass(frozen=True)
 class _Link:
+    """A link as written in one paragraph."""
+
     url: str
+    """Its destination, as markdown-it normalised it."""
     title: str
+    """The link's words, or the address when it has none."""
     line: int
+    """The 1-based line the link starts on."""
     after: str
     """The plain text that follows the link, up to the next link in its paragraph."""
 
