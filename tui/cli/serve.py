@@ -1,0 +1,199 @@
+"""``circlekeeper serve``: the same app in a web browser, for sharing a tab on a video call.
+
+Each browser tab that opens the page starts its own copy of the installed ``circlekeeper``
+(through textual-serve), reading the same data, config and templates folders as this
+command: the root options set ``CIRCLEKEEPER_*`` environment variables, and textual-serve
+hands its environment to every copy it starts. Loopback only unless the facilitator says
+otherwise, since whoever opens the page can read every session and note.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import shlex
+import shutil
+import signal
+import socket
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+LOOPBACK = "127.0.0.1"
+PROGRAM = "circlekeeper"
+
+
+def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The addresses ``host`` names (itself, if it is already one)."""
+    with contextlib.suppress(ValueError):
+        return [ipaddress.ip_address(host)]
+    try:
+        found = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except OSError as error:
+        raise click.ClickException(f"cannot find the host '{host}': {error}") from None
+    # An IPv6 answer may carry a zone ("fe80::1%eth0"), which ip_address refuses.
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in found]
+
+
+def who_could_reach(host: str) -> str | None:
+    """Who, besides this computer's own users, could open a page served on ``host``.
+
+    Args:
+        host: The address or name the server would listen on.
+
+    Returns:
+        ``None`` for a loopback host; otherwise a short phrase naming who could reach it.
+
+    Raises:
+        click.ClickException: ``host`` is a name that does not resolve.
+    """
+    if not host.strip():
+        return "anyone on any network this computer is on"
+    addresses = _addresses(host.strip("[]"))
+    if all(address.is_loopback for address in addresses):
+        return None
+    if any(address.is_unspecified for address in addresses):
+        return "anyone on any network this computer is on"
+    return f"anyone who can reach {host} over the network"
+
+
+def program_command() -> str:
+    """The shell command that runs the installed app, as textual-serve needs it.
+
+    The console script beside this interpreter comes first, so the page runs the same
+    installation as this command even when another one is earlier on the PATH.
+    """
+    folder = Path(sys.executable).parent
+    for name in (PROGRAM, f"{PROGRAM}.exe"):
+        if (folder / name).is_file():
+            return shlex.quote(str(folder / name))
+    found = shutil.which(PROGRAM)
+    if found is None:
+        raise click.ClickException(
+            f"cannot find the installed '{PROGRAM}' program to serve; is it on the PATH?"
+        )
+    return shlex.quote(found)
+
+
+def _public_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise click.BadParameter(f"'{value}' is not an http or https address")
+    return value.strip().rstrip("/")
+
+
+def _page_url(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown or '0.0.0.0'}:{port}"
+
+
+def _announce(url: str, reach: str | None, public_url_given: bool) -> None:
+    click.echo(f"circlekeeper is ready: open {url} in a web browser.")
+    click.echo(
+        "Each browser tab runs its own copy of the app; a session open in one tab is "
+        "locked in the others."
+    )
+    if reach is not None:
+        click.echo(f"Reachable by {reach}. Close it when the group ends.")
+        if not public_url_given:
+            click.echo(
+                "If another computer's page stays blank, start again with "
+                "--public-url http://<this computer's address>:<port>."
+            )
+    click.echo("Press Ctrl+C to stop.", nl=True)
+
+
+def _run(command: str, host: str, port: int, public_url: str | None, reach: str | None) -> None:
+    """Listen until Ctrl+C, announcing the page only once the port is really bound."""
+    from aiohttp import web
+    from aiohttp.web_runner import GracefulExit
+    from textual_serve.server import Server
+
+    url = public_url or _page_url(host, port)
+
+    class CircleServer(Server):
+        async def on_startup(self, app: web.Application) -> None:
+            """Say nothing yet: the port is bound only after start-up."""
+
+    def stop() -> None:
+        raise GracefulExit()
+
+    server = CircleServer(command, host=host, port=port, title="circlekeeper", public_url=url)
+    server.initialize_logging()
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # Windows has no loop signal handlers
+            loop.add_signal_handler(signum, stop)
+    try:
+        web.run_app(
+            server._make_app(),
+            host=host,
+            port=port,
+            loop=loop,
+            handle_signals=False,
+            access_log=None,
+            print=lambda _message: _announce(url, reach, public_url is not None),
+        )
+    finally:
+        with contextlib.suppress(RuntimeError):
+            loop.close()
+
+
+@click.command(
+    epilog="""\b
+Examples:
+  circlekeeper serve                          open http://127.0.0.1:8000 in a browser
+  circlekeeper serve --port 8765
+  circlekeeper --data-dir ~/groups serve      serve the sessions kept in ~/groups
+  circlekeeper serve --host 0.0.0.0 --allow-network --public-url http://192.168.1.20:8000
+"""
+)
+@click.option(
+    "--host",
+    default=LOOPBACK,
+    show_default=True,
+    help="The address to listen on. Only this computer can connect to the default.",
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port."
+)
+@click.option(
+    "--public-url",
+    callback=_public_url,
+    metavar="URL",
+    help="The address browsers use to reach this server, when it differs from "
+    "http://HOST:PORT (behind a proxy or a tunnel, or listening on 0.0.0.0).",
+)
+@click.option(
+    "--allow-network",
+    is_flag=True,
+    help="Allow a --host other computers can reach. Anyone who opens the page can read "
+    "every session and note, so use it only on a network you trust.",
+)
+def serve(host: str, port: int, public_url: str | None, allow_network: bool) -> None:
+    """Run the app in a web browser, for sharing one tab on a video call.
+
+    The page runs the same app, with the same sessions, templates and settings, as
+    `circlekeeper` in a terminal; every browser tab starts its own copy. Press Ctrl+C
+    to stop serving.
+    """
+    reach = who_could_reach(host)
+    if reach is not None and not allow_network:
+        raise click.ClickException(
+            f"--host {host} would let {reach} open the app and read your sessions and "
+            "notes; add --allow-network if that is what you want"
+        )
+    command = program_command()
+    try:
+        _run(command, host, port, public_url, reach)
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot listen on {_page_url(host, port)}: {error.strerror or error}; "
+            "try another --port"
+        ) from None
