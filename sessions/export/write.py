@@ -71,9 +71,14 @@ def write_text(path: Path, text: str, *, private: bool, overwrite: bool = False)
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name")
-    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ExportError(f"{path}: could not write: a file is in the way of its folder") from None
+    except OSError as exc:
+        raise ExportError(f"{path}: could not write: {exc.strerror or exc}") from None
+    tmp: str | None = None
+    try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
         try:
             os.fchmod(fd, RECORD_MODE if private else HANDOUT_MODE)

@@ -9,8 +9,11 @@ all of that, so the golden files cannot quietly lose a case.
 
 from __future__ import annotations
 
+import itertools
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
+from unittest import mock
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
@@ -43,7 +46,16 @@ def example_session(
     agenda=None,
     session_id: str = SESSION_ID,
 ) -> Session:
-    """Run the example session to its end and save its debrief."""
+    """Run the example session to its end and save its debrief.
+
+    Note ids are random in the app; here they count up, so golden files stay put.
+    """
+    counter = itertools.count(1)
+    with mock.patch.object(uuid, "uuid4", lambda: uuid.UUID(int=next(counter) << 80)):
+        return _run(clock, record, agenda, session_id)
+
+
+def _run(clock, record, agenda, session_id) -> Session:
     clock = clock or FakeClock(START)
     record = record or SessionRecord(TinyDB(storage=MemoryStorage))
     session = Session.create(
