@@ -1,0 +1,197 @@
+"""`circlekeeper export`, called as a facilitator would: through click, and once installed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_export_session import GOLDEN, START, example_session
+
+from circlekeeper.sessions.clock import FakeClock
+from circlekeeper.sessions.store import SessionStore
+from circlekeeper.tui.cli import cli
+
+HANDOUT_NAME = "2026-03-04-example-agenda-handout.html"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def saved_session(*, keep_open: bool = False):
+    """The example session, saved in the data folder; its id (and its open handle)."""
+    store = SessionStore()
+    handle = store.create(START)
+    example_session(FakeClock(START), handle.record, session_id=handle.id)
+    if keep_open:
+        return handle.id, handle
+    handle.close()
+    return handle.id
+
+
+def golden(name: str) -> str:
+    text = (GOLDEN / name).read_text(encoding="utf-8")
+    return text.replace("2026-03-04-k7q2", "{id}")
+
+
+@pytest.mark.parametrize(
+    ("audience", "fmt", "name"),
+    [
+        ("participants", "md", "example-handout.md"),
+        ("facilitator", "md", "example-record.md"),
+        ("participants", "json", "example-handout.json"),
+        ("facilitator", "json", "example-record.json"),
+    ],
+)
+def test_markdown_and_json_go_to_standard_output(runner, audience, fmt, name) -> None:
+    session_id = saved_session()
+    result = runner.invoke(cli, ["export", session_id, "--audience", audience, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == golden(name).replace("{id}", session_id)
+    assert result.stderr == ""
+
+
+def test_markdown_is_the_format_unless_told(runner) -> None:
+    session_id = saved_session()
+    result = runner.invoke(cli, ["export", session_id, "-a", "participants"])
+    assert result.stdout == golden("example-handout.md")
+
+
+def test_html_without_a_file_is_saved_in_the_exports_folder(runner, isolated_dirs) -> None:
+    session_id = saved_session()
+    result = runner.invoke(cli, ["export", session_id, "-a", "participants", "-f", "html"])
+    assert result.exit_code == 0, result.output
+    path = isolated_dirs["exports"] / HANDOUT_NAME
+    assert result.stdout == f"Saved the handout (HTML) to {path}\n"
+    assert path.read_text(encoding="utf-8") == golden("example-handout.html")
+
+
+def test_a_file_is_never_overwritten_without_force(runner, tmp_path) -> None:
+    session_id = saved_session()
+    out = tmp_path / "record.json"
+    out.write_text("keep me", encoding="utf-8")
+    args = ["export", session_id, "-a", "facilitator", "-f", "json", "-o", str(out)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {out}: already exists; use --force to overwrite it\n"
+    assert out.read_text(encoding="utf-8") == "keep me"
+    result = runner.invoke(cli, [*args, "--force"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["session"]["id"] == session_id
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_a_folder_as_output_gets_the_usual_file_name(runner, tmp_path) -> None:
+    session_id = saved_session()
+    result = runner.invoke(
+        cli, ["export", session_id, "-a", "participants", "-f", "html", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / HANDOUT_NAME).is_file()
+
+
+def test_dash_sends_even_html_to_standard_output(runner) -> None:
+    session_id = saved_session()
+    result = runner.invoke(
+        cli, ["export", session_id, "-a", "participants", "-f", "html", "-o", "-"]
+    )
+    assert result.stdout == golden("example-handout.html")
+
+
+def test_a_session_open_in_the_app_can_still_be_exported_and_is_left_alone(runner) -> None:
+    session_id, handle = saved_session(keep_open=True)
+    before = handle.path.read_bytes()
+    try:
+        result = runner.invoke(cli, ["export", session_id, "-a", "facilitator"])
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith("# Facilitator record: Finding mentors")
+    finally:
+        handle.close()
+    assert handle.path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nope", "-a", "participants"], "Error: No session 'nope' in {sessions}\n"),
+        (
+            ["{id}", "-a", "everyone"],
+            "Error: --audience: 'everyone' is not known; use participants or facilitator\n",
+        ),
+        (
+            ["{id}", "-a", "participants", "-f", "pdf"],
+            "Error: --format: 'pdf' is not known; use md, html or json\n",
+        ),
+        (
+            ["{id}", "-a", "participants", "-o", "{tmp}/a-file/out.md"],
+            "Error: {tmp}/a-file/out.md: could not write: a file is in the way of its folder\n",
+        ),
+    ],
+)
+def test_every_problem_is_one_line_and_a_failing_exit(
+    runner, tmp_path, isolated_dirs, args, message
+) -> None:
+    session_id = saved_session()
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    values = {"id": session_id, "tmp": tmp_path, "sessions": isolated_dirs["data"] / "sessions"}
+    result = runner.invoke(cli, ["export", *(a.format(**values) for a in args)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == message.format(**values)
+
+
+def test_a_damaged_session_is_reported_and_left_where_it_is(runner) -> None:
+    session_id = saved_session()
+    path = SessionStore().path_of(session_id)
+    path.write_text("{oops", encoding="utf-8")
+    result = runner.invoke(cli, ["export", session_id, "-a", "facilitator"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {path}: not valid JSON")
+    assert len(result.stderr.splitlines()) == 1
+    assert path.read_text(encoding="utf-8") == "{oops"
+
+
+def test_the_audience_must_be_chosen(runner) -> None:
+    result = runner.invoke(cli, ["export", saved_session()])
+    assert result.exit_code == 2
+    assert "Missing option '--audience'" in result.stderr
+
+
+def test_the_installed_command_writes_the_handout(tmp_path, isolated_dirs) -> None:
+    program = shutil.which("circlekeeper") or str(Path(sys.executable).parent / "circlekeeper")
+    session_id = saved_session()
+    out = tmp_path / "handout.html"
+    done = subprocess.run(
+        [
+            program,
+            "export",
+            session_id,
+            "--audience",
+            "participants",
+            "--format",
+            "html",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"Saved the handout (HTML) to {out}\n"
+    assert out.read_text(encoding="utf-8") == golden("example-handout.html")
+    again = subprocess.run(
+        [program, "export", session_id, "-a", "participants", "-f", "html", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert again.returncode == 1
+    assert again.stderr == f"Error: {out}: already exists; use --force to overwrite it\n"
