@@ -39,7 +39,7 @@ class AgendaList(OptionList):
 
     DEFAULT_CSS = """
     AgendaList {
-        width: 34;
+        width: 30;
         height: 1fr;
         border: round $primary;
     }

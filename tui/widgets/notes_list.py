@@ -27,6 +27,7 @@ class NotesList(Static):
     NotesList {
         height: auto;
         min-height: 3;
+        overflow-y: auto;
         border: round $secondary;
         padding: 0 1;
     }
@@ -42,3 +43,4 @@ class NotesList(Static):
             self.update("No notes in this part yet.")
         else:
             self.update("\n".join(note_line(n) for n in notes))
+            self.scroll_end(animate=False)

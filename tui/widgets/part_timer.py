@@ -45,7 +45,7 @@ class PartTimer(Vertical):
         color: $text;
     }
     PartTimer #timer-words {
-        width: auto;
+        width: 100%;
         text-style: bold;
     }
     PartTimer.-warning {

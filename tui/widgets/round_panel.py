@@ -42,7 +42,7 @@ class RoundPanel(Vertical):
         width: auto;
     }
     RoundPanel #round-words {
-        width: auto;
+        width: 100%;
         text-style: bold;
     }
     RoundPanel.-turn-over {

@@ -1,0 +1,37 @@
+"""Fixtures for driving the real app with Pilot: a fake clock, a store in tmp_path."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from circlekeeper.sessions.clock import FakeClock
+from circlekeeper.sessions.config import Config
+from circlekeeper.sessions.store import SessionStore
+from circlekeeper.tui.app import CircleKeeperApp, make_app
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Times of day on screen read the same on every machine."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+
+
+@pytest.fixture
+def store() -> SessionStore:
+    """The session store in the test's own data folder."""
+    return SessionStore()
+
+
+@pytest.fixture
+def build_app(store: SessionStore, clock: FakeClock) -> Callable[..., CircleKeeperApp]:
+    """Make the app as the CLI does, with the test's store and clock."""
+
+    def build(config: Config | None = None) -> CircleKeeperApp:
+        app = make_app(config or Config(), store, clock)
+        return app
+
+    return build

@@ -1,0 +1,156 @@
+"""A whole session driven from the keyboard, as a facilitator would run it."""
+
+from __future__ import annotations
+
+from screen_text import screen_text
+
+from circlekeeper.sessions.library import find_template
+from circlekeeper.sessions.notes import NoteKind
+from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.workspace import read_session
+from circlekeeper.tui.dialogs.debrief import DebriefDialog
+from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+from circlekeeper.tui.dialogs.start_session import StartSessionDialog
+from circlekeeper.tui.screens.home import HomeScreen
+from circlekeeper.tui.screens.run_session import RunScreen
+from circlekeeper.tui.screens.summary import SummaryScreen
+
+TEMPLATE = "colleague-relationships"
+
+
+async def start(pilot, attendance: str = "6", watch: str = "Maria") -> None:
+    """From the home screen, start a session from the highlighted agenda."""
+    app = pilot.app
+    await pilot.pause()
+    options = app.screen.query_one("#template-list")
+    names = [entry.name for entry in app.screen.templates]
+    options.highlighted = names.index(TEMPLATE)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, StartSessionDialog)
+    await pilot.press(*attendance, "enter")
+    await pilot.press(*watch, "enter")
+    await pilot.pause()
+    assert isinstance(app.screen, RunScreen)
+
+
+async def test_a_whole_session_from_start_to_summary(build_app, clock, store: SessionStore):
+    agenda = find_template(TEMPLATE)
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        run = app.screen
+        assert "Part 1 of 7" in screen_text(app)
+        assert "Ready" in screen_text(app)
+
+        await pilot.press("space")
+        clock.advance(minutes=4)
+        await pilot.pause(0.3)
+        assert "6:00 left of 10:00" in screen_text(app)
+
+        # A note that names someone on the watch list is stopped before it is saved.
+        await pilot.press("n")
+        await pilot.press(*"maria's team feels cut off", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PrivacyPrompt)
+        assert "maria" in screen_text(app)
+        assert run.session.notes() == []
+        await pilot.press("r")
+        await pilot.pause()
+        notes = run.session.notes()
+        assert [n.text for n in notes] == ["[name removed]'s team feels cut off"]
+        assert "[name removed]'s team feels cut off" in screen_text(app)
+        # On disk by the time it is on screen: another reader of the file sees it.
+        assert notes[0].id in run.opened.handle.path.read_text()
+
+        # An action note, plain.
+        await pilot.press("n")
+        await pilot.press(*"Ask about a buddy scheme")
+        await pilot.press("tab", "right", "enter", "ctrl+s")
+        await pilot.pause()
+        assert run.session.notes()[-1].kind is NoteKind.ACTION
+
+        # Through every part; the check-in round counts turns, never names.
+        for index in range(1, len(agenda.parts)):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            assert f"Part {index + 1} of 7" in screen_text(app)
+            if agenda.parts[index].is_round and index == 1:
+                assert "Speaker 1 of 6" in screen_text(app)
+                await pilot.press("s")
+                await pilot.press("p")
+                await pilot.pause()
+                assert "Speaker 3 of 6" in screen_text(app)
+                assert "· 1" in screen_text(app) and "passed" in screen_text(app)
+            clock.advance(minutes=agenda.parts[index].minutes)
+
+        await pilot.press("e")
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefDialog)
+        await pilot.press(*"Quiet start, warmer by the end", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        text = screen_text(app)
+        assert "Planned and actual time" in text
+        assert "Ask about a buddy scheme" in text
+        assert "█" in text  # the bars
+
+    # The finished session is on disk, ended, with its notes and the debrief.
+    session = read_session(store, run.session.id, clock)
+    assert session.state.value == "ended"
+    assert len(session.notes()) == 2
+    assert session.debrief() is not None
+    assert "Maria" not in run.opened.handle.path.read_text()
+
+
+async def test_participant_view_hides_everything_facilitator_only(build_app):
+    agenda = find_template(TEMPLATE)
+    guidance = agenda.parts[0].guidance[0].text
+    prompt = agenda.parts[0].prompts[0].text
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        await pilot.press("n")
+        await pilot.press(*"Theme: trust takes time", "enter")
+        await pilot.pause()
+        before = screen_text(app)
+        assert "FACILITATOR VIEW" in before
+        assert guidance[:40] in before.replace("\n", " ") or "Guidance" in before
+        assert "Theme: trust takes time" in before
+
+        await pilot.press("v")
+        await pilot.pause()
+        shared = screen_text(app)
+        assert "PARTICIPANT VIEW" in shared
+        assert "Guidance" not in shared
+        assert guidance[:30] not in shared.replace("\n", " ")
+        assert "trust takes time" not in shared
+        assert "Notes in this part" not in shared
+        assert prompt[:30] in shared.replace("\n", " ")
+
+        # The note editor stays closed while the screen is shared.
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+
+        await pilot.press("v")
+        await pilot.pause()
+        assert "trust takes time" in screen_text(app)
+
+
+async def test_going_home_after_a_summary_lists_the_session_as_past(build_app, clock):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("space")
+        clock.advance(minutes=2)
+        await pilot.press("e", "y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Past sessions (1)" in screen_text(app)
