@@ -8,7 +8,7 @@ approves them (they become session notes from the drop-box) or discards them.
 Everything a screen needs is importable from here.
 """
 
-from circlekeeper.sessions.dropbox.box import DropBox, DropBoxError
+from circlekeeper.sessions.dropbox.box import DropBox
 from circlekeeper.sessions.dropbox.cards import (
     ALL_KINDS,
     MAX_CARD_CHARS,
@@ -16,6 +16,7 @@ from circlekeeper.sessions.dropbox.cards import (
     Card,
     CardKind,
 )
+from circlekeeper.sessions.dropbox.moderation import DropBoxError
 from circlekeeper.sessions.dropbox.network import (
     Interface,
     NetworkChoiceError,

@@ -1,8 +1,8 @@
 """The drop-box of a session: opened for a part, fed from phones, moderated by the facilitator.
 
 :class:`DropBox` ties the pieces together: the web server (:mod:`.server`), the room's
-rate limit (:mod:`.limits`), the moderation queue (:mod:`.queue`) and the session,
-where approved cards become notes with the source ``drop-box``.
+rate limit (:mod:`.limits`) and, from :class:`~.moderation.Moderation`, the queue of
+waiting cards and their approval into session notes with the source ``drop-box``.
 
 Typical use from a screen, in the app's event loop::
 
@@ -29,31 +29,21 @@ from random import Random
 from aiohttp import web
 
 from circlekeeper.sessions.dropbox import server
-from circlekeeper.sessions.dropbox.cards import ALL_KINDS, Card, CardKind, CardRefused, Submission
+from circlekeeper.sessions.dropbox.cards import ALL_KINDS, CardKind, CardRefused, Submission
 from circlekeeper.sessions.dropbox.limits import DEFAULT_PER_MINUTE, RoomLimit
+from circlekeeper.sessions.dropbox.moderation import DropBoxError, Moderation
 from circlekeeper.sessions.dropbox.network import LOOPBACK, check_host, page_url, reach_sentence
-from circlekeeper.sessions.dropbox.queue import (
-    MIN_SCALE_ANSWERS,
-    CardQueue,
-    QueueFull,
-    ScaleSummary,
-)
+from circlekeeper.sessions.dropbox.queue import QueueFull
 from circlekeeper.sessions.engine import Session
-from circlekeeper.sessions.events import SessionError, SessionState
-from circlekeeper.sessions.notes import Note, NoteKind, NoteSource
+from circlekeeper.sessions.events import SessionState
 
 TOKEN_BYTES = 24
 """Random bytes in the link's token (32 characters): far beyond guessing."""
 
-SCALE_NOTE_KIND = NoteKind.THEME
-"""The kind of note the how-I-am counts become: how the group is, as a whole."""
+__all__ = ["DropBox", "DropBoxError"]
 
 
-class DropBoxError(SessionError):
-    """The drop-box cannot do that now; ``str(error)`` says why in one sentence."""
-
-
-class DropBox:
+class DropBox(Moderation):
     """A session's drop-box for anonymous cards.
 
     Args:
@@ -85,8 +75,7 @@ class DropBox:
         rng: Random | None = None,
     ) -> None:
         check_host(host)
-        self.session = session
-        """The session approved cards go to."""
+        super().__init__(session, rng=rng)
         self.host = host
         """The address the server listens on (takes effect at the next :meth:`open`)."""
         self.port = port
@@ -94,7 +83,6 @@ class DropBox:
         self.on_card = on_card
         """Called with no arguments when more cards or answers came in."""
         self.kinds = frozenset(kinds)
-        self._queue = CardQueue(session.watch_list, rng=rng)
         self._limit = RoomLimit(session.clock, rate_per_minute)
         self._token: str | None = None
         self._runner: web.AppRunner | None = None
@@ -213,109 +201,3 @@ class DropBox:
     def retry_after(self) -> int:
         """Seconds until the room may send another card."""
         return self._limit.retry_after()
-
-    # Moderation ---------------------------------------------------------------------
-
-    def new_count(self) -> int:
-        """Cards that came in since the queue was last opened."""
-        return self._queue.new_count()
-
-    def waiting_count(self) -> int:
-        """Cards waiting to be approved or discarded."""
-        return self._queue.waiting_count()
-
-    def open_queue(self) -> list[Card]:
-        """The waiting cards in a fresh shuffled order, each checked for personal data.
-
-        A card has no arrival time. :meth:`new_count` goes back to 0.
-        """
-        return self._queue.open()
-
-    def approve(
-        self,
-        card_id: str,
-        text: str | None = None,
-        *,
-        facilitator_only: bool | None = None,
-        keep: bool = False,
-        redact: bool = False,
-    ) -> Note:
-        """Make a card a note of the session's current part, with the source ``drop-box``.
-
-        The card's kind gives the note's (:attr:`CardKind.note_kind`): question →
-        question, topic for next time → theme, the words of a how-I-am card →
-        support need.
-
-        Args:
-            card_id: the card's id, from :meth:`open_queue`.
-            text: the facilitator's edited text, instead of the card's own.
-            facilitator_only: keep the note out of participant handouts; by default
-                only how-I-am words are kept out.
-            keep: save it even though personal data was found (an explicit choice).
-            redact: replace the personal data found with markers.
-
-        Raises:
-            UnknownCard: no such card is waiting.
-            NoteFlagged: personal data was found (see ``card.findings``); the card
-                stays in the queue.
-            SessionError: the session has ended, or the text is empty; the card stays.
-        """
-        card = self._queue.get(card_id)
-        if facilitator_only is None:
-            facilitator_only = card.kind is CardKind.HOW_I_AM
-        note = self.session.add_note(
-            card.text if text is None else text,
-            card.kind.note_kind,
-            facilitator_only=facilitator_only,
-            source=NoteSource.DROP_BOX,
-            keep=keep,
-            redact=redact,
-        )
-        self._queue.take(card_id)
-        return note
-
-    def discard(self, card_id: str) -> None:
-        """Throw a card away; it reaches nothing.
-
-        Raises:
-            UnknownCard: no such card is waiting.
-        """
-        self._queue.take(card_id)
-
-    def scale_answers(self) -> int:
-        """How many people answered the how-I-am scale since it was last saved."""
-        return self._queue.scale_answers()
-
-    def scale_summary(self) -> ScaleSummary | None:
-        """The how-I-am answers as counts, or ``None`` until 3 people answered."""
-        return self._queue.scale_summary()
-
-    def approve_scale(self, *, facilitator_only: bool = True) -> Note:
-        """Save the how-I-am counts as one note and start counting afresh.
-
-        Only the counts reach the record, never an answer on its own.
-
-        Raises:
-            DropBoxError: fewer than 3 people answered.
-            SessionError: the session has ended.
-        """
-        summary = self._queue.scale_summary()
-        if summary is None:
-            raise DropBoxError(
-                f"the scale is shown only from {MIN_SCALE_ANSWERS} answers; "
-                f"{self.scale_answers()} so far"
-            )
-        # The text is the app's own counts, not a participant's words: nothing to guard.
-        note = self.session.add_note(
-            summary.text,
-            SCALE_NOTE_KIND,
-            facilitator_only=facilitator_only,
-            source=NoteSource.DROP_BOX,
-            keep=True,
-        )
-        self._queue.reset_scale()
-        return note
-
-    def clear(self) -> None:
-        """Forget every waiting card and the scale answers (they reach nothing)."""
-        self._queue.clear()
