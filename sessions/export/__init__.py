@@ -10,12 +10,19 @@ session) or :func:`build_summary`, then :func:`render` it in a :class:`Format` o
 """
 
 from circlekeeper.sessions.export.formats import Format, render
-from circlekeeper.sessions.export.model import Audience, Summary, build_summary, summary_of
+from circlekeeper.sessions.export.model import (
+    Audience,
+    Summary,
+    build_summary,
+    session_day,
+    summary_of,
+)
 from circlekeeper.sessions.export.write import (
     ExportError,
     ExportExists,
     default_path,
     export_filename,
+    file_name,
     save_export,
     write_text,
 )
@@ -29,8 +36,10 @@ __all__ = [
     "build_summary",
     "default_path",
     "export_filename",
+    "file_name",
     "render",
     "save_export",
+    "session_day",
     "summary_of",
     "write_text",
 ]

@@ -184,6 +184,12 @@ class Summary:
         return tuple(note for note in self.notes if note.kind is kind)
 
 
+def session_day(timeline: Timeline) -> date | None:
+    """The day a session is dated by: when it started, else when it was created."""
+    moment = timeline.started_at or timeline.created_at
+    return None if moment is None else moment.date()
+
+
 def for_handout(note: Note) -> bool:
     """Whether a note may reach a participant handout."""
     return note.kind in HANDOUT_KINDS and not note.facilitator_only
@@ -256,7 +262,6 @@ def build_summary(
                 details=details,
             )
         )
-    moment = timeline.started_at or timeline.created_at
     record = None
     if facilitator:
         record = RecordDetails(
@@ -270,7 +275,7 @@ def build_summary(
         audience=audience,
         title=agenda.title,
         template=agenda.name,
-        day=None if moment is None else moment.date(),
+        day=session_day(timeline),
         parts=tuple(parts),
         resources=_resources(resources or agenda.resources, timeline.resources_shown),
         record=record,

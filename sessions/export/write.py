@@ -15,6 +15,7 @@ import errno
 import os
 import re
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from circlekeeper.sessions import paths
@@ -44,10 +45,19 @@ def _slug(name: str) -> str:
     return slug[:60].rstrip("-") or "session"
 
 
+def file_name(day: date | None, template: str, audience: Audience, fmt: Format) -> str:
+    """The file name an export gets: ``<date>-<template>-handout.html``, ``...-record.md``.
+
+    Only ASCII letters, digits and hyphens come from the template's name, so the name is
+    safe on every file system and never points into another folder.
+    """
+    when = "undated" if day is None else day.isoformat()
+    return f"{when}-{_slug(template)}-{audience.document}.{fmt.value}"
+
+
 def export_filename(summary: Summary, fmt: Format) -> str:
-    """The file name an export gets: ``<date>-<template>-handout.html``, ``...-record.md``."""
-    day = "undated" if summary.day is None else summary.day.isoformat()
-    return f"{day}-{_slug(summary.template)}-{summary.audience.document}.{fmt.value}"
+    """The file name of a summary in ``fmt``: see :func:`file_name`."""
+    return file_name(summary.day, summary.template, summary.audience, fmt)
 
 
 def default_path(summary: Summary, fmt: Format, folder: Path | None = None) -> Path:
@@ -73,7 +83,7 @@ def write_text(path: Path, text: str, *, private: bool, overwrite: bool = False)
         raise ExportError(f"{path}: is a folder; give a file name")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
+    except (FileExistsError, NotADirectoryError):
         raise ExportError(f"{path}: could not write: a file is in the way of its folder") from None
     except OSError as exc:
         raise ExportError(f"{path}: could not write: {exc.strerror or exc}") from None
