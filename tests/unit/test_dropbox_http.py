@@ -6,6 +6,7 @@ session saved in a real file, and talks to it as a phone would.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from html.parser import HTMLParser
@@ -13,10 +14,11 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from yarl import URL
 
 from circlekeeper.sessions.agenda import Agenda, Part
 from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.dropbox import CardKind, DropBox
+from circlekeeper.sessions.dropbox import CardKind, DropBox, server
 from circlekeeper.sessions.dropbox.cards import MAX_BODY_BYTES, MAX_CARD_CHARS
 from circlekeeper.sessions.engine import Session
 from circlekeeper.sessions.store import SessionStore
@@ -241,7 +243,32 @@ async def test_a_wrong_token_or_another_path_is_a_plain_404(
         assert_safe_headers(response)
         assert token not in await response.text()
     assert (await send(http, f"{base}/{wrong}/", kind="question", text="hi")).status == 404
+    for raw in ("/%FF%FE/", "/%ED%A0%80/", "/%00/sent", "/" + "a" * 4000 + "/"):
+        assert (await http.get(URL(base + raw, encoded=True))).status == 404
     response = await http.put(box.url, data=b"x")
     assert response.status == 405
     assert_safe_headers(response)
     assert box.waiting_count() == 0
+
+
+async def test_a_phone_that_stalls_mid_card_is_cut_off(
+    box: DropBox, http: aiohttp.ClientSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(server, "READ_SECONDS", 0.05)
+    assert box.url is not None
+    host, port = box.url.split("/")[2].split(":")
+    path = "/" + box.url.split("/", 3)[3]
+    reader, writer = await asyncio.open_connection(host, int(port))
+    try:
+        writer.write(
+            f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: {FORM}\r\n"
+            "Content-Length: 100\r\n\r\nkind=question&text=half".encode("ascii")
+        )
+        await writer.drain()
+        answer = await asyncio.wait_for(reader.readuntil(b"</html>"), 10)
+    finally:
+        writer.close()
+    assert answer.startswith(b"HTTP/1.1 408 ")
+    assert b"Sending took too long" in answer
+    assert box.waiting_count() == 0
+    assert (await send(http, box.url, kind="question", text="still here")).status == 303
