@@ -13,6 +13,8 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from test_export_session import example_agenda
 from tinydb import TinyDB
@@ -235,3 +237,28 @@ def test_a_resource_whose_link_breaks_the_rules_is_text_only(session) -> None:
     page = render(summary, Format.HTML)
     assert page.count("<svg") == 1  # only the helpline gets a code
     assert "javascript:alert(9) (not a link we can show)" in "".join(parse(page).text)
+
+
+TYPED = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))
+    | st.sampled_from("\n*_`[]()<>!#&\\|~-+=.:;"),
+    max_size=80,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TYPED)
+def test_any_typed_text_renders_as_exactly_itself(text) -> None:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    rendered = MarkdownIt("commonmark", {"html": True}).parse(
+        f"- {markdown_text(text, indent='  ')}"
+    )
+    inline = [t for t in rendered if t.type == "inline"]
+    if not lines:
+        assert markdown_text(text) == ""
+        return
+    (paragraph,) = inline
+    assert [t.type for t in paragraph.children] == ["text", "hardbreak"] * (len(lines) - 1) + [
+        "text"
+    ]
+    assert [t.content for t in paragraph.children if t.type == "text"] == lines
