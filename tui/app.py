@@ -63,6 +63,7 @@ class CircleKeeperApp(SessionFlows, App[int]):
         self.org_resources: tuple[Resource, ...] = ()
         """The organisation's own resources, offered in every session."""
         self._too_small: TooSmallScreen | None = None
+        self._mounted = False
 
     def on_mount(self) -> None:
         if self.config.theme and self.config.theme in self.available_themes:
@@ -75,12 +76,15 @@ class CircleKeeperApp(SessionFlows, App[int]):
         except TemplateError as error:
             self.notify(str(error), title="Your resources file has problems", severity="error")
         self.push_screen(HomeScreen())
-        self.call_after_refresh(self._check_size, self.size.width, self.size.height)
+        self._mounted = True
+        self._check_size(self.size.width, self.size.height)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int, height: int) -> None:
+        if not self._mounted:
+            return  # the home screen is not there yet; on_mount checks again
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and self._too_small is None:
             self._too_small = TooSmallScreen(MIN_SIZE, (width, height))
@@ -91,6 +95,8 @@ class CircleKeeperApp(SessionFlows, App[int]):
             screen, self._too_small = self._too_small, None
             if self.screen is screen:
                 self.pop_screen()
+            # Else a screen was opened on top of it (the crisis key works at any size);
+            # it removes itself when it comes back to the top.
 
     def watch_participant_view(self, participant: bool) -> None:
         self.set_class(participant, "-participant-view")

@@ -77,6 +77,7 @@ class RunScreen(Screen[None]):
             yield AgendaList(id="agenda", classes="sharing-hidden")
             with Vertical(id="run-main"):
                 yield Static("", id="part-heading", markup=False)
+                yield Static("", id="signal", classes="-empty", markup=False)
                 with Horizontal(id="timers"):
                     yield PartTimer(id="part-timer")
                     yield RoundPanel(id="round-panel")
@@ -113,7 +114,9 @@ class RunScreen(Screen[None]):
             rounds.status = status.round
         self.query_one("#session-clock", Static).update(session_clock_words(status))
         self.query_one(AgendaList).show(status)
-        if last is not None and last.part_index == status.part_index:
+        if last is None or last.part_index != status.part_index:
+            self._clear_signal()
+        else:
             self._signal_ends(last, status)
 
     def _signal_ends(self, last: Status, now: Status) -> None:
@@ -133,9 +136,15 @@ class RunScreen(Screen[None]):
             self._signal("This speaker's time is up. Press s for the next speaker.")
 
     def _signal(self, message: str) -> None:
-        self.notify(message, title="Time", severity="warning", timeout=10)
+        """Show ``message`` in the banner until the facilitator moves on."""
+        banner = self.query_one("#signal", Static)
+        banner.update(f"⏰ {message}")
+        banner.set_class(False, "-empty")
         if self.app.config.bell:
             self.app.bell()
+
+    def _clear_signal(self) -> None:
+        self.query_one("#signal", Static).set_class(True, "-empty")
 
     def _show_part(self) -> None:
         """Show what belongs to the current part: heading, prompts, guidance, notes."""
@@ -205,10 +214,12 @@ class RunScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(f"Go to part {event.index + 1}: {title}?"), answered)
 
     def action_next_speaker(self) -> None:
-        self._act(self.session.next_speaker)
+        if self._act(self.session.next_speaker):
+            self._clear_signal()
 
     def action_pass_speaker(self) -> None:
-        self._act(self.session.pass_speaker)
+        if self._act(self.session.pass_speaker):
+            self._clear_signal()
 
     def action_resources(self) -> None:
         from circlekeeper.tui.screens.resources import ResourcesScreen

@@ -34,6 +34,11 @@ class TooSmallScreen(Screen[None]):
         with Middle(), Center():
             yield Static(self._message(), id="too-small-message")
 
+    def on_screen_resume(self) -> None:
+        width, height = self.app.size
+        if width >= self.need[0] and height >= self.need[1]:
+            self.dismiss(None)
+
     def update_size(self, have: tuple[int, int]) -> None:
         """Show the window's new size."""
         self.have = have

@@ -1,0 +1,188 @@
+"""The other screens as a facilitator meets them: too small, resume, crisis, resources, help."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from screen_text import screen_text
+from test_session_flow import start
+
+from circlekeeper.sessions import paths
+from circlekeeper.sessions.engine import SessionState
+from circlekeeper.sessions.workspace import read_session
+from circlekeeper.tui.dialogs.start_session import StartSessionDialog
+from circlekeeper.tui.screens.crisis import CrisisScreen
+from circlekeeper.tui.screens.help import HelpScreen
+from circlekeeper.tui.screens.home import HomeScreen
+from circlekeeper.tui.screens.resources import ResourcesScreen
+from circlekeeper.tui.screens.run_session import RunScreen
+from circlekeeper.tui.screens.too_small import TooSmallScreen
+from circlekeeper.tui.widgets.qr_code import QrCode
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from qr_decode import cells_from_segments, cells_image, decode  # noqa: E402
+
+
+def decoded(app, widget: QrCode) -> list[str]:
+    """What a phone reads from the code as the app drew it."""
+    rows = cells_from_segments(app.screen._compositor.render_strips())
+    r = widget.region
+    return decode(cells_image([row[r.x : r.right] for row in rows[r.y : r.bottom]]))
+
+
+async def test_a_too_small_window_says_the_size_needed_and_comes_back(build_app):
+    app = build_app()
+    async with app.run_test(size=(70, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        text = screen_text(app)
+        assert "70x20" in text and "at least 80x24" in text
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Agendas" in screen_text(app)
+        await pilot.resize_terminal(79, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "79x30" in screen_text(app)
+
+
+async def test_quitting_keeps_the_session_to_resume_where_it_was(build_app, clock, store):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("space", "right_square_bracket", "s")
+        await pilot.press("n", *"Theme: being new is lonely", "enter")
+        clock.advance(minutes=3)
+        await pilot.pause()
+        session_id = app.screen.session.id
+        await pilot.press("ctrl+q")
+    clock.advance(minutes=20)  # the app stays closed for a while
+
+    again = build_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Resume (1)" in screen_text(again)
+        await pilot.press("2")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(again.screen, StartSessionDialog)
+        assert "watch list was not saved" in screen_text(again)
+        await pilot.press("6", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(again.screen, RunScreen)
+        text = screen_text(again)
+        assert "Part 2 of 7" in text
+        assert "Speaker 2 of 6" in text
+        assert "being new is lonely" in text
+        assert "PAUSED" in text
+        status = again.screen.session.status()
+        assert status.state is SessionState.PAUSED
+        # The twenty minutes closed count as a pause, not as speaking time.
+        assert status.paused_seconds >= 20 * 60
+        assert status.session_elapsed < 5 * 60
+        assert again.screen.session.id == session_id
+
+
+async def test_the_crisis_key_pauses_and_shows_a_scannable_helpline(build_app, clock, store):
+    app = build_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start(pilot)
+        await pilot.press("space")
+        clock.advance(minutes=1)
+        await pilot.press("v")  # even while sharing the screen
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        text = screen_text(app)
+        assert "Support is available" in text
+        assert "https://findahelpline.com" in text
+        assert "Guidance" not in text
+        assert decoded(app, app.screen.query_one(QrCode)) == ["https://findahelpline.com"]
+        session = app.session
+        assert session.state is SessionState.PAUSED
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+    shown = read_session(store, session.id, clock).timeline().resources_shown
+    assert [r.url for r in shown] == ["https://findahelpline.com"]
+
+
+async def test_the_organisations_crisis_line_comes_first(build_app):
+    paths.ensure_private_dir(paths.config_dir())
+    paths.resources_file().write_text(
+        "# Our resources\n\n"
+        "- [Acme EAP, 24 hours](https://eap.example.org/acme) (crisis)\n"
+        "- [Staff network](https://staff.example.org/network)\n",
+        encoding="utf-8",
+    )
+    app = build_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert "Acme EAP, 24 hours" in screen_text(app)
+        assert "built-in helpline directory" not in screen_text(app)
+
+
+async def test_without_a_configured_crisis_line_it_says_how_to_set_one(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        text = screen_text(app).replace("\n", " ")
+        assert "built-in helpline directory" in text
+        assert "(crisis)" in text
+
+
+async def test_resources_show_one_code_at_a_time_and_record_it(build_app, clock, store):
+    app = build_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ResourcesScreen)
+        first = screen.current
+        assert f"Resource 1 of {len(screen.resources)}" in screen_text(app)
+        assert first.url in screen_text(app)
+        assert decoded(app, screen.query_one(QrCode)) == [first.url]
+        await pilot.press("right")
+        await pilot.pause()
+        second = screen.current
+        assert decoded(app, screen.query_one(QrCode)) == [second.url]
+
+        # A link added on the spot is checked before it is accepted.
+        await pilot.press("a", *"Game", "enter", *"javascript:alert(1)", "enter")
+        await pilot.pause()
+        assert "Not added: the link has 'javascript:'" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("a", *"Sign-up sheet", "enter", *"https://example.org/sign", "enter")
+        await pilot.pause()
+        assert screen.current.url == "https://example.org/sign"
+        assert decoded(app, screen.query_one(QrCode)) == ["https://example.org/sign"]
+        session = app.session
+        await pilot.press("escape")
+    timeline = read_session(store, session.id, clock).timeline()
+    assert [r.url for r in timeline.resources_shown] == [
+        first.url,
+        second.url,
+        "https://example.org/sign",
+    ]
+    assert [r.url for r in timeline.resources_added] == ["https://example.org/sign"]
+
+
+async def test_help_lists_the_keys(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Next part of the agenda" in text and "Start the timer" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
