@@ -21,6 +21,7 @@ from circlekeeper.sessions.config import Config
 from circlekeeper.sessions.resources import load_org_resources
 from circlekeeper.sessions.store import SessionStore
 from circlekeeper.sessions.templates import TemplateError
+from circlekeeper.tui.commands import TemplateCommands, binding_commands
 from circlekeeper.tui.flows import SessionFlows
 from circlekeeper.tui.screens.help import HelpScreen
 from circlekeeper.tui.screens.home import HomeScreen
@@ -37,6 +38,7 @@ class CircleKeeperApp(SessionFlows, App[int]):
     """The facilitator's companion for one or more sessions."""
 
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {TemplateCommands}
     TITLE = "circlekeeper"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Keys and guidance"),
@@ -112,6 +114,7 @@ class CircleKeeperApp(SessionFlows, App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield from binding_commands(screen)
         yield SystemCommand("Help", "The keys and how to use them", self.action_help)
         yield SystemCommand(
             "Crisis resource", "Pause and show the crisis resource", self.action_crisis

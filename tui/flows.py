@@ -46,6 +46,9 @@ class SessionFlows(_Base):
     # Starting and resuming -----------------------------------------------------------
 
     def on_home_screen_start_requested(self, event: HomeScreen.StartRequested) -> None:
+        if self.opened is not None:
+            self.notify("End or quit the session that is open first.", severity="warning")
+            return
         agenda = event.agenda
 
         def chosen(choice: StartChoice | None) -> None:

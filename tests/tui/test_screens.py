@@ -186,3 +186,43 @@ async def test_help_lists_the_keys(build_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_every_run_key_is_in_the_command_palette(build_app, clock):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        for title in (
+            "Start/pause",
+            "Next part",
+            "Prev part",
+            "Next speaker",
+            "Note",
+            "View",
+            "Resources",
+            "Rebalance",
+            "End",
+            "Crisis resource",
+            "Help",
+        ):
+            assert title in commands
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Next part")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Part 2 of 7" in screen_text(app)
+
+
+async def test_an_agenda_can_be_started_from_the_palette(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Start: First meeting")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartSessionDialog)
+        assert "First meeting" in screen_text(app)

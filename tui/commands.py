@@ -1,0 +1,61 @@
+"""The command palette: every key of the current screen, and any agenda by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from circlekeeper.sessions.library import list_templates
+
+
+def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
+    """One palette command per described key binding of ``screen``.
+
+    Bindings are data, so the palette, the footer and the help screen all say the same.
+    """
+    for binding in screen.BINDINGS:
+        if not hasattr(binding, "action") or not binding.description:
+            continue
+        key = binding.key.split(",")[0]
+        yield SystemCommand(
+            binding.description,
+            binding.tooltip or f"Key: {key}",
+            partial(screen.run_action, binding.action),
+        )
+
+
+class TemplateCommands(Provider):
+    """Start a session from any agenda by typing part of its title."""
+
+    def _entries(self):
+        return [entry for entry in list_templates() if entry.agenda is not None]
+
+    def _start(self, entry) -> None:
+        from circlekeeper.tui.screens.home import HomeScreen
+
+        self.app.post_message(HomeScreen.StartRequested(entry.agenda))
+
+    async def discover(self) -> Hits:
+        for entry in self._entries():
+            yield DiscoveryHit(
+                f"Start: {entry.title}",
+                partial(self._start, entry),
+                help=f"{entry.minutes} min · {entry.summary}",
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for entry in self._entries():
+            text = f"Start: {entry.title}"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(self._start, entry),
+                    help=f"{entry.minutes} min · {entry.summary}",
+                )
