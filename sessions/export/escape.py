@@ -122,17 +122,6 @@ def template_markdown(text: str) -> str:
     return "".join(out)
 
 
-def template_plain(text: str) -> str:
-    """Template inline markdown as plain words, for places that take no markup."""
-    words = []
-    for token in _tokens(text):
-        if token.type in ("text", "code_inline"):
-            words.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            words.append(" ")
-    return "".join(words)
-
-
 def template_html(text: str) -> str:
     """Template inline markdown as HTML: text escaped, only safe links kept."""
     tokens = list(_tokens(text))

@@ -163,7 +163,8 @@ def _record(summary: Summary) -> list[str]:
             )
         lines.append("")
     if record.pauses:
-        lines += ["## Pauses", "", *(f"- {wording.pause_text(p)}" for p in record.pauses), ""]
+        pauses = (f"- {markdown_text(wording.pause_text(p))}" for p in record.pauses)
+        lines += ["## Pauses", "", *pauses, ""]
     if record.rebalances:
         lines += ["## Rebalances", ""]
         for rebalance in record.rebalances:

@@ -283,7 +283,12 @@ def build_summary(
 
 
 def summary_of(session: ReadableSession, audience: Audience) -> Summary:
-    """The summary of an open session (one read for export is best: see the store)."""
+    """The summary of a session for ``audience``, read through the session's read side.
+
+    For a session that may be open in the app, read it with
+    :meth:`SessionStore.read <circlekeeper.sessions.store.SessionStore.read>` and
+    :meth:`Session.resume(..., read_only=True) <circlekeeper.sessions.engine.Session.resume>`.
+    """
     return build_summary(
         audience,
         session.agenda,
