@@ -22,6 +22,7 @@ from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.widgets.agenda_list import AgendaList
+from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.clock_text import minutes, mmss, time_of_day
 from circlekeeper.tui.widgets.notes_list import NotesList
 from circlekeeper.tui.widgets.part_timer import PartTimer
@@ -58,6 +59,13 @@ class RunScreen(Screen[None]):
         Binding("n", "new_note", "Note", id="run.new-note"),
         Binding("v", "app.toggle_view", "View", id="run.toggle-view"),
         Binding("r", "resources", "Resources", id="run.resources"),
+        Binding(
+            "d",
+            "dropbox",
+            "Drop-box",
+            id="run.dropbox",
+            tooltip="Anonymous cards from participants' phones",
+        ),
         Binding("b", "rebalance", "Rebalance", id="run.rebalance"),
         Binding("u", "undo_rebalance", "Undo rebalance", show=False, id="run.undo-rebalance"),
         Binding("e", "end_session", "End", id="run.end"),
@@ -77,6 +85,7 @@ class RunScreen(Screen[None]):
             yield AgendaList(id="agenda", classes="sharing-hidden")
             with Vertical(id="run-main"):
                 yield Static("", id="part-heading", markup=False)
+                yield CardCounter(id="card-counter", classes="facilitator-only")
                 yield Static("", id="signal", classes="-empty", markup=False)
                 with Horizontal(id="timers"):
                     yield PartTimer(id="part-timer")
@@ -84,6 +93,7 @@ class RunScreen(Screen[None]):
                 yield Static("", id="session-clock", markup=False)
                 with VerticalScroll(id="part-content"):
                     yield Static("", id="prompts", markup=False)
+                    yield Static("", id="shown-card", classes="-empty", markup=False)
                     yield Static("", id="guidance", classes="facilitator-only", markup=False)
                     yield Static("", id="part-text", classes="facilitator-only", markup=False)
                 yield NotesList(id="notes", classes="facilitator-only")
@@ -96,6 +106,7 @@ class RunScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#prompts", Static).border_title = "For everyone"
         self.query_one("#guidance", Static).border_title = "Guidance (facilitator only)"
+        self.query_one("#shown-card", Static).border_title = "From the drop-box"
         self.refresh_status()
         self._show_part()
         self.set_interval(REFRESH_SECONDS, self.refresh_status)
@@ -161,6 +172,7 @@ class RunScreen(Screen[None]):
         guidance.update("\n\n".join(b.text for b in part.guidance))
         guidance.set_class(not part.guidance, "-empty")
         self._show_notes()
+        self.show_card(None)
         if part.resources:
             self.show_resource(part.resources[0], record=False)
         elif self.shown_resource is None and session.resources():
@@ -168,6 +180,16 @@ class RunScreen(Screen[None]):
 
     def _show_notes(self) -> None:
         self.query_one(NotesList).show(self.session.notes(self.session.part_index))
+
+    def on_screen_resume(self) -> None:
+        # Notes may have been added on a screen above, such as the drop-box's queue.
+        self._show_notes()
+
+    def show_card(self, text: str | None) -> None:
+        """Show an approved card's words large, to everyone (``None`` takes them away)."""
+        card = self.query_one("#shown-card", Static)
+        card.update(text or "")
+        card.set_class(not text, "-empty")
 
     def show_resource(self, resource: Resource, *, record: bool = True) -> None:
         """Make ``resource`` the one the participant view shows."""
@@ -232,6 +254,9 @@ class RunScreen(Screen[None]):
             )
         )
 
+    def action_dropbox(self) -> None:
+        self.app.show_dropbox()
+
     def _add_resource(self, resource: Resource) -> str | None:
         try:
             self.session.add_resource(resource.title, resource.url)
@@ -266,7 +291,6 @@ class RunScreen(Screen[None]):
             self.notify(str(error).capitalize(), severity="warning")
             return
         self._show_notes()
-        self.notify("Note saved.", timeout=2)
 
     def action_rebalance(self) -> None:
         plan = self.session.preview_rebalance()
