@@ -18,7 +18,7 @@ LABEL = 220
 BAR_AREA = 350
 ROW = 26
 BAR = 14
-TITLE_CHARS = 28
+TITLE_CHARS = 26
 """Longer titles are cut with an ellipsis so they never run into the bars."""
 
 
@@ -56,7 +56,7 @@ def timeline_svg(summary: Summary) -> str:
         if over_text(details.overrun_seconds):
             figures += f" ({over_text(details.overrun_seconds)})"
         out.append(
-            f'<text x="0" y="{y + BAR - 2}" font-size="13">{escape(label)}</text>'
+            f'<text x="0" y="{y + BAR - 2}" font-size="12">{escape(label)}</text>'
             f'<rect x="{LABEL}" y="{y}" width="{planned:.1f}" height="{BAR}" fill="#eee" '
             'stroke="#555" stroke-width="1"/>'
             f'<rect x="{LABEL}" y="{y + 3}" width="{ran:.1f}" height="{BAR - 6}" fill="#444"/>'
