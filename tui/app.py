@@ -22,6 +22,7 @@ from circlekeeper.sessions.resources import load_org_resources
 from circlekeeper.sessions.store import SessionStore
 from circlekeeper.sessions.templates import TemplateError
 from circlekeeper.tui.commands import TemplateCommands, binding_commands
+from circlekeeper.tui.dropbox_flows import DropBoxFlows
 from circlekeeper.tui.flows import SessionFlows
 from circlekeeper.tui.screens.help import HelpScreen
 from circlekeeper.tui.screens.home import HomeScreen
@@ -34,7 +35,7 @@ FACILITATOR_TITLE = "FACILITATOR VIEW · not for sharing (v: participant view)"
 PARTICIPANT_TITLE = "PARTICIPANT VIEW · safe to share (v: facilitator view)"
 
 
-class CircleKeeperApp(SessionFlows, App[int]):
+class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
     """The facilitator's companion for one or more sessions."""
 
     CSS_PATH = "app.tcss"

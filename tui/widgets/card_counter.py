@@ -30,7 +30,7 @@ def counter_words(is_open: bool, new: int, waiting: int) -> str:
     if waiting == 0:
         return f"Drop-box {state} · no cards waiting"
     new_words = "no new cards" if new == 0 else f"{new} new card{'s' if new != 1 else ''}"
-    return f"Drop-box {state} · {new_words} · {waiting} waiting (d, then m to read them)"
+    return f"Drop-box {state} · {new_words} · {waiting} waiting"
 
 
 class CardCounter(Static):

@@ -1,0 +1,159 @@
+"""Opening the drop-box: which cards participants may send, and where phones can reach it.
+
+The facilitator ticks the kinds of card for this part and picks where the drop-box
+listens: this computer only (the default, for trying it out), or one of this computer's
+network interfaces so that phones in the room can reach it. The sentence beneath says,
+for the choice on screen, who could open the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
+
+from circlekeeper.sessions.dropbox import (
+    ALL_KINDS,
+    CardKind,
+    Interface,
+    list_interfaces,
+    reach_sentence,
+)
+from circlekeeper.sessions.dropbox.network import LOOPBACK
+
+THIS_COMPUTER = f"This computer only ({LOOPBACK})"
+
+
+@dataclass(frozen=True)
+class DropBoxChoice:
+    """How the facilitator wants the drop-box opened."""
+
+    kinds: frozenset[CardKind]
+    """The kinds of card phones may send."""
+    host: str
+    """The address to listen on: loopback, or one of this computer's interfaces."""
+
+
+class DropBoxOpenDialog(ModalScreen[DropBoxChoice | None]):
+    """Choose the cards and the network; dismisses with the choice, or ``None``."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dropbox-open.cancel"),
+        Binding("ctrl+s", "open", "Open", id="dropbox-open.open"),
+    ]
+
+    DEFAULT_CSS = """
+    DropBoxOpenDialog {
+        align: center middle;
+    }
+    DropBoxOpenDialog > Vertical {
+        width: 80;
+        max-height: 100%;
+        height: auto;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    DropBoxOpenDialog .label {
+        margin-top: 1;
+        text-style: bold;
+    }
+    DropBoxOpenDialog RadioSet {
+        width: 100%;
+    }
+    DropBoxOpenDialog #dropbox-reach {
+        margin-top: 1;
+        color: $text-warning;
+    }
+    DropBoxOpenDialog #dropbox-open-error {
+        color: $text-error;
+        height: auto;
+    }
+    DropBoxOpenDialog Horizontal {
+        height: auto;
+        align-horizontal: right;
+    }
+    DropBoxOpenDialog Button {
+        margin-left: 2;
+    }
+    """
+
+    def __init__(
+        self,
+        *,
+        kinds: Iterable[CardKind] = ALL_KINDS,
+        host: str = LOOPBACK,
+        interfaces: Sequence[Interface] | None = None,
+    ) -> None:
+        """Offer the choices, with ``kinds`` ticked and ``host`` picked.
+
+        Args:
+            kinds: The kinds of card ticked at first.
+            host: The address picked at first (loopback unless it is offered).
+            interfaces: This computer's interfaces (read from the system when not given).
+        """
+        super().__init__()
+        self.kinds = frozenset(kinds)
+        self.interfaces = list(list_interfaces() if interfaces is None else interfaces)
+        self.hosts = [LOOPBACK] + [i.address for i in self.interfaces if not i.is_loopback]
+        """The addresses offered, in the order of the list on screen."""
+        self.host = host if host in self.hosts else LOOPBACK
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("[b]Open the drop-box[/b]")
+            yield Static(
+                "Participants scan a code and send anonymous cards from their phones.",
+            )
+            yield Static("Cards participants can send", classes="label")
+            for kind in CardKind:
+                yield Checkbox(kind.label, value=kind in self.kinds, id=f"kind-{kind.value}")
+            yield Static("Where phones can reach it", classes="label")
+            with RadioSet(id="dropbox-where"):
+                yield RadioButton(THIS_COMPUTER, value=self.host == LOOPBACK)
+                for interface in self.interfaces:
+                    if not interface.is_loopback:
+                        yield RadioButton(
+                            Content(interface.label), value=self.host == interface.address
+                        )
+            yield Static(self._reach(), id="dropbox-reach", markup=False)
+            yield Static("", id="dropbox-open-error", markup=False)
+            with Horizontal():
+                yield Button("Cancel", id="cancel")
+                yield Button("Open", id="open", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one(Checkbox).focus()
+
+    def _reach(self) -> str:
+        return reach_sentence(self.host, self.interfaces)
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self.host = self.hosts[event.index]
+        self.query_one("#dropbox-reach", Static).update(self._reach())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "open":
+            self.action_open()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_open(self) -> None:
+        kinds = frozenset(
+            kind for kind in CardKind if self.query_one(f"#kind-{kind.value}", Checkbox).value
+        )
+        if not kinds:
+            self.query_one("#dropbox-open-error", Static).update("Tick at least one kind of card.")
+            return
+        self.dismiss(DropBoxChoice(kinds=kinds, host=self.host))

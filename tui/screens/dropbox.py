@@ -1,0 +1,89 @@
+"""The drop-box screen: its link as a large QR code for the room to scan, and the link in text.
+
+Everything a participant needs stays in the participant view: the code, the link, the
+kinds of card open and who can reach the page. The count of waiting cards and the way
+to the queue are the facilitator's only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from circlekeeper.sessions.dropbox import CardKind, DropBox
+from circlekeeper.tui.widgets.card_counter import CardCounter
+from circlekeeper.tui.widgets.qr_code import QrCode
+
+ShowCallback = Callable[[str | None], None]
+
+
+def kinds_words(kinds: frozenset[CardKind]) -> str:
+    """The kinds of card open, in the order of the phone's page."""
+    return " · ".join(kind.label for kind in CardKind if kind in kinds)
+
+
+class DropBoxScreen(Screen[None]):
+    """Shows the open drop-box's code; the queue of cards is one key away."""
+
+    CSS_PATH = "dropbox.tcss"
+    BINDING_GROUP_TITLE = "Drop-box"
+    BINDINGS = [
+        Binding("m", "moderate", "Read cards", id="dropbox.read-cards"),
+        Binding("c", "close_dropbox", "Close drop-box", id="dropbox.close"),
+        Binding("v", "app.toggle_view", "View", id="dropbox.toggle-view"),
+        Binding("escape,d", "back", "Back", id="dropbox.back"),
+    ]
+
+    def __init__(self, box: DropBox, *, on_show: ShowCallback | None = None) -> None:
+        """Show ``box``, which is open.
+
+        Args:
+            box: The session's drop-box.
+            on_show: Called with an approved card's words to show them to everyone.
+        """
+        super().__init__()
+        self.box = box
+        self._on_show = on_show
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="dropbox-body"):
+            yield QrCode(self.box.url or "", id="dropbox-code")
+            with Vertical(id="dropbox-words"):
+                yield Static("Scan to send an anonymous card", id="dropbox-title")
+                yield Static(kinds_words(self.box.kinds), id="dropbox-kinds", markup=False)
+                yield Static(self.box.url or "", id="dropbox-url", markup=False)
+                yield Static(self.box.reach, id="dropbox-reach", markup=False)
+                yield Static(
+                    "Cards carry no name; they are read in mixed order.", id="dropbox-promise"
+                )
+                yield CardCounter(self.box, id="dropbox-counter", classes="facilitator-only")
+                yield Static(
+                    "m: read the cards · c: close the drop-box · esc: back to the session",
+                    id="dropbox-keys",
+                    classes="facilitator-only",
+                )
+        yield Footer()
+
+    def action_moderate(self) -> None:
+        from circlekeeper.tui.screens.dropbox_queue import DropBoxQueueScreen
+
+        if self.app.participant_view:
+            self.notify("The cards are hidden in participant view: press v first.")
+            return
+        self.app.push_screen(DropBoxQueueScreen(self.box, on_show=self._on_show))
+
+    async def action_close_dropbox(self) -> None:
+        await self.app.close_dropbox()
+        waiting = self.box.waiting_count()
+        still = f" {waiting} card{'s' if waiting != 1 else ''} still waiting." if waiting else ""
+        self.notify(f"Drop-box closed: its link no longer works.{still}")
+        self.dismiss(None)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,261 @@
+"""The drop-box's queue: the facilitator reads the waiting cards and decides on each.
+
+Cards come in a shuffled order, with no arrival time, each with its kind, its words and
+any personal data the guard found in them. For each one the facilitator can approve it
+(it becomes a note of the current part, marked as from the drop-box), edit it and then
+approve it, approve it and show its words to everyone, or discard it. A card that may
+identify someone goes through the same edit / redact / keep choice as a note.
+
+What is on this screen is a snapshot taken when the queue was read: cards that come in
+meanwhile are only counted, and ``r`` reads the queue again in a fresh order, so the
+facilitator never sees a card appear at the moment it was sent. The how-I-am numbers
+show only as counts, and only from 3 answers up.
+
+All of it is facilitator-only: the participant view shows none of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from circlekeeper.sessions.dropbox import Card, CardKind, DropBox, DropBoxError, UnknownCard
+from circlekeeper.sessions.engine import NoteFlagged, SessionError
+from circlekeeper.sessions.notes import Note, NoteKind
+from circlekeeper.tui.dialogs.confirm import ConfirmDialog
+from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
+from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+from circlekeeper.tui.widgets.card_counter import CardCounter
+from circlekeeper.tui.widgets.scale_chart import ScaleChart
+
+ShowCallback = Callable[[str | None], None]
+
+
+def card_prompt(card: Card) -> Content:
+    """A card as the list shows it: kind, words, and what the guard found."""
+    parts: list[str | tuple[str, str]] = [(card.kind.label, "bold"), "\n", card.text]
+    for finding in card.findings:
+        parts += ["\n", (f"⚠ may identify someone: {finding.label} “{finding.text}”", "italic")]
+    # A blank line after each card keeps one card's words apart from the next one's.
+    return Content.assemble(*parts, "\n")
+
+
+def waiting_words(count: int) -> str:
+    """The queue's heading."""
+    if count == 0:
+        return "No cards waiting."
+    return (
+        f"{count} card{'s' if count != 1 else ''} waiting, in shuffled order, "
+        "without arrival times."
+    )
+
+
+class DropBoxQueueScreen(Screen[None]):
+    """The waiting cards, one decision at a time."""
+
+    CSS_PATH = "dropbox_queue.tcss"
+    BINDING_GROUP_TITLE = "Cards"
+    BINDINGS = [
+        Binding("a", "approve", "Approve", id="cards.approve"),
+        Binding("e", "edit", "Edit, approve", id="cards.edit"),
+        Binding("o", "approve(True)", "Approve, show", id="cards.show"),
+        Binding("x,delete", "discard", "Discard", id="cards.discard"),
+        Binding("s", "save_scale", "Save scale", id="cards.save-scale"),
+        Binding("r", "read", "Read new", id="cards.read"),
+        Binding("v", "app.toggle_view", "View", id="cards.toggle-view"),
+        Binding("escape", "back", "Back", id="cards.back"),
+    ]
+
+    def __init__(self, box: DropBox, *, on_show: ShowCallback | None = None) -> None:
+        """Read ``box``'s queue.
+
+        Args:
+            box: The session's drop-box (open or closed: cards wait either way).
+            on_show: Called with an approved card's words to show them to everyone.
+        """
+        super().__init__()
+        self.box = box
+        self.cards: dict[str, Card] = {}
+        """The cards on screen by id, in the order shown."""
+        self._on_show = on_show
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="queue-body", classes="facilitator-only"):
+            yield Static("", id="queue-heading", markup=False)
+            yield CardCounter(self.box, id="queue-counter")
+            yield ScaleChart(id="queue-scale")
+            yield OptionList(id="queue-cards")
+            yield Static(
+                "a: approve · e: edit, then approve · o: approve and show to everyone · "
+                "x: discard · s: save the scale counts · r: read new cards",
+                id="queue-keys",
+            )
+        yield Static(
+            "The cards are hidden in participant view. Press v to see them.",
+            id="queue-hidden",
+            classes="participant-only",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_read()
+
+    # Reading -------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Card | None:
+        """The highlighted card, if any."""
+        options = self.query_one(OptionList)
+        if options.highlighted is None or not self.cards:
+            return None
+        return self.cards.get(options.get_option_at_index(options.highlighted).id or "")
+
+    def action_read(self) -> None:
+        """Read the queue again: every waiting card, in a fresh order."""
+        cards = self.box.open_queue()
+        self.cards = {card.id: card for card in cards}
+        options = self.query_one(OptionList)
+        options.set_options(Option(card_prompt(card), id=card.id) for card in cards)
+        if cards:
+            options.highlighted = 0
+        options.focus()
+        self.query_one(ScaleChart).show(self.box.scale_summary())
+        self._counts_changed()
+
+    def _counts_changed(self) -> None:
+        self.query_one("#queue-heading", Static).update(waiting_words(len(self.cards)))
+        self.app.dropbox_changed()
+
+    def _allowed(self) -> bool:
+        if self.app.participant_view:
+            self.notify("The cards are hidden in participant view: press v first.")
+            return False
+        return True
+
+    def _take(self, card: Card) -> None:
+        """Take a decided card off the screen, keeping the others' order."""
+        del self.cards[card.id]
+        self.query_one(OptionList).remove_option(card.id)
+        self._counts_changed()
+
+    # Deciding ------------------------------------------------------------------------
+
+    def action_approve(self, show: bool = False) -> None:
+        card = self.current
+        if card is not None and self._allowed():
+            self._approve(card, show=show)
+
+    def action_edit(self) -> None:
+        card = self.current
+        if card is not None and self._allowed():
+            self._edit(card, card.text)
+
+    def _edit(self, card: Card, text: str, *, show: bool = False) -> None:
+        draft = NoteDraft(
+            text=text,
+            kind=card.kind.note_kind,
+            facilitator_only=card.kind is CardKind.HOW_I_AM,
+        )
+
+        def edited(draft: NoteDraft | None) -> None:
+            if draft is not None:
+                self._approve(
+                    card,
+                    draft.text,
+                    kind=draft.kind,
+                    facilitator_only=draft.facilitator_only,
+                    show=show,
+                )
+
+        self.app.push_screen(NoteEditor(draft, title="Edit the card, then approve"), edited)
+
+    def _approve(
+        self,
+        card: Card,
+        text: str | None = None,
+        *,
+        kind: NoteKind | None = None,
+        facilitator_only: bool | None = None,
+        show: bool = False,
+        **choice: bool,
+    ) -> None:
+        """Approve ``card``; personal data found leads to the edit / redact / keep choice."""
+        try:
+            note = self.box.approve(card.id, text, facilitator_only=facilitator_only, **choice)
+            if kind is not None and kind is not note.kind:
+                note = self.box.session.edit_note(note.id, kind=kind)
+        except NoteFlagged as flagged:
+            # The name ``flagged`` is gone once this block ends; the answer comes later.
+            checked, findings = flagged.text, flagged.findings
+
+            def chosen(answer: str | None) -> None:
+                if answer in (None, "edit"):
+                    self._edit(card, checked, show=show)
+                else:
+                    self._approve(
+                        card,
+                        text,
+                        kind=kind,
+                        facilitator_only=facilitator_only,
+                        show=show,
+                        **{answer: True},
+                    )
+
+            self.app.push_screen(PrivacyPrompt(checked, findings), chosen)
+            return
+        except UnknownCard:
+            self._take(card)
+            return
+        except SessionError as error:
+            self.notify(str(error).capitalize(), severity="warning")
+            return
+        self._take(card)
+        self.notify("Saved as a note from the drop-box.", timeout=2)
+        if show:
+            self._show(note)
+
+    def _show(self, note: Note) -> None:
+        if note.facilitator_only:
+            self.notify("That note is for the facilitator only, so it is not shown to everyone.")
+        elif self._on_show is not None:
+            self._on_show(note.text)
+            self.notify("Shown to everyone on the session screen.", timeout=3)
+
+    def action_discard(self) -> None:
+        card = self.current
+        if card is None or not self._allowed():
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                with contextlib.suppress(UnknownCard):  # decided elsewhere already
+                    self.box.discard(card.id)
+                self._take(card)
+
+        self.app.push_screen(
+            ConfirmDialog("Discard this card? It reaches nothing and cannot be brought back."),
+            answered,
+        )
+
+    def action_save_scale(self) -> None:
+        if not self._allowed():
+            return
+        try:
+            self.box.approve_scale()
+        except (DropBoxError, SessionError) as error:
+            self.notify(str(error).capitalize(), severity="warning")
+            return
+        self.query_one(ScaleChart).show(self.box.scale_summary())
+        self.notify("The how-I-am counts are saved as one note; counting starts afresh.")
+
+    def action_back(self) -> None:
+        self.dismiss(None)
