@@ -93,7 +93,7 @@ def reopen_session(
 def read_session(store: SessionStore, session_id: str, clock: Clock) -> Session:
     """A session as it was last recorded, for its summary; nothing can be changed.
 
-    The file is locked only while it is read.
+    The file is read without its lock, so a session open in another window can still be
+    summarised and exported.
     """
-    with store.open(session_id) as handle:
-        return Session.resume(handle.record, clock, read_only=True)
+    return Session.resume(store.read(session_id), clock, read_only=True)

@@ -21,7 +21,8 @@ def part_bars(parts: Sequence[PartRecord], width: int = 40) -> Text:
     title_width = min(28, max((len(p.title) for p in parts), default=10))
     out = Text()
     for part in parts:
-        name = part.title[:title_width].ljust(title_width)
+        name = part.title if len(part.title) <= title_width else part.title[: title_width - 1] + "…"
+        name = name.ljust(title_width)
         planned = round(part.planned_seconds * scale)
         actual = round(part.actual_seconds * scale)
         within = min(actual, planned)
@@ -55,5 +56,14 @@ class TimelineBars(Static):
     """
 
     def show(self, parts: Sequence[PartRecord]) -> None:
-        """Draw the bars for ``parts``."""
-        self.update(part_bars(parts))
+        """Draw the bars for ``parts``, leaving room for the words beside them."""
+        self._parts = list(parts)
+        self._draw()
+
+    def on_resize(self) -> None:
+        if getattr(self, "_parts", None):
+            self._draw()
+
+    def _draw(self) -> None:
+        room = (self.size.width or self.app.size.width) - 2 - 30 - 34
+        self.update(part_bars(self._parts, width=max(10, room)))
