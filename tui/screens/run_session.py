@@ -147,12 +147,19 @@ class RunScreen(Screen[None]):
             self._signal("This speaker's time is up. Press s for the next speaker.")
 
     def _signal(self, message: str) -> None:
-        """Show ``message`` in the banner until the facilitator moves on."""
-        banner = self.query_one("#signal", Static)
-        banner.update(f"⏰ {message}")
-        banner.set_class(False, "-empty")
+        """Show that time ran out in the banner, and ring if the facilitator asked."""
+        self.say(f"⏰ {message}")
         if self.app.config.bell:
             self.app.bell()
+
+    def say(self, message: str) -> None:
+        """Show ``message`` in the banner under the heading until the part changes.
+
+        A banner rather than a passing toast: the facilitator may look up a minute later.
+        """
+        banner = self.query_one("#signal", Static)
+        banner.update(message)
+        banner.set_class(False, "-empty")
 
     def _clear_signal(self) -> None:
         self.query_one("#signal", Static).set_class(True, "-empty")
@@ -205,7 +212,7 @@ class RunScreen(Screen[None]):
         try:
             action(*args, **kwargs)
         except SessionError as error:
-            self.notify(str(error).capitalize(), severity="warning")
+            self.say(str(error).capitalize())
             return False
         self.refresh_status()
         return True
@@ -266,7 +273,7 @@ class RunScreen(Screen[None]):
 
     def action_new_note(self) -> None:
         if self.app.participant_view:
-            self.notify("Notes are hidden in participant view: press v first.")
+            self.say("Notes are hidden in participant view: press v first.")
             return
         self.app.push_screen(NoteEditor(), self._note_written)
 
@@ -288,14 +295,14 @@ class RunScreen(Screen[None]):
             self.app.push_screen(PrivacyPrompt(flagged.text, flagged.findings), chosen)
             return
         except SessionError as error:
-            self.notify(str(error).capitalize(), severity="warning")
+            self.say(str(error).capitalize())
             return
         self._show_notes()
 
     def action_rebalance(self) -> None:
         plan = self.session.preview_rebalance()
         if not plan.changed:
-            self.notify(plan.message)
+            self.say(plan.message)
             return
         lines = [plan.message, ""]
         for change in plan.changes:
@@ -305,13 +312,13 @@ class RunScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes and self._act(self.session.rebalance):
-                self.notify("Rebalanced. Press u to undo.")
+                self.say(f"Rebalanced. {plan.message} Press u to undo.")
 
         self.app.push_screen(ConfirmDialog("\n".join(lines), yes="Rebalance"), answered)
 
     def action_undo_rebalance(self) -> None:
         if self._act(self.session.undo_rebalance):
-            self.notify("Rebalance undone: the parts have their earlier times again.")
+            self.say("Rebalance undone: the parts have their earlier times again.")
 
     def action_end_session(self) -> None:
         def answered(yes: bool | None) -> None:
