@@ -104,6 +104,10 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
     def watch_participant_view(self, participant: bool) -> None:
         self.set_class(participant, "-participant-view")
         self.sub_title = PARTICIPANT_TITLE if participant else FACILITATOR_TITLE
+        # Textual restyles only the screen on top; one beneath, coming back, would
+        # still show what it showed before the switch (guidance, notes) on a shared screen.
+        for screen in self.screen_stack[:-1]:
+            screen.update_node_styles(animate=False)
 
     def action_toggle_view(self) -> None:
         """Switch between the participant and the facilitator view."""
