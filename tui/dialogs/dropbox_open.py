@@ -79,7 +79,10 @@ class DropBoxOpenDialog(ModalScreen[DropBoxChoice | None]):
         height: auto;
         align-horizontal: right;
     }
-    DropBoxOpenDialog Button {
+    DropBoxOpenDialog #dropbox-kinds {
+        align-horizontal: left;
+    }
+    DropBoxOpenDialog #dropbox-buttons Button {
         margin-left: 2;
     }
     """
@@ -112,8 +115,9 @@ class DropBoxOpenDialog(ModalScreen[DropBoxChoice | None]):
                 "Participants scan a code and send anonymous cards from their phones.",
             )
             yield Static("Cards participants can send", classes="label")
-            for kind in CardKind:
-                yield Checkbox(kind.label, value=kind in self.kinds, id=f"kind-{kind.value}")
+            with Horizontal(id="dropbox-kinds"):
+                for kind in CardKind:
+                    yield Checkbox(kind.label, value=kind in self.kinds, id=f"kind-{kind.value}")
             yield Static("Where phones can reach it", classes="label")
             with RadioSet(id="dropbox-where"):
                 yield RadioButton(THIS_COMPUTER, value=self.host == LOOPBACK)
@@ -124,7 +128,7 @@ class DropBoxOpenDialog(ModalScreen[DropBoxChoice | None]):
                         )
             yield Static(self._reach(), id="dropbox-reach", markup=False)
             yield Static("", id="dropbox-open-error", markup=False)
-            with Horizontal():
+            with Horizontal(id="dropbox-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Open", id="open", variant="primary")
 

@@ -57,7 +57,6 @@ class DropBoxScreen(Screen[None]):
             with Vertical(id="dropbox-words"):
                 yield Static("Scan to send an anonymous card", id="dropbox-title")
                 yield Static(kinds_words(self.box.kinds), id="dropbox-kinds", markup=False)
-                yield Static(self.box.url or "", id="dropbox-url", markup=False)
                 yield Static(self.box.reach, id="dropbox-reach", markup=False)
                 yield Static(
                     "Cards carry no name; they are read in mixed order.", id="dropbox-promise"
@@ -68,6 +67,8 @@ class DropBoxScreen(Screen[None]):
                     id="dropbox-keys",
                     classes="facilitator-only",
                 )
+        # Full width beneath, so the link is never broken over two lines.
+        yield Static(self.box.url or "", id="dropbox-url", markup=False)
         yield Footer()
 
     def action_moderate(self) -> None:
