@@ -8,6 +8,7 @@ core and never touch disk themselves.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from weakref import WeakSet
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -66,6 +67,8 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
         self.org_resources: tuple[Resource, ...] = ()
         """The organisation's own resources, offered in every session."""
         self._too_small: TooSmallScreen | None = None
+        self._stale_screens: WeakSet[Screen] = WeakSet()
+        """Screens beneath the top one, styled for the view before the last switch."""
         self._mounted = False
 
     def on_mount(self) -> None:
@@ -78,6 +81,7 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
             self.org_resources = load_org_resources()
         except TemplateError as error:
             self.notify(str(error), title="Your resources file has problems", severity="error")
+        self.screen_change_signal.subscribe(self, self._restyle_if_stale, immediate=True)
         self.push_screen(HomeScreen())
         self._mounted = True
         self._check_size(self.size.width, self.size.height)
@@ -105,8 +109,13 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
         self.set_class(participant, "-participant-view")
         self.sub_title = PARTICIPANT_TITLE if participant else FACILITATOR_TITLE
         # Textual restyles only the screen on top; one beneath, coming back, would
-        # still show what it showed before the switch (guidance, notes) on a shared screen.
-        for screen in self.screen_stack[:-1]:
+        # still show what it showed before the switch (guidance, notes) on a shared
+        # screen. It is restyled as it comes back, before it is drawn.
+        self._stale_screens = WeakSet(self.screen_stack[:-1])
+
+    def _restyle_if_stale(self, screen: Screen) -> None:
+        if screen in self._stale_screens:
+            self._stale_screens.discard(screen)
             screen.update_node_styles(animate=False)
 
     def action_toggle_view(self) -> None:
