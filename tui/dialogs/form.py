@@ -1,0 +1,106 @@
+"""What every small form dialog shares: a framed box, an error line, Cancel and a main button.
+
+A subclass composes its fields inside :meth:`FormDialog.compose_fields` and decides in
+:meth:`FormDialog.submit` whether to dismiss with a result or :meth:`FormDialog.show_error`.
+Enter in a text box moves to the next box, and from the last one submits; escape cancels.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+ResultType = TypeVar("ResultType")
+
+
+class FormDialog(ModalScreen[ResultType | None]):
+    """A modal form; dismisses with a result, or ``None`` when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    DEFAULT_CSS = """
+    FormDialog {
+        align: center middle;
+    }
+    FormDialog > .form-box {
+        width: 76;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    FormDialog .hint {
+        color: $text-muted;
+    }
+    FormDialog .form-error {
+        color: $text-error;
+        height: auto;
+    }
+    FormDialog .form-buttons {
+        height: auto;
+        align-horizontal: right;
+        margin-top: 1;
+    }
+    FormDialog .form-buttons Button {
+        margin-left: 2;
+    }
+    """
+
+    submit_label = "Save"
+    """The main button's label."""
+    cancel_label = "Cancel"
+    """The other button's label."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box"):
+            yield from self.compose_fields()
+            yield Static("", classes="form-error", markup=False)
+            with Horizontal(classes="form-buttons"):
+                yield Button(self.cancel_label, id="cancel")
+                yield Button(self.submit_label, id="submit", variant="primary")
+
+    def compose_fields(self) -> ComposeResult:
+        """The form's own widgets."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        inputs = self.query(Input)
+        if inputs:
+            inputs.first().focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        if event.input is inputs[-1]:
+            self.submit()
+        else:
+            inputs[inputs.index(event.input) + 1].focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "submit":
+            self.submit()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        self.submit()
+
+    def submit(self) -> None:
+        """Check the fields, then dismiss with the result or show what is wrong."""
+        raise NotImplementedError
+
+    def show_error(self, message: str, focus: str | None = None) -> None:
+        """Say what is wrong, and move to the field that needs fixing."""
+        self.query_one(".form-error", Static).update(message)
+        if focus is not None:
+            self.query_one(focus).focus()
