@@ -14,21 +14,29 @@ loop, as it does inside the app. Figures:
   timed from when it was due to when its work is done (target: p95 within 2x of idle),
   and the bare ``call_soon`` round trip for information;
 - the same burst against the real room limit of 20 cards a minute: 20 accepted, the
-  rest refused politely (HTTP 429).
+  rest refused politely (HTTP 429);
+- the facilitator's key-to-screen time in the full app (headless, in this same process
+  and loop, set up with Textual's Pilot) while the same burst comes in, against idle:
+  opening and closing the note editor on the run screen, from each key press until the
+  frame showing the editor (or the run screen again) is drawn, with the new-cards
+  counter updating as cards arrive (target: p95 within 2x of idle).
 
-The room limit is raised to 1000 a minute for the first burst, which measures how
-much the server can take; the last figure shows the limit the app really uses. The
-facilitator's key-to-screen time in the full app belongs to the screens' own bench.
+The room limit is raised to 1000 a minute for the first burst and for the app's, which
+measures how much the server can take; the room-limit figures show the limit the app
+really uses.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
@@ -167,6 +175,132 @@ async def burst(rate_per_minute: int) -> tuple[dict, Probe, Probe, DropBox]:
     return json.loads(line), idle, busy, box
 
 
+KEY_SAMPLES_IDLE = 40
+APP_SIZE = (110, 36)
+
+
+@contextmanager
+def own_folders() -> Iterator[None]:
+    """Point the app's data, config and template folders at a temporary folder."""
+    from circlekeeper.sessions import paths
+
+    names = (paths.DATA_DIR_ENV, paths.CONFIG_DIR_ENV, paths.TEMPLATES_DIR_ENV)
+    saved = {name: os.environ.get(name) for name in names}
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names:
+            os.environ[name] = os.path.join(folder, name.lower())
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+
+KEY_GAP_SECONDS = 0.02
+"""A breath between two key presses, as even a quick facilitator leaves."""
+
+
+class Frames:
+    """Notes when the app hands a frame to the terminal, and what screen it showed.
+
+    Headless, the app composes every frame but writes none; the frame is turned into
+    the terminal's bytes here, so the cost of drawing is counted as on a real terminal.
+    """
+
+    def __init__(self, app) -> None:
+        self._app = app
+        self._display = app._display
+        self._wanted: tuple[type, asyncio.Future[float]] | None = None
+        app._display = self._show
+
+    def _show(self, screen, renderable) -> None:
+        self._display(screen, renderable)
+        if renderable is not None and hasattr(renderable, "render_segments"):
+            renderable.render_segments(self._app.console)
+        wanted = self._wanted
+        if wanted is not None and isinstance(screen, wanted[0]) and not wanted[1].done():
+            wanted[1].set_result(time.perf_counter())
+            self._wanted = None
+
+    async def key_to_screen(self, key: str, shows: type) -> float:
+        """Seconds from pressing ``key`` until a frame of the screen ``shows`` is drawn."""
+        from textual import events
+
+        drawn = asyncio.get_running_loop().create_future()
+        self._wanted = (shows, drawn)
+        started = time.perf_counter()
+        self._app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+        seconds = await asyncio.wait_for(drawn, 30) - started
+        await asyncio.sleep(KEY_GAP_SECONDS)
+        return seconds
+
+
+async def app_burst() -> tuple[list[float], list[float], int, str]:
+    """The app with a session and an open drop-box: key presses idle, then in a burst.
+
+    Returns the idle and the busy key-to-screen times, the cards waiting at the end,
+    and the new-cards counter's words at the end.
+    """
+    from circlekeeper.sessions.config import Config
+    from circlekeeper.sessions.library import find_template
+    from circlekeeper.sessions.store import SessionStore
+    from circlekeeper.tui.app import make_app
+    from circlekeeper.tui.dialogs.note_editor import NoteEditor
+    from circlekeeper.tui.screens.home import HomeScreen
+    from circlekeeper.tui.screens.run_session import RunScreen
+    from circlekeeper.tui.widgets.card_counter import CardCounter
+
+    with own_folders():
+        app = make_app(Config(), SessionStore(), SystemClock())
+        async with app.run_test(size=APP_SIZE) as pilot:
+            await pilot.pause()
+            app.screen.post_message(
+                HomeScreen.StartRequested(find_template("colleague-relationships"))
+            )
+            await pilot.pause()
+            await pilot.press("1", "5", "enter", "enter", "space")
+            await pilot.pause()
+            assert isinstance(app.screen, RunScreen), app.screen
+            # Opened as the run screen's d key would, with the bench's room limit.
+            box = DropBox(app.session, rate_per_minute=1000, on_card=app.dropbox_changed)
+            app.dropbox = box
+            url = await box.open()
+            app.dropbox_changed()
+            frames = Frames(app)
+            # The note editor opened and closed: what a facilitator does as cards come in.
+            keys = (("n", NoteEditor), ("escape", RunScreen))
+            idle = [await frames.key_to_screen(*keys[n % 2]) for n in range(KEY_SAMPLES_IDLE)]
+            phones = await asyncio.create_subprocess_exec(
+                sys.executable, "-c", PHONES_SCRIPT, url, str(PHONES), str(CARDS_EACH),
+                str(SPREAD_SECONDS),
+                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            )  # fmt: skip
+            assert phones.stdin is not None and phones.stdout is not None
+            busy: list[float] = []
+            try:
+                ready = await asyncio.wait_for(phones.stdout.readline(), 30)
+                assert ready.strip() == b"ready", ready
+                phones.stdin.write(b"go\n")
+                await phones.stdin.drain()
+                done = asyncio.ensure_future(phones.stdout.readline())
+                while not done.done() or len(busy) % 2:
+                    busy.append(await frames.key_to_screen(*keys[len(busy) % 2]))
+                await asyncio.wait_for(done, 60)
+                await asyncio.wait_for(phones.wait(), 10)
+            finally:
+                if phones.returncode is None:
+                    phones.kill()
+                    await phones.wait()
+            await pilot.pause()
+            counter = str(app.screen.query_one(CardCounter).render())
+            waiting = box.waiting_count()
+            await pilot.press("ctrl+q")
+    return idle, busy, waiting, counter
+
+
 async def measure() -> list[Figure]:
     result, idle, busy, box = await burst(rate_per_minute=1000)
     total = PHONES * CARDS_EACH
@@ -188,6 +322,27 @@ async def measure() -> list[Figure]:
     figures += [
         ("with the room limit of 20/min: accepted", limited_box.waiting_count(), "", None),
         (f"with the room limit of 20/min: refused with 429, of {total}", refused, "", None),
+    ]
+    idle_keys, busy_keys, waiting, counter = await app_burst()
+    counted = int(counter.split(" waiting")[0].rsplit(" ", 1)[-1]) if "waiting" in counter else 0
+    figures += [
+        ("app: cards counted on the facilitator's screen", counted, "", (">=", total)),
+        ("app: cards waiting in the queue", waiting, "", (">=", total)),
+        ("app: key-to-screen, idle median", statistics.median(idle_keys) * 1000, " ms", None),
+        ("app: key-to-screen, idle p95", p95(idle_keys) * 1000, " ms", None),
+        (
+            "app: key-to-screen during the burst, median",
+            statistics.median(busy_keys) * 1000,
+            " ms",
+            None,
+        ),
+        (
+            f"app: key-to-screen during the burst p95 ({len(busy_keys)} keys)",
+            p95(busy_keys) * 1000,
+            " ms",
+            None,
+        ),
+        ("app: key-to-screen p95, burst / idle", p95(busy_keys) / p95(idle_keys), "x", ("<=", 2)),
     ]
     return figures
 
