@@ -123,9 +123,16 @@ class DropBoxFlows(_Base):
         """
         box, self.dropbox = self.dropbox, None
         if box is not None:
+            self._tell_unread(box)
             box.clear()
             self.run_worker(box.close(), name="close the drop-box", group="dropbox")
             self.dropbox_changed()
+
+    def _tell_unread(self, box: DropBox) -> None:
+        waiting = box.waiting_count()
+        if waiting:
+            were = "1 was" if waiting == 1 else f"{waiting} were"
+            self.notify(f"The drop-box is closed. Unread cards reach nothing: {were} let go.")
 
     # Where the session closes (see SessionFlows) -------------------------------------
 

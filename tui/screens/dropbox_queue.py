@@ -151,8 +151,15 @@ class DropBoxQueueScreen(Screen[None]):
 
     def action_approve(self, show: bool = False) -> None:
         card = self.current
-        if card is not None and self._allowed():
-            self._approve(card, show=show)
+        if card is None or not self._allowed():
+            return
+        if show and card.kind is CardKind.HOW_I_AM:
+            self.notify(
+                "How-I-am words are for the facilitator only and are never shown to "
+                "everyone. Press a to approve the card."
+            )
+            return
+        self._approve(card, show=show)
 
     def action_edit(self) -> None:
         card = self.current
