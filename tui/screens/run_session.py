@@ -92,8 +92,9 @@ class RunScreen(Screen[None]):
                     yield RoundPanel(id="round-panel")
                 yield Static("", id="session-clock", markup=False)
                 with VerticalScroll(id="part-content"):
-                    yield Static("", id="prompts", markup=False)
+                    # Above the prompts, so a long part never pushes it out of view.
                     yield Static("", id="shown-card", classes="-empty", markup=False)
+                    yield Static("", id="prompts", markup=False)
                     yield Static("", id="guidance", classes="facilitator-only", markup=False)
                     yield Static("", id="part-text", classes="facilitator-only", markup=False)
                 yield NotesList(id="notes", classes="facilitator-only")
