@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, RadioButton, RadioSet, Static
 
 from circlekeeper.sessions.dropbox import (
     ALL_KINDS,
@@ -26,6 +25,7 @@ from circlekeeper.sessions.dropbox import (
     reach_sentence,
 )
 from circlekeeper.sessions.dropbox.network import LOOPBACK
+from circlekeeper.tui.dialogs.form import FormDialog
 
 THIS_COMPUTER = f"This computer only ({LOOPBACK})"
 
@@ -40,52 +40,34 @@ class DropBoxChoice:
     """The address to listen on: loopback, or one of this computer's interfaces."""
 
 
-class DropBoxOpenDialog(ModalScreen[DropBoxChoice | None]):
+class DropBoxOpenDialog(FormDialog[DropBoxChoice]):
     """Choose the cards and the network; dismisses with the choice, or ``None``."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="dropbox-open.cancel"),
-        Binding("ctrl+s", "open", "Open", id="dropbox-open.open"),
-    ]
+    BINDINGS = [Binding("ctrl+s", "submit", "Open", id="dropbox-open.open")]
 
     DEFAULT_CSS = """
-    DropBoxOpenDialog {
-        align: center middle;
+    DropBoxOpenDialog > .form-box {
+        overflow-y: auto;  /* a computer may have many addresses to choose from */
     }
-    DropBoxOpenDialog > Vertical {
-        width: 80;
-        max-height: 100%;
-        height: auto;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
+    DropBoxOpenDialog .title {
+        text-style: bold;
     }
     DropBoxOpenDialog .label {
         margin-top: 1;
         text-style: bold;
     }
+    DropBoxOpenDialog #dropbox-kinds {
+        height: auto;
+    }
     DropBoxOpenDialog RadioSet {
         width: 100%;
     }
     DropBoxOpenDialog #dropbox-reach {
-        margin-top: 1;
         color: $text-warning;
     }
-    DropBoxOpenDialog #dropbox-open-error {
-        color: $text-error;
-        height: auto;
-    }
-    DropBoxOpenDialog Horizontal {
-        height: auto;
-        align-horizontal: right;
-    }
-    DropBoxOpenDialog #dropbox-kinds {
-        align-horizontal: left;
-    }
-    DropBoxOpenDialog #dropbox-buttons Button {
-        margin-left: 2;
-    }
     """
+
+    submit_label = "Open"
 
     def __init__(
         self,
@@ -108,29 +90,25 @@ class DropBoxOpenDialog(ModalScreen[DropBoxChoice | None]):
         """The addresses offered, in the order of the list on screen."""
         self.host = host if host in self.hosts else LOOPBACK
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("[b]Open the drop-box[/b]")
-            yield Static(
-                "Participants scan a code and send anonymous cards from their phones.",
-            )
-            yield Static("Cards participants can send", classes="label")
-            with Horizontal(id="dropbox-kinds"):
-                for kind in CardKind:
-                    yield Checkbox(kind.label, value=kind in self.kinds, id=f"kind-{kind.value}")
-            yield Static("Where phones can reach it", classes="label")
-            with RadioSet(id="dropbox-where"):
-                yield RadioButton(THIS_COMPUTER, value=self.host == LOOPBACK)
-                for interface in self.interfaces:
-                    if not interface.is_loopback:
-                        yield RadioButton(
-                            Content(interface.label), value=self.host == interface.address
-                        )
-            yield Static(self._reach(), id="dropbox-reach", markup=False)
-            yield Static("", id="dropbox-open-error", markup=False)
-            with Horizontal(id="dropbox-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Open", id="open", variant="primary")
+    def compose_fields(self) -> ComposeResult:
+        yield Static("Open the drop-box", classes="title")
+        yield Static(
+            "Participants scan a code and send anonymous cards from their phones.",
+            classes="hint",
+        )
+        yield Static("Cards participants can send", classes="label")
+        with Horizontal(id="dropbox-kinds"):
+            for kind in CardKind:
+                yield Checkbox(kind.label, value=kind in self.kinds, id=f"kind-{kind.value}")
+        yield Static("Where phones can reach it", classes="label")
+        with RadioSet(id="dropbox-where"):
+            yield RadioButton(THIS_COMPUTER, value=self.host == LOOPBACK)
+            for interface in self.interfaces:
+                if not interface.is_loopback:
+                    yield RadioButton(
+                        Content(interface.label), value=self.host == interface.address
+                    )
+        yield Static(self._reach(), id="dropbox-reach", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Checkbox).focus()
@@ -143,21 +121,13 @@ class DropBoxOpenDialog(ModalScreen[DropBoxChoice | None]):
         self.host = self.hosts[event.index]
         self.query_one("#dropbox-reach", Static).update(self._reach())
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "open":
-            self.action_open()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_open(self) -> None:
+    def submit(self) -> None:
         kinds = frozenset(
             kind for kind in CardKind if self.query_one(f"#kind-{kind.value}", Checkbox).value
         )
         if not kinds:
-            self.query_one("#dropbox-open-error", Static).update("Tick at least one kind of card.")
+            self.show_error(
+                "Tick at least one kind of card.", focus=f"#kind-{CardKind.QUESTION.value}"
+            )
             return
         self.dismiss(DropBoxChoice(kinds=kinds, host=self.host))
