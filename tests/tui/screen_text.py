@@ -11,3 +11,16 @@ def screen_text(app: App) -> str:
     for strip in app.screen._compositor.render_strips():
         lines.append("".join(segment.text for segment in strip))
     return "\n".join(lines)
+
+
+async def settle(pilot) -> None:
+    """Let the screen catch up with the fake clock, however busy the machine is.
+
+    The run screen reads the clock a few times a second; rather than hoping a timer has
+    fired, ask it to read now, then let the frame be drawn.
+    """
+    screen = pilot.app.screen
+    refresh = getattr(screen, "refresh_status", None)
+    if refresh is not None:
+        refresh()
+    await pilot.pause()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from screen_text import screen_text
+from screen_text import screen_text, settle
 from test_session_flow import start
 
 from circlekeeper.sessions.config import Config
@@ -28,7 +28,7 @@ async def test_rebalance_after_an_overrun_then_undo(build_app, clock):
         assert isinstance(app.screen, ConfirmDialog)
         assert "ends on time" in screen_text(app)
         await pilot.press("y")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert isinstance(app.screen, RunScreen)
         status = app.screen.session.status()
         assert status.over_by == 0
@@ -38,7 +38,7 @@ async def test_rebalance_after_an_overrun_then_undo(build_app, clock):
         assert status.parts[-1].planned == 10 * 60
 
         await pilot.press("u")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert app.screen.session.status().over_by >= 9 * 60
         assert "20 min→" not in screen_text(app)
 
@@ -54,7 +54,7 @@ async def test_the_run_screen_reads_in_each_theme(build_app, clock, theme, no_co
         assert app.theme == theme
         await pilot.press("space")
         clock.advance(minutes=11)
-        await pilot.pause(0.3)
+        await settle(pilot)
         text = screen_text(app)
         # Colour is never the only signal: the state is in words.
         assert "OVER TIME by 1:00" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from screen_text import screen_text
+from screen_text import screen_text, settle
 from test_session_flow import start
 
 from circlekeeper.sessions import paths
@@ -209,7 +209,7 @@ async def test_every_run_key_is_in_the_command_palette(build_app, clock):
             assert title in commands
         await pilot.press("ctrl+p")
         await pilot.press(*"Next part")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert "Part 2 of 7" in screen_text(app)
@@ -221,7 +221,7 @@ async def test_an_agenda_can_be_started_from_the_palette(build_app):
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.press(*"Start: First meeting")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StartSessionDialog)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from screen_text import screen_text
+from screen_text import screen_text, settle
 
 from circlekeeper.sessions.library import find_template
 from circlekeeper.sessions.notes import NoteKind
@@ -45,7 +45,7 @@ async def test_a_whole_session_from_start_to_summary(build_app, clock, store: Se
 
         await pilot.press("space")
         clock.advance(minutes=4)
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "6:00 left of 10:00" in screen_text(app)
 
         # A note that names someone on the watch list is stopped before it is saved.

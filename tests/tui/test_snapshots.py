@@ -7,6 +7,7 @@ and look at ``snapshot_report.html`` before committing.
 from __future__ import annotations
 
 import pytest
+from screen_text import settle
 from test_session_flow import TEMPLATE
 
 SIZE = (100, 30)
@@ -31,8 +32,9 @@ def running(build_app, clock):
         clock.advance(minutes=11)
         await pilot.press("right_square_bracket", "s")
         clock.advance(minutes=1, seconds=15)
+        await settle(pilot)
         await pilot.press("n", *"Theme: new starters feel unseen", "enter")
-        await pilot.pause(0.5)
+        await settle(pilot)
 
     return build_app(), run_before
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from screen_text import screen_text
+from screen_text import screen_text, settle
 from test_session_flow import start
 
 from circlekeeper.sessions.config import Config
@@ -17,17 +17,17 @@ async def test_countdown_warns_then_counts_the_overrun(build_app, clock):
         timer = app.screen.query_one(PartTimer)
         await pilot.press("space")
         clock.advance(minutes=7)
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "3:00 left of 10:00" in screen_text(app)
         assert not timer.has_class("-warning")
 
         clock.advance(minutes=2)
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "LAST MINUTES · 1:00 left" in screen_text(app)
         assert timer.has_class("-warning")
 
         clock.advance(minutes=1, seconds=30)
-        await pilot.pause(0.3)
+        await settle(pilot)
         text = screen_text(app)
         assert "OVER TIME by 0:30" in text
         assert timer.has_class("-overrun") and not timer.has_class("-warning")
@@ -42,14 +42,14 @@ async def test_pause_stops_the_countdown_and_says_so(build_app, clock):
         await pilot.press("space")
         clock.advance(minutes=2)
         await pilot.press("space")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "8:00 left of 10:00 · PAUSED" in screen_text(app)
         clock.advance(minutes=5)
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "8:00 left of 10:00 · PAUSED" in screen_text(app)
         await pilot.press("space")
         clock.advance(minutes=1)
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "7:00 left of 10:00" in screen_text(app)
         assert "PAUSED" not in screen_text(app)
 
@@ -61,9 +61,9 @@ async def test_the_end_of_a_part_is_signalled_and_nothing_moves_on(build_app, cl
     async with app.run_test(size=(100, 30)) as pilot:
         await start(pilot)
         await pilot.press("space")
-        await pilot.pause(0.3)
+        await settle(pilot)
         clock.advance(minutes=10, seconds=1)
-        await pilot.pause(0.5)
+        await settle(pilot)
         assert "Time is up" in screen_text(app)
         assert rings == [True]
         assert "Part 1 of 7" in screen_text(app)
@@ -74,14 +74,14 @@ async def test_a_speakers_turn_ending_is_signalled(build_app, clock):
     async with app.run_test(size=(100, 30)) as pilot:
         await start(pilot)
         await pilot.press("space", "right_square_bracket")
-        await pilot.pause(0.3)
+        await settle(pilot)
         panel = app.screen.query_one(RoundPanel)
         clock.advance(minutes=2, seconds=5)
-        await pilot.pause(0.5)
+        await settle(pilot)
         assert panel.has_class("-turn-over")
         assert "over by 0:05" in screen_text(app)
         assert "speaker's time is up" in screen_text(app)
         await pilot.press("s")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert "Speaker 2 of 6 · 2:00 left" in screen_text(app)
         assert not panel.has_class("-turn-over")
