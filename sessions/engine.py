@@ -158,10 +158,19 @@ class Session(SessionNotes):
     def _closed(self, pending: dict[str, Any]) -> None:
         progress = self._progress
         credit, since = 0, progress.last_at
-        # A heartbeat counts only if no event was written after it.
-        if progress.state is SessionState.RUNNING and pending.get("seq") == progress.seq:
-            credit = max(0, int(pending.get("ms", 0)))
-            since = datetime.fromisoformat(pending["at"])
+        # A heartbeat counts only if no event was written after it. A damaged one is
+        # passed over: it costs at most the few seconds since the last event.
+        if (
+            isinstance(pending, dict)
+            and progress.state is SessionState.RUNNING
+            and pending.get("seq") == progress.seq
+        ):
+            try:
+                beat = datetime.fromisoformat(pending["at"])
+                (self.clock.now() - beat).total_seconds()
+                credit, since = max(0, int(pending.get("ms", 0))), beat
+            except (KeyError, TypeError, ValueError):
+                pass
         if since is None:
             since = self.clock.now()
         gap_ms = max(0, round((self.clock.now() - since).total_seconds() * 1000))

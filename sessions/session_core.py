@@ -157,12 +157,14 @@ class SessionCore:
         if ms is None:
             ms = max(0, round((self.clock.monotonic() - self._mono) * 1000))
             # Carry the fraction of a millisecond over, so rounding never drifts.
-            self._mono += ms / 1000
+            mono = self._mono + ms / 1000
         else:
-            self._mono = self.clock.monotonic()
+            mono = self.clock.monotonic()
         now = self.clock.now()
         event = make_event(kind, now, ms, **data)
         self.record.append_event(event)
+        # Only once the event is on disk: a failed write leaves the time still to count.
+        self._mono = mono
         self._progress.apply(event)
         self._save_meta(
             state=self._progress.state.value,

@@ -13,8 +13,9 @@ from weakref import WeakSet
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from circlekeeper.sessions.agenda import Resource
 from circlekeeper.sessions.clock import Clock, SystemClock
@@ -71,6 +72,22 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
         """Screens beneath the top one, styled for the view before the last switch."""
         self._mounted = False
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, never reading its words as markup.
+
+        Messages quote titles, links and errors from files the facilitator wrote, where
+        a bracket is just a bracket.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def on_mount(self) -> None:
         if self.config.theme and self.config.theme in self.available_themes:
             self.theme = self.config.theme
@@ -120,6 +137,11 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
 
     def action_toggle_view(self) -> None:
         """Switch between the participant and the facilitator view."""
+        if not self.participant_view and isinstance(self.screen, ModalScreen):
+            # A dialog (a note being written, a name found) is facilitator-only and would
+            # stay on the shared screen: close it first.
+            self.notify("Close this dialog first (escape), then switch to participant view.")
+            return
         self.participant_view = not self.participant_view
 
     def action_help(self) -> None:

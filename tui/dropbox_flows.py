@@ -24,6 +24,7 @@ from circlekeeper.sessions.workspace import OpenSession
 from circlekeeper.tui.dialogs.dropbox_open import DropBoxChoice, DropBoxOpenDialog
 from circlekeeper.tui.screens.dropbox import DropBoxScreen
 from circlekeeper.tui.screens.run_session import RunScreen
+from circlekeeper.tui.text import sentence
 
 if TYPE_CHECKING:
     from circlekeeper.tui.app import CircleKeeperApp
@@ -86,9 +87,7 @@ class DropBoxFlows(_Base):
                 box.host = choice.host
             await box.open()
         except (DropBoxError, NetworkChoiceError) as error:
-            self.notify(
-                str(error).capitalize(), title="The drop-box did not open", severity="error"
-            )
+            self.notify(sentence(error), title="The drop-box did not open", severity="error")
             return
         self.dropbox_changed()
         self.push_screen(DropBoxScreen(box, on_show=self.show_card_to_everyone))

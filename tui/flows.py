@@ -14,9 +14,9 @@ from textual import work
 
 from circlekeeper.sessions.agenda import Agenda
 from circlekeeper.sessions.crisis import choose_crisis_resource
-from circlekeeper.sessions.engine import NoteFlagged, Session, SessionError
-from circlekeeper.sessions.storage import StorageError
+from circlekeeper.sessions.engine import NoteFlagged, Session
 from circlekeeper.sessions.workspace import (
+    SESSION_PROBLEMS,
     OpenSession,
     read_session,
     reopen_session,
@@ -28,6 +28,7 @@ from circlekeeper.tui.screens.crisis import CrisisScreen
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.run_session import RunScreen
 from circlekeeper.tui.screens.summary import SummaryScreen
+from circlekeeper.tui.text import sentence
 
 if TYPE_CHECKING:
     from circlekeeper.tui.app import CircleKeeperApp
@@ -82,14 +83,17 @@ class SessionFlows(_Base):
                 )
             )
             if opened is not None and opened.session.attendance != choice.attendance:
-                opened.session.set_attendance(choice.attendance)
+                try:
+                    opened.session.set_attendance(choice.attendance)
+                except SESSION_PROBLEMS as error:
+                    self.notify(sentence(error), severity="warning")
 
         self.push_screen(StartSessionDialog("Resume a session", resuming=True), chosen)
 
     def _open(self, opener) -> OpenSession | None:
         try:
             opened = opener()
-        except (StorageError, SessionError) as error:
+        except SESSION_PROBLEMS as error:
             self.notify(str(error), title="Could not open the session", severity="error")
             return None
         self.opened = opened
@@ -114,8 +118,8 @@ class SessionFlows(_Base):
                     debriefed(draft, redact=True)
                     self.notify("Personal details were removed from your debrief.")
                     return
-                except SessionError as error:
-                    self.notify(str(error).capitalize(), severity="error")
+                except SESSION_PROBLEMS as error:
+                    self.notify(sentence(error), severity="error")
             self._close_open()
             self.switch_screen(SummaryScreen(opened.session))
 
@@ -130,7 +134,7 @@ class SessionFlows(_Base):
     def on_home_screen_summary_requested(self, event: HomeScreen.SummaryRequested) -> None:
         try:
             session = read_session(self.store, event.session_id, self.clock)
-        except (StorageError, SessionError) as error:
+        except SESSION_PROBLEMS as error:
             self.notify(str(error), title="Could not open the session", severity="error")
             return
         self.push_screen(SummaryScreen(session))
@@ -173,7 +177,7 @@ class SessionFlows(_Base):
         )
         if session is not None and not session.read_only:
             # A crisis never waits for the session's state: show the resource regardless.
-            with contextlib.suppress(SessionError):
+            with contextlib.suppress(*SESSION_PROBLEMS):
                 session.crisis(choice.resource)
         self.push_screen(CrisisScreen(choice))
 

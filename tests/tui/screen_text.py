@@ -13,6 +13,12 @@ def screen_text(app: App) -> str:
     return "\n".join(lines)
 
 
+def flat(text: str) -> str:
+    """Words only: what reads the same however the screen wrapped and framed it."""
+    words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    return " ".join(w.strip("│┃▊▎╭╮╰╯─━") for w in words)
+
+
 async def settle(pilot) -> None:
     """Let the screen catch up with the fake clock, however busy the machine is.
 

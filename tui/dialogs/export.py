@@ -185,9 +185,15 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             self.query_one("#export-error", Static).update("Enter the folder to save it in.")
             self.query_one("#export-folder", Input).focus()
             return
-        self.dismiss(
-            ExportChoice(self.audience, self.format, Path(folder).expanduser(), self.target_name)
-        )
+        try:
+            where = Path(folder).expanduser()
+        except RuntimeError:  # "~someone" for a user this machine does not know
+            self.query_one("#export-error", Static).update(
+                f"There is no home folder for {folder.split('/')[0]!r}; enter another folder."
+            )
+            self.query_one("#export-folder", Input).focus()
+            return
+        self.dismiss(ExportChoice(self.audience, self.format, where, self.target_name))
 
 
 def write_choice(app: App, session: ReadableSession, choice: ExportChoice) -> None:

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from circlekeeper.sessions import paths
 from circlekeeper.sessions.crisis import CRISIS_WORDS, CrisisChoice
 from circlekeeper.tui.widgets.qr_code import QrCode
 
@@ -34,10 +33,11 @@ class CrisisScreen(Screen[None]):
         yield Static(resource.title, id="crisis-title", markup=False)
         yield Static(resource.url, id="crisis-url", markup=False)
         if not self.choice.configured:
+            # No path here: it would show the facilitator's user name on a shared screen.
             yield Static(
                 "This is the built-in helpline directory. To show your organisation's own "
-                f"crisis line, add it to {paths.resources_file()} as a link followed by "
-                "(crisis).",
+                "crisis line instead, run 'circlekeeper resources' to find your resources "
+                "file and add the line there as a link followed by (crisis).",
                 id="crisis-setup",
                 classes="facilitator-only",
                 markup=False,

@@ -30,9 +30,11 @@ from textual.widgets.option_list import Option
 from circlekeeper.sessions.dropbox import Card, CardKind, DropBox, DropBoxError, UnknownCard
 from circlekeeper.sessions.engine import NoteFlagged, SessionError
 from circlekeeper.sessions.notes import Note, NoteKind
+from circlekeeper.sessions.workspace import SESSION_PROBLEMS
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.scale_chart import ScaleChart
 
@@ -222,8 +224,8 @@ class DropBoxQueueScreen(Screen[None]):
         except UnknownCard:
             self._take(card)
             return
-        except SessionError as error:
-            self.notify(str(error).capitalize(), severity="warning")
+        except SESSION_PROBLEMS as error:
+            self.notify(sentence(error), severity="warning")
             return
         self._take(card)
         self.notify("Saved as a note from the drop-box.", timeout=2)
@@ -259,7 +261,7 @@ class DropBoxQueueScreen(Screen[None]):
         try:
             self.box.approve_scale()
         except (DropBoxError, SessionError) as error:
-            self.notify(str(error).capitalize(), severity="warning")
+            self.notify(sentence(error), severity="warning")
             return
         self.query_one(ScaleChart).show(self.box.scale_summary())
         self.notify("The how-I-am counts are saved as one note; counting starts afresh.")

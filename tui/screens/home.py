@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
@@ -24,7 +25,8 @@ from textual.widgets.option_list import Option
 from circlekeeper.sessions.agenda import Agenda
 from circlekeeper.sessions.library import TemplateEntry, list_templates
 from circlekeeper.sessions.preview import preview_markdown
-from circlekeeper.sessions.session_index import SessionSummary
+from circlekeeper.sessions.session_index import Listing, SessionSummary
+from circlekeeper.sessions.storage import StorageError
 
 
 def _template_label(entry: TemplateEntry) -> str:
@@ -77,6 +79,7 @@ class HomeScreen(Screen[None]):
         self.templates: list[TemplateEntry] = []
         self.resumable: list[SessionSummary] = []
         self.past: list[SessionSummary] = []
+        self._reported: set = set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,7 +114,11 @@ class HomeScreen(Screen[None]):
     def action_refresh(self) -> None:
         """Read the template library and the sessions again."""
         self.templates = list_templates()
-        listing = self.app.store.list()
+        try:
+            listing = self.app.store.list()
+        except StorageError as error:
+            self.notify(str(error), title="Could not list the sessions", severity="error")
+            listing = Listing()
         ordered = sorted(listing.sessions, key=lambda s: s.updated, reverse=True)
         self.resumable = [s for s in ordered if s.state != "ended"]
         self.past = [s for s in ordered if s.state == "ended"]
@@ -122,7 +129,13 @@ class HomeScreen(Screen[None]):
         tabs.get_tab("resume").label = f"Resume ({len(self.resumable)})"
         tabs.get_tab("past").label = f"Past sessions ({len(self.past)})"
         for damaged in listing.damaged:
-            self.notify(damaged.message, title="A session file was set aside", severity="error")
+            # Said once per launch: the store reports a file set aside on every listing.
+            where = damaged.moved_to or damaged.path
+            if where not in self._reported:
+                self._reported.add(where)
+                self.notify(
+                    damaged.message(), title="A session file was set aside", severity="error"
+                )
         if self.templates:
             self._preview(self.query_one("#template-list", OptionList).highlighted or 0)
 
@@ -130,7 +143,8 @@ class HomeScreen(Screen[None]):
         options = self.query_one(selector, OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options([Option(label) for label in labels])
+        # Titles come from templates and may hold brackets: never read them as markup.
+        options.add_options([Option(Content(label)) for label in labels])
         if labels:
             options.highlighted = min(highlighted or 0, len(labels) - 1)
 

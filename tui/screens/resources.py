@@ -56,10 +56,10 @@ class ResourcesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="resource-position")
+        yield Static("", id="resource-position", markup=False)
         yield QrCode(id="resource-code")
-        yield Static("", id="resource-title")
-        yield Static("", id="resource-url")
+        yield Static("", id="resource-title", markup=False)
+        yield Static("", id="resource-url", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

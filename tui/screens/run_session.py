@@ -15,12 +15,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.engine import NoteFlagged, SessionError, SessionState
+from circlekeeper.sessions.engine import NoteFlagged, SessionState
 from circlekeeper.sessions.timing import Status
-from circlekeeper.sessions.workspace import OpenSession
+from circlekeeper.sessions.workspace import SESSION_PROBLEMS, OpenSession
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.agenda_list import AgendaList
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.clock_text import minutes, mmss, time_of_day
@@ -111,7 +112,7 @@ class RunScreen(Screen[None]):
         self.refresh_status()
         self._show_part()
         self.set_interval(REFRESH_SECONDS, self.refresh_status)
-        self.set_interval(HEARTBEAT_SECONDS, self.session.heartbeat)
+        self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
 
     # Showing the session ------------------------------------------------------------
 
@@ -186,6 +187,12 @@ class RunScreen(Screen[None]):
         elif self.shown_resource is None and session.resources():
             self.show_resource(session.resources()[0], record=False)
 
+    def _heartbeat(self) -> None:
+        try:
+            self.session.heartbeat()
+        except SESSION_PROBLEMS as error:
+            self.say(f"Could not save the timer: {error}")
+
     def _show_notes(self) -> None:
         self.query_one(NotesList).show(self.session.notes(self.session.part_index))
 
@@ -212,8 +219,8 @@ class RunScreen(Screen[None]):
         """Call the engine; a refusal becomes a message, never a traceback."""
         try:
             action(*args, **kwargs)
-        except SessionError as error:
-            self.say(str(error).capitalize())
+        except SESSION_PROBLEMS as error:
+            self.say(sentence(error))
             return False
         self.refresh_status()
         return True
@@ -268,8 +275,8 @@ class RunScreen(Screen[None]):
     def _add_resource(self, resource: Resource) -> str | None:
         try:
             self.session.add_resource(resource.title, resource.url)
-        except SessionError as error:
-            return str(error).capitalize()
+        except SESSION_PROBLEMS as error:
+            return sentence(error)
         return None
 
     def action_new_note(self) -> None:
@@ -295,8 +302,8 @@ class RunScreen(Screen[None]):
 
             self.app.push_screen(PrivacyPrompt(flagged.text, flagged.findings), chosen)
             return
-        except SessionError as error:
-            self.say(str(error).capitalize())
+        except SESSION_PROBLEMS as error:
+            self.say(sentence(error))
             return
         self._show_notes()
 
@@ -322,6 +329,11 @@ class RunScreen(Screen[None]):
             self.say("Rebalance undone: the parts have their earlier times again.")
 
     def action_end_session(self) -> None:
+        if self.app.participant_view:
+            # The debrief that follows is for the facilitator's eyes only.
+            self.say("End the session from the facilitator view: press v first.")
+            return
+
         def answered(yes: bool | None) -> None:
             if yes and self._act(self.session.end):
                 self.app.session_ended(self.opened)
@@ -333,7 +345,3 @@ class RunScreen(Screen[None]):
             ),
             answered,
         )
-
-    def pause_for_crisis(self, resource: Resource) -> None:
-        """Pause the timer and record that the crisis resource was shown."""
-        self._act(self.session.crisis, resource)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -64,7 +65,7 @@ class AgendaList(OptionList):
             return
         self._part_lines = lines
         self.clear_options()
-        self.add_options([Option(line) for line in lines])
+        self.add_options([Option(Content(line)) for line in lines])
         self.highlighted = status.part_index
         self.scroll_to_highlight()
 

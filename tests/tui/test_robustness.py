@@ -1,0 +1,138 @@
+"""Bad input and failing disks on screen: a clear message, never a crash or a leak."""
+
+from __future__ import annotations
+
+import errno
+
+import pytest
+from screen_text import flat, screen_text, settle
+from test_session_flow import start
+
+from circlekeeper.sessions import paths, storage
+from circlekeeper.tui.dialogs.note_editor import NoteEditor
+from circlekeeper.tui.screens.home import HomeScreen
+from circlekeeper.tui.screens.run_session import RunScreen
+
+BRACKETED = """---
+title: Check-in [optional] [/] circle
+summary: A [b]bold[/b] claim
+---
+
+# Check-in [optional] [/] circle
+
+## Welcome [/] agreements (10 min)
+
+- Say one word [or pass].
+
+> Facilitator: keep it [short].
+
+## Round [pilot] (10 min, round 1 min)
+
+- [@click=app.quit]Anything[/] on your mind?
+"""
+
+
+async def test_a_damaged_session_file_is_reported_once_and_the_app_opens(build_app):
+    folder = paths.sessions_dir()
+    paths.ensure_private_dir(folder)
+    (folder / "2026-01-01-abcd.json").write_text("{not json", encoding="utf-8")
+    app = build_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        messages = [n.message for n in app._notifications]
+        assert len(messages) == 1
+        assert "2026-01-01-abcd.json" in messages[0] and "set aside" in messages[0]
+        await pilot.press("2", "3", "1")
+        await pilot.pause()
+        assert len(app._notifications) == 1
+    assert (folder / "2026-01-01-abcd.json.damaged").exists()
+
+
+async def test_brackets_in_titles_and_text_are_shown_as_written(build_app, clock):
+    paths.ensure_private_dir(paths.user_templates_dir())
+    (paths.user_templates_dir() / "brackets.md").write_text(BRACKETED, encoding="utf-8")
+    app = build_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        names = [entry.name for entry in app.screen.templates]
+        app.screen.query_one("#template-list").highlighted = names.index("brackets")
+        await pilot.pause()
+        assert "Check-in [optional] [/] circle" in screen_text(app)
+        await pilot.press("enter", "4", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        text = screen_text(app)
+        assert "Welcome [/] agreements" in text
+        assert "Say one word [or pass]." in text
+        assert "keep it [short]" in text
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Round [pilot]" in text
+        assert "[@click=app.quit]Anything[/] on your mind?" in text
+        # Brackets in a message are words, too.
+        await pilot.press("r", "a", *"Staff line [/b] 24h", "enter", *"https://x.example", "enter")
+        await pilot.pause()
+        assert "Staff line [/b] 24h" in screen_text(app)
+        assert app.is_running
+
+
+async def test_a_failed_save_is_said_on_screen_and_the_session_goes_on(
+    build_app, clock, monkeypatch: pytest.MonkeyPatch
+):
+    app = build_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await start(pilot)
+        real_write = storage.os.write
+
+        def full(fd, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(storage.os, "write", full)
+        await pilot.press("space")
+        await settle(pilot)
+        text = flat(screen_text(app))
+        assert "No space left on device" in text
+        assert "Could not save to" in text
+        assert "Ready" in text  # nothing claims the timer started
+        await pilot.press("n", *"Theme: workload", "enter")
+        await pilot.pause()
+        assert "No space left on device" in flat(screen_text(app))
+        assert app.screen.session.notes() == []
+
+        monkeypatch.setattr(storage.os, "write", real_write)
+        await pilot.press("space")
+        await settle(pilot)
+        assert "left of 10:00" in screen_text(app)
+        assert app.is_running
+
+
+async def test_the_debrief_never_opens_on_a_shared_screen(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("space", "v", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert "press v first" in screen_text(app)
+        assert app.session.state.value == "running"
+
+
+async def test_a_dialog_stays_private_when_the_view_is_switched_from_the_palette(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await start(pilot)
+        await pilot.press("n", *"half a thought")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        app.action_toggle_view()
+        await pilot.pause()
+        assert not app.participant_view
+        assert "half a thought" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p", *"Participant / facilitator view")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.participant_view
