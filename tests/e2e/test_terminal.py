@@ -47,6 +47,7 @@ class Terminal:
     def __init__(self, socket_name: str, config: Path) -> None:
         self.socket_name = socket_name
         self.config = config
+        self.socket_path: Path | None = None
 
     def tmux(self, *args: str, env: dict[str, str] | None = None) -> str:
         result = subprocess.run(
@@ -66,6 +67,7 @@ class Terminal:
         self.tmux(
             "new-session", "-d", "-s", "ck", "-x", str(columns), "-y", str(rows), COMMAND, env=env
         )
+        self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
 
     def restart(self) -> None:
         """Run the program again in the same window, once it has ended."""
@@ -150,6 +152,8 @@ class Terminal:
             capture_output=True,
             timeout=30,
         )
+        if self.socket_path is not None:  # tmux leaves its socket file behind
+            self.socket_path.unlink(missing_ok=True)
 
 
 @pytest.fixture
