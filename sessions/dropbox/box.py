@@ -25,10 +25,8 @@ import asyncio
 import secrets
 from collections.abc import Callable, Iterable
 from random import Random
+from typing import TYPE_CHECKING
 
-from aiohttp import web
-
-from circlekeeper.sessions.dropbox import server
 from circlekeeper.sessions.dropbox.cards import ALL_KINDS, CardKind, CardRefused, Submission
 from circlekeeper.sessions.dropbox.limits import DEFAULT_PER_MINUTE, RoomLimit
 from circlekeeper.sessions.dropbox.moderation import DropBoxError, Moderation
@@ -36,6 +34,9 @@ from circlekeeper.sessions.dropbox.network import LOOPBACK, check_host, page_url
 from circlekeeper.sessions.dropbox.queue import QueueFull
 from circlekeeper.sessions.engine import Session
 from circlekeeper.sessions.events import SessionState
+
+if TYPE_CHECKING:
+    from aiohttp import web
 
 TOKEN_BYTES = 24
 """Random bytes in the link's token (32 characters): far beyond guessing."""
@@ -133,6 +134,10 @@ class DropBox(Moderation):
         await self.close()
         check_host(self.host)
         try:
+            # The web server (and aiohttp with it) loads only when a drop-box opens, so the
+            # app starts without it.
+            from circlekeeper.sessions.dropbox import server
+
             runner, port = await server.start(server.make_app(self), self.host, self.port)
         except OSError as error:
             reason = error.strerror or str(error)
@@ -152,6 +157,8 @@ class DropBox(Moderation):
         self._reach = ""
         runner, self._runner = self._runner, None
         if runner is not None:
+            from circlekeeper.sessions.dropbox import server
+
             await server.stop(runner)
 
     async def __aenter__(self) -> DropBox:

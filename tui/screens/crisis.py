@@ -9,9 +9,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from circlekeeper.sessions.crisis import CRISIS_WORDS, CrisisChoice
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
 
 
@@ -42,7 +43,7 @@ class CrisisScreen(Screen[None]):
                 classes="facilitator-only",
                 markup=False,
             )
-        yield Footer()
+        yield KeysFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from circlekeeper.sessions.dropbox import CardKind, DropBox
 from circlekeeper.tui.widgets.card_counter import CardCounter
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
 
 ShowCallback = Callable[[str | None], None]
@@ -69,7 +70,7 @@ class DropBoxScreen(Screen[None]):
                 )
         # Full width beneath, so the link is never broken over two lines.
         yield Static(self.box.url or "", id="dropbox-url", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def action_moderate(self) -> None:
         from circlekeeper.tui.screens.dropbox_queue import DropBoxQueueScreen

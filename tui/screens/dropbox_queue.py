@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.dropbox import Card, CardKind, DropBox, DropBoxError, UnknownCard
@@ -36,6 +36,7 @@ from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.card_counter import CardCounter
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.scale_chart import ScaleChart
 
 ShowCallback = Callable[[str | None], None]
@@ -106,7 +107,7 @@ class DropBoxQueueScreen(Screen[None]):
             id="queue-hidden",
             classes="participant-only",
         )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.action_read()

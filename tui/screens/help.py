@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
+
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
 
 class HelpScreen(ModalScreen[None]):
@@ -36,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
         text = files("circlekeeper.tui.screens").joinpath("help.md").read_text(encoding="utf-8")
         with VerticalScroll():
             yield Markdown(text)
-        yield Footer()
+        yield KeysFooter()
 
     def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.markdown import Markdown
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,9 +13,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
-    Footer,
     Header,
-    Markdown,
     OptionList,
     Static,
     TabbedContent,
@@ -27,6 +26,7 @@ from circlekeeper.sessions.library import TemplateEntry, list_templates
 from circlekeeper.sessions.preview import preview_markdown
 from circlekeeper.sessions.session_index import Listing, SessionSummary
 from circlekeeper.sessions.storage import StorageError
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
 
 def _template_label(entry: TemplateEntry) -> str:
@@ -80,6 +80,7 @@ class HomeScreen(Screen[None]):
         self.resumable: list[SessionSummary] = []
         self.past: list[SessionSummary] = []
         self._reported: set = set()
+        self._previewed: object = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,7 +89,9 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="template-list")
                 with VerticalScroll(id="template-preview-pane"):
                     yield Static("", id="template-summary", markup=False)
-                    yield Markdown("", id="template-preview")
+                    # One widget drawing the whole agenda: Textual's Markdown widget makes
+                    # one per block, which made the home screen slow to open.
+                    yield Static("", id="template-preview")
             with TabPane("Resume", id="resume"):
                 yield Static(
                     "Sessions that were paused, quit or interrupted. Enter carries on where "
@@ -102,16 +105,21 @@ class HomeScreen(Screen[None]):
                     classes="hint",
                 )
                 yield OptionList(id="past-list", classes="session-list")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.action_refresh()
+        self.reload()
         self.query_one("#template-list", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.action_refresh()
+        self.reload()
 
     def action_refresh(self) -> None:
+        """Read everything again, the highlighted agenda's preview included."""
+        self._previewed = None
+        self.reload()
+
+    def reload(self) -> None:
         """Read the template library and the sessions again."""
         self.templates = list_templates()
         try:
@@ -162,15 +170,18 @@ class HomeScreen(Screen[None]):
             return
         entry = self.templates[index]
         summary = self.query_one("#template-summary", Static)
-        preview = self.query_one("#template-preview", Markdown)
+        preview = self.query_one("#template-preview", Static)
+        if self._previewed == entry.path:
+            return
+        self._previewed = entry.path
         if entry.agenda is None:
             summary.update(f"{entry.path} has problems; run: circlekeeper templates check")
-            preview.update("\n".join(f"- `{p}`" for p in entry.problems))
+            preview.update(Markdown("\n".join(f"- `{p}`" for p in entry.problems)))
             return
         where = "built-in" if entry.builtin else f"your own ({entry.path})"
         note = ", overrides the built-in one" if entry.overrides_builtin else ""
         summary.update(f"{entry.summary}\n{entry.minutes} min · {where}{note}")
-        preview.update(preview_markdown(entry.agenda))
+        preview.update(Markdown(preview_markdown(entry.agenda)))
 
     @on(OptionList.OptionSelected, "#template-list")
     def _template_chosen(self, event: OptionList.OptionSelected) -> None:

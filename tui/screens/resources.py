@@ -7,10 +7,11 @@ from collections.abc import Callable, Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from circlekeeper.sessions.agenda import Resource
 from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
 
 ShownCallback = Callable[[Resource], None]
@@ -60,7 +61,7 @@ class ResourcesScreen(Screen[None]):
         yield QrCode(id="resource-code")
         yield Static("", id="resource-title", markup=False)
         yield Static("", id="resource-url", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show()

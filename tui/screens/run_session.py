@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from circlekeeper.sessions.agenda import Resource
 from circlekeeper.sessions.engine import NoteFlagged, SessionState
@@ -25,6 +25,7 @@ from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.agenda_list import AgendaList
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.clock_text import minutes, mmss, time_of_day
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import NotesList
 from circlekeeper.tui.widgets.part_timer import PartTimer
 from circlekeeper.tui.widgets.qr_code import QrCode
@@ -103,7 +104,7 @@ class RunScreen(Screen[None]):
                 yield QrCode(id="participant-code")
                 yield Static("", id="participant-resource-title", markup=False)
                 yield Static("", id="participant-resource-url", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#prompts", Static).border_title = "For everyone"

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from circlekeeper.sessions.engine import Session
 from circlekeeper.sessions.notes import NoteKind
 from circlekeeper.tui.widgets.clock_text import minutes, time_of_day
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import note_line
 from circlekeeper.tui.widgets.timeline_bars import TimelineBars
 
@@ -42,7 +43,7 @@ class SummaryScreen(Screen[None]):
             yield Static("", id="summary-actions", markup=False)
             yield Static("Notes by part", classes="summary-heading facilitator-only")
             yield Static("", id="summary-notes", classes="facilitator-only", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         timeline = self.session.timeline()
