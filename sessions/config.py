@@ -24,6 +24,9 @@ class Config:
     """Ring the terminal bell when a part or a speaker's turn ends."""
     warning_minutes: int = 2
     """Minutes before a part's end when its timer turns to the warning colour."""
+    phone_region: str = ""
+    """Two-letter region (GB, US, DE...) whose local phone numbers notes are checked for;
+    empty: from the locale."""
     theme: str = ""
     """A Textual theme name; empty keeps the app's default."""
     keymap: dict[str, str] = field(default_factory=dict)

@@ -28,8 +28,7 @@ def check_url(url: str) -> str | None:
     if scheme not in ALLOWED_SCHEMES:
         shown = f"'{scheme}:'" if scheme else "no scheme"
         return (
-            f"the link has {shown}; only http, https, mailto and tel links can be "
-            "shown as QR codes"
+            f"the link has {shown}; only http, https, mailto and tel links can be shown as QR codes"
         )
     if scheme in ("http", "https") and not urlsplit(url).netloc:
         return f"the {scheme} link has no host name"

@@ -33,8 +33,8 @@ from circlekeeper.tui.screens.too_small import TooSmallScreen
 MIN_SIZE = (80, 24)
 """The smallest window (columns, rows) every screen is laid out for."""
 
-FACILITATOR_TITLE = "FACILITATOR VIEW · not for sharing (v: participant view)"
-PARTICIPANT_TITLE = "PARTICIPANT VIEW · safe to share (v: facilitator view)"
+FACILITATOR_TITLE = "FACILITATOR VIEW · not for sharing · v switches"
+PARTICIPANT_TITLE = "PARTICIPANT VIEW · safe to share · v switches"
 
 
 class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):

@@ -20,11 +20,12 @@ def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
     for binding in screen.BINDINGS:
         if not hasattr(binding, "action") or not binding.description:
             continue
-        key = binding.key.split(",")[0]
+        if binding.action.startswith("app."):
+            continue  # the app's own commands already offer it
+        key = screen.app.get_key_display(binding)
+        help_text = f"{binding.tooltip} (key: {key})" if binding.tooltip else f"Key: {key}"
         yield SystemCommand(
-            binding.description,
-            binding.tooltip or f"Key: {key}",
-            partial(screen.run_action, binding.action),
+            binding.description, help_text, partial(screen.run_action, binding.action)
         )
 
 
@@ -32,6 +33,8 @@ class TemplateCommands(Provider):
     """Start a session from any agenda by typing part of its title."""
 
     def _entries(self):
+        if getattr(self.app, "opened", None) is not None:
+            return []  # one session at a time: nothing to start while one is open
         return [entry for entry in list_templates() if entry.agenda is not None]
 
     def _start(self, entry) -> None:

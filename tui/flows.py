@@ -23,6 +23,7 @@ from circlekeeper.sessions.workspace import (
     start_session,
 )
 from circlekeeper.tui.dialogs.debrief import DebriefDialog, DebriefDraft
+from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.dialogs.start_session import StartChoice, StartSessionDialog
 from circlekeeper.tui.screens.crisis import CrisisScreen
 from circlekeeper.tui.screens.home import HomeScreen
@@ -88,7 +89,20 @@ class SessionFlows(_Base):
                 except SESSION_PROBLEMS as error:
                     self.notify(sentence(error), severity="warning")
 
-        self.push_screen(StartSessionDialog("Resume a session", resuming=True), chosen)
+        try:
+            meta = self.store.read(session_id).read_meta()
+        except SESSION_PROBLEMS as error:
+            self.notify(str(error), title="Could not open the session", severity="error")
+            return
+        attendance = meta.get("attendance")
+        self.push_screen(
+            StartSessionDialog(
+                f"Resume: {meta.get('title') or session_id}",
+                resuming=True,
+                attendance=attendance if isinstance(attendance, int) else None,
+            ),
+            chosen,
+        )
 
     def _open(self, opener) -> OpenSession | None:
         try:
@@ -112,11 +126,15 @@ class SessionFlows(_Base):
                     opened.session.save_debrief(
                         draft.how_it_went, draft.follow_up, draft.self_care, **choice
                     )
-                except NoteFlagged:
-                    # Names in a debrief are the facilitator's own business to weigh,
-                    # but we still keep them out of the record.
-                    debriefed(draft, redact=True)
-                    self.notify("Personal details were removed from your debrief.")
+                except NoteFlagged as flagged:
+                    # As for a note: the facilitator edits, redacts or keeps it.
+                    def chosen(answer: str | None) -> None:
+                        if answer in ("redact", "keep"):
+                            debriefed(draft, **{answer: True})
+                        else:
+                            self.push_screen(DebriefDialog(draft), debriefed)
+
+                    self.push_screen(PrivacyPrompt(flagged.text, flagged.findings), chosen)
                     return
                 except SESSION_PROBLEMS as error:
                     self.notify(sentence(error), severity="error")

@@ -191,8 +191,13 @@ def session_day(timeline: Timeline) -> date | None:
 
 
 def for_handout(note: Note) -> bool:
-    """Whether a note may reach a participant handout."""
-    return note.kind in HANDOUT_KINDS and not note.facilitator_only
+    """Whether a note may reach a participant handout.
+
+    A note in which the facilitator chose to keep what looked like personal data (an
+    email, a phone number, a watched name) stays in their record only: keeping it was
+    a choice for the record, never for sharing.
+    """
+    return note.kind in HANDOUT_KINDS and not note.facilitator_only and not note.kept
 
 
 def _resources(listed: Iterable[Resource], shown: Iterable[ShownResource]) -> tuple:

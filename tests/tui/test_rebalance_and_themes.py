@@ -34,13 +34,13 @@ async def test_rebalance_after_an_overrun_then_undo(build_app, clock):
         assert status.over_by == 0
         # The agenda shows the change; the fixed check-out keeps its ten minutes.
         text = screen_text(app)
-        assert "20 min→" in text
+        assert "20:00→" in text
         assert status.parts[-1].planned == 10 * 60
 
         await pilot.press("u")
         await settle(pilot)
         assert app.screen.session.status().over_by >= 9 * 60
-        assert "20 min→" not in screen_text(app)
+        assert "20:00→" not in screen_text(app)
 
 
 @pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])

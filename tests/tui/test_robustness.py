@@ -136,3 +136,27 @@ async def test_a_dialog_stays_private_when_the_view_is_switched_from_the_palette
         await pilot.press("enter")
         await pilot.pause()
         assert app.participant_view
+
+
+async def test_a_name_in_the_debrief_is_the_facilitators_choice(build_app, clock):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)  # Maria is on the watch list
+        await pilot.press("space")
+        clock.advance(minutes=1)
+        await pilot.press("e", "y")
+        await pilot.pause()
+        await pilot.press(*"Fine", "enter", *"Check in with Maria", "ctrl+s")
+        await pilot.pause()
+        from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+
+        assert isinstance(app.screen, PrivacyPrompt)
+        await pilot.press("e")  # edit: the debrief comes back as written
+        await pilot.pause()
+        assert app.screen.query_one("#follow-up").value == "Check in with Maria"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("k")  # keep: the facilitator's own reminder
+        await pilot.pause()
+        session = app.screen.session
+        assert session.debrief().follow_up == "Check in with Maria"

@@ -69,7 +69,8 @@ async def test_quitting_keeps_the_session_to_resume_where_it_was(build_app, cloc
         await pilot.pause()
         assert isinstance(again.screen, StartSessionDialog)
         assert "watch list was not saved" in screen_text(again)
-        await pilot.press("6", "enter", "enter")
+        assert again.screen.query_one("#attendance").value == "6"  # as it was
+        await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(again.screen, RunScreen)
         text = screen_text(again)
@@ -201,7 +202,7 @@ async def test_every_run_key_is_in_the_command_palette(build_app, clock):
             "Prev part",
             "Next speaker",
             "Note",
-            "View",
+            "Participant / facilitator view",
             "Resources",
             "Rebalance",
             "End",

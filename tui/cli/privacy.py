@@ -59,8 +59,13 @@ def _check_region(ctx: click.Context, param: click.Parameter, value: str | None)
 
 
 def _check_watch(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> WatchList:
+    # "Maria, Sam" is how the app asks for names, so a comma separates names here too.
+    names = []
+    for each in value:
+        pieces = [name.strip() for name in each.split(",") if name.strip()]
+        names.extend(pieces or [each])  # a blank --watch is still refused below
     try:
-        return WatchList(value)
+        return WatchList(names)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -75,6 +80,7 @@ def privacy() -> None:
 Examples:
   circlekeeper privacy check handout.md
   circlekeeper privacy check --watch Maria --watch "Anne Marie" notes.txt
+  circlekeeper privacy check --watch "Maria, Sam, José" notes.txt
   circlekeeper privacy check --region GB - < handout.html
 
 \b
@@ -90,7 +96,7 @@ Exit codes: 0 nothing found, 1 something found, 2 the text could not be read
     multiple=True,
     metavar="NAME",
     callback=_check_watch,
-    help="A name to look for (repeat for more). Names are never saved.",
+    help="Names to look for, separated by commas (or repeat --watch). Names are never saved.",
 )
 @click.option(
     "--region",

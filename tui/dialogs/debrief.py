@@ -35,14 +35,19 @@ class DebriefDialog(FormDialog[DebriefDraft]):
     BINDINGS = [Binding("ctrl+s", "submit", "Save", id="debrief.save")]
     cancel_label = "Skip"
 
+    def __init__(self, draft: DebriefDraft | None = None) -> None:
+        super().__init__()
+        self.draft = draft
+
     def compose_fields(self) -> ComposeResult:
         yield Static("Debrief: for you only, never in a handout (optional)")
+        draft = self.draft
         yield Label("How did it go?")
-        yield Input(id="how-it-went", max_length=2000)
-        yield Label("Anything to follow up?")
-        yield Input(id="follow-up", max_length=2000)
+        yield Input(draft.how_it_went if draft else "", id="how-it-went", max_length=2000)
+        yield Label("Anything to follow up? (no names: they are checked like notes)")
+        yield Input(draft.follow_up if draft else "", id="follow-up", max_length=2000)
         yield Label("What will you do to look after yourself?")
-        yield Input(id="self-care", max_length=2000)
+        yield Input(draft.self_care if draft else "", id="self-care", max_length=2000)
         yield Static(SELF_CARE_REMINDER, classes="hint")
 
     def submit(self) -> None:

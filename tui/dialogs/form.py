@@ -62,8 +62,9 @@ class FormDialog(ModalScreen[ResultType | None]):
             yield from self.compose_fields()
             yield Static("", classes="form-error", markup=False)
             with Horizontal(classes="form-buttons"):
-                yield Button(self.cancel_label, id="cancel")
+                # The main button comes first, so tab from the last box reaches it.
                 yield Button(self.submit_label, id="submit", variant="primary")
+                yield Button(self.cancel_label, id="cancel")
 
     def compose_fields(self) -> ComposeResult:
         """The form's own widgets."""
@@ -77,6 +78,11 @@ class FormDialog(ModalScreen[ResultType | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         inputs = list(self.query(Input))
+        problem = self.check_field(event.input)
+        if problem:
+            self.show_error(problem)
+            return
+        self.show_error("")
         if event.input is inputs[-1]:
             self.submit()
         else:
@@ -94,6 +100,10 @@ class FormDialog(ModalScreen[ResultType | None]):
 
     def action_submit(self) -> None:
         self.submit()
+
+    def check_field(self, field: Input) -> str | None:
+        """What is wrong with one field as enter leaves it, or ``None``."""
+        return None
 
     def submit(self) -> None:
         """Check the fields, then dismiss with the result or show what is wrong."""

@@ -28,10 +28,11 @@ class StartSessionDialog(FormDialog[StartChoice]):
 
     submit_label = "Start"
 
-    def __init__(self, title: str, *, resuming: bool = False) -> None:
+    def __init__(self, title: str, *, resuming: bool = False, attendance: int | None = None):
         super().__init__()
         self.agenda_title = title
         self.resuming = resuming
+        self.attendance = attendance
         if resuming:
             self.submit_label = "Resume"
 
@@ -45,7 +46,12 @@ class StartSessionDialog(FormDialog[StartChoice]):
                 classes="hint",
             )
         yield Label("How many people are in the group?")
-        yield Input(placeholder="e.g. 8", type="integer", id="attendance")
+        yield Input(
+            "" if self.attendance is None else str(self.attendance),
+            placeholder="e.g. 8",
+            type="integer",
+            id="attendance",
+        )
         yield Label("First names to watch for in notes (optional)")
         yield Input(placeholder="e.g. Maria, José, Sam", id="watch")
         yield Static(
@@ -54,14 +60,21 @@ class StartSessionDialog(FormDialog[StartChoice]):
             classes="hint",
         )
 
-    def submit(self) -> None:
-        raw = self.query_one("#attendance", Input).value.strip()
+    def check_field(self, field: Input) -> str | None:
+        if field.id != "attendance":
+            return None
+        raw = field.value.strip()
         if not raw.isdigit() or not 1 <= int(raw) <= MAX_ATTENDANCE:
-            self.show_error(
-                f"Enter how many people are here: a number from 1 to {MAX_ATTENDANCE}.",
-                focus="#attendance",
-            )
+            return f"Enter how many people are here: a number from 1 to {MAX_ATTENDANCE}."
+        return None
+
+    def submit(self) -> None:
+        attendance = self.query_one("#attendance", Input)
+        problem = self.check_field(attendance)
+        if problem:
+            self.show_error(problem, focus="#attendance")
             return
+        raw = attendance.value.strip()
         names = tuple(
             name.strip()
             for name in self.query_one("#watch", Input).value.split(",")

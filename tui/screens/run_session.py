@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Static
 
 from circlekeeper.sessions.agenda import Resource
@@ -33,6 +34,8 @@ from circlekeeper.tui.widgets.round_panel import RoundPanel
 
 REFRESH_SECONDS = 0.25
 HEARTBEAT_SECONDS = 15
+MESSAGE_SECONDS = 20
+"""How long a message (not a time-is-up signal) stays in the banner."""
 
 
 def session_clock_words(status: Status) -> str:
@@ -52,7 +55,9 @@ class RunScreen(Screen[None]):
 
     CSS_PATH = "run_session.tcss"
     BINDING_GROUP_TITLE = "Session"
+    # The footer shows these in order and cuts what does not fit: the crisis key first.
     BINDINGS = [
+        Binding("exclamation_mark", "app.crisis", "Crisis", id="run.crisis"),
         Binding("space", "toggle_timer", "Start/pause", id="run.toggle-timer"),
         Binding("right_square_bracket", "next_part", "Next part", id="run.next-part"),
         Binding("left_square_bracket", "previous_part", "Prev part", id="run.previous-part"),
@@ -60,6 +65,7 @@ class RunScreen(Screen[None]):
         Binding("p", "pass_speaker", "Pass", show=False, id="run.pass"),
         Binding("n", "new_note", "Note", id="run.new-note"),
         Binding("v", "app.toggle_view", "View", id="run.toggle-view"),
+        Binding("e", "end_session", "End", id="run.end"),
         Binding("r", "resources", "Resources", id="run.resources"),
         Binding(
             "d",
@@ -70,7 +76,6 @@ class RunScreen(Screen[None]):
         ),
         Binding("b", "rebalance", "Rebalance", id="run.rebalance"),
         Binding("u", "undo_rebalance", "Undo rebalance", show=False, id="run.undo-rebalance"),
-        Binding("e", "end_session", "End", id="run.end"),
     ]
 
     def __init__(self, opened: OpenSession) -> None:
@@ -80,6 +85,7 @@ class RunScreen(Screen[None]):
         self.shown_resource: Resource | None = None
         """The resource last put on screen; the participant view shows it large."""
         self._last: Status | None = None
+        self._banner_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -151,18 +157,25 @@ class RunScreen(Screen[None]):
 
     def _signal(self, message: str) -> None:
         """Show that time ran out in the banner, and ring if the facilitator asked."""
-        self.say(f"⏰ {message}")
+        self.say(f"⏰ {message}", seconds=None)
         if self.app.config.bell:
             self.app.bell()
 
-    def say(self, message: str) -> None:
-        """Show ``message`` in the banner under the heading until the part changes.
+    def say(self, message: str, *, seconds: float | None = MESSAGE_SECONDS) -> None:
+        """Show ``message`` in the banner under the heading.
 
-        A banner rather than a passing toast: the facilitator may look up a minute later.
+        A banner rather than a passing toast: the facilitator may look up a little later.
+        It goes after ``seconds`` (``None``: when the part changes), so an old message
+        does not linger on a shared screen.
         """
         banner = self.query_one("#signal", Static)
         banner.update(message)
         banner.set_class(False, "-empty")
+        if self._banner_timer is not None:
+            self._banner_timer.stop()
+            self._banner_timer = None
+        if seconds is not None:
+            self._banner_timer = self.set_timer(seconds, self._clear_signal)
 
     def _clear_signal(self) -> None:
         self.query_one("#signal", Static).set_class(True, "-empty")
@@ -316,7 +329,7 @@ class RunScreen(Screen[None]):
         lines = [plan.message, ""]
         for change in plan.changes:
             if change.after != change.before:
-                lines.append(f"{change.title}: {minutes(change.before)} → {minutes(change.after)}")
+                lines.append(f"{change.title}: {mmss(change.before)} → {mmss(change.after)}")
         lines.append("\nApply? (u undoes it later)")
 
         def answered(yes: bool | None) -> None:

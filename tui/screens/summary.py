@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.export.model import for_handout
 from circlekeeper.sessions.notes import NoteKind
 from circlekeeper.tui.widgets.clock_text import minutes, time_of_day
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
@@ -64,10 +65,10 @@ class SummaryScreen(Screen[None]):
         self.query_one(TimelineBars).show(timeline.parts)
 
         notes = self.session.notes()
-        actions = [n for n in notes if n.kind is NoteKind.ACTION]
+        # What everyone may see here is what the handout carries.
+        actions = [n for n in notes if n.kind is NoteKind.ACTION and for_handout(n)]
         self.query_one("#summary-actions", Static).update(
-            "\n".join(note_line(n) for n in actions if not n.facilitator_only)
-            or "No actions noted."
+            "\n".join(note_line(n) for n in actions) or "No actions to share."
         )
         by_part: dict[int, list[str]] = defaultdict(list)
         for note in sorted(notes, key=lambda n: (n.part, list(NoteKind).index(n.kind))):

@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.timing import PartStatus, Status
-from circlekeeper.tui.widgets.clock_text import minutes
+from circlekeeper.tui.widgets.clock_text import minutes, mmss
 
 
 def part_line(part: PartStatus) -> str:
@@ -25,7 +25,8 @@ def part_line(part: PartStatus) -> str:
         mark = " "
     planned = minutes(part.planned)
     if part.planned != part.original:
-        planned = f"{minutes(part.original)}→{planned}"
+        # Seconds count here: a rebalance may take 30 s off, which minutes would hide.
+        planned = f"{mmss(part.original)}→{mmss(part.planned)}"
     extras = []
     if part.part.is_round:
         extras.append("round")
