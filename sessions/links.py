@@ -25,10 +25,15 @@ def check_url(url: str) -> str | None:
     if any(ch.isspace() for ch in url):
         return "the link contains a space; write spaces in a link as %20"
     scheme = urlsplit(url).scheme.lower()
-    if scheme not in ALLOWED_SCHEMES:
-        shown = f"'{scheme}:'" if scheme else "no scheme"
+    if not scheme:
         return (
-            f"the link has {shown}; only http, https, mailto and tel links can be shown as QR codes"
+            "the link has no scheme: start it with https:// (or http://, mailto:, tel:), "
+            "as in https://findahelpline.com"
+        )
+    if scheme not in ALLOWED_SCHEMES:
+        return (
+            f"the link has '{scheme}:'; only http, https, mailto and tel links can be "
+            "shown as QR codes"
         )
     if scheme in ("http", "https") and not urlsplit(url).netloc:
         return f"the {scheme} link has no host name"
