@@ -12,13 +12,17 @@ from dataclasses import dataclass
 
 from circlekeeper.sessions.agenda import Agenda
 from circlekeeper.sessions.clock import Clock
-from circlekeeper.sessions.engine import Session, SessionError
-from circlekeeper.sessions.storage import StorageError
+from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.problems import SESSION_PROBLEMS
 from circlekeeper.sessions.store import SessionHandle, SessionStore
 
-SESSION_PROBLEMS = (SessionError, StorageError)
-"""What an action on a session may raise with a message for the facilitator: a refusal
-(not now, not allowed) or a file that could not be written or read. Say it; never crash."""
+__all__ = [
+    "SESSION_PROBLEMS",
+    "OpenSession",
+    "read_session",
+    "reopen_session",
+    "start_session",
+]
 
 
 @dataclass

@@ -19,15 +19,14 @@ from typing import TYPE_CHECKING
 
 from textual.signal import Signal
 
-from circlekeeper.sessions.dropbox import DropBox, DropBoxError, NetworkChoiceError
-from circlekeeper.sessions.workspace import OpenSession
-from circlekeeper.tui.dialogs.dropbox_open import DropBoxChoice, DropBoxOpenDialog
-from circlekeeper.tui.screens.dropbox import DropBoxScreen
-from circlekeeper.tui.screens.run_session import RunScreen
 from circlekeeper.tui.text import sentence
 
+# The drop-box and its screens load the first time it is opened, not at launch.
 if TYPE_CHECKING:
+    from circlekeeper.sessions.dropbox import DropBox
+    from circlekeeper.sessions.workspace import OpenSession
     from circlekeeper.tui.app import CircleKeeperApp
+    from circlekeeper.tui.dialogs.dropbox_open import DropBoxChoice
 
     _Base = CircleKeeperApp
 else:
@@ -57,6 +56,9 @@ class DropBoxFlows(_Base):
 
     def show_dropbox(self) -> None:
         """Show the open drop-box's code, or first ask which cards to take and from where."""
+        from circlekeeper.tui.dialogs.dropbox_open import DropBoxOpenDialog
+        from circlekeeper.tui.screens.dropbox import DropBoxScreen
+
         if self.session is None:
             return
         box = self.dropbox
@@ -72,6 +74,9 @@ class DropBoxFlows(_Base):
 
     async def open_dropbox(self, choice: DropBoxChoice | None) -> None:
         """Start the drop-box's server as chosen, then show its code."""
+        from circlekeeper.sessions.dropbox import DropBox, DropBoxError, NetworkChoiceError
+        from circlekeeper.tui.screens.dropbox import DropBoxScreen
+
         session = self.session
         if choice is None or session is None:
             return
@@ -94,6 +99,8 @@ class DropBoxFlows(_Base):
 
     def show_card_to_everyone(self, text: str | None) -> None:
         """Put an approved card's words on the run screen, which participants see."""
+        from circlekeeper.tui.screens.run_session import RunScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, RunScreen):
                 screen.show_card(text)

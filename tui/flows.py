@@ -12,27 +12,20 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from circlekeeper.sessions.agenda import Agenda
 from circlekeeper.sessions.crisis import choose_crisis_resource
-from circlekeeper.sessions.engine import NoteFlagged, Session
-from circlekeeper.sessions.workspace import (
-    SESSION_PROBLEMS,
-    OpenSession,
-    read_session,
-    reopen_session,
-    start_session,
-)
-from circlekeeper.tui.dialogs.debrief import DebriefDialog, DebriefDraft
-from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+from circlekeeper.sessions.problems import SESSION_PROBLEMS
 from circlekeeper.tui.dialogs.start_session import StartChoice, StartSessionDialog
-from circlekeeper.tui.screens.crisis import CrisisScreen
 from circlekeeper.tui.screens.home import HomeScreen
-from circlekeeper.tui.screens.run_session import RunScreen
-from circlekeeper.tui.screens.summary import SummaryScreen
 from circlekeeper.tui.text import sentence
 
+# The session engine and its screens load when the first session opens, not at launch:
+# the home screen comes up sooner without them.
 if TYPE_CHECKING:
+    from circlekeeper.sessions.agenda import Agenda
+    from circlekeeper.sessions.engine import Session
+    from circlekeeper.sessions.workspace import OpenSession
     from circlekeeper.tui.app import CircleKeeperApp
+    from circlekeeper.tui.dialogs.debrief import DebriefDraft
 
     _Base = CircleKeeperApp
 else:
@@ -54,6 +47,8 @@ class SessionFlows(_Base):
         agenda = event.agenda
 
         def chosen(choice: StartChoice | None) -> None:
+            from circlekeeper.sessions.workspace import start_session
+
             if choice is not None:
                 self._open(
                     lambda: start_session(
@@ -72,6 +67,8 @@ class SessionFlows(_Base):
         session_id = event.session_id
 
         def chosen(choice: StartChoice | None) -> None:
+            from circlekeeper.sessions.workspace import reopen_session
+
             if choice is None:
                 return
             opened = self._open(
@@ -105,6 +102,8 @@ class SessionFlows(_Base):
         )
 
     def _open(self, opener) -> OpenSession | None:
+        from circlekeeper.tui.screens.run_session import RunScreen
+
         try:
             opened = opener()
         except SESSION_PROBLEMS as error:
@@ -119,6 +118,10 @@ class SessionFlows(_Base):
 
     def session_ended(self, opened: OpenSession) -> None:
         """After the end: the facilitator's debrief, then the summary."""
+        from circlekeeper.sessions.engine import NoteFlagged
+        from circlekeeper.tui.dialogs.debrief import DebriefDialog
+        from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+        from circlekeeper.tui.screens.summary import SummaryScreen
 
         def debriefed(draft: DebriefDraft | None, **choice: bool) -> None:
             if draft is not None:
@@ -150,6 +153,9 @@ class SessionFlows(_Base):
         self.session = None
 
     def on_home_screen_summary_requested(self, event: HomeScreen.SummaryRequested) -> None:
+        from circlekeeper.sessions.workspace import read_session
+        from circlekeeper.tui.screens.summary import SummaryScreen
+
         try:
             session = read_session(self.store, event.session_id, self.clock)
         except SESSION_PROBLEMS as error:
@@ -187,6 +193,8 @@ class SessionFlows(_Base):
 
     def action_crisis(self) -> None:
         """Pause any running session and show the crisis resource, large."""
+        from circlekeeper.tui.screens.crisis import CrisisScreen
+
         if isinstance(self.screen, CrisisScreen):
             return
         session = self.session
