@@ -81,6 +81,7 @@ class HomeScreen(Screen[None]):
         self.past: list[SessionSummary] = []
         self._reported: set = set()
         self._previewed: object = None
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -112,7 +113,10 @@ class HomeScreen(Screen[None]):
         self.query_one("#template-list", OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # The first resume follows the mount, which has just read everything.
+        if self._resumed:
+            self.reload()
+        self._resumed = True
 
     def action_refresh(self) -> None:
         """Read everything again, the highlighted agenda's preview included."""
