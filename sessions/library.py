@@ -8,9 +8,6 @@ template is listed with its problems and never hides the others.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -18,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.agenda import Agenda
+from circlekeeper.sessions.storage import write_file_atomic
 from circlekeeper.sessions.template_errors import Problem, TemplateError
 from circlekeeper.sessions.templates import check_template, read_template_bytes
 
@@ -197,14 +195,4 @@ def copy_template(name: str, force: bool = False) -> Path:
 
 def _write_atomically(target: Path, data: bytes) -> None:
     # A crash mid-copy must leave either the old file or the whole new one, never half.
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_file_atomic(target, data)

@@ -18,8 +18,6 @@ light, so the code still reads dark-on-light.
 from __future__ import annotations
 
 import io
-import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +27,7 @@ import qrcode
 import qrcode.constants
 
 from circlekeeper.sessions.links import check_url
+from circlekeeper.sessions.storage import write_file_atomic
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -224,18 +223,10 @@ def to_image(code: QrMatrix, *, module_px: int = PNG_MODULE_PX) -> Image.Image:
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so a reader never sees half a file.
 
-    The file gets the usual permissions for the user's umask: it is a handout the
-    facilitator asked for by name, not part of the session record.
+    The file is readable by others: it is an image for a handout the facilitator asked
+    for by name, not part of the session record.
     """
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        with open(tmp, "xb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_file_atomic(Path(path), data, mode=0o644)
 
 
 def write_svg(code: QrMatrix, path: Path, *, module_mm: float = SVG_MODULE_MM) -> None:

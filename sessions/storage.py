@@ -12,6 +12,7 @@ schema version to the function that lifts a file's data to the next version.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import tempfile
@@ -84,35 +85,77 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) so that a crash leaves the old or the new file.
+def write_file_atomic(
+    path: Path, data: bytes, *, mode: int = 0o600, overwrite: bool = True
+) -> None:
+    """Put ``data`` at ``path`` so that a crash leaves the old file or the whole new one.
+
+    The bytes go to a temporary file beside ``path``, which is flushed to disk, then
+    renamed over it (or, without ``overwrite``, linked in place only if nothing is there
+    yet), and the folder is flushed too. Every file the product writes comes through here.
+
+    Args:
+        path: the file to write; its folder must exist.
+        data: the whole new content.
+        mode: the file's permissions (owner-only by default).
+        overwrite: replace a file already at ``path``.
 
     Raises:
-        StorageError: when the folder or the file cannot be written; ``path`` is untouched.
+        FileExistsError: ``overwrite`` is false and ``path`` exists; nothing was written.
+        OSError: the file could not be written; ``path`` is untouched.
     """
-    data = text.encode("utf-8")
     tmp: str | None = None
     try:
-        if not path.parent.is_dir():
-            ensure_private_dir(path.parent)
         # mkstemp makes the file owner-only (0600), and the rename keeps that mode.
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
         try:
+            if mode != 0o600:
+                os.fchmod(fd, mode)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
-        tmp = None
+        if overwrite:
+            os.replace(tmp, path)
+            tmp = None
+        else:
+            _place_new(tmp, path)
         fsync_folder(path.parent)
-    except OSError as exc:
-        raise StorageError(f"Could not save to {path}: {exc.strerror or exc}") from exc
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _place_new(tmp: str, path: Path) -> None:
+    """Put ``tmp`` in place as ``path`` only if ``path`` does not exist yet."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        # No hard links here (some USB sticks and network shares): check, then rename.
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+        os.replace(tmp, path)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) so that a crash leaves the old or the new file.
+
+    Raises:
+        StorageError: when the folder or the file cannot be written; ``path`` is untouched.
+    """
+    try:
+        if not path.parent.is_dir():
+            ensure_private_dir(path.parent)
+        write_file_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise StorageError(f"Could not save to {path}: {exc.strerror or exc}") from exc
 
 
 def dumps(data: Any, path: Path) -> str:

@@ -10,18 +10,14 @@ only (0600); a handout, meant to be passed on, gets the usual 0644.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 import re
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.export.formats import Format, render
 from circlekeeper.sessions.export.model import Audience, Summary
-from circlekeeper.sessions.storage import TEMP_SUFFIX, fsync_folder, temp_prefix
+from circlekeeper.sessions.storage import write_file_atomic
 
 RECORD_MODE = 0o600
 HANDOUT_MODE = 0o644
@@ -87,47 +83,18 @@ def write_text(path: Path, text: str, *, private: bool, overwrite: bool = False)
         raise ExportError(f"{path}: could not write: a file is in the way of its folder") from None
     except OSError as exc:
         raise ExportError(f"{path}: could not write: {exc.strerror or exc}") from None
-    tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
-        try:
-            os.fchmod(fd, RECORD_MODE if private else HANDOUT_MODE)
-            view = memoryview(text.encode("utf-8"))
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if overwrite:
-            os.replace(tmp, path)
-            tmp = None
-        else:
-            _place_new(tmp, path)
-        fsync_folder(path.parent)
-    except ExportError:
-        raise
-    except OSError as exc:
-        raise ExportError(f"{path}: could not write: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-    return path
-
-
-def _place_new(tmp: str, path: Path) -> None:
-    """Put ``tmp`` in place as ``path`` only if ``path`` does not exist yet."""
-    try:
-        os.link(tmp, path)
+        write_file_atomic(
+            path,
+            text.encode("utf-8"),
+            mode=RECORD_MODE if private else HANDOUT_MODE,
+            overwrite=overwrite,
+        )
     except FileExistsError:
         raise ExportExists(path) from None
     except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
-            raise
-        # No hard links here (some USB sticks and network shares): check, then rename.
-        if path.exists():
-            raise ExportExists(path) from None
-        os.replace(tmp, path)
+        raise ExportError(f"{path}: could not write: {exc.strerror or exc}") from None
+    return path
 
 
 def save_export(
