@@ -26,7 +26,6 @@ from circlekeeper.sessions.templates import TemplateError
 from circlekeeper.tui.commands import TemplateCommands, binding_commands
 from circlekeeper.tui.dropbox_flows import DropBoxFlows
 from circlekeeper.tui.flows import SessionFlows
-from circlekeeper.tui.screens.help import HelpScreen
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
 
@@ -145,6 +144,9 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
         self.participant_view = not self.participant_view
 
     def action_help(self) -> None:
+        # Loaded on first use: its Markdown widget costs the launch a few hundredths.
+        from circlekeeper.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
