@@ -138,3 +138,19 @@ def decode(image: Image.Image) -> list[str]:
 def has_blocks(rows: list[list[Cell]]) -> bool:
     """Whether any half or full block is drawn: something that looks like a code."""
     return any(cell.char in BLOCK_CHARS for row in rows for cell in row)
+
+
+def widget_cells(app, widget, terminal: tuple[Rgb, Rgb] = DARK_TERMINAL) -> list[list[Cell]]:
+    """The cells of ``widget``'s region, as the running ``app`` draws its screen.
+
+    Read from the screen's compositor after the app's own colour filters, so it is what
+    the terminal receives, not what the widget meant to draw.
+    """
+    rows = cells_from_segments(app.screen._compositor.render_strips(), terminal)
+    region = widget.region
+    return [row[region.x : region.right] for row in rows[region.y : region.bottom]]
+
+
+def read_widget(app, widget, terminal: tuple[Rgb, Rgb] = DARK_TERMINAL) -> list[str]:
+    """What a phone reads from the code ``widget`` shows in the running ``app``."""
+    return decode(cells_image(widget_cells(app, widget, terminal)))

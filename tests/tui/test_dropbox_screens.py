@@ -15,7 +15,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from qr_decode import cells_from_segments, cells_image, decode
+from qr_decode import read_widget
 from screen_text import screen_text
 from test_session_flow import start
 from textual.app import App
@@ -81,13 +81,6 @@ async def highlight(pilot, queue: DropBoxQueueScreen, text: str) -> None:
     await pilot.pause()
 
 
-def decoded(app: App, widget: QrCode) -> list[str]:
-    """What a phone reads from the code as the app drew it."""
-    rows = cells_from_segments(app.screen._compositor.render_strips())
-    r = widget.region
-    return decode(cells_image([row[r.x : r.right] for row in rows[r.y : r.bottom]]))
-
-
 def told(app: App) -> str:
     """Every message the app has put up for the facilitator, in one string."""
     return " | ".join(notification.message for notification in app._notifications)
@@ -124,7 +117,7 @@ async def test_the_code_on_screen_reads_back_as_the_drop_boxs_link(
         box = app.dropbox
         assert box is not None and box.url is not None
         assert box.url.startswith("http://127.0.0.1:")
-        assert decoded(app, app.screen.query_one(QrCode)) == [box.url]
+        assert read_widget(app, app.screen.query_one(QrCode)) == [box.url]
         assert box.url in screen_text(app).splitlines()[-2]  # whole, on one line
         shown = flat(app)
         assert "Only this computer can open this page." in shown
@@ -139,7 +132,7 @@ async def test_the_code_on_screen_reads_back_as_the_drop_boxs_link(
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, DropBoxScreen)
-        assert decoded(app, app.screen.query_one(QrCode)) == [box.url]
+        assert read_widget(app, app.screen.query_one(QrCode)) == [box.url]
         url = box.url
         # Leaving run_test stops the app without the quit key, as closing the terminal does.
     assert not box.is_open and app.dropbox is None
@@ -363,7 +356,7 @@ async def test_participant_view_shows_the_code_but_not_the_counter_or_the_queue(
         await pilot.pause()
         shared = screen_text(app)
         assert "PARTICIPANT VIEW" in shared
-        assert decoded(app, app.screen.query_one(QrCode)) == [box.url]
+        assert read_widget(app, app.screen.query_one(QrCode)) == [box.url]
         assert "Drop-box open" not in shared and "waiting" not in shared
         # The queue does not open while the screen is shared...
         await pilot.press("m")
@@ -418,7 +411,7 @@ async def test_closing_the_drop_box_stops_its_link_and_reopening_makes_a_new_one
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.dropbox is box and box.url is not None and box.url != first
-        assert decoded(app, app.screen.query_one(QrCode)) == [box.url]
+        assert read_widget(app, app.screen.query_one(QrCode)) == [box.url]
         assert box.waiting_count() == 1
         await pilot.press("ctrl+q")
     with pytest.raises(aiohttp.ClientConnectorError):

@@ -15,6 +15,7 @@ from qr_decode import (
     cells_image,
     decode,
     has_blocks,
+    widget_cells,
 )
 from textual.app import App, ComposeResult
 from textual.filter import Monochrome, NoColor
@@ -53,13 +54,6 @@ class QrApp(App[None]):
 def on_screen(app: App, terminal=DARK_TERMINAL):
     """The cells of the whole screen as the terminal receives them."""
     return cells_from_segments(app.screen._compositor.render_strips(), terminal)
-
-
-def widget_cells(app: App, widget: QrCode, terminal=DARK_TERMINAL):
-    region = widget.region
-    return [
-        row[region.x : region.right] for row in on_screen(app, terminal)[region.y : region.bottom]
-    ]
 
 
 def screen_text(app: App) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from qr_decode import read_widget
 from screen_text import flat, screen_text, settle
 from test_session_flow import start
 
@@ -19,16 +17,6 @@ from circlekeeper.tui.screens.resources import ResourcesScreen
 from circlekeeper.tui.screens.run_session import RunScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
 from circlekeeper.tui.widgets.qr_code import QrCode
-
-sys.path.insert(0, str(Path(__file__).parent.parent))
-from qr_decode import cells_from_segments, cells_image, decode  # noqa: E402
-
-
-def decoded(app, widget: QrCode) -> list[str]:
-    """What a phone reads from the code as the app drew it."""
-    rows = cells_from_segments(app.screen._compositor.render_strips())
-    r = widget.region
-    return decode(cells_image([row[r.x : r.right] for row in rows[r.y : r.bottom]]))
 
 
 async def test_a_too_small_window_says_the_size_needed_and_comes_back(build_app):
@@ -102,7 +90,7 @@ async def test_the_crisis_key_pauses_and_shows_a_scannable_helpline(build_app, c
         guidance = app.session.part.guidance[0].text
         assert flat(guidance[:30]) not in flat(text)
         assert not [w for w in app.screen.query(".facilitator-only") if w.display]
-        assert decoded(app, app.screen.query_one(QrCode)) == ["https://findahelpline.com"]
+        assert read_widget(app, app.screen.query_one(QrCode)) == ["https://findahelpline.com"]
         session = app.session
         assert session.state is SessionState.PAUSED
         await pilot.press("escape")
@@ -151,11 +139,11 @@ async def test_resources_show_one_code_at_a_time_and_record_it(build_app, clock,
         first = screen.current
         assert f"Resource 1 of {len(screen.resources)}" in screen_text(app)
         assert first.url in screen_text(app)
-        assert decoded(app, screen.query_one(QrCode)) == [first.url]
+        assert read_widget(app, screen.query_one(QrCode)) == [first.url]
         await pilot.press("right")
         await pilot.pause()
         second = screen.current
-        assert decoded(app, screen.query_one(QrCode)) == [second.url]
+        assert read_widget(app, screen.query_one(QrCode)) == [second.url]
 
         # A link added on the spot is checked before it is accepted.
         await pilot.press("a", *"Game", "enter", *"javascript:alert(1)", "enter")
@@ -165,7 +153,7 @@ async def test_resources_show_one_code_at_a_time_and_record_it(build_app, clock,
         await pilot.press("a", *"Sign-up sheet", "enter", *"https://example.org/sign", "enter")
         await pilot.pause()
         assert screen.current.url == "https://example.org/sign"
-        assert decoded(app, screen.query_one(QrCode)) == ["https://example.org/sign"]
+        assert read_widget(app, screen.query_one(QrCode)) == ["https://example.org/sign"]
         session = app.session
         await pilot.press("escape")
     timeline = read_session(store, session.id, clock).timeline()
