@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -60,8 +62,17 @@ def _holds(agenda: Agenda) -> None:
         assert agenda.declared_minutes == agenda.minutes
 
 
+# CommonMark's line endings: LF, CRLF, and a CR on its own. Editors count lines the same way.
+LINE_END = re.compile(r"\r\n?|\n")
+
+
+def _line_count(source: str | bytes) -> int:
+    text = source.decode("latin-1") if isinstance(source, bytes) else source
+    return len(LINE_END.findall(text)) + 1
+
+
 def _read(source: str | bytes) -> None:
-    lines = (source.count(b"\n") if isinstance(source, bytes) else source.count("\n")) + 1
+    lines = _line_count(source)
     try:
         agenda = parse_template(source, "any.md")
     except TemplateError as error:
