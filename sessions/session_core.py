@@ -59,6 +59,9 @@ class SessionCore:
         self._meta = meta
         self._index = index
         self._mono = clock.monotonic()
+        """The monotonic mark time is counted from."""
+        self._written_ms = 0
+        """Milliseconds since the mark already written in events."""
         watch = watch_list if isinstance(watch_list, WatchList) else WatchList(watch_list)
         self._notebook = NoteBook(record, watch)
         self._debrief: Debrief | None = None
@@ -149,22 +152,26 @@ class SessionCore:
             SessionState.PAUSED,
         ):
             return 0
-        return max(0, round((self.clock.monotonic() - self._mono) * 1000))
+        return self._unwritten_ms()
+
+    def _unwritten_ms(self) -> int:
+        # Milliseconds are counted from one fixed mark, less those already written, so
+        # the same instant always gives the same figure and rounding never drifts.
+        return max(0, round((self.clock.monotonic() - self._mono) * 1000) - self._written_ms)
 
     def _append(self, kind: EventType, *, ms: int | None = None, **data: Any) -> None:
         """Write one event, apply it, then bring the meta and the index up to date."""
         self._require_writable()
         if ms is None:
-            ms = max(0, round((self.clock.monotonic() - self._mono) * 1000))
-            # Carry the fraction of a millisecond over, so rounding never drifts.
-            mono = self._mono + ms / 1000
+            ms = self._unwritten_ms()
+            mark, written = self._mono, self._written_ms + ms
         else:
-            mono = self.clock.monotonic()
+            mark, written = self.clock.monotonic(), 0
         now = self.clock.now()
         event = make_event(kind, now, ms, **data)
         self.record.append_event(event)
         # Only once the event is on disk: a failed write leaves the time still to count.
-        self._mono = mono
+        self._mono, self._written_ms = mark, written
         self._progress.apply(event)
         self._save_meta(
             state=self._progress.state.value,

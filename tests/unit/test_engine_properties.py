@@ -6,7 +6,7 @@ import contextlib
 import math
 
 from engine_support import agenda, new_session
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from circlekeeper.sessions.clock import FakeClock
@@ -47,6 +47,8 @@ def close(a: float, b: float) -> bool:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(SEQUENCES)
+# Once seen: a pause right after 4.1315 s showed 1 ms paused that the record replays as 0.
+@example([("start", None), ("advance", 252), ("advance", 4.1315), ("pause", None)])
 def test_the_parts_time_adds_up_to_the_running_time(actions: list[tuple[str, object]]) -> None:
     clock = FakeClock()
     session = new_session(clock, agenda())
