@@ -12,6 +12,11 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 
+PHONE_REGION_ENV = "CIRCLEKEEPER_PHONE_REGION"
+"""Environment variable naming the region for local phone numbers; the settings file's
+``phone_region`` fills it when it is not set."""
+
+
 class ConfigError(ValueError):
     """The settings file could not be read; the message says where and why."""
 

@@ -22,8 +22,7 @@ import unicodedata
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-REGION_ENV = "CIRCLEKEEPER_PHONE_REGION"
-"""Environment variable naming the two-letter region local phone numbers belong to."""
+from circlekeeper.sessions.config import PHONE_REGION_ENV as REGION_ENV
 
 FALLBACK_REGION = "US"
 """The region used when neither the environment nor the locale names one."""

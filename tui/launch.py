@@ -1,14 +1,15 @@
-"""Open the app from the command line: read settings, build the app, run it."""
+"""Open the app: read settings, build the app, run it.
+
+Kept free of the command-line library so that ``circlekeeper`` alone starts quickly.
+"""
 
 from __future__ import annotations
 
 import os
-
-import click
+import sys
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.config import Config, ConfigError
-from circlekeeper.sessions.privacy_phones import REGION_ENV
+from circlekeeper.sessions.config import PHONE_REGION_ENV, Config, ConfigError
 
 
 def launch() -> int:
@@ -16,11 +17,11 @@ def launch() -> int:
     try:
         config = Config.load(paths.config_file())
     except ConfigError as error:
-        click.echo(f"circlekeeper: {error}", err=True)
+        print(f"circlekeeper: {error}", file=sys.stderr)
         return 2
-    if config.phone_region and not os.environ.get(REGION_ENV):
+    if config.phone_region and not os.environ.get(PHONE_REGION_ENV):
         # The personal-data guard reads the region from the environment.
-        os.environ[REGION_ENV] = config.phone_region
+        os.environ[PHONE_REGION_ENV] = config.phone_region
     from circlekeeper.tui.app import make_app
 
     app = make_app(config)

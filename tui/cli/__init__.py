@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import os
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
@@ -26,13 +25,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("circlekeeper.tui.cli.export", "export"),
     "serve": ("circlekeeper.tui.cli.serve", "serve"),
 }
-
-
-def _version() -> str:
-    try:
-        return version("circlekeeper")
-    except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
-        return "unknown"
 
 
 class LazyGroup(click.Group):
@@ -70,7 +62,11 @@ Examples:
   circlekeeper --data-dir ~/groups sessions list
 """,
 )
-@click.version_option(_version(), "-V", "--version", prog_name="circlekeeper")
+# The installed version is looked up only when asked for: reading package metadata
+# costs more than the rest of the command line does.
+@click.version_option(
+    None, "-V", "--version", package_name="circlekeeper", prog_name="circlekeeper"
+)
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -106,5 +102,5 @@ def cli(ctx: click.Context) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the command line (the console script starts at :func:`circlekeeper.tui.main.main`)."""
     cli(prog_name="circlekeeper")

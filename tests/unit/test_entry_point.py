@@ -1,0 +1,45 @@
+"""The installed ``circlekeeper`` command, run as a facilitator runs it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from circlekeeper.sessions import paths
+
+PROGRAM = str(Path(sys.executable).parent / "circlekeeper")
+if not Path(PROGRAM).exists():
+    PROGRAM = shutil.which("circlekeeper") or PROGRAM
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PROGRAM, *args], capture_output=True, text=True, env=dict(os.environ), timeout=60
+    )
+
+
+def test_a_broken_settings_file_stops_the_app_with_one_line_saying_where() -> None:
+    paths.ensure_private_dir(paths.config_dir())
+    paths.config_file().write_text("bell = yes please\n", encoding="utf-8")
+    done = _run()
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("circlekeeper: ")
+    assert str(paths.config_file()) in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+def test_arguments_go_through_the_command_line() -> None:
+    version = _run("--version")
+    assert version.returncode == 0
+    assert version.stdout.startswith("circlekeeper, version ")
+    listed = _run("templates", "list")
+    assert listed.returncode == 0
+    assert "first-meeting" in listed.stdout
+    unknown = _run("frobnicate")
+    assert unknown.returncode == 2
+    assert "No such command" in unknown.stderr

@@ -1,0 +1,22 @@
+"""The console script's entry point.
+
+``circlekeeper`` with no arguments is how a facilitator opens the app, usually minutes
+before a group starts, so it goes straight to the app without loading the command-line
+library. Anything else (a sub-command, ``--help``, an option) goes through the full
+command line in :mod:`circlekeeper.tui.cli`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Open the app, or run the command line when given arguments."""
+    if len(sys.argv) <= 1:
+        from circlekeeper.tui.launch import launch
+
+        sys.exit(launch())
+    from circlekeeper.tui.cli import main as run_cli
+
+    run_cli()
