@@ -58,6 +58,7 @@ def _folders(root: Path) -> dict[str, str]:
         paths.CONFIG_DIR_ENV: str(root / "config"),
         paths.TEMPLATES_DIR_ENV: str(root / "config" / "templates"),
         paths.EXPORTS_DIR_ENV: str(root / "exports"),
+        paths.CACHE_DIR_ENV: str(root / "cache"),
     }
 
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.agenda import Agenda
 from circlekeeper.sessions.storage import write_file_atomic
+from circlekeeper.sessions.template_cache import Reading, TemplateCache, file_key
 from circlekeeper.sessions.template_errors import Problem, TemplateError
-from circlekeeper.sessions.templates import check_template, read_template_bytes
+from circlekeeper.sessions.template_files import read_template_bytes
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -92,20 +93,29 @@ def _user_files() -> dict[str, Path]:
     return {p.stem: p for p in candidates if not p.name.startswith(".") and p.is_file()}
 
 
-def _read(source: Traversable | Path) -> tuple[Path, Agenda | None, list[Problem]]:
+def _read(source: Traversable | Path, cache: TemplateCache) -> tuple[Path, Reading]:
     path = Path(str(source))
     try:
         data = read_template_bytes(source) if isinstance(source, Path) else source.read_bytes()
     except TemplateError as error:
-        return path, None, error.problems
+        return path, (None, error.problems)
     except OSError as error:
-        return path, None, [Problem(str(path), 0, f"cannot read: {error.strerror or error}")]
-    agenda, problems = check_template(data, path)
-    return path, agenda, problems
+        return path, (None, [Problem(str(path), 0, f"cannot read: {error.strerror or error}")])
+    key = file_key(path, data)
+    reading = cache.get(key)
+    if reading is None:
+        # The parser (markdown, YAML) loads only when a file has to be read afresh.
+        from circlekeeper.sessions.templates import check_template
+
+        reading = check_template(data, path)
+        cache.put(key, reading)
+    return path, reading
 
 
-def _entry(source: Traversable | Path, name: str, builtin: bool, overrides: bool) -> TemplateEntry:
-    path, agenda, problems = _read(source)
+def _entry(
+    source: Traversable | Path, name: str, builtin: bool, overrides: bool, cache: TemplateCache
+) -> TemplateEntry:
+    path, (agenda, problems) = _read(source, cache)
     return TemplateEntry(
         name=name,
         path=path,
@@ -128,11 +138,16 @@ def list_templates() -> list[TemplateEntry]:
     """
     builtins = _builtin_files()
     users = _user_files()
-    entries = [_entry(path, name, False, name in builtins) for name, path in users.items()]
-    entries += [_entry(item, name, True, False) for name, item in builtins.items()]
-    return sorted(
-        (e for e in entries if e.builtin is False or e.name not in users), key=lambda e: e.name
-    )
+    with TemplateCache() as cache:
+        entries = [
+            _entry(path, name, False, name in builtins, cache) for name, path in users.items()
+        ]
+        entries += [
+            _entry(item, name, True, False, cache)
+            for name, item in builtins.items()
+            if name not in users
+        ]
+    return sorted(entries, key=lambda e: e.name)
 
 
 def _clean_name(name: str) -> str:
@@ -159,7 +174,8 @@ def find_template(name: str) -> Agenda:
     source: Traversable | Path | None = _user_files().get(name) or _builtin_files().get(name)
     if source is None:
         raise _not_found(name)
-    _, agenda, problems = _read(source)
+    # Looked up in the cache but never written back: the cache keeps the whole library.
+    _, (agenda, problems) = _read(source, TemplateCache())
     if agenda is None:
         raise TemplateError(problems)
     return agenda

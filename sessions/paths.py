@@ -20,6 +20,7 @@ DATA_DIR_ENV = "CIRCLEKEEPER_DATA_DIR"
 CONFIG_DIR_ENV = "CIRCLEKEEPER_CONFIG_DIR"
 TEMPLATES_DIR_ENV = "CIRCLEKEEPER_TEMPLATES_DIR"
 EXPORTS_DIR_ENV = "CIRCLEKEEPER_EXPORTS_DIR"
+CACHE_DIR_ENV = "CIRCLEKEEPER_CACHE_DIR"
 
 
 def _from_env(name: str) -> Path | None:
@@ -42,6 +43,11 @@ def config_dir() -> Path:
     return _from_env(CONFIG_DIR_ENV) or Path(
         platformdirs.user_config_dir(APP_NAME, appauthor=False)
     )
+
+
+def cache_dir() -> Path:
+    """The folder for what can be rebuilt at any time (the template library, read)."""
+    return _from_env(CACHE_DIR_ENV) or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def config_file() -> Path:

@@ -12,9 +12,9 @@ from pathlib import Path
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.agenda import Resource
 from circlekeeper.sessions.template_errors import Problem, TemplateError, sort_problems
+from circlekeeper.sessions.template_files import read_template_bytes
 from circlekeeper.sessions.template_links import RESOURCE_EXAMPLE, check_one_crisis, resource_list
 from circlekeeper.sessions.template_source import decode, read_front_matter
-from circlekeeper.sessions.templates import read_template_bytes
 
 FRONT_MATTER_FIELDS: dict[str, type] = {"title": str}
 """The keys a resources file's front matter may have."""

@@ -16,9 +16,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from circlekeeper.sessions.template_errors import Problem
-
-MAX_FILE_BYTES = 1024 * 1024
-"""The largest template or resources file we read: far beyond any real agenda."""
+from circlekeeper.sessions.template_files import MAX_FILE_BYTES
 
 _BOM = "\ufeff"
 

@@ -17,14 +17,10 @@ from pathlib import Path
 
 from circlekeeper.sessions.agenda import Agenda, Block, Part, Resource
 from circlekeeper.sessions.template_errors import Problem, TemplateError, sort_problems
+from circlekeeper.sessions.template_files import read_template_bytes
 from circlekeeper.sessions.template_links import check_one_crisis, resource_list
 from circlekeeper.sessions.template_sections import Section, read_blocks, split_sections
-from circlekeeper.sessions.template_source import (
-    MAX_FILE_BYTES,
-    Source,
-    decode,
-    read_front_matter,
-)
+from circlekeeper.sessions.template_source import Source, decode, read_front_matter
 from circlekeeper.sessions.template_timing import LENGTH_EXAMPLE, read_heading
 
 __all__ = [
@@ -75,27 +71,6 @@ def check_template(source: str | bytes, path: str | Path) -> tuple[Agenda | None
     agenda = _build(src, Path(path).stem)
     problems = sort_problems(src.problems)
     return (None if problems else agenda), problems
-
-
-def read_template_bytes(path: Path) -> bytes:
-    """Read a template or resources file, refusing one too large before reading it all.
-
-    Raises:
-        TemplateError: the file cannot be read or is over 1 MiB.
-    """
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except IsADirectoryError:
-        raise TemplateError([Problem(str(path), 0, "this is a folder, not a file")]) from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise TemplateError([Problem(str(path), 0, f"cannot read: {reason}")]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise TemplateError(
-            [Problem(str(path), 1, "the file is over 1 MiB; a template must be smaller")]
-        )
-    return data
 
 
 def check_template_file(path: Path) -> list[Problem]:

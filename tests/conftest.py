@@ -18,11 +18,13 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
         "config": tmp_path / "config",
         "templates": tmp_path / "config" / "templates",
         "exports": tmp_path / "exports",
+        "cache": tmp_path / "cache",
     }
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(dirs["data"]))
     monkeypatch.setenv(paths.CONFIG_DIR_ENV, str(dirs["config"]))
     monkeypatch.setenv(paths.TEMPLATES_DIR_ENV, str(dirs["templates"]))
     monkeypatch.setenv(paths.EXPORTS_DIR_ENV, str(dirs["exports"]))
+    monkeypatch.setenv(paths.CACHE_DIR_ENV, str(dirs["cache"]))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return dirs
 

@@ -1,0 +1,121 @@
+"""The template library as last read, kept between launches.
+
+Reading every agenda (markdown, then YAML, then the checks) is most of what opening the
+app costs beyond Textual itself, and the files rarely change. So what each file read
+to, its agenda or its problems, is kept in one JSON file in the user's cache folder,
+under a digest of the file's path and bytes. A file whose bytes change has a new digest
+and is read again; so is every file when circlekeeper's own code changes. The cache is
+only ever a shortcut: one that is missing, damaged or unwritable is read past quietly,
+and the files themselves are always what counts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from circlekeeper.sessions import paths
+from circlekeeper.sessions.agenda import Agenda
+from circlekeeper.sessions.storage import StorageError, write_file_atomic
+from circlekeeper.sessions.template_errors import Problem
+
+FORMAT = 1
+"""Bumped when the cache file's layout changes."""
+
+CACHE_NAME = "templates.json"
+
+Reading = tuple["Agenda | None", list[Problem]]
+"""What a template file reads to: its agenda (None when it has problems) and problems."""
+
+
+def cache_file() -> Path:
+    """Where the cache is kept."""
+    return paths.cache_dir() / CACHE_NAME
+
+
+def code_stamp() -> str:
+    """A digest of the session core's source files' names, sizes and change times.
+
+    Any change to the code that reads templates (an upgrade, an edit in a development
+    checkout) changes it, and every cached reading is then dropped.
+    """
+    digest = hashlib.sha256(str(FORMAT).encode())
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        with contextlib.suppress(OSError):
+            stat = source.stat()
+            digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def file_key(path: Path, data: bytes) -> str:
+    """The cache key of a file: its path (problems name it) and its bytes."""
+    return hashlib.sha256(str(path).encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+
+
+class TemplateCache:
+    """Readings of template files, looked up by :func:`file_key`.
+
+    Use as a context manager: on leaving, the readings used this time are written back
+    (and any others dropped, so the file never grows past the library), if anything
+    changed.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = cache_file() if path is None else path
+        self._stamp = code_stamp()
+        self._stored = self._load()
+        self._used: dict[str, dict[str, Any]] = {}
+        self._changed = False
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return {}
+        if data.get("code") != self._stamp or not isinstance(data.get("files"), dict):
+            return {}
+        return data["files"]
+
+    def get(self, key: str) -> Reading | None:
+        """The reading kept for ``key``, or None when there is none to trust."""
+        stored = self._stored.get(key)
+        if not isinstance(stored, dict):
+            return None
+        try:
+            agenda = None if stored["agenda"] is None else Agenda.from_dict(stored["agenda"])
+            problems = [Problem(str(p), int(n), str(m)) for p, n, m in stored["problems"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+        self._used[key] = stored
+        return agenda, problems
+
+    def put(self, key: str, reading: Reading) -> None:
+        """Keep a fresh reading."""
+        agenda, problems = reading
+        self._used[key] = {
+            "agenda": None if agenda is None else agenda.to_dict(),
+            "problems": [[p.path, p.line, p.message] for p in problems],
+        }
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the readings used this time, if they differ from what is stored."""
+        if not self._changed and self._used.keys() == self._stored.keys():
+            return
+        payload = {"format": FORMAT, "code": self._stamp, "files": self._used}
+        with contextlib.suppress(OSError, StorageError):
+            paths.ensure_private_dir(self.path.parent)
+            write_file_atomic(self.path, json.dumps(payload).encode("utf-8"))
+        self._stored, self._changed = dict(self._used), False
+
+    def __enter__(self) -> TemplateCache:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if exc_info[0] is None:
+            self.save()

@@ -1,0 +1,35 @@
+"""Reading a template's or resources file's bytes, refusing one too large to be real.
+
+Kept apart from the parser so that code which only needs the bytes (the template cache,
+the resources file) does not load markdown and YAML to get them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from circlekeeper.sessions.template_errors import Problem, TemplateError
+
+MAX_FILE_BYTES = 1024 * 1024
+"""The largest template or resources file we read: far beyond any real agenda."""
+
+
+def read_template_bytes(path: Path) -> bytes:
+    """Read a template or resources file, refusing one too large before reading it all.
+
+    Raises:
+        TemplateError: the file cannot be read or is over 1 MiB.
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise TemplateError([Problem(str(path), 0, "this is a folder, not a file")]) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise TemplateError([Problem(str(path), 0, f"cannot read: {reason}")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise TemplateError(
+            [Problem(str(path), 1, "the file is over 1 MiB; a template must be smaller")]
+        )
+    return data
