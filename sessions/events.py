@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any
 
 from circlekeeper.sessions.agenda import Agenda, Resource
+from circlekeeper.sessions.problems import SessionError
 from circlekeeper.sessions.rounds import RoundProgress
 from circlekeeper.sessions.timeline import (
     Pause,
@@ -25,9 +26,7 @@ from circlekeeper.sessions.timeline import (
     Visit,
 )
 
-
-class SessionError(Exception):
-    """An action the session cannot take now; the message says why in plain words."""
+__all__ = ["EventType", "Progress", "SessionError", "SessionState", "make_event"]
 
 
 class SessionState(str, Enum):

@@ -7,8 +7,12 @@ This module is light on purpose: the app imports it before any session is open.
 
 from __future__ import annotations
 
-from circlekeeper.sessions.events import SessionError
 from circlekeeper.sessions.storage import StorageError
+
+
+class SessionError(Exception):
+    """An action the session cannot take now; the message says why in plain words."""
+
 
 SESSION_PROBLEMS: tuple[type[Exception], ...] = (SessionError, StorageError)
 """The exceptions whose message is meant for the facilitator."""

@@ -20,9 +20,8 @@ from textual.screen import ModalScreen, Screen
 from circlekeeper.sessions.agenda import Resource
 from circlekeeper.sessions.clock import Clock, SystemClock
 from circlekeeper.sessions.config import Config
-from circlekeeper.sessions.resources import load_org_resources
 from circlekeeper.sessions.store import SessionStore
-from circlekeeper.sessions.templates import TemplateError
+from circlekeeper.sessions.template_errors import TemplateError
 from circlekeeper.tui.commands import TemplateCommands, binding_commands
 from circlekeeper.tui.dropbox_flows import DropBoxFlows
 from circlekeeper.tui.flows import SessionFlows
@@ -64,8 +63,7 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
         self.clock = clock
         self.session = None
         """The session open in the run screen, if any."""
-        self.org_resources: tuple[Resource, ...] = ()
-        """The organisation's own resources, offered in every session."""
+        self._org_resources: tuple[Resource, ...] | None = None
         self._too_small: TooSmallScreen | None = None
         self._stale_screens: WeakSet[Screen] = WeakSet()
         """Screens beneath the top one, styled for the view before the last switch."""
@@ -93,14 +91,26 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self.sub_title = FACILITATOR_TITLE
-        try:
-            self.org_resources = load_org_resources()
-        except TemplateError as error:
-            self.notify(str(error), title="Your resources file has problems", severity="error")
+        # Read once the home screen is up, so its problems are said at launch without
+        # holding the first frame back.
+        self.call_after_refresh(lambda: self.org_resources)
         self.screen_change_signal.subscribe(self, self._restyle_if_stale, immediate=True)
         self.push_screen(HomeScreen())
         self._mounted = True
         self._check_size(self.size.width, self.size.height)
+
+    @property
+    def org_resources(self) -> tuple[Resource, ...]:
+        """The organisation's own resources, offered in every session (read on first use)."""
+        if self._org_resources is None:
+            from circlekeeper.sessions.resources import load_org_resources
+
+            try:
+                self._org_resources = load_org_resources()
+            except TemplateError as error:
+                self._org_resources = ()
+                self.notify(str(error), title="Your resources file has problems", severity="error")
+        return self._org_resources
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)

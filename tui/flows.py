@@ -14,7 +14,6 @@ from textual import work
 
 from circlekeeper.sessions.crisis import choose_crisis_resource
 from circlekeeper.sessions.problems import SESSION_PROBLEMS
-from circlekeeper.tui.dialogs.start_session import StartChoice, StartSessionDialog
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.text import sentence
 
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from circlekeeper.sessions.workspace import OpenSession
     from circlekeeper.tui.app import CircleKeeperApp
     from circlekeeper.tui.dialogs.debrief import DebriefDraft
+    from circlekeeper.tui.dialogs.start_session import StartChoice
 
     _Base = CircleKeeperApp
 else:
@@ -61,6 +61,8 @@ class SessionFlows(_Base):
                     )
                 )
 
+        from circlekeeper.tui.dialogs.start_session import StartSessionDialog
+
         self.push_screen(StartSessionDialog(agenda.title), chosen)
 
     def on_home_screen_resume_requested(self, event: HomeScreen.ResumeRequested) -> None:
@@ -92,6 +94,8 @@ class SessionFlows(_Base):
             self.notify(str(error), title="Could not open the session", severity="error")
             return
         attendance = meta.get("attendance")
+        from circlekeeper.tui.dialogs.start_session import StartSessionDialog
+
         self.push_screen(
             StartSessionDialog(
                 f"Resume: {meta.get('title') or session_id}",

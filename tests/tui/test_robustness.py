@@ -160,3 +160,21 @@ async def test_a_name_in_the_debrief_is_the_facilitators_choice(build_app, clock
         await pilot.pause()
         session = app.screen.session
         assert session.debrief().follow_up == "Check in with Maria"
+
+
+async def test_a_broken_resources_file_is_said_at_launch_with_where(build_app):
+    paths.ensure_private_dir(paths.config_dir())
+    paths.resources_file().write_text(
+        "# Our resources\n\n- [EAP](https://eap.example.org)\n- [Old](ftp://files.example.org)\n",
+        encoding="utf-8",
+    )
+    app = build_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        found = [n for n in app._notifications if "resources file" in n.title]
+        assert len(found) == 1
+        assert f"{paths.resources_file()}:4:" in found[0].message
+        # The session goes on without them, and the problem is not said again.
+        assert app.org_resources == ()
+        assert len(app._notifications) == 1
