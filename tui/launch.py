@@ -5,6 +5,7 @@ Kept free of the command-line library so that ``circlekeeper`` alone starts quic
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -24,6 +25,10 @@ def launch() -> int:
         os.environ[PHONE_REGION_ENV] = config.phone_region
     from circlekeeper.tui.app import make_app
 
+    # Everything loaded so far (modules, classes, styles) lives as long as the app, so
+    # the cycle collector is told to leave it be. Without this a full collection falls
+    # while the home screen is being drawn and walks every object Textual has loaded.
+    gc.freeze()
     app = make_app(config)
     result = app.run()
     return int(result or 0)
