@@ -14,12 +14,14 @@ import string
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.session_index import ID_PATTERN
 from circlekeeper.sessions.storage import TEMP_SUFFIX, StorageError, fsync_folder
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 INDEX_NAME = "index.json"
 SESSION_SUFFIX = ".json"
@@ -49,6 +51,9 @@ def new_session_id(now: datetime) -> str:
 
 
 def _lock(path: Path, timeout: float) -> FileLock:
+    # Loaded on first use: a first launch with no sessions takes no lock at all.
+    from filelock import FileLock
+
     # Not thread-local: the app may close a session from a worker thread, and the lock
     # must be seen as held (and be released) there too.
     return FileLock(path, timeout=timeout, mode=0o600, thread_local=False)
@@ -114,6 +119,8 @@ class SessionFolder:
         Raises:
             SessionLocked: when another window (or process) holds it.
         """
+        from filelock import Timeout
+
         lock = _lock(self.root / f"{session_id}{LOCK_SUFFIX}", timeout=0)
         try:
             lock.acquire()
@@ -138,6 +145,8 @@ class SessionFolder:
     def index_lock(self) -> Iterator[None]:
         """Hold the index's lock while reading and replacing the index."""
         self.make()
+        from filelock import Timeout
+
         lock = _lock(self.root / f"{INDEX_NAME}{LOCK_SUFFIX}", timeout=INDEX_WAIT_SECONDS)
         try:
             lock.acquire()

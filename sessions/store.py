@@ -17,9 +17,8 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
@@ -54,6 +53,9 @@ from circlekeeper.sessions.storage import (
     read_text,
     write_atomic,
 )
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 __all__ = [
     "DamagedEntry",

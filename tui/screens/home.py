@@ -26,6 +26,7 @@ from circlekeeper.sessions.library import TemplateEntry, list_templates
 from circlekeeper.sessions.preview import preview_markdown
 from circlekeeper.sessions.session_index import Listing, SessionSummary
 from circlekeeper.sessions.storage import StorageError
+from circlekeeper.tui.widgets.drawn_once import DrawnOnce
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
 
@@ -80,37 +81,55 @@ class HomeScreen(Screen[None]):
         self.resumable: list[SessionSummary] = []
         self.past: list[SessionSummary] = []
         self._reported: set = set()
+        self._listing_problems = Listing()
         self._previewed: object = None
         self._resumed = False
 
     def compose(self) -> ComposeResult:
+        # Everything is read before the first layout, so the screen is laid out and drawn
+        # once, already filled in.
+        listing = self._read()
+        self._listing_problems = listing
+        summary, preview = self._preview_of(0)
         yield Header()
         with TabbedContent(id="home-tabs"):
             with TabPane("Agendas", id="agendas"), Horizontal():
-                yield OptionList(id="template-list")
+                yield OptionList(*self._options(self._template_labels()), id="template-list")
                 with VerticalScroll(id="template-preview-pane"):
-                    yield Static("", id="template-summary", markup=False)
+                    yield Static(summary, id="template-summary", markup=False)
                     # One widget drawing the whole agenda: Textual's Markdown widget makes
                     # one per block, which made the home screen slow to open.
-                    yield Static("", id="template-preview")
-            with TabPane("Resume", id="resume"):
+                    yield Static(preview, id="template-preview")
+            with TabPane(self._resume_title(), id="resume"):
                 yield Static(
                     "Sessions that were paused, quit or interrupted. Enter carries on where "
                     "you left off; time while the app was closed counts as a pause.",
                     classes="hint",
                 )
-                yield OptionList(id="resume-list", classes="session-list")
-            with TabPane("Past sessions", id="past"):
+                yield OptionList(
+                    *self._options(self._session_labels(self.resumable)),
+                    id="resume-list",
+                    classes="session-list",
+                )
+            with TabPane(self._past_title(), id="past"):
                 yield Static(
                     "Ended sessions. Enter opens the summary, from which you can export.",
                     classes="hint",
                 )
-                yield OptionList(id="past-list", classes="session-list")
+                yield OptionList(
+                    *self._options(self._session_labels(self.past)),
+                    id="past-list",
+                    classes="session-list",
+                )
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.reload()
-        self.query_one("#template-list", OptionList).focus()
+        self._report(self._listing_problems)
+        template_list = self.query_one("#template-list", OptionList)
+        if self.templates:
+            template_list.highlighted = 0
+            self._previewed = self.templates[0].path
+        template_list.focus()
 
     def on_screen_resume(self) -> None:
         # The first resume follows the mount, which has just read everything.
@@ -123,8 +142,8 @@ class HomeScreen(Screen[None]):
         self._previewed = None
         self.reload()
 
-    def reload(self) -> None:
-        """Read the template library and the sessions again."""
+    def _read(self) -> Listing:
+        """Read the template library and the sessions; returns the sessions' listing."""
         self.templates = list_templates()
         try:
             listing = self.app.store.list()
@@ -134,12 +153,9 @@ class HomeScreen(Screen[None]):
         ordered = sorted(listing.sessions, key=lambda s: s.updated, reverse=True)
         self.resumable = [s for s in ordered if s.state != "ended"]
         self.past = [s for s in ordered if s.state == "ended"]
-        self._fill("#template-list", [_template_label(t) for t in self.templates])
-        self._fill("#resume-list", [_session_label(s) for s in self.resumable])
-        self._fill("#past-list", [_session_label(s) for s in self.past])
-        tabs = self.query_one(TabbedContent)
-        tabs.get_tab("resume").label = f"Resume ({len(self.resumable)})"
-        tabs.get_tab("past").label = f"Past sessions ({len(self.past)})"
+        return listing
+
+    def _report(self, listing: Listing) -> None:
         for damaged in listing.damaged:
             # Said once per launch: the store reports a file set aside on every listing.
             where = damaged.moved_to or damaged.path
@@ -148,6 +164,34 @@ class HomeScreen(Screen[None]):
                 self.notify(
                     damaged.message(), title="A session file was set aside", severity="error"
                 )
+
+    def _template_labels(self) -> list[str]:
+        return [_template_label(t) for t in self.templates]
+
+    @staticmethod
+    def _session_labels(sessions: list[SessionSummary]) -> list[str]:
+        return [_session_label(s) for s in sessions]
+
+    @staticmethod
+    def _options(labels: list[str]) -> list[Option]:
+        # Titles come from templates and may hold brackets: never read them as markup.
+        return [Option(Content(label)) for label in labels]
+
+    def _resume_title(self) -> str:
+        return f"Resume ({len(self.resumable)})"
+
+    def _past_title(self) -> str:
+        return f"Past sessions ({len(self.past)})"
+
+    def reload(self) -> None:
+        """Read the template library and the sessions again."""
+        self._report(self._read())
+        self._fill("#template-list", self._template_labels())
+        self._fill("#resume-list", self._session_labels(self.resumable))
+        self._fill("#past-list", self._session_labels(self.past))
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("resume").label = self._resume_title()
+        tabs.get_tab("past").label = self._past_title()
         if self.templates:
             self._preview(self.query_one("#template-list", OptionList).highlighted or 0)
 
@@ -155,8 +199,7 @@ class HomeScreen(Screen[None]):
         options = self.query_one(selector, OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        # Titles come from templates and may hold brackets: never read them as markup.
-        options.add_options([Option(Content(label)) for label in labels])
+        options.add_options(self._options(labels))
         if labels:
             options.highlighted = min(highlighted or 0, len(labels) - 1)
 
@@ -169,23 +212,32 @@ class HomeScreen(Screen[None]):
     def _template_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._preview(event.option_index)
 
+    def _preview_of(self, index: int) -> tuple[str, DrawnOnce | str]:
+        """The summary line and the rendered agenda for the template at ``index``."""
+        if not 0 <= index < len(self.templates):
+            return "", ""
+        entry = self.templates[index]
+        if entry.agenda is None:
+            return (
+                f"{entry.path} has problems; run: circlekeeper templates check",
+                DrawnOnce(Markdown("\n".join(f"- `{p}`" for p in entry.problems))),
+            )
+        where = "built-in" if entry.builtin else f"your own ({entry.path})"
+        note = ", overrides the built-in one" if entry.overrides_builtin else ""
+        return (
+            f"{entry.summary}\n{entry.minutes} min · {where}{note}",
+            DrawnOnce(Markdown(preview_markdown(entry.agenda))),
+        )
+
     def _preview(self, index: int) -> None:
         if not 0 <= index < len(self.templates):
             return
-        entry = self.templates[index]
-        summary = self.query_one("#template-summary", Static)
-        preview = self.query_one("#template-preview", Static)
-        if self._previewed == entry.path:
+        if self._previewed == self.templates[index].path:
             return
-        self._previewed = entry.path
-        if entry.agenda is None:
-            summary.update(f"{entry.path} has problems; run: circlekeeper templates check")
-            preview.update(Markdown("\n".join(f"- `{p}`" for p in entry.problems)))
-            return
-        where = "built-in" if entry.builtin else f"your own ({entry.path})"
-        note = ", overrides the built-in one" if entry.overrides_builtin else ""
-        summary.update(f"{entry.summary}\n{entry.minutes} min · {where}{note}")
-        preview.update(Markdown(preview_markdown(entry.agenda)))
+        self._previewed = self.templates[index].path
+        summary, preview = self._preview_of(index)
+        self.query_one("#template-summary", Static).update(summary)
+        self.query_one("#template-preview", Static).update(preview)
 
     @on(OptionList.OptionSelected, "#template-list")
     def _template_chosen(self, event: OptionList.OptionSelected) -> None:
