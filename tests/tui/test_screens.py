@@ -53,6 +53,9 @@ async def test_quitting_keeps_the_session_to_resume_where_it_was(build_app, cloc
         await pilot.pause()
         assert "Resume (1)" in screen_text(again)
         await pilot.press("2")
+        await pilot.pause()
+        # It is not running now: the list says how it was left.
+        assert "running when last saved · last change" in screen_text(again)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, StartSessionDialog)

@@ -37,9 +37,20 @@ def _template_label(entry: TemplateEntry) -> str:
     return f"{entry.title}{mark}\n  {entry.minutes} min · {entry.part_count} parts"
 
 
+STATE_WORDS = {
+    "ready": "not started",
+    # Not open here: the app was closed (or crashed) while it ran, or another window has it.
+    "running": "running when last saved",
+    "paused": "paused",
+    "ended": "ended",
+}
+"""How each session state reads in the lists."""
+
+
 def _session_label(summary: SessionSummary) -> str:
     when = summary.updated.astimezone().strftime("%a %d %b %Y %H:%M")
-    return f"{summary.title or summary.template}\n  {summary.state} · last change {when}"
+    state = STATE_WORDS.get(summary.state, summary.state)
+    return f"{summary.title or summary.template}\n  {state} · last change {when}"
 
 
 class HomeScreen(Screen[None]):
