@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from circlekeeper.sessions.durations import minutes_text
 from circlekeeper.sessions.export.model import Summary
 from circlekeeper.sessions.notes import Note, NoteKind, NoteSource
 from circlekeeper.sessions.timeline import Pause, RebalanceRecord, RoundRecord
@@ -39,14 +40,6 @@ def day_text(day: date | None) -> str:
 def clock_text(moment: datetime | None) -> str:
     """A time of day as recorded, e.g. ``18:05``; a dash when unknown."""
     return "–" if moment is None else f"{moment:%H:%M}"
-
-
-def minutes_text(seconds: float) -> str:
-    """A duration in whole minutes, or seconds when under a minute: ``12 min``, ``40 s``."""
-    seconds = max(0.0, seconds)
-    if seconds < 59.5:
-        return f"{round(seconds)} s"
-    return f"{round(seconds / 60)} min"
 
 
 def over_text(seconds: float) -> str:

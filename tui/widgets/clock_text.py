@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from circlekeeper.sessions.durations import minutes_text
+
 
 def mmss(seconds: float) -> str:
     """``seconds`` as ``m:ss`` (or ``h:mm:ss`` past an hour), rounded down."""
@@ -14,8 +16,8 @@ def mmss(seconds: float) -> str:
 
 
 def minutes(seconds: float) -> str:
-    """A length in whole minutes, in words: ``1 min``, ``12 min``."""
-    return f"{round(seconds / 60)} min"
+    """A length in words: ``12 min``, or ``40 s`` under a minute (as in the exports)."""
+    return minutes_text(seconds)
 
 
 def time_of_day(moment: datetime) -> str:
