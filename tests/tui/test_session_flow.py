@@ -155,3 +155,36 @@ async def test_going_home_after_a_summary_lists_the_session_as_past(build_app, c
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "Past sessions (1)" in screen_text(app)
+
+
+async def test_a_note_closed_by_mistake_is_put_aside_and_comes_back(build_app):
+    from circlekeeper.tui.dialogs.note_editor import NoteEditor
+
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        run = app.screen
+        await pilot.press("n", *"Night shift feels cut off", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert "put aside, not saved" in screen_text(app)
+        assert run.session.notes() == []
+        assert "Night shift" not in screen_text(app)
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert "the one you put aside" in screen_text(app)
+        assert app.screen.query_one("#note-text").value == "Night shift feels cut off"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [n.text for n in run.session.notes()] == ["Night shift feels cut off"]
+
+        # Once saved it is gone from the editor; an empty editor closed keeps nothing.
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#note-text").value == ""
+        await pilot.press("escape", "n")
+        await pilot.pause()
+        assert app.screen.query_one("#note-text").value == ""
+        assert "the one you put aside" not in screen_text(app)

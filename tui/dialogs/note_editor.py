@@ -25,7 +25,11 @@ class NoteDraft:
 
 
 class NoteEditor(FormDialog[NoteDraft]):
-    """Write a note; enter or ctrl+s saves, escape cancels."""
+    """Write a note; enter or ctrl+s saves, escape cancels.
+
+    What was written when it is cancelled is kept in :attr:`set_aside`, for the screen
+    that opened it to offer again: a stray escape never loses a facilitator's words.
+    """
 
     BINDINGS = [Binding("ctrl+s", "submit", "Save", id="note.save")]
 
@@ -37,16 +41,25 @@ class NoteEditor(FormDialog[NoteDraft]):
     }
     """
 
-    def __init__(self, draft: NoteDraft | None = None, *, title: str = "New note") -> None:
+    def __init__(
+        self,
+        draft: NoteDraft | None = None,
+        *,
+        title: str = "New note",
+        hint: str = "A few words, without anyone's name.",
+    ) -> None:
         super().__init__()
         self.draft = draft
         self.heading = title
+        self.hint = hint
+        self.set_aside: NoteDraft | None = None
+        """What the editor held when it was cancelled; None when it was empty or saved."""
 
     def compose_fields(self) -> ComposeResult:
         draft = self.draft
         kind = draft.kind if draft else NoteKind.THEME
         yield Static(self.heading, markup=False)
-        yield Static("A few words, without anyone's name.", classes="hint")
+        yield Static(self.hint, classes="hint", markup=False)
         yield Input(value=draft.text if draft else "", id="note-text", max_length=2000)
         with RadioSet(id="note-kind"):
             for each in NoteKind:
@@ -57,12 +70,23 @@ class NoteEditor(FormDialog[NoteDraft]):
             id="note-private",
         )
 
-    def submit(self) -> None:
+    def _written(self) -> NoteDraft | None:
+        """What the fields hold now; None when no words are written."""
         text = self.query_one("#note-text", Input).value.strip()
         if not text:
-            self.show_error("Write a few words first.", focus="#note-text")
-            return
+            return None
         pressed = self.query_one(RadioSet).pressed_button
         kind = NoteKind(pressed.name) if pressed is not None and pressed.name else NoteKind.THEME
         private = self.query_one("#note-private", Checkbox).value
-        self.dismiss(NoteDraft(text=text, kind=kind, facilitator_only=private))
+        return NoteDraft(text=text, kind=kind, facilitator_only=private)
+
+    def submit(self) -> None:
+        draft = self._written()
+        if draft is None:
+            self.show_error("Write a few words first.", focus="#note-text")
+            return
+        self.dismiss(draft)
+
+    def action_cancel(self) -> None:
+        self.set_aside = self._written()
+        super().action_cancel()

@@ -86,6 +86,8 @@ class RunScreen(Screen[None]):
         """The resource last put on screen; the participant view shows it large."""
         self._last: Status | None = None
         self._banner_timer: Timer | None = None
+        self._set_aside: NoteDraft | None = None
+        """A note closed without saving, offered again by the next new note (memory only)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -297,11 +299,31 @@ class RunScreen(Screen[None]):
         if self.app.participant_view:
             self.say("Notes are hidden in participant view: press v first.")
             return
-        self.app.push_screen(NoteEditor(), self._note_written)
-
-    def _note_written(self, draft: NoteDraft | None, **choice: bool) -> None:
+        draft, self._set_aside = self._set_aside, None
         if draft is None:
-            return
+            self._open_note_editor(None, "New note")
+        else:
+            self._open_note_editor(draft, "New note (the one you put aside)")
+
+    def _open_note_editor(self, draft: NoteDraft | None, title: str) -> None:
+        editor = NoteEditor(
+            draft,
+            title=title,
+            hint="A few words, without anyone's name. Escape puts the note aside; n brings it "
+            "back.",
+        )
+
+        def closed(written: NoteDraft | None) -> None:
+            if written is None:
+                self._set_aside = editor.set_aside
+                if self._set_aside is not None:
+                    self.say("Note put aside, not saved: n brings it back.")
+                return
+            self._note_written(written)
+
+        self.app.push_screen(editor, closed)
+
+    def _note_written(self, draft: NoteDraft, **choice: bool) -> None:
         try:
             self.session.add_note(
                 draft.text, draft.kind, facilitator_only=draft.facilitator_only, **choice
@@ -310,7 +332,7 @@ class RunScreen(Screen[None]):
 
             def chosen(answer: str | None) -> None:
                 if answer == "edit" or answer is None:
-                    self.app.push_screen(NoteEditor(draft, title="Edit note"), self._note_written)
+                    self._open_note_editor(draft, "Edit note")
                 else:
                     self._note_written(draft, **{answer: True})
 
