@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qr_decode import widget_cells
 from screen_text import screen_text, settle
 from test_session_flow import start
 
@@ -85,3 +86,28 @@ async def test_a_speakers_turn_ending_is_signalled(build_app, clock):
         await settle(pilot)
         assert "Speaker 2 of 6 · 2:00 left" in screen_text(app)
         assert not panel.has_class("-turn-over")
+
+
+async def test_the_session_clock_says_time_gone_and_the_end_the_overrun_brings(build_app, clock):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("space")
+        clock.advance(minutes=16, seconds=5)  # 6 minutes over the 10-minute first part
+        await settle(pilot)
+        text = screen_text(app)
+        status = app.screen.session.status()
+        planned = status.planned_end.astimezone().strftime("%H:%M")
+        projected = status.projected_end.astimezone().strftime("%H:%M")
+        assert (status.projected_end - status.planned_end).total_seconds() == 6 * 60 + 5
+        assert f"Elapsed 16m05s · planned end {planned} · projected end {projected}" in text
+        assert _drawn(app, "#session-clock").endswith(" · 6 min over plan")
+        clock.advance(minutes=50)
+        await settle(pilot)
+        assert _drawn(app, "#session-clock").startswith("Elapsed 1h06m · ")
+
+
+def _drawn(app, selector: str) -> str:
+    """The words a widget shows, its wrapped lines joined."""
+    rows = widget_cells(app, app.screen.query_one(selector))
+    return " ".join(" ".join("".join(c.char for c in row).split()) for row in rows).strip()

@@ -25,7 +25,7 @@ from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.agenda_list import AgendaList
 from circlekeeper.tui.widgets.card_counter import CardCounter
-from circlekeeper.tui.widgets.clock_text import minutes, mmss, time_of_day
+from circlekeeper.tui.widgets.clock_text import elapsed, minutes, mmss, time_of_day
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import NotesList
 from circlekeeper.tui.widgets.part_timer import PartTimer
@@ -44,7 +44,7 @@ def session_clock_words(status: Status) -> str:
         return f"Planned length {minutes(sum(p.planned for p in status.parts))}"
     over = f" · {minutes(status.over_by)} over plan" if status.over_by >= 60 else " · on time"
     return (
-        f"Session {mmss(status.session_elapsed)} · planned end "
+        f"Elapsed {elapsed(status.session_elapsed)} · planned end "
         f"{time_of_day(status.planned_end)} · projected end "
         f"{time_of_day(status.projected_end)}{over}"
     )

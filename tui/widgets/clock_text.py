@@ -15,6 +15,14 @@ def mmss(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def elapsed(seconds: float) -> str:
+    """Time gone by, with its units so it never reads as a time of day: ``12m05s``, ``1h02m``."""
+    whole = max(0, int(seconds))
+    hours, rest = divmod(whole, 3600)
+    mins, secs = divmod(rest, 60)
+    return f"{hours}h{mins:02d}m" if hours else f"{mins}m{secs:02d}s"
+
+
 def minutes(seconds: float) -> str:
     """A length in words: ``12 min``, or ``40 s`` under a minute (as in the exports)."""
     return minutes_text(seconds)
