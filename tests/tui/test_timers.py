@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qr_decode import widget_cells
-from screen_text import screen_text, settle
+from screen_text import flat, screen_text, settle
 from test_session_flow import start
 
 from circlekeeper.sessions.config import Config
@@ -111,3 +111,32 @@ def _drawn(app, selector: str) -> str:
     """The words a widget shows, its wrapped lines joined."""
     rows = widget_cells(app, app.screen.query_one(selector))
     return " ".join(" ".join("".join(c.char for c in row).split()) for row in rows).strip()
+
+
+async def test_a_round_too_long_for_the_people_present_is_said_to_the_facilitator(build_app, clock):
+    app = build_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await start(pilot, attendance="10")
+        await pilot.press("space", "right_square_bracket")  # 15 min, 2 min a speaker
+        await settle(pilot)
+        assert _drawn(app, "#round-fit") == (
+            "Only 7 turns of 2 min fit in this part's time, for 10 people: shorten the "
+            "turns, or run over and press b after."
+        )
+        # It is for the facilitator: the shared screen shows the round, not the worry.
+        await pilot.press("v")
+        await settle(pilot)
+        assert "Speaker 1 of 10" in screen_text(app)
+        assert "turns of 2 min fit" not in flat(screen_text(app))
+        assert not app.screen.query_one("#round-fit").display
+
+
+async def test_a_round_that_fits_says_nothing_more(build_app, clock):
+    app = build_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await start(pilot, attendance="6")
+        await pilot.press("space", "right_square_bracket")
+        await settle(pilot)
+        assert "Speaker 1 of 6" in screen_text(app)
+        assert "turns of 2 min fit" not in flat(screen_text(app))
+        assert not app.screen.query_one("#round-fit").display

@@ -27,6 +27,17 @@ def round_words(status: RoundStatus) -> str:
     return f"{who} · {time}{passed}"
 
 
+def fit_words(status: RoundStatus) -> str:
+    """A warning for the facilitator when fewer turns fit in the part than people are
+    present; empty when they all fit."""
+    if status.done or status.offering_again or status.turns_fit >= status.of:
+        return ""
+    return (
+        f"Only {status.turns_fit} turns of {status.minutes_a_speaker} min fit in this part's "
+        f"time, for {status.of} people: shorten the turns, or run over and press b after."
+    )
+
+
 class RoundPanel(Vertical):
     """Shown during a speaking round; hidden otherwise by the screen."""
 
@@ -45,6 +56,14 @@ class RoundPanel(Vertical):
         width: 100%;
         text-style: bold;
     }
+    RoundPanel #round-fit {
+        width: 100%;
+        max-width: 60;
+        color: $text-warning;
+    }
+    RoundPanel #round-fit.-fits {
+        display: none;
+    }
     RoundPanel.-turn-over {
         border: heavy $error;
     }
@@ -59,6 +78,7 @@ class RoundPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Digits("0:00", id="round-digits")
         yield Static("", id="round-words", markup=False)
+        yield Static("", id="round-fit", classes="facilitator-only", markup=False)
 
     def watch_status(self, status: RoundStatus | None) -> None:
         if status is None:
@@ -67,5 +87,9 @@ class RoundPanel(Vertical):
         shown = status.speaker_overrun if over else status.speaker_left
         self.query_one(Digits).update(("+" if over else "") + mmss(shown))
         self.query_one("#round-words", Static).update(round_words(status))
+        fit, warning = self.query_one("#round-fit", Static), fit_words(status)
+        fit.update(warning)
+        # A class, not an inline display: the participant view's rule must still hide it.
+        fit.set_class(not warning, "-fits")
         self.set_class(over and not status.done, "-turn-over")
         self.border_title = f"Round · {status.minutes_a_speaker} min a speaker"
