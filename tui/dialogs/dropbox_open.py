@@ -101,6 +101,11 @@ class DropBoxOpenDialog(FormDialog[DropBoxChoice]):
             for kind in CardKind:
                 yield Checkbox(kind.label, value=kind in self.kinds, id=f"kind-{kind.value}")
         yield Static("Where phones can reach it", classes="label")
+        yield Static(
+            "Up and down move through the list; space picks. Phones in the room need one of "
+            "this computer's network addresses, not 'this computer only'.",
+            classes="hint",
+        )
         with RadioSet(id="dropbox-where"):
             yield RadioButton(THIS_COMPUTER, value=self.host == LOOPBACK)
             for interface in self.interfaces:
