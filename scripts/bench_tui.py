@@ -169,7 +169,7 @@ def run_bare() -> None:
 
 
 def run_widgets() -> None:
-    """The widgets the home screen is made of, filled with the same words, and nothing else.
+    """The Textual widgets the home screen is made of, filled with the same words.
 
     For reading the launch figure: what Textual itself costs to draw such a screen, so the
     difference to circlekeeper is the cost of circlekeeper's own code.
@@ -177,7 +177,7 @@ def run_widgets() -> None:
     from rich.markdown import Markdown
     from textual.app import App, ComposeResult
     from textual.containers import Horizontal, VerticalScroll
-    from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+    from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
 
     path, tab, title, _ = sys.argv[2:6]
     agenda = Path(path).read_text(encoding="utf-8")
@@ -195,7 +195,6 @@ def run_widgets() -> None:
                     yield OptionList()
                 with TabPane("Past sessions"):
                     yield OptionList()
-            yield Footer()
 
     Widgets().run()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qr_decode import read_widget
+from qr_decode import read_widget, widget_cells
 from screen_text import flat, screen_text, settle
 from test_session_flow import start
 
@@ -220,3 +220,41 @@ async def test_an_agenda_can_be_started_from_the_palette(build_app):
         await pilot.pause()
         assert isinstance(app.screen, StartSessionDialog)
         assert "First meeting" in screen_text(app)
+
+
+async def test_every_run_key_is_in_the_footer_even_at_80_columns(build_app, clock):
+    from circlekeeper.tui.widgets.keys_footer import KeysFooter
+
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        footer = app.screen.query_one(KeysFooter)
+        drawn = "\n".join(
+            "".join(c.char for c in row).rstrip() for row in widget_cells(app, footer)
+        )
+        for words in (
+            "space Start/pause",
+            "] Next part",
+            "[ Prev part",
+            "s Next speaker",
+            "n Note",
+            "v View",
+            "r Resources",
+            "! Crisis",
+            "b Rebalance",
+            "e End",
+            "^q Quit",
+            "? Help",
+            "^p palette",
+        ):
+            assert words in drawn, words
+        assert footer.size.height == len(drawn.splitlines()) >= 2
+        # A key is a button too: clicking "] Next part" moves on.
+        row, column = next(
+            (r, line.index("] Next part"))
+            for r, line in enumerate(drawn.splitlines())
+            if "] Next part" in line
+        )
+        await pilot.click(KeysFooter, offset=(column + 1, row))
+        await pilot.pause()
+        assert "Part 2 of 7" in screen_text(app)
