@@ -38,7 +38,9 @@ PARTICIPANT_TITLE = "PARTICIPANT VIEW · safe to share · v switches"
 class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
     """The facilitator's companion for one or more sessions."""
 
-    CSS_PATH = "app.tcss"
+    # The home screen is the bottom screen, made before any screen is pushed, so its
+    # styles load with the app's.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     COMMANDS = App.COMMANDS | {TemplateCommands}
     TITLE = "circlekeeper"
     BINDINGS = [
@@ -95,7 +97,6 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
         # holding the first frame back.
         self.call_after_refresh(lambda: self.org_resources)
         self.screen_change_signal.subscribe(self, self._restyle_if_stale, immediate=True)
-        self.push_screen(HomeScreen())
         self._mounted = True
         self._check_size(self.size.width, self.size.height)
 
@@ -111,6 +112,11 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
                 self._org_resources = ()
                 self.notify(str(error), title="Your resources file has problems", severity="error")
         return self._org_resources
+
+    def get_default_screen(self) -> Screen:
+        # The home screen is the first and bottom screen: no empty screen is composed
+        # and drawn before it, which made launching noticeably slower.
+        return HomeScreen()
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)

@@ -170,7 +170,8 @@ class SessionFlows(_Base):
     def go_home(self) -> None:
         """Back to the home screen, closing whatever session was open."""
         self._close_open()
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+        # The home screen is the app's bottom screen.
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if not isinstance(self.screen, HomeScreen):
             self.switch_screen(HomeScreen())

@@ -56,7 +56,6 @@ def _session_label(summary: SessionSummary) -> str:
 class HomeScreen(Screen[None]):
     """Pick an agenda to start, a session to carry on with, or a past session to read."""
 
-    CSS_PATH = "home.tcss"
     BINDING_GROUP_TITLE = "Home"
     BINDINGS = [
         Binding("1", "tab('agendas')", "Agendas", id="home.agendas"),
