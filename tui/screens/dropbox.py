@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from circlekeeper.sessions.dropbox import CardKind, DropBox
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
+from circlekeeper.tui.widgets.title_bar import TitleBar
 
 ShowCallback = Callable[[str | None], None]
 
@@ -52,7 +53,7 @@ class DropBoxScreen(Screen[None]):
         self._on_show = on_show
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="dropbox-body"):
             yield QrCode(self.box.url or "", id="dropbox-code")
             with Vertical(id="dropbox-words"):

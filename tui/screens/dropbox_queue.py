@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.dropbox import Card, CardKind, DropBox, DropBoxError, UnknownCard
@@ -38,6 +38,7 @@ from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.scale_chart import ScaleChart
+from circlekeeper.tui.widgets.title_bar import TitleBar
 
 ShowCallback = Callable[[str | None], None]
 
@@ -91,7 +92,7 @@ class DropBoxQueueScreen(Screen[None]):
         self._on_show = on_show
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="queue-body", classes="facilitator-only"):
             yield Static("", id="queue-heading", markup=False)
             yield CardCounter(self.box, id="queue-counter")

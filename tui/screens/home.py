@@ -13,7 +13,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
-    Header,
     OptionList,
     Static,
     TabbedContent,
@@ -28,6 +27,7 @@ from circlekeeper.sessions.session_index import Listing, SessionSummary
 from circlekeeper.sessions.storage import StorageError
 from circlekeeper.tui.widgets.drawn_once import DrawnOnce
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
+from circlekeeper.tui.widgets.title_bar import TitleBar
 
 
 def _template_label(entry: TemplateEntry) -> str:
@@ -101,7 +101,7 @@ class HomeScreen(Screen[None]):
         listing = self._read()
         self._listing_problems = listing
         summary, preview = self._preview_of(0)
-        yield Header()
+        yield TitleBar()
         with TabbedContent(id="home-tabs"):
             with TabPane("Agendas", id="agendas"), Horizontal():
                 yield OptionList(*self._options(self._template_labels()), id="template-list")

@@ -7,12 +7,13 @@ from collections.abc import Callable, Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from circlekeeper.sessions.agenda import Resource
 from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
+from circlekeeper.tui.widgets.title_bar import TitleBar
 
 ShownCallback = Callable[[Resource], None]
 AddCallback = Callable[[Resource], str | None]
@@ -56,7 +57,7 @@ class ResourcesScreen(Screen[None]):
         self._on_add = on_add
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="resource-position", markup=False)
         yield QrCode(id="resource-code")
         yield Static("", id="resource-title", markup=False)

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from circlekeeper.sessions.agenda import Resource
 from circlekeeper.sessions.engine import NoteFlagged, SessionState
@@ -31,6 +31,7 @@ from circlekeeper.tui.widgets.notes_list import NotesList
 from circlekeeper.tui.widgets.part_timer import PartTimer
 from circlekeeper.tui.widgets.qr_code import QrCode
 from circlekeeper.tui.widgets.round_panel import RoundPanel
+from circlekeeper.tui.widgets.title_bar import TitleBar
 
 REFRESH_SECONDS = 0.25
 HEARTBEAT_SECONDS = 15
@@ -90,7 +91,7 @@ class RunScreen(Screen[None]):
         """A note closed without saving, offered again by the next new note (memory only)."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="run-body"):
             yield AgendaList(id="agenda", classes="sharing-hidden")
             with Vertical(id="run-main"):

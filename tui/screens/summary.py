@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from circlekeeper.sessions.engine import Session
 from circlekeeper.sessions.export.model import for_handout
@@ -17,6 +17,7 @@ from circlekeeper.tui.widgets.clock_text import minutes, time_of_day
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import note_line
 from circlekeeper.tui.widgets.timeline_bars import TimelineBars
+from circlekeeper.tui.widgets.title_bar import TitleBar
 
 
 class SummaryScreen(Screen[None]):
@@ -35,7 +36,7 @@ class SummaryScreen(Screen[None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="summary-scroll"):
             yield Static("", id="summary-facts", markup=False)
             yield Static("Planned and actual time", classes="summary-heading")
