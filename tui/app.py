@@ -7,6 +7,7 @@ core and never touch disk themselves.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from weakref import WeakSet
 
@@ -96,6 +97,8 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
         # Read once the home screen is up, so its problems are said at launch without
         # holding the first frame back.
         self.call_after_refresh(lambda: self.org_resources)
+        # Launching from the command line holds cycle collection off until now.
+        self.call_after_refresh(gc.enable)
         self.screen_change_signal.subscribe(self, self._restyle_if_stale, immediate=True)
         self._mounted = True
         self._check_size(self.size.width, self.size.height)

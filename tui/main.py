@@ -8,12 +8,16 @@ command line in :mod:`circlekeeper.tui.cli`.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
 def main() -> None:
     """Open the app, or run the command line when given arguments."""
     if len(sys.argv) <= 1:
+        # No cycle collection until the first frame is drawn (the app turns it back on):
+        # loading and building the app makes many objects and no garbage worth a pause.
+        gc.disable()
         from circlekeeper.tui.launch import launch
 
         sys.exit(launch())

@@ -178,3 +178,17 @@ async def test_a_broken_resources_file_is_said_at_launch_with_where(build_app):
         # The session goes on without them, and the problem is not said again.
         assert app.org_resources == ()
         assert len(app._notifications) == 1
+
+
+async def test_collection_held_off_for_launch_is_back_once_the_home_screen_is_drawn(build_app):
+    import gc
+
+    gc.disable()  # as the command line does before loading the app
+    try:
+        app = build_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
