@@ -258,3 +258,24 @@ async def test_every_run_key_is_in_the_footer_even_at_80_columns(build_app, cloc
         await pilot.click(KeysFooter, offset=(column + 1, row))
         await pilot.pause()
         assert "Part 2 of 7" in screen_text(app)
+
+
+async def test_the_home_lists_switch_by_number_or_by_clicking_their_names(build_app):
+    from circlekeeper.tui.widgets.tab_row import TabRow
+
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Positive relationships with colleagues" in screen_text(app)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "Ended sessions. Enter opens the summary" in screen_text(app)
+        assert app.focused.id == "past-list"
+        row = "".join(c.char for c in widget_cells(app, app.screen.query_one(TabRow))[0])
+        await pilot.click(TabRow, offset=(row.index("Resume") + 1, 0))
+        await pilot.pause()
+        assert "Sessions that were paused, quit or interrupted" in screen_text(app)
+        assert app.focused.id == "resume-list"
+        await pilot.click(TabRow, offset=(row.index("Agendas") + 1, 0))
+        await pilot.pause()
+        assert "Positive relationships with colleagues" in screen_text(app)

@@ -8,15 +8,14 @@ from rich.markdown import Markdown
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
+    ContentSwitcher,
     OptionList,
     Static,
-    TabbedContent,
-    TabPane,
 )
 from textual.widgets.option_list import Option
 
@@ -27,6 +26,7 @@ from circlekeeper.sessions.session_index import Listing, SessionSummary
 from circlekeeper.sessions.storage import StorageError
 from circlekeeper.tui.widgets.drawn_once import DrawnOnce
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
+from circlekeeper.tui.widgets.tab_row import TabRow
 from circlekeeper.tui.widgets.title_bar import TitleBar
 
 
@@ -102,15 +102,24 @@ class HomeScreen(Screen[None]):
         self._listing_problems = listing
         summary, preview = self._preview_of(0)
         yield TitleBar()
-        with TabbedContent(id="home-tabs"):
-            with TabPane("Agendas", id="agendas"), Horizontal():
+        yield TabRow(
+            [
+                ("agendas", "Agendas"),
+                ("resume", self._resume_title()),
+                ("past", self._past_title()),
+            ],
+            "agendas",
+            id="home-tabs",
+        )
+        with ContentSwitcher(initial="agendas", id="home-panes"):
+            with Horizontal(id="agendas"):
                 yield OptionList(*self._options(self._template_labels()), id="template-list")
                 with VerticalScroll(id="template-preview-pane"):
                     yield Static(summary, id="template-summary", markup=False)
                     # One widget drawing the whole agenda: Textual's Markdown widget makes
                     # one per block, which made the home screen slow to open.
                     yield Static(preview, id="template-preview")
-            with TabPane(self._resume_title(), id="resume"):
+            with Vertical(id="resume"):
                 yield Static(
                     "Sessions that were paused, quit or interrupted. Enter carries on where "
                     "you left off; time while the app was closed counts as a pause.",
@@ -121,7 +130,7 @@ class HomeScreen(Screen[None]):
                     id="resume-list",
                     classes="session-list",
                 )
-            with TabPane(self._past_title(), id="past"):
+            with Vertical(id="past"):
                 yield Static(
                     "Ended sessions. Enter opens the summary, from which you can export.",
                     classes="hint",
@@ -199,9 +208,9 @@ class HomeScreen(Screen[None]):
         self._fill("#template-list", self._template_labels())
         self._fill("#resume-list", self._session_labels(self.resumable))
         self._fill("#past-list", self._session_labels(self.past))
-        tabs = self.query_one(TabbedContent)
-        tabs.get_tab("resume").label = self._resume_title()
-        tabs.get_tab("past").label = self._past_title()
+        tabs = self.query_one(TabRow)
+        tabs.relabel("resume", self._resume_title())
+        tabs.relabel("past", self._past_title())
         if self.templates:
             self._preview(self.query_one("#template-list", OptionList).highlighted or 0)
 
@@ -213,8 +222,12 @@ class HomeScreen(Screen[None]):
         if labels:
             options.highlighted = min(highlighted or 0, len(labels) - 1)
 
+    def on_tab_row_chosen(self, event: TabRow.Chosen) -> None:
+        self.action_tab(event.tab)
+
     def action_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        self.query_one(ContentSwitcher).current = tab
+        self.query_one(TabRow).active = tab
         list_id = {"agendas": "#template-list", "resume": "#resume-list", "past": "#past-list"}
         self.query_one(list_id[tab], OptionList).focus()
 
