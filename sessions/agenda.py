@@ -86,6 +86,8 @@ class Agenda:
     """The front matter's ``duration``, when given."""
     source: str = field(default="", compare=False)
     """The markdown the agenda was read from."""
+    body_line: int = field(default=0, compare=False)
+    """The 0-based line of :attr:`source` after the front matter (0 when it has none)."""
 
     @property
     def minutes(self) -> int:
@@ -122,6 +124,7 @@ class Agenda:
                 for p in self.parts
             ],
             "source": self.source,
+            "body_line": self.body_line,
         }
 
     @classmethod
@@ -156,6 +159,7 @@ class Agenda:
                 for p in data["parts"]
             ),
             source=str(data.get("source", "")),
+            body_line=int(data.get("body_line", 0)),
         )
 
 

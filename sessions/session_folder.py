@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import string
 from collections.abc import Iterator
 from datetime import datetime
@@ -46,6 +45,8 @@ def new_session_id(now: datetime) -> str:
 
     Nothing about the group or its people goes into it, and it is safe as a file name.
     """
+    import secrets  # loaded with the first new session, not at launch
+
     tail = "".join(secrets.choice(_ID_ALPHABET) for _ in range(4))
     return f"{now:%Y-%m-%d}-{tail}"
 

@@ -145,6 +145,9 @@ def _build(src: Source, name: str) -> Agenda:
         resources=_without_repeats(listed + intro_links + [r for p in parts for r in p.resources]),
         declared_minutes=declared,
         source=src.text,
+        body_line=next(
+            (t.map[1] for t in src.tokens if t.type == "front_matter" and t.map is not None), 0
+        ),
     )
 
 
