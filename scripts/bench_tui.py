@@ -42,7 +42,7 @@ PROGRAM = str(Path(sys.executable).parent / "circlekeeper")
 if not Path(PROGRAM).exists():
     PROGRAM = shutil.which("circlekeeper") or PROGRAM
 
-RUNS = 7
+RUNS = 11
 SIZE = (160, 50)
 """The pseudo-terminal's columns and rows: room for the preview's first part."""
 NOTES = 200
@@ -179,25 +179,27 @@ def run_widgets() -> None:
     """
     from rich.markdown import Markdown
     from textual.app import App, ComposeResult
-    from textual.containers import Horizontal, VerticalScroll
-    from textual.widgets import Header, OptionList, Static, TabbedContent, TabPane
+    from textual.containers import Horizontal, Vertical, VerticalScroll
+    from textual.widgets import ContentSwitcher, OptionList, Static
 
     path, tab, title, _ = sys.argv[2:6]
     agenda = Path(path).read_text(encoding="utf-8")
 
     class Widgets(App[None]):
         def compose(self) -> ComposeResult:
-            yield Header()
-            with TabbedContent():
-                with TabPane(tab), Horizontal():
+            yield Static("circlekeeper")
+            yield Static(f"1 {tab}  2 Resume (0)  3 Past sessions (0)")
+            with ContentSwitcher(initial="agendas"):
+                with Horizontal(id="agendas"):
                     yield OptionList(*[f"{title}\n  90 min · 7 parts"] * 7)
                     with VerticalScroll():
                         yield Static(title)
                         yield Static(Markdown(agenda))
-                with TabPane("Resume"):
+                with Vertical(id="resume"):
                     yield OptionList()
-                with TabPane("Past sessions"):
+                with Vertical(id="past"):
                     yield OptionList()
+            yield Static("keys")
 
     Widgets().run()
 
