@@ -43,11 +43,20 @@ class DebriefDialog(FormDialog[DebriefDraft]):
         yield Static("Debrief: for you only, never in a handout (optional)")
         draft = self.draft
         yield Label("How did it go?")
-        yield Input(draft.how_it_went if draft else "", id="how-it-went", max_length=2000)
+        yield Input(
+            draft.how_it_went if draft else "",
+            id="how-it-went",
+            max_length=2000,
+            select_on_focus=False,
+        )
         yield Label("Anything to follow up? (no names: they are checked like notes)")
-        yield Input(draft.follow_up if draft else "", id="follow-up", max_length=2000)
+        yield Input(
+            draft.follow_up if draft else "", id="follow-up", max_length=2000, select_on_focus=False
+        )
         yield Label("What will you do to look after yourself?")
-        yield Input(draft.self_care if draft else "", id="self-care", max_length=2000)
+        yield Input(
+            draft.self_care if draft else "", id="self-care", max_length=2000, select_on_focus=False
+        )
         yield Static(SELF_CARE_REMINDER, classes="hint")
 
     def submit(self) -> None:

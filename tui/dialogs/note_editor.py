@@ -60,7 +60,13 @@ class NoteEditor(FormDialog[NoteDraft]):
         kind = draft.kind if draft else NoteKind.THEME
         yield Static(self.heading, markup=False)
         yield Static(self.hint, classes="hint", markup=False)
-        yield Input(value=draft.text if draft else "", id="note-text", max_length=2000)
+        # Words brought back are added to, not replaced by the first key pressed.
+        yield Input(
+            value=draft.text if draft else "",
+            id="note-text",
+            max_length=2000,
+            select_on_focus=False,
+        )
         with RadioSet(id="note-kind"):
             for each in NoteKind:
                 yield RadioButton(each.label, value=each is kind, name=each.value)
