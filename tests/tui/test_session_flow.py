@@ -180,6 +180,7 @@ async def test_a_note_closed_by_mistake_is_put_aside_and_comes_back(build_app):
         await pilot.press(*" at times", "enter")
         await pilot.pause()
         assert [n.text for n in run.session.notes()] == ["Night shift feels cut off at times"]
+        assert "put aside, not saved" not in screen_text(app)  # it is saved now
 
         # Once saved it is gone from the editor; an empty editor closed keeps nothing.
         await pilot.press("n")
@@ -189,3 +190,41 @@ async def test_a_note_closed_by_mistake_is_put_aside_and_comes_back(build_app):
         await pilot.pause()
         assert app.screen.query_one("#note-text").value == ""
         assert "the one you put aside" not in screen_text(app)
+
+
+async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_app):
+    app = build_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await start(pilot)
+        await pilot.press("b")  # nothing to rebalance: a message for the facilitator
+        await pilot.pause()
+        assert "nothing needs shortening" in screen_text(app)
+        footer = footer_text(app)
+        assert "n Note" in footer and "e End" in footer and "b Rebalance" in footer
+
+        await pilot.press("v")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "PARTICIPANT VIEW" in text
+        assert "nothing needs shortening" not in text
+        footer = footer_text(app)
+        for key in ("n Note", "e End", "d Drop-box", "b Rebalance"):
+            assert key not in footer
+        assert "space Start/pause" in footer and "v View" in footer and "! Crisis" in footer
+        # A key still answers while sharing, saying what to do.
+        await pilot.press("e")
+        await pilot.pause()
+        assert "press v first" in flat(screen_text(app))
+
+        await pilot.press("v")
+        await pilot.pause()
+        assert "e End" in footer_text(app)
+
+
+def footer_text(app) -> str:
+    from qr_decode import widget_cells
+
+    from circlekeeper.tui.widgets.keys_footer import KeysFooter
+
+    rows = widget_cells(app, app.screen.query_one(KeysFooter))
+    return "\n".join("".join(c.char for c in row) for row in rows)

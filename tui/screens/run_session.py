@@ -33,6 +33,14 @@ from circlekeeper.tui.widgets.qr_code import QrCode
 from circlekeeper.tui.widgets.round_panel import RoundPanel
 from circlekeeper.tui.widgets.title_bar import TitleBar
 
+SHARED_HIDDEN_KEYS = frozenset(
+    {"run.new-note", "run.end", "run.dropbox", "run.rebalance", "run.undo-rebalance"}
+)
+"""Bindings left out of the footer in the participant view: each opens or changes
+something facilitator-only."""
+
+PUT_ASIDE = "Note put aside, not saved: n brings it back."
+
 REFRESH_SECONDS = 0.25
 HEARTBEAT_SECONDS = 15
 MESSAGE_SECONDS = 20
@@ -87,6 +95,9 @@ class RunScreen(Screen[None]):
         """The resource last put on screen; the participant view shows it large."""
         self._last: Status | None = None
         self._banner_timer: Timer | None = None
+        self._banner_private = False
+        """Whether the banner holds a message for the facilitator only."""
+        self._banner_message = ""
         self._set_aside: NoteDraft | None = None
         """A note closed without saving, offered again by the next new note (memory only)."""
 
@@ -122,6 +133,7 @@ class RunScreen(Screen[None]):
         self.refresh_status()
         self._show_part()
         self.set_interval(REFRESH_SECONDS, self.refresh_status)
+        self.watch(self.app, "participant_view", self._view_changed)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
 
     # Showing the session ------------------------------------------------------------
@@ -160,17 +172,22 @@ class RunScreen(Screen[None]):
 
     def _signal(self, message: str) -> None:
         """Show that time ran out in the banner, and ring if the facilitator asked."""
-        self.say(f"⏰ {message}", seconds=None)
+        self.say(f"⏰ {message}", seconds=None, private=False)
         if self.app.config.bell:
             self.app.bell()
 
-    def say(self, message: str, *, seconds: float | None = MESSAGE_SECONDS) -> None:
+    def say(
+        self, message: str, *, seconds: float | None = MESSAGE_SECONDS, private: bool = True
+    ) -> None:
         """Show ``message`` in the banner under the heading.
 
         A banner rather than a passing toast: the facilitator may look up a little later.
         It goes after ``seconds`` (``None``: when the part changes), so an old message
-        does not linger on a shared screen.
+        does not linger on a shared screen. A ``private`` message (the facilitator's, not
+        a time-is-up signal for everyone) also goes when the participant view comes on.
         """
+        self._banner_private = private
+        self._banner_message = message
         banner = self.query_one("#signal", Static)
         banner.update(message)
         banner.set_class(False, "-empty")
@@ -181,6 +198,7 @@ class RunScreen(Screen[None]):
             self._banner_timer = self.set_timer(seconds, self._clear_signal)
 
     def _clear_signal(self) -> None:
+        self._banner_message = ""
         self.query_one("#signal", Static).set_class(True, "-empty")
 
     def _show_part(self) -> None:
@@ -296,6 +314,13 @@ class RunScreen(Screen[None]):
             return sentence(error)
         return None
 
+    def _view_changed(self, participant: bool) -> None:
+        # Keys that open something facilitator-only leave the footer while sharing (they
+        # still answer, saying to press v first), and so does the facilitator's message.
+        self.query_one(KeysFooter).hidden = SHARED_HIDDEN_KEYS if participant else frozenset()
+        if participant and self._banner_private:
+            self._clear_signal()
+
     def action_new_note(self) -> None:
         if self.app.participant_view:
             self.say("Notes are hidden in participant view: press v first.")
@@ -318,8 +343,10 @@ class RunScreen(Screen[None]):
             if written is None:
                 self._set_aside = editor.set_aside
                 if self._set_aside is not None:
-                    self.say("Note put aside, not saved: n brings it back.")
+                    self.say(PUT_ASIDE)
                 return
+            if self._banner_message == PUT_ASIDE:
+                self._clear_signal()  # the note put aside is back and being saved
             self._note_written(written)
 
         self.app.push_screen(editor, closed)

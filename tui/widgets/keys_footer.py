@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from textual.content import Content
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
@@ -74,6 +75,9 @@ class KeysFooter(Widget):
     }
     """
 
+    hidden: reactive[frozenset[str]] = reactive(frozenset(), layout=True)
+    """Ids of bindings not to show for now (the screen's facilitator keys while sharing)."""
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
@@ -94,7 +98,7 @@ class KeysFooter(Widget):
             if pressed == self.app.COMMAND_PALETTE_BINDING:
                 if self.app.ENABLE_COMMAND_PALETTE:
                     palette = key
-            elif binding.show and binding.action not in shown:
+            elif binding.show and binding.id not in self.hidden and binding.action not in shown:
                 # Two keys for one action (tab and enter, say) are shown once.
                 shown[binding.action] = key
         return [*shown.values(), *([palette] if palette else [])]
