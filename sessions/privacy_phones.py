@@ -9,6 +9,10 @@ long enough not to be a count or a budget. Anything next to a time ("10:30") or
 shaped like a date is dropped. A word such as "call" or "mobile" just before a
 number lets a shorter local one through ("call 555-0199"); a word such as "ticket"
 or "order" keeps a number out unless it has a country code.
+
+Numbers are read in the facilitator's region first. When digits enough for a phone
+number are left over, a dozen common regions' formats are tried as well, so a wrong or
+missing region setting never lets a local number through.
 """
 
 from __future__ import annotations
@@ -26,6 +30,12 @@ from circlekeeper.sessions.config import PHONE_REGION_ENV as REGION_ENV
 
 FALLBACK_REGION = "US"
 """The region used when neither the environment nor the locale names one."""
+
+OTHER_REGIONS = ("GB", "US", "IE", "DE", "FR", "ES", "IT", "NL", "AU", "NZ", "IN", "ZA")
+"""Regions whose local numbers are also looked for, when digits are left unexplained.
+
+The region setting can be wrong (a laptop set up in another country, a locale with no
+region) and a number missed is a number shared; one flagged by mistake costs a click."""
 
 MIN_DIGITS = 9
 """Fewest digits in an unverified number with no phone word before it."""
@@ -100,6 +110,30 @@ def phone_spans(text: str, region: str) -> list[tuple[int, int]]:
         region: Two-letter region for numbers written without a country code;
             numbers with a ``+`` country code are found whatever the region.
     """
+    found = _spans_in(text, region)
+    if _LONG_DIGITS.search(_without(text, found)):
+        # Digits enough for a phone number that the region's formats did not explain.
+        for other in OTHER_REGIONS:
+            if other != region:
+                found += [s for s in _spans_in(text, other) if not _overlaps(s, found)]
+    return sorted(found)
+
+
+_LONG_DIGITS = re.compile(r"\d(?:[\s().-]{0,2}\d){6,}")
+"""Seven or more digits written together, separators allowed: worth a second look."""
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _spans_in(text: str, region: str) -> list[tuple[int, int]]:
     found = []
     for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
         raw = match.raw_string

@@ -72,12 +72,14 @@ def test_a_byte_order_mark_does_not_shift_columns(tmp_path: Path) -> None:
     assert result.stdout == "1:1: name: Sam\n"
 
 
-def test_the_region_decides_how_local_numbers_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_local_number_is_found_whatever_region_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A wrong or missing region must not let a number through.
     text = "call 020 7946 0958"
     assert run("--region", "gb", input=text).exit_code == 1
-    assert run("--region", "US", input=text).exit_code == 0
-    monkeypatch.setenv(REGION_ENV, "GB")
+    assert run("--region", "US", input=text).exit_code == 1
+    monkeypatch.setenv(REGION_ENV, "DE")
     assert run(input=text).exit_code == 1
+    assert run("--region", "US", input="we were 12 in 2024, 9 in 2025").exit_code == 0
 
 
 def test_a_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
