@@ -3,6 +3,7 @@ the organisation's resources file, links added during a session and the ``qr`` c
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
@@ -17,11 +18,23 @@ call, and one that fits a 100x40 terminal at one cell per module pair.
 """
 
 
+_PHONE_NUMBER = re.compile(r"\+?[\d\s().-]{6,}")
+"""Digits, spaces and the marks people write phone numbers with, and nothing else."""
+
+
 def check_url(url: str) -> str | None:
     """Say what is wrong with ``url`` as a resource link, or ``None`` when it is fine."""
     url = url.strip()
     if not url:
         return "the link is empty"
+    if _PHONE_NUMBER.fullmatch(url):
+        digits = "".join(ch for ch in url if ch.isdigit() or ch == "+")
+        return (
+            f"this looks like a phone number: write it as tel:{digits} so a phone can call "
+            "it from the code"
+        )
+    if "@" in url and ":" not in url and " " not in url:
+        return f"this looks like an email address: write it as mailto:{url}"
     if any(ch.isspace() for ch in url):
         return "the link contains a space; write spaces in a link as %20"
     scheme = urlsplit(url).scheme.lower()

@@ -207,6 +207,10 @@ def test_a_resource_added_during_the_session_is_checked(clock: FakeClock) -> Non
         ("javascript:alert(1)", "only http, https, mailto and tel"),
         ("https://example.org/a b", "contains a space"),
         ("", "empty"),
+        # A facilitator types a number or an address as they would say it: say how.
+        ("0800 123 456", "looks like a phone number: write it as tel:0800123456"),
+        ("+44 (0)20 7946-0958", r"write it as tel:\+440207946 ?0958"),
+        ("help@eap.example.org", "looks like an email address: write it as mailto:help@eap"),
     ]:
         with pytest.raises(SessionError, match=f"cannot add the resource: .*{message}"):
             session.add_resource("Bad", url)
