@@ -228,3 +228,16 @@ def footer_text(app) -> str:
 
     rows = widget_cells(app, app.screen.query_one(KeysFooter))
     return "\n".join("".join(c.char for c in row) for row in rows)
+
+
+async def test_past_the_last_part_the_screen_says_how_to_end(build_app):
+    app = build_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await start(pilot)
+        await pilot.press("space", *["right_square_bracket"] * 6)
+        await pilot.pause()
+        assert "Part 7 of 7" in screen_text(app)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "This is the last part: press e to end the session" in flat(screen_text(app))
+        assert "Part 7 of 7" in screen_text(app)

@@ -120,7 +120,7 @@ async def test_a_round_too_long_for_the_people_present_is_said_to_the_facilitato
         await pilot.press("space", "right_square_bracket")  # 15 min, 2 min a speaker
         await settle(pilot)
         assert _drawn(app, "#round-fit") == (
-            "Only 7 turns of 2 min fit in this part's time, for 10 people: shorten the "
+            "Only 7 turns of 2 min fit in this part's time, for 10 people: ask for shorter "
             "turns, or run over and press b after."
         )
         # It is for the facilitator: the shared screen shows the round, not the worry.

@@ -248,7 +248,7 @@ class HomeScreen(Screen[None]):
         where = "built-in" if entry.builtin else f"your own ({entry.path})"
         note = ", overrides the built-in one" if entry.overrides_builtin else ""
         return (
-            f"{entry.summary}\n{entry.minutes} min · {where}{note}",
+            f"{entry.summary}\n{entry.minutes} min · {where}{note} · enter starts it",
             DrawnOnce(Markdown(preview_markdown(entry.agenda))),
         )
 

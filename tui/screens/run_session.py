@@ -71,7 +71,7 @@ class RunScreen(Screen[None]):
         Binding("right_square_bracket", "next_part", "Next part", id="run.next-part"),
         Binding("left_square_bracket", "previous_part", "Prev part", id="run.previous-part"),
         Binding("s", "next_speaker", "Next speaker", id="run.next-speaker"),
-        Binding("p", "pass_speaker", "Pass", show=False, id="run.pass"),
+        Binding("p", "pass_speaker", "Pass", id="run.pass"),
         Binding("n", "new_note", "Note", id="run.new-note"),
         Binding("v", "app.toggle_view", "View", id="run.toggle-view"),
         Binding("e", "end_session", "End", id="run.end"),
@@ -266,6 +266,9 @@ class RunScreen(Screen[None]):
         self._act(self.session.toggle)
 
     def action_next_part(self) -> None:
+        if self.session.part_index == len(self.session.agenda.parts) - 1:
+            self.say("This is the last part: press e to end the session when the group is done.")
+            return
         if self._act(self.session.next_part):
             self._show_part()
 

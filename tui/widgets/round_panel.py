@@ -34,7 +34,7 @@ def fit_words(status: RoundStatus) -> str:
         return ""
     return (
         f"Only {status.turns_fit} turns of {status.minutes_a_speaker} min fit in this part's "
-        f"time, for {status.of} people: shorten the turns, or run over and press b after."
+        f"time, for {status.of} people: ask for shorter turns, or run over and press b after."
     )
 
 
