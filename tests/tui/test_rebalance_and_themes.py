@@ -61,3 +61,30 @@ async def test_the_run_screen_reads_in_each_theme(build_app, clock, theme, no_co
         await pilot.press("v")
         await pilot.pause()
         assert "PARTICIPANT VIEW" in screen_text(app)
+
+
+async def test_choices_show_their_state_in_the_mark_not_only_in_colour(build_app, monkeypatch):
+    from circlekeeper.tui.dialogs.note_editor import NoteEditor
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+
+        def marks() -> dict[str, str]:
+            found = {}
+            for line in screen_text(app).splitlines():
+                for label in ("Theme", "Action", "Facilitator only"):
+                    at = line.find(f"▌ {label}")
+                    if at >= 2:
+                        found[label] = line[at - 1]
+            return found
+
+        assert marks() == {"Theme": "●", "Action": " ", "Facilitator only": " "}
+        await pilot.click("#note-private")
+        await pilot.click(app.screen.query("RadioButton")[1])  # Action
+        await pilot.pause()
+        assert marks() == {"Theme": " ", "Action": "●", "Facilitator only": "X"}

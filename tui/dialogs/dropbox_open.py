@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Checkbox, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, RadioSet, Static
 
 from circlekeeper.sessions.dropbox import (
     ALL_KINDS,
@@ -26,6 +26,7 @@ from circlekeeper.sessions.dropbox import (
 )
 from circlekeeper.sessions.dropbox.network import LOOPBACK
 from circlekeeper.tui.dialogs.form import FormDialog
+from circlekeeper.tui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 
 THIS_COMPUTER = f"This computer only ({LOOPBACK})"
 
@@ -99,7 +100,7 @@ class DropBoxOpenDialog(FormDialog[DropBoxChoice]):
         yield Static("Cards participants can send", classes="label")
         with Horizontal(id="dropbox-kinds"):
             for kind in CardKind:
-                yield Checkbox(kind.label, value=kind in self.kinds, id=f"kind-{kind.value}")
+                yield MarkedCheckbox(kind.label, value=kind in self.kinds, id=f"kind-{kind.value}")
         yield Static("Where phones can reach it", classes="label")
         yield Static(
             "Up and down move through the list; space picks. Phones in the room need one of "
@@ -107,10 +108,10 @@ class DropBoxOpenDialog(FormDialog[DropBoxChoice]):
             classes="hint",
         )
         with RadioSet(id="dropbox-where"):
-            yield RadioButton(THIS_COMPUTER, value=self.host == LOOPBACK)
+            yield MarkedRadioButton(THIS_COMPUTER, value=self.host == LOOPBACK)
             for interface in self.interfaces:
                 if not interface.is_loopback:
-                    yield RadioButton(
+                    yield MarkedRadioButton(
                         Content(interface.label), value=self.host == interface.address
                     )
         yield Static(self._reach(), id="dropbox-reach", markup=False)

@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.engine import SessionError
@@ -34,6 +34,7 @@ from circlekeeper.sessions.export import (
 from circlekeeper.sessions.export.model import ReadableSession
 from circlekeeper.sessions.storage import StorageError
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
+from circlekeeper.tui.widgets.marked_toggles import MarkedRadioButton
 
 AUDIENCES = (
     (Audience.PARTICIPANTS, "Participants: handout of agenda, resources, shared themes, actions"),
@@ -132,11 +133,15 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Label("Who is it for?")
             with RadioSet(id="export-audience"):
                 for audience, words in AUDIENCES:
-                    yield RadioButton(words, value=audience is self.audience, id=audience.value)
+                    yield MarkedRadioButton(
+                        words, value=audience is self.audience, id=audience.value
+                    )
             yield Label("Format")
             with RadioSet(id="export-format"):
                 for fmt, words in FORMATS:
-                    yield RadioButton(words, value=fmt is self.format, id=f"format-{fmt.value}")
+                    yield MarkedRadioButton(
+                        words, value=fmt is self.format, id=f"format-{fmt.value}"
+                    )
             yield Label("Folder")
             yield Input(str(self.folder), id="export-folder")
             yield Static("", id="export-file", markup=False)

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, RadioSet, Static
 
 from circlekeeper.sessions.notes import NoteKind
 from circlekeeper.tui.dialogs.form import FormDialog
+from circlekeeper.tui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,8 @@ class NoteEditor(FormDialog[NoteDraft]):
         )
         with RadioSet(id="note-kind"):
             for each in NoteKind:
-                yield RadioButton(each.label, value=each is kind, name=each.value)
-        yield Checkbox(
+                yield MarkedRadioButton(each.label, value=each is kind, name=each.value)
+        yield MarkedCheckbox(
             "Facilitator only (never in the participant handout)",
             value=draft.facilitator_only if draft else False,
             id="note-private",
