@@ -241,3 +241,48 @@ async def test_past_the_last_part_the_screen_says_how_to_end(build_app):
         await pilot.pause()
         assert "This is the last part: press e to end the session" in flat(screen_text(app))
         assert "Part 7 of 7" in screen_text(app)
+
+
+async def test_a_saved_note_can_be_edited_or_deleted_from_the_list(build_app):
+    from circlekeeper.tui.dialogs.confirm import ConfirmDialog
+    from circlekeeper.tui.dialogs.note_editor import NoteEditor
+    from circlekeeper.tui.widgets.notes_list import NotesList
+
+    app = build_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await start(pilot)
+        run = app.screen
+        await pilot.press("n", *"Team lunch helps", "enter")
+        await pilot.press("n", *"A slip that should go", "enter")
+        await pilot.pause()
+        assert [n.text for n in run.session.notes()] == [
+            "Team lunch helps",
+            "A slip that should go",
+        ]
+
+        for _ in range(8):  # tab along to the notes, as a facilitator would
+            if isinstance(app.focused, NotesList):
+                break
+            await pilot.press("tab")
+        assert isinstance(app.focused, NotesList)
+        assert "⏎ Edit note" in footer_text(app) and "del Delete note" in footer_text(app)
+
+        # The newest is highlighted: delete asks first, then it is gone for good.
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "A slip that should go" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [n.text for n in run.session.notes()] == ["Team lunch helps"]
+        assert "A slip that should go" not in screen_text(app)
+        assert "Note deleted" in screen_text(app)
+
+        # Enter edits: the words come back to be added to, and the change is saved.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*" a lot", "enter")
+        await pilot.pause()
+        assert [n.text for n in run.session.notes()] == ["Team lunch helps a lot"]
+        assert "Team lunch helps a lot" in screen_text(app)

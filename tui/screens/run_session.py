@@ -334,38 +334,53 @@ class RunScreen(Screen[None]):
         else:
             self._open_note_editor(draft, "New note (the one you put aside)")
 
-    def _open_note_editor(self, draft: NoteDraft | None, title: str) -> None:
-        editor = NoteEditor(
-            draft,
-            title=title,
-            hint="A few words, without anyone's name. Escape puts the note aside; n brings it "
-            "back.",
+    def _open_note_editor(
+        self, draft: NoteDraft | None, title: str, note_id: str | None = None
+    ) -> None:
+        """Open the editor for a new note, or for the saved note ``note_id``."""
+        hint = "A few words, without anyone's name. "
+        hint += (
+            "Escape leaves the note as it was."
+            if note_id
+            else "Escape puts the note aside; n brings it back."
         )
+        editor = NoteEditor(draft, title=title, hint=hint)
 
         def closed(written: NoteDraft | None) -> None:
             if written is None:
-                self._set_aside = editor.set_aside
-                if self._set_aside is not None:
-                    self.say(PUT_ASIDE)
+                if note_id is None:
+                    self._set_aside = editor.set_aside
+                    if self._set_aside is not None:
+                        self.say(PUT_ASIDE)
                 return
-            if self._banner_message == PUT_ASIDE:
+            if self._banner_message == PUT_ASIDE and note_id is None:
                 self._clear_signal()  # the note put aside is back and being saved
-            self._note_written(written)
+            self._note_written(written, note_id)
 
         self.app.push_screen(editor, closed)
 
-    def _note_written(self, draft: NoteDraft, **choice: bool) -> None:
+    def _note_written(self, draft: NoteDraft, note_id: str | None = None, **choice: bool) -> None:
+        """Save a new note, or the changes to ``note_id``, after the personal-data check."""
         try:
-            self.session.add_note(
-                draft.text, draft.kind, facilitator_only=draft.facilitator_only, **choice
-            )
+            if note_id is None:
+                self.session.add_note(
+                    draft.text, draft.kind, facilitator_only=draft.facilitator_only, **choice
+                )
+            else:
+                self.session.edit_note(
+                    note_id,
+                    text=draft.text,
+                    kind=draft.kind,
+                    facilitator_only=draft.facilitator_only,
+                    **choice,
+                )
         except NoteFlagged as flagged:
 
             def chosen(answer: str | None) -> None:
                 if answer == "edit" or answer is None:
-                    self._open_note_editor(draft, "Edit note")
+                    self._open_note_editor(draft, "Edit note", note_id)
                 else:
-                    self._note_written(draft, **{answer: True})
+                    self._note_written(draft, note_id, **{answer: True})
 
             self.app.push_screen(PrivacyPrompt(flagged.text, flagged.findings), chosen)
             return
@@ -373,6 +388,31 @@ class RunScreen(Screen[None]):
             self.say(sentence(error))
             return
         self._show_notes()
+
+    def on_notes_list_edit_requested(self, event: NotesList.EditRequested) -> None:
+        if self.app.participant_view:
+            self.say("Notes are hidden in participant view: press v first.")
+            return
+        note = event.note
+        draft = NoteDraft(text=note.text, kind=note.kind, facilitator_only=note.facilitator_only)
+        self._open_note_editor(draft, "Edit note", note.id)
+
+    def on_notes_list_delete_requested(self, event: NotesList.DeleteRequested) -> None:
+        if self.app.participant_view:
+            self.say("Notes are hidden in participant view: press v first.")
+            return
+        note = event.note
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._act(lambda: self.session.delete_note(note.id)):
+                self._show_notes()
+                self.say("Note deleted from the record.")
+
+        words = note.text if len(note.text) <= 60 else note.text[:59] + "…"
+        self.app.push_screen(
+            ConfirmDialog(f"Delete this note from the record for good?\n“{words}”", yes="Delete"),
+            answered,
+        )
 
     def action_rebalance(self) -> None:
         plan = self.session.preview_rebalance()

@@ -1,12 +1,23 @@
-"""The notes taken in the current part (facilitator view only)."""
+"""The notes taken in the current part (facilitator view only), to read, edit or delete.
+
+Tab reaches the list; enter edits the highlighted note and delete removes it (the screen
+asks first). The list only asks: the screen that owns the session does the change.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.notes import Note
+
+EMPTY = "No notes in this part yet."
 
 
 def note_line(note: Note) -> str:
@@ -20,27 +31,73 @@ def note_line(note: Note) -> str:
     return f"• {note.kind.label}{extra}: {note.text}"
 
 
-class NotesList(Static):
-    """Lists notes; the screen hands it the notes to show."""
+class NotesList(OptionList):
+    """Lists notes; the screen hands it the notes to show and acts on what it asks."""
+
+    BINDINGS = [
+        Binding("enter", "edit", "Edit note", id="notes.edit"),
+        Binding("delete,backspace", "delete", "Delete note", id="notes.delete"),
+    ]
 
     DEFAULT_CSS = """
     NotesList {
         height: auto;
         min-height: 3;
-        overflow-y: auto;
         border: round $secondary;
         padding: 0 1;
     }
+    NotesList:focus {
+        border: round $accent;
+    }
     """
 
+    @dataclass
+    class EditRequested(Message):
+        """The facilitator asked to change a note."""
+
+        note: Note
+        """The note as it is."""
+
+    @dataclass
+    class DeleteRequested(Message):
+        """The facilitator asked to remove a note."""
+
+        note: Note
+        """The note to remove."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__("", id=id, classes=classes, markup=False)
-        self.border_title = "Notes in this part (n: new note)"
+        super().__init__(id=id, classes=classes)
+        self.border_title = "Notes in this part (n: new note; tab here, then enter edits)"
+        self.notes: list[Note] = []
 
     def show(self, notes: Sequence[Note]) -> None:
-        """Show ``notes``, newest last."""
+        """Show ``notes``, newest last, keeping the highlight where it can."""
+        added = len(notes) > len(self.notes)
+        highlighted = self.highlighted
+        self.notes = list(notes)
+        self.clear_options()
         if not notes:
-            self.update("No notes in this part yet.")
+            # Never read as markup: a disabled line saying there is nothing yet.
+            self.add_option(Option(Content(EMPTY), disabled=True))
+            return
+        self.add_options([Option(Content(note_line(n))) for n in notes])
+        if added or highlighted is None:
+            self.highlighted = len(notes) - 1
         else:
-            self.update("\n".join(note_line(n) for n in notes))
-            self.scroll_end(animate=False)
+            self.highlighted = min(highlighted, len(notes) - 1)
+
+    def _chosen(self) -> Note | None:
+        index = self.highlighted
+        if not self.notes or index is None or not 0 <= index < len(self.notes):
+            return None
+        return self.notes[index]
+
+    def action_edit(self) -> None:
+        note = self._chosen()
+        if note is not None:
+            self.post_message(self.EditRequested(note))
+
+    def action_delete(self) -> None:
+        note = self._chosen()
+        if note is not None:
+            self.post_message(self.DeleteRequested(note))
