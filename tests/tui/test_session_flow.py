@@ -62,6 +62,8 @@ async def test_a_whole_session_from_start_to_summary(build_app, clock, store: Se
         assert "[name removed]'s team feels cut off" in screen_text(app)
         # On disk by the time it is on screen: another reader of the file sees it.
         assert notes[0].id in run.opened.handle.path.read_text()
+        # The notes box says a name is being watched for, never which.
+        assert "checked for 1 watched name" in screen_text(app)
 
         # An action note, plain.
         await pilot.press("n")
@@ -95,6 +97,15 @@ async def test_a_whole_session_from_start_to_summary(build_app, clock, store: Se
         assert "Planned and actual time" in text
         assert "Ask about a buddy scheme" in text
         assert "█" in text  # the bars
+        await pilot.press("end")  # down to the debrief
+        await pilot.pause()
+        assert "How it went: Quiet start, warmer by the end" in screen_text(app)
+        await pilot.press("v")  # the debrief is the facilitator's own
+        await pilot.pause()
+        assert "Quiet start" not in screen_text(app)
+        await pilot.press("home")
+        await pilot.pause()
+        assert "Ask about a buddy scheme" in screen_text(app)
 
     # The finished session is on disk, ended, with its notes and the debrief.
     session = read_session(store, run.session.id, clock)

@@ -119,7 +119,9 @@ class RunScreen(Screen[None]):
                     yield Static("", id="prompts", markup=False)
                     yield Static("", id="guidance", classes="facilitator-only", markup=False)
                     yield Static("", id="part-text", classes="facilitator-only", markup=False)
-                yield NotesList(id="notes", classes="facilitator-only")
+                yield NotesList(
+                    watching=len(self.session.watch_list), id="notes", classes="facilitator-only"
+                )
             with Vertical(id="participant-resource", classes="participant-only"):
                 yield QrCode(id="participant-code")
                 yield Static("", id="participant-resource-title", markup=False)

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from circlekeeper.sessions.engine import Session
 from circlekeeper.sessions.export.model import for_handout
-from circlekeeper.sessions.notes import NoteKind
+from circlekeeper.sessions.notes import Debrief, NoteKind
 from circlekeeper.tui.widgets.clock_text import minutes, time_of_day
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import note_line
@@ -45,6 +45,8 @@ class SummaryScreen(Screen[None]):
             yield Static("", id="summary-actions", markup=False)
             yield Static("Notes by part", classes="summary-heading facilitator-only")
             yield Static("", id="summary-notes", classes="facilitator-only", markup=False)
+            yield Static("Your debrief", classes="summary-heading facilitator-only")
+            yield Static("", id="summary-debrief", classes="facilitator-only", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -80,9 +82,22 @@ class SummaryScreen(Screen[None]):
                 lines.append(f"{index + 1}. {part.title}")
                 lines.extend(f"   {line}" for line in by_part[index])
         self.query_one("#summary-notes", Static).update("\n".join(lines) or "No notes were taken.")
+        self.query_one("#summary-debrief", Static).update(_debrief_words(self.session.debrief()))
 
     def action_export(self) -> None:
         self.app.export_session(self.session)
 
     def action_home(self) -> None:
         self.app.go_home()
+
+
+def _debrief_words(debrief: Debrief | None) -> str:
+    """The facilitator's debrief as lines, or what to do when there is none."""
+    if debrief is None:
+        return "No debrief was written."
+    lines = [f"How it went: {debrief.how_it_went}"]
+    if debrief.follow_up:
+        lines.append(f"To follow up: {debrief.follow_up}")
+    if debrief.self_care:
+        lines.append(f"For yourself: {debrief.self_care}")
+    return "\n".join(lines)

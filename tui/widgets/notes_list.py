@@ -65,9 +65,16 @@ class NotesList(OptionList):
         note: Note
         """The note to remove."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, watching: int = 0, id: str | None = None, classes: str | None = None
+    ) -> None:
+        """``watching``: how many names the personal-data check looks for (never which)."""
         super().__init__(id=id, classes=classes)
         self.border_title = "Notes in this part (n: new note; tab here, then enter edits)"
+        if watching:
+            self.border_subtitle = f"checked for {watching} watched name{'s' * (watching > 1)}"
+        else:
+            self.border_subtitle = "no names watched"
         self.notes: list[Note] = []
 
     def show(self, notes: Sequence[Note]) -> None:
