@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
+from unittest import mock
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.library import list_templates
@@ -38,12 +39,28 @@ def run() -> Iterator[Figure]:
     if builtin:
         took = _seconds(lambda: check_template(data, builtin[0]), repeat=30)
         yield (f"read one built-in agenda ({builtin[0].stem})", took * 1000, " ms", ("<=", 20))
-    with tempfile.TemporaryDirectory() as folder:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        tempfile.TemporaryDirectory() as cache,
+        mock.patch.dict(os.environ),  # the folders are this section's only
+    ):
         os.environ[paths.TEMPLATES_DIR_ENV] = folder
         for number in range(50):
-            Path(folder, f"ours-{number}.md").write_bytes(data)
+            # Each file differs, so none is read from another's cached reading.
+            Path(folder, f"ours-{number}.md").write_bytes(data + f"\n<!-- {number} -->\n".encode())
+
+        def cold() -> None:
+            # A cache folder of its own each time: every file is read and parsed.
+            with tempfile.TemporaryDirectory() as empty:
+                os.environ[paths.CACHE_DIR_ENV] = empty
+                list_templates()
+
+        took = _seconds(cold, repeat=5)
+        yield ("list built-ins and 50 of your own, read afresh", took * 1000, " ms", ("<=", 1000))
+        os.environ[paths.CACHE_DIR_ENV] = cache
+        list_templates()
         took = _seconds(list_templates, repeat=5)
-        yield ("list built-ins and 50 of your own", took * 1000, " ms", ("<=", 1000))
+        yield ("list them again, nothing changed (from the cache)", took * 1000, " ms", None)
     links = "## A (1 min)\n\n" + "[a link](https://example.org/page) " * 28000
     yield (
         "a paragraph of 28,000 links (1 MiB)",
