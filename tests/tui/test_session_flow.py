@@ -297,3 +297,17 @@ async def test_a_saved_note_can_be_edited_or_deleted_from_the_list(build_app):
         await pilot.pause()
         assert [n.text for n in run.session.notes()] == ["Team lunch helps a lot"]
         assert "Team lunch helps a lot" in screen_text(app)
+
+
+async def test_a_name_typed_into_the_people_count_is_shown_and_refused_not_dropped(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartSessionDialog)
+        await pilot.press(*"7Sam", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartSessionDialog)
+        assert app.screen.query_one("#attendance").value == "7Sam"
+        assert "a number from 1 to" in screen_text(app)

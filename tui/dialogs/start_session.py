@@ -49,7 +49,8 @@ class StartSessionDialog(FormDialog[StartChoice]):
         yield Input(
             "" if self.attendance is None else str(self.attendance),
             placeholder="e.g. 8",
-            type="integer",
+            # Any text is let in and checked on enter: a box that silently dropped letters
+            # swallowed a watch-list name typed before the cursor had moved on.
             id="attendance",
         )
         yield Label("First names to watch for in notes (optional)")
