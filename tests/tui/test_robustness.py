@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 
 import pytest
+from qr_decode import widget_cells
 from screen_text import flat, screen_text, settle
 from test_session_flow import start
 
@@ -101,11 +102,22 @@ async def test_a_failed_save_is_said_on_screen_and_the_session_goes_on(
         assert "No space left on device" in flat(screen_text(app))
         assert app.screen.session.notes() == []
 
+        banner = widget_cells(app, app.screen.query_one("#signal"))
+        words = " ".join(" ".join("".join(c.char for c in row).split()) for row in banner)
+        assert words.endswith("The note is put aside: n brings it back.")
+
         monkeypatch.setattr(storage.os, "write", real_write)
         await pilot.press("space")
         await settle(pilot)
         assert "left of 10:00" in screen_text(app)
         assert app.is_running
+        # The words were not lost with the failed save: they come back and save now.
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#note-text").value == "Theme: workload"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [n.text for n in app.screen.session.notes()] == ["Theme: workload"]
 
 
 async def test_the_debrief_never_opens_on_a_shared_screen(build_app):

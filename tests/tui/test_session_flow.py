@@ -207,6 +207,7 @@ async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_
     app = build_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await start(pilot)
+        run = app.screen
         await pilot.press("b")  # nothing to rebalance: a message for the facilitator
         await pilot.pause()
         assert "nothing needs shortening" in screen_text(app)
@@ -222,10 +223,12 @@ async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_
         for key in ("n Note", "e End", "d Drop-box", "b Rebalance"):
             assert key not in footer
         assert "space Start/pause" in footer and "v View" in footer and "! Crisis" in footer
-        # A key still answers while sharing, saying what to do.
-        await pilot.press("e")
-        await pilot.pause()
-        assert "press v first" in flat(screen_text(app))
+        # Each key still answers while sharing, saying what to do, and opens nothing.
+        for key in ("e", "b", "u", "d", "n"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is run, key
+            assert "press v first" in flat(screen_text(app)), key
 
         await pilot.press("v")
         await pilot.pause()
@@ -311,3 +314,8 @@ async def test_a_name_typed_into_the_people_count_is_shown_and_refused_not_dropp
         assert isinstance(app.screen, StartSessionDialog)
         assert app.screen.query_one("#attendance").value == "7Sam"
         assert "a number from 1 to" in screen_text(app)
+        # A digit no one counts with (a key of its own on French keyboards) is refused too.
+        await pilot.press(*["backspace"] * 4, "²", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartSessionDialog)
+        assert app.screen.query_one("#attendance").value == "²"

@@ -65,7 +65,8 @@ class StartSessionDialog(FormDialog[StartChoice]):
         if field.id != "attendance":
             return None
         raw = field.value.strip()
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_ATTENDANCE:
+        # ASCII digits only: "²" is a digit to Python but not a number int() reads.
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_ATTENDANCE:
             return f"Enter how many people are here: a number from 1 to {MAX_ATTENDANCE}."
         return None
 

@@ -309,7 +309,20 @@ class RunScreen(Screen[None]):
             )
         )
 
+    def _refused_while_sharing(self, what: str) -> bool:
+        """Say to switch views first, when the participant view is on; True if so."""
+        if self.app.participant_view:
+            self.say(f"{what} from the facilitator view: press v first.")
+            return True
+        return False
+
     def action_dropbox(self) -> None:
+        box = self.app.dropbox
+        # An open drop-box's code is for everyone to scan; opening one is not.
+        if not (box is not None and box.is_open) and self._refused_while_sharing(
+            "Open the drop-box"
+        ):
+            return
         self.app.show_dropbox()
 
     def _add_resource(self, resource: Resource) -> str | None:
@@ -387,7 +400,12 @@ class RunScreen(Screen[None]):
             self.app.push_screen(PrivacyPrompt(flagged.text, flagged.findings), chosen)
             return
         except SESSION_PROBLEMS as error:
-            self.say(sentence(error))
+            if note_id is None:
+                # Not saved (a full disk, say): the words wait for another try.
+                self._set_aside = draft
+                self.say(f"{sentence(error)} The note is put aside: n brings it back.")
+            else:
+                self.say(sentence(error))
             return
         self._show_notes()
 
@@ -417,6 +435,8 @@ class RunScreen(Screen[None]):
         )
 
     def action_rebalance(self) -> None:
+        if self._refused_while_sharing("Rebalance"):
+            return
         plan = self.session.preview_rebalance()
         if not plan.changed:
             self.say(plan.message)
@@ -434,13 +454,14 @@ class RunScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog("\n".join(lines), yes="Rebalance"), answered)
 
     def action_undo_rebalance(self) -> None:
+        if self._refused_while_sharing("Undo a rebalance"):
+            return
         if self._act(self.session.undo_rebalance):
             self.say("Rebalance undone: the parts have their earlier times again.")
 
     def action_end_session(self) -> None:
-        if self.app.participant_view:
-            # The debrief that follows is for the facilitator's eyes only.
-            self.say("End the session from the facilitator view: press v first.")
+        # The debrief that follows is for the facilitator's eyes only.
+        if self._refused_while_sharing("End the session"):
             return
 
         def answered(yes: bool | None) -> None:
