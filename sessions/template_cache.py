@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.agenda import Agenda
+from circlekeeper.sessions.links import check_url
 from circlekeeper.sessions.storage import StorageError, write_file_atomic
 from circlekeeper.sessions.template_errors import Problem
 
@@ -36,23 +38,46 @@ def cache_file() -> Path:
     return paths.cache_dir() / CACHE_NAME
 
 
-def code_stamp() -> str:
-    """A digest of the session core's source files' names, sizes and change times.
+PARSER_LIBRARIES = ("markdown_it", "mdit_py_plugins", "yaml")
+"""The libraries the template parser reads with; upgrading one drops every reading."""
 
-    Any change to the code that reads templates (an upgrade, an edit in a development
-    checkout) changes it, and every cached reading is then dropped.
+
+def code_stamp() -> str:
+    """A digest of the files the template parser is made of: their names, sizes and
+    change times.
+
+    Any change to that code (an upgrade of circlekeeper or of a library it reads with, an
+    edit in a development checkout) changes it, and every cached reading is then dropped.
+    The libraries are located, not imported: loading them is what the cache saves.
     """
     digest = hashlib.sha256(str(FORMAT).encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    for name in PARSER_LIBRARIES:
+        with contextlib.suppress(ImportError, ValueError):
+            spec = importlib.util.find_spec(name)
+            if spec is not None and spec.origin:
+                sources.append(Path(spec.origin))
+    for source in sources:
         with contextlib.suppress(OSError):
             stat = source.stat()
-            digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+            digest.update(f"{source}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
 def file_key(path: Path, data: bytes) -> str:
     """The cache key of a file: its path (problems name it) and its bytes."""
     return hashlib.sha256(str(path).encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+
+
+def _plausible(agenda: Agenda | None, problems: list[Problem]) -> bool:
+    """Whether a reading is one the parser could have given: an agenda with parts and
+    only links it accepts and no problems, or problems and no agenda."""
+    if agenda is None:
+        return bool(problems)
+    if problems or not agenda.parts:
+        return False
+    resources = [*agenda.resources, *(r for part in agenda.parts for r in part.resources)]
+    return all(check_url(r.url) is None for r in resources)
 
 
 class TemplateCache:
@@ -73,7 +98,7 @@ class TemplateCache:
     def _load(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
@@ -89,7 +114,9 @@ class TemplateCache:
         try:
             agenda = None if stored["agenda"] is None else Agenda.from_dict(stored["agenda"])
             problems = [Problem(str(p), int(n), str(m)) for p, n, m in stored["problems"]]
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError, RecursionError):
+            return None
+        if not _plausible(agenda, problems):
             return None
         self._used[key] = stored
         return agenda, problems

@@ -80,6 +80,18 @@ def test_a_changed_file_is_read_again_even_with_the_same_size_and_time(
         b'{"format": 1, "code": "%CODE%", "files": []}',
         b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"agenda": {"parts": 3}}}}',
         b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"agenda": null, "problems": 7}}}',
+        # Readings the parser could never have given are not trusted either.
+        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"agenda": null, "problems": []}}}',
+        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"problems": [],'
+        b' "agenda": {"name": "x", "title": "x", "parts": []}}}}',
+        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"problems": [],'
+        b' "agenda": {"name": "x", "title": "x", "parts": [{"title": "P", "minutes": 5}],'
+        b' "resources": [{"title": "Bad", "url": "javascript:alert(1)"}]}}}}',
+        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"problems": [["x", 1, "m"]],'
+        b' "agenda": {"name": "x", "title": "x", "parts": [{"title": "P", "minutes": 5}]}}}}',
+        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"agenda": null,'
+        b' "problems": [["x", 1e400, "m"]]}}}',
+        b"[" * 100_000,
     ],
 )
 def test_a_damaged_cache_is_read_past_and_replaced(
@@ -136,3 +148,16 @@ def test_an_unwritable_cache_folder_changes_nothing(
     entries = list_templates()
     assert "lunch" in [e.name for e in entries]
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_an_upgraded_parser_library_drops_every_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = tmp_path / "fake_parser_library.py"
+    library.write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(template_cache, "PARSER_LIBRARIES", ("fake_parser_library",))
+    before = template_cache.code_stamp()
+    assert template_cache.code_stamp() == before
+    library.write_text("VERSION = 22\n", encoding="utf-8")  # an upgrade rewrites it
+    assert template_cache.code_stamp() != before
