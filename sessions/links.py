@@ -18,8 +18,26 @@ call, and one that fits a 100x40 terminal at one cell per module pair.
 """
 
 
-_PHONE_NUMBER = re.compile(r"\+?[\d\s().-]{6,}")
+_PHONE_NUMBER = re.compile(r"\+?[\d\s()-]*\d[\d\s().-]*")
 """Digits, spaces and the marks people write phone numbers with, and nothing else."""
+_EMAIL = re.compile(r"[^@\s/:]+@[^@\s/:]+\.[^@\s/:.]+")
+"""Something that is plainly an email address written without ``mailto:``."""
+
+
+def _as_link(text: str) -> str | None:
+    """How to write ``text`` as a link, when it is a bare phone number or email."""
+    if _PHONE_NUMBER.fullmatch(text) and "." not in text.replace(" ", ""):
+        # "+44 (0)20 ...": the 0 in brackets is dialled at home only, never after +44.
+        number = re.sub(r"\(0\)", "", text) if text.startswith("+") else text
+        digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+        if sum(ch.isdigit() for ch in digits) >= 6:
+            return (
+                f"this looks like a phone number: write it as tel:{digits} so a phone can "
+                "call it from the code"
+            )
+    if _EMAIL.fullmatch(text):
+        return f"this looks like an email address: write it as mailto:{text}"
+    return None
 
 
 def check_url(url: str) -> str | None:
@@ -27,14 +45,9 @@ def check_url(url: str) -> str | None:
     url = url.strip()
     if not url:
         return "the link is empty"
-    if _PHONE_NUMBER.fullmatch(url):
-        digits = "".join(ch for ch in url if ch.isdigit() or ch == "+")
-        return (
-            f"this looks like a phone number: write it as tel:{digits} so a phone can call "
-            "it from the code"
-        )
-    if "@" in url and ":" not in url and " " not in url:
-        return f"this looks like an email address: write it as mailto:{url}"
+    advice = _as_link(url)
+    if advice:
+        return advice
     if any(ch.isspace() for ch in url):
         return "the link contains a space; write spaces in a link as %20"
     scheme = urlsplit(url).scheme.lower()

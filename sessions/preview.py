@@ -8,8 +8,9 @@ from circlekeeper.sessions.agenda import Agenda
 def preview_markdown(agenda: Agenda) -> str:
     """The agenda's markdown after its front matter, for showing as a preview.
 
-    The parser noted where the front matter ends (:attr:`Agenda.body_line`). An agenda
-    kept without its source (an old session's copy) is written out from its parts.
+    The parser noted where the front matter ends (:attr:`Agenda.body_line`); an agenda
+    without that note (one kept before it was recorded) is shown whole. An agenda kept
+    without its source is written out from its parts.
     """
     source = agenda.source.lstrip("\ufeff").replace("\r\n", "\n")
     if not source.strip():

@@ -209,8 +209,11 @@ def test_a_resource_added_during_the_session_is_checked(clock: FakeClock) -> Non
         ("", "empty"),
         # A facilitator types a number or an address as they would say it: say how.
         ("0800 123 456", "looks like a phone number: write it as tel:0800123456"),
-        ("+44 (0)20 7946-0958", r"write it as tel:\+440207946 ?0958"),
+        ("+44 (0)20 7946-0958", r"write it as tel:\+442079460958 "),  # no trunk 0 after +44
         ("help@eap.example.org", "looks like an email address: write it as mailto:help@eap"),
+        # Not every run of digits or @ is a number or an address.
+        ("10.0.0.1", "has no scheme"),
+        ("example.org/@me", "has no scheme"),
     ]:
         with pytest.raises(SessionError, match=f"cannot add the resource: .*{message}"):
             session.add_resource("Bad", url)

@@ -43,3 +43,28 @@ def test_arguments_go_through_the_command_line() -> None:
     unknown = _run("frobnicate")
     assert unknown.returncode == 2
     assert "No such command" in unknown.stderr
+
+
+def test_opening_the_app_does_not_load_the_command_line_library() -> None:
+    # The same entry point the console script calls, stopped by a broken settings file
+    # just before the app would open, then asked what it had loaded.
+    paths.ensure_private_dir(paths.config_dir())
+    paths.config_file().write_text("bell = yes please\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "sys.argv = ['circlekeeper']\n"
+        "from circlekeeper.tui.main import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    print(stop.code, 'click' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ)
+    )
+    assert done.stdout.split() == ["2", "False"]
+    with_arguments = probe.replace("['circlekeeper']", "['circlekeeper', 'templates', 'list']")
+    done = subprocess.run(
+        [sys.executable, "-c", with_arguments], capture_output=True, text=True, env=dict(os.environ)
+    )
+    assert done.stdout.split()[-2:] == ["0", "True"]
