@@ -40,6 +40,7 @@ SHARED_HIDDEN_KEYS = frozenset(
 something facilitator-only."""
 
 PUT_ASIDE = "Note put aside, not saved: n brings it back."
+NOTES_HIDDEN = "Notes are hidden in participant view: press v first."
 
 REFRESH_SECONDS = 0.25
 HEARTBEAT_SECONDS = 15
@@ -64,7 +65,7 @@ class RunScreen(Screen[None]):
 
     CSS_PATH = "run_session.tcss"
     BINDING_GROUP_TITLE = "Session"
-    # The footer shows these in order and cuts what does not fit: the crisis key first.
+    # The footer shows these in this order, the crisis key first.
     BINDINGS = [
         Binding("exclamation_mark", "app.crisis", "Crisis", id="run.crisis"),
         Binding("space", "toggle_timer", "Start/pause", id="run.toggle-timer"),
@@ -309,10 +310,10 @@ class RunScreen(Screen[None]):
             )
         )
 
-    def _refused_while_sharing(self, what: str) -> bool:
-        """Say to switch views first, when the participant view is on; True if so."""
+    def _refused_while_sharing(self, message: str) -> bool:
+        """While the participant view is on, say ``message`` (how to go on) and return True."""
         if self.app.participant_view:
-            self.say(f"{what} from the facilitator view: press v first.")
+            self.say(message)
             return True
         return False
 
@@ -320,7 +321,7 @@ class RunScreen(Screen[None]):
         box = self.app.dropbox
         # An open drop-box's code is for everyone to scan; opening one is not.
         if not (box is not None and box.is_open) and self._refused_while_sharing(
-            "Open the drop-box"
+            "Open the drop-box from the facilitator view: press v first."
         ):
             return
         self.app.show_dropbox()
@@ -340,8 +341,7 @@ class RunScreen(Screen[None]):
             self._clear_signal()
 
     def action_new_note(self) -> None:
-        if self.app.participant_view:
-            self.say("Notes are hidden in participant view: press v first.")
+        if self._refused_while_sharing(NOTES_HIDDEN):
             return
         draft, self._set_aside = self._set_aside, None
         if draft is None:
@@ -410,16 +410,14 @@ class RunScreen(Screen[None]):
         self._show_notes()
 
     def on_notes_list_edit_requested(self, event: NotesList.EditRequested) -> None:
-        if self.app.participant_view:
-            self.say("Notes are hidden in participant view: press v first.")
+        if self._refused_while_sharing(NOTES_HIDDEN):
             return
         note = event.note
         draft = NoteDraft(text=note.text, kind=note.kind, facilitator_only=note.facilitator_only)
         self._open_note_editor(draft, "Edit note", note.id)
 
     def on_notes_list_delete_requested(self, event: NotesList.DeleteRequested) -> None:
-        if self.app.participant_view:
-            self.say("Notes are hidden in participant view: press v first.")
+        if self._refused_while_sharing(NOTES_HIDDEN):
             return
         note = event.note
 
@@ -435,7 +433,7 @@ class RunScreen(Screen[None]):
         )
 
     def action_rebalance(self) -> None:
-        if self._refused_while_sharing("Rebalance"):
+        if self._refused_while_sharing("Rebalance from the facilitator view: press v first."):
             return
         plan = self.session.preview_rebalance()
         if not plan.changed:
@@ -454,14 +452,16 @@ class RunScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog("\n".join(lines), yes="Rebalance"), answered)
 
     def action_undo_rebalance(self) -> None:
-        if self._refused_while_sharing("Undo a rebalance"):
+        if self._refused_while_sharing(
+            "Undo a rebalance from the facilitator view: press v first."
+        ):
             return
         if self._act(self.session.undo_rebalance):
             self.say("Rebalance undone: the parts have their earlier times again.")
 
     def action_end_session(self) -> None:
         # The debrief that follows is for the facilitator's eyes only.
-        if self._refused_while_sharing("End the session"):
+        if self._refused_while_sharing("End the session from the facilitator view: press v first."):
             return
 
         def answered(yes: bool | None) -> None:
