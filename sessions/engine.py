@@ -167,10 +167,12 @@ class Session(SessionNotes):
         ):
             try:
                 beat = datetime.fromisoformat(pending["at"])
-                (self.clock.now() - beat).total_seconds()
-                credit, since = max(0, int(pending.get("ms", 0))), beat
+                beat_ms = max(0, int(pending.get("ms", 0)))
             except (KeyError, TypeError, ValueError):
-                pass
+                beat = None
+            # The clock's times carry a zone; a heartbeat's without one is damaged too.
+            if beat is not None and beat.utcoffset() is not None:
+                credit, since = beat_ms, beat
         if since is None:
             since = self.clock.now()
         gap_ms = max(0, round((self.clock.now() - since).total_seconds() * 1000))

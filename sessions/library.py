@@ -205,10 +205,6 @@ def copy_template(name: str, force: bool = False) -> Path:
     if target.exists() and not force:
         raise TemplateExistsError(f"{target} already exists")
     paths.ensure_private_dir(folder)
-    _write_atomically(target, source.read_bytes())
-    return target
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
     # A crash mid-copy must leave either the old file or the whole new one, never half.
-    write_file_atomic(target, data)
+    write_file_atomic(target, source.read_bytes())
+    return target

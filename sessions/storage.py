@@ -133,8 +133,6 @@ def _place_new(tmp: str, path: Path) -> None:
     """Put ``tmp`` in place as ``path`` only if ``path`` does not exist yet."""
     try:
         os.link(tmp, path)
-    except FileExistsError:
-        raise
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
             raise
