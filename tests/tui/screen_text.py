@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from qr_decode import widget_cells
 from textual.app import App
+from textual.widget import Widget
 
 
 def screen_text(app: App) -> str:
@@ -11,6 +13,18 @@ def screen_text(app: App) -> str:
     for strip in app.screen._compositor.render_strips():
         lines.append("".join(segment.text for segment in strip))
     return "\n".join(lines)
+
+
+def widget_lines(app: App, widget: Widget | str) -> list[str]:
+    """The rows ``widget`` (or the one ``widget`` selects) is drawn as, as text."""
+    if isinstance(widget, str):
+        widget = app.screen.query_one(widget)
+    return ["".join(cell.char for cell in row) for row in widget_cells(app, widget)]
+
+
+def widget_words(app: App, widget: Widget | str) -> str:
+    """The words a widget shows, its wrapped lines joined by single spaces."""
+    return " ".join(" ".join(line.split()) for line in widget_lines(app, widget)).strip()
 
 
 def flat(text: str) -> str:

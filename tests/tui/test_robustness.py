@@ -5,8 +5,7 @@ from __future__ import annotations
 import errno
 
 import pytest
-from qr_decode import widget_cells
-from screen_text import flat, screen_text, settle
+from screen_text import flat, screen_text, settle, widget_words
 from test_session_flow import start
 
 from circlekeeper.sessions import paths, storage
@@ -102,9 +101,7 @@ async def test_a_failed_save_is_said_on_screen_and_the_session_goes_on(
         assert "No space left on device" in flat(screen_text(app))
         assert app.screen.session.notes() == []
 
-        banner = widget_cells(app, app.screen.query_one("#signal"))
-        words = " ".join(" ".join("".join(c.char for c in row).split()) for row in banner)
-        assert words.endswith("The note is put aside: n brings it back.")
+        assert widget_words(app, "#signal").endswith("The note is put aside: n brings it back.")
 
         monkeypatch.setattr(storage.os, "write", real_write)
         await pilot.press("space")

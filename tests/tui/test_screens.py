@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qr_decode import read_widget, widget_cells
-from screen_text import flat, screen_text, settle
+from qr_decode import read_widget
+from screen_text import flat, screen_text, settle, widget_lines
 from test_session_flow import start
 
 from circlekeeper.sessions import paths
@@ -229,9 +229,7 @@ async def test_every_run_key_is_in_the_footer_even_at_80_columns(build_app, cloc
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
         footer = app.screen.query_one(KeysFooter)
-        drawn = "\n".join(
-            "".join(c.char for c in row).rstrip() for row in widget_cells(app, footer)
-        )
+        drawn = "\n".join(line.rstrip() for line in widget_lines(app, footer))
         for words in (
             "space Start/pause",
             "] Next part",
@@ -271,7 +269,7 @@ async def test_the_home_lists_switch_by_number_or_by_clicking_their_names(build_
         await pilot.pause()
         assert "Ended sessions. Enter opens the summary" in screen_text(app)
         assert app.focused.id == "past-list"
-        row = "".join(c.char for c in widget_cells(app, app.screen.query_one(TabRow))[0])
+        row = widget_lines(app, app.screen.query_one(TabRow))[0]
         await pilot.click(TabRow, offset=(row.index("Resume") + 1, 0))
         await pilot.pause()
         assert "Sessions that were paused, quit or interrupted" in screen_text(app)

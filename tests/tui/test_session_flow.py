@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from screen_text import flat, screen_text, settle
+from screen_text import flat, screen_text, settle, widget_lines
 
 from circlekeeper.sessions.library import find_template
 from circlekeeper.sessions.notes import NoteKind
@@ -236,12 +236,9 @@ async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_
 
 
 def footer_text(app) -> str:
-    from qr_decode import widget_cells
-
     from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
-    rows = widget_cells(app, app.screen.query_one(KeysFooter))
-    return "\n".join("".join(c.char for c in row) for row in rows)
+    return "\n".join(widget_lines(app, app.screen.query_one(KeysFooter)))
 
 
 async def test_past_the_last_part_the_screen_says_how_to_end(build_app):

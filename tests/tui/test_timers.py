@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from qr_decode import widget_cells
-from screen_text import flat, screen_text, settle
+from screen_text import flat, screen_text, settle, widget_words
 from test_session_flow import start
 
 from circlekeeper.sessions.config import Config
@@ -101,16 +100,10 @@ async def test_the_session_clock_says_time_gone_and_the_end_the_overrun_brings(b
         projected = status.projected_end.astimezone().strftime("%H:%M")
         assert (status.projected_end - status.planned_end).total_seconds() == 6 * 60 + 5
         assert f"Elapsed 16m05s · planned end {planned} · projected end {projected}" in text
-        assert _drawn(app, "#session-clock").endswith(" · 6 min over plan")
+        assert widget_words(app, "#session-clock").endswith(" · 6 min over plan")
         clock.advance(minutes=50)
         await settle(pilot)
-        assert _drawn(app, "#session-clock").startswith("Elapsed 1h06m · ")
-
-
-def _drawn(app, selector: str) -> str:
-    """The words a widget shows, its wrapped lines joined."""
-    rows = widget_cells(app, app.screen.query_one(selector))
-    return " ".join(" ".join("".join(c.char for c in row).split()) for row in rows).strip()
+        assert widget_words(app, "#session-clock").startswith("Elapsed 1h06m · ")
 
 
 async def test_a_round_too_long_for_the_people_present_is_said_to_the_facilitator(build_app, clock):
@@ -119,7 +112,7 @@ async def test_a_round_too_long_for_the_people_present_is_said_to_the_facilitato
         await start(pilot, attendance="10")
         await pilot.press("space", "right_square_bracket")  # 15 min, 2 min a speaker
         await settle(pilot)
-        assert _drawn(app, "#round-fit") == (
+        assert widget_words(app, "#round-fit") == (
             "Only 7 turns of 2 min fit in this part's time, for 10 people: ask for shorter "
             "turns, or run over and press b after."
         )
