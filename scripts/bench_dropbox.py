@@ -41,11 +41,11 @@ from contextlib import contextmanager
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.agenda import Agenda, Part
-from circlekeeper.sessions.clock import SystemClock
 from circlekeeper.sessions.dropbox import DropBox
-from circlekeeper.sessions.engine import Session
-from circlekeeper.sessions.record import SessionRecord
+from circlekeeper.sessions.engine.clock import SystemClock
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.templates.agenda import Agenda, Part
 
 PHONES = 15
 CARDS_EACH = 5
@@ -245,8 +245,8 @@ async def app_burst() -> tuple[list[float], list[float], int, str]:
     and the new-cards counter's words at the end.
     """
     from circlekeeper.sessions.config import Config
-    from circlekeeper.sessions.library import find_template
-    from circlekeeper.sessions.store import SessionStore
+    from circlekeeper.sessions.storage.session_store import SessionStore
+    from circlekeeper.sessions.templates.library import find_template
     from circlekeeper.tui.app import make_app
     from circlekeeper.tui.dialogs.note_editor import NoteEditor
     from circlekeeper.tui.screens.home import HomeScreen

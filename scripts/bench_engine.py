@@ -18,10 +18,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from circlekeeper.sessions.agenda import Agenda, Part
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.storage.session_store import SessionStore
+from circlekeeper.sessions.templates.agenda import Agenda, Part
 
 ACTIONS = 1000
 NOTES = 200

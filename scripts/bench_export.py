@@ -17,12 +17,12 @@ from datetime import datetime, timedelta, timezone
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.agenda import Agenda, Block, Part, Resource
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.note_model import Note, NoteKind, NoteSource
+from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export import Audience, Format, render, summary_of
-from circlekeeper.sessions.notes import Note, NoteKind, NoteSource
-from circlekeeper.sessions.record import SessionRecord
+from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
 
 START = datetime(2026, 3, 4, 18, 0, tzinfo=timezone.utc)
 RUNS = 7

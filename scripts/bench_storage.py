@@ -20,15 +20,15 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from circlekeeper.sessions.record import SCHEMA_VERSION
-from circlekeeper.sessions.session_index import (
+from circlekeeper.sessions.storage.files import dumps, write_atomic
+from circlekeeper.sessions.storage.index import (
     SessionSummary,
     index_entry,
     stamp_of,
     write_index,
 )
-from circlekeeper.sessions.storage import dumps, write_atomic
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.storage.record import SCHEMA_VERSION
+from circlekeeper.sessions.storage.session_store import SessionStore
 
 PAST_SESSIONS = 500
 NOTES_PER_SESSION = 50

@@ -18,8 +18,8 @@ from pathlib import Path
 from unittest import mock
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.library import list_templates
-from circlekeeper.sessions.templates import check_template
+from circlekeeper.sessions.templates.library import list_templates
+from circlekeeper.sessions.templates.parse import check_template
 
 Figure = tuple[str, float, str, "tuple[str, float] | None"]
 

@@ -108,7 +108,7 @@ def launch_figures() -> Iterator[Figure]:
         root = Path(folder)
         env = _child_env(root)
         with mock.patch.dict(os.environ, _folders(root)):
-            from circlekeeper.sessions.library import list_templates
+            from circlekeeper.sessions.templates.library import list_templates
 
             first = next(entry for entry in list_templates() if entry.agenda is not None)
         # The list shows titles; only the drawn preview shows the first part's heading.
@@ -220,9 +220,9 @@ async def drive_session() -> int:
     """Run a 90-minute built-in agenda from the keyboard; the number of notes saved."""
     from textual.widgets import Input
 
-    from circlekeeper.sessions.clock import FakeClock
     from circlekeeper.sessions.config import Config
-    from circlekeeper.sessions.store import SessionStore
+    from circlekeeper.sessions.engine.clock import FakeClock
+    from circlekeeper.sessions.storage.session_store import SessionStore
     from circlekeeper.tui.app import make_app
     from circlekeeper.tui.dialogs.debrief import DebriefDialog
     from circlekeeper.tui.dialogs.note_editor import NoteEditor

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.clock import FakeClock
+from circlekeeper.sessions.engine.clock import FakeClock
 
 
 @pytest.fixture(autouse=True)

@@ -18,11 +18,11 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
-from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.clock import Clock, SystemClock
 from circlekeeper.sessions.config import Config
-from circlekeeper.sessions.store import SessionStore
-from circlekeeper.sessions.template_errors import TemplateError
+from circlekeeper.sessions.engine.clock import Clock, SystemClock
+from circlekeeper.sessions.storage.session_store import SessionStore
+from circlekeeper.sessions.templates.agenda import Resource
+from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.tui.commands import TemplateCommands, binding_commands
 from circlekeeper.tui.dropbox_flows import DropBoxFlows
 from circlekeeper.tui.flows import SessionFlows
@@ -107,7 +107,7 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
     def org_resources(self) -> tuple[Resource, ...]:
         """The organisation's own resources, offered in every session (read on first use)."""
         if self._org_resources is None:
-            from circlekeeper.sessions.resources import load_org_resources
+            from circlekeeper.sessions.templates.org_resources import load_org_resources
 
             try:
                 self._org_resources = load_org_resources()

@@ -9,7 +9,7 @@ from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from circlekeeper.sessions.library import list_templates
+from circlekeeper.sessions.templates.library import list_templates
 
 
 def binding_commands(screen: Screen) -> Iterable[SystemCommand]:

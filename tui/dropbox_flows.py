@@ -24,7 +24,7 @@ from circlekeeper.tui.text import sentence
 # The drop-box and its screens load the first time it is opened, not at launch.
 if TYPE_CHECKING:
     from circlekeeper.sessions.dropbox import DropBox
-    from circlekeeper.sessions.workspace import OpenSession
+    from circlekeeper.sessions.host import OpenSession
     from circlekeeper.tui.app import CircleKeeperApp
     from circlekeeper.tui.dialogs.dropbox_open import DropBoxChoice
 

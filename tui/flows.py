@@ -12,17 +12,17 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from circlekeeper.sessions.crisis import choose_crisis_resource
-from circlekeeper.sessions.problems import SESSION_PROBLEMS
+from circlekeeper.sessions.engine.crisis import choose_crisis_resource
+from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.text import sentence
 
 # The session engine and its screens load when the first session opens, not at launch:
 # the home screen comes up sooner without them.
 if TYPE_CHECKING:
-    from circlekeeper.sessions.agenda import Agenda
-    from circlekeeper.sessions.engine import Session
-    from circlekeeper.sessions.workspace import OpenSession
+    from circlekeeper.sessions.engine.session import Session
+    from circlekeeper.sessions.host import OpenSession
+    from circlekeeper.sessions.templates.agenda import Agenda
     from circlekeeper.tui.app import CircleKeeperApp
     from circlekeeper.tui.dialogs.debrief import DebriefDraft
     from circlekeeper.tui.dialogs.start_session import StartChoice
@@ -47,7 +47,7 @@ class SessionFlows(_Base):
         agenda = event.agenda
 
         def chosen(choice: StartChoice | None) -> None:
-            from circlekeeper.sessions.workspace import start_session
+            from circlekeeper.sessions.host import start_session
 
             if choice is not None:
                 self._open(
@@ -69,7 +69,7 @@ class SessionFlows(_Base):
         session_id = event.session_id
 
         def chosen(choice: StartChoice | None) -> None:
-            from circlekeeper.sessions.workspace import reopen_session
+            from circlekeeper.sessions.host import reopen_session
 
             if choice is None:
                 return
@@ -122,7 +122,7 @@ class SessionFlows(_Base):
 
     def session_ended(self, opened: OpenSession) -> None:
         """After the end: the facilitator's debrief, then the summary."""
-        from circlekeeper.sessions.engine import NoteFlagged
+        from circlekeeper.sessions.engine.session import NoteFlagged
         from circlekeeper.tui.dialogs.debrief import DebriefDialog
         from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
         from circlekeeper.tui.screens.summary import SummaryScreen
@@ -157,7 +157,7 @@ class SessionFlows(_Base):
         self.session = None
 
     def on_home_screen_summary_requested(self, event: HomeScreen.SummaryRequested) -> None:
-        from circlekeeper.sessions.workspace import read_session
+        from circlekeeper.sessions.host import read_session
         from circlekeeper.tui.screens.summary import SummaryScreen
 
         try:

@@ -32,8 +32,8 @@ from circlekeeper.sessions.dropbox.limits import DEFAULT_PER_MINUTE, RoomLimit
 from circlekeeper.sessions.dropbox.moderation import DropBoxError, Moderation
 from circlekeeper.sessions.dropbox.network import LOOPBACK, check_host, page_url, reach_sentence
 from circlekeeper.sessions.dropbox.queue import QueueFull
-from circlekeeper.sessions.engine import Session
-from circlekeeper.sessions.events import SessionState
+from circlekeeper.sessions.engine.events import SessionState
+from circlekeeper.sessions.engine.session import Session
 
 if TYPE_CHECKING:
     from aiohttp import web

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from urllib.parse import parse_qsl
 
-from circlekeeper.sessions.notes import NoteKind
-from circlekeeper.sessions.privacy import Finding, redact
+from circlekeeper.sessions.engine.note_model import NoteKind
+from circlekeeper.sessions.privacy.guard import Finding, redact
 
 MAX_CARD_CHARS = 500
 """The longest card, in characters: a few sentences, read out in under a minute."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from circlekeeper.sessions.clock import Clock
+from circlekeeper.sessions.engine.clock import Clock
 
 WINDOW_SECONDS = 60.0
 

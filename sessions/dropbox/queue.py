@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from circlekeeper.sessions.dropbox.cards import SCALE, SCALE_LABELS, Card, CardKind, Submission
-from circlekeeper.sessions.privacy import Finding, WatchList, find_personal_data
+from circlekeeper.sessions.privacy.guard import Finding, WatchList, find_personal_data
 
 MIN_SCALE_ANSWERS = 3
 """Below this many answers the scale is not shown at all: with one or two, a single
@@ -80,7 +80,7 @@ class CardQueue:
 
     Args:
         watch_list: the facilitator's names to look for (memory only); a
-            :class:`~circlekeeper.sessions.privacy.WatchList` or any iterable of names.
+            :class:`~circlekeeper.sessions.privacy.guard.WatchList` or any iterable of names.
         rng: where the shuffle's randomness comes from (tests may pass a seeded one).
     """
 

@@ -19,8 +19,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from circlekeeper.sessions.engine.note_model import Note
 from circlekeeper.sessions.export.model import PartSummary, RecordDetails, Summary
-from circlekeeper.sessions.notes import Note
 
 FORMAT = "circlekeeper-summary"
 """The ``format`` field of every summary."""

@@ -7,6 +7,7 @@ in a template can become a link, an image or HTML in the rendered page.
 
 from __future__ import annotations
 
+from circlekeeper.sessions.engine.note_model import Debrief, Note
 from circlekeeper.sessions.export import wording
 from circlekeeper.sessions.export.escape import (
     cell_text,
@@ -20,7 +21,6 @@ from circlekeeper.sessions.export.model import (
     ResourceSummary,
     Summary,
 )
-from circlekeeper.sessions.notes import Debrief, Note
 
 RECORD_WARNING = (
     "Facilitator-only: this record holds notes never shared with participants. "

@@ -16,16 +16,16 @@ from datetime import date
 from enum import Enum
 from typing import Protocol
 
-from circlekeeper.sessions.agenda import Agenda, Resource
-from circlekeeper.sessions.links import check_url
-from circlekeeper.sessions.notes import Debrief, Note, NoteKind
-from circlekeeper.sessions.timeline import (
+from circlekeeper.sessions.engine.note_model import Debrief, Note, NoteKind
+from circlekeeper.sessions.engine.timeline import (
     Pause,
     RebalanceRecord,
     RoundRecord,
     ShownResource,
     Timeline,
 )
+from circlekeeper.sessions.templates.agenda import Agenda, Resource
+from circlekeeper.sessions.templates.urls import check_url
 
 HANDOUT_KINDS = (NoteKind.THEME, NoteKind.ACTION)
 """The kinds of note a participant handout carries (when not facilitator-only)."""
@@ -291,7 +291,7 @@ def summary_of(session: ReadableSession, audience: Audience) -> Summary:
     """The summary of a session for ``audience``, read through the session's read side.
 
     For a session that may be open in the app, read it with
-    :meth:`SessionStore.read <circlekeeper.sessions.store.SessionStore.read>` and
+    :meth:`SessionStore.read <circlekeeper.sessions.storage.SessionStore.read>` and
     :meth:`Session.resume(..., read_only=True) <circlekeeper.sessions.engine.Session.resume>`.
     """
     return build_summary(

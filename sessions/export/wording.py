@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from circlekeeper.sessions.durations import minutes_text
+from circlekeeper.sessions.engine.durations import minutes_text
+from circlekeeper.sessions.engine.note_model import Note, NoteKind, NoteSource
+from circlekeeper.sessions.engine.timeline import Pause, RebalanceRecord, RoundRecord
 from circlekeeper.sessions.export.model import Summary
-from circlekeeper.sessions.notes import Note, NoteKind, NoteSource
-from circlekeeper.sessions.timeline import Pause, RebalanceRecord, RoundRecord
 
 KIND_HEADINGS = {
     NoteKind.THEME: "Themes",

@@ -26,11 +26,11 @@ import pytest
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.agenda import Agenda, Part
-from circlekeeper.sessions.clock import FakeClock
 from circlekeeper.sessions.dropbox import CardKind, DropBox
-from circlekeeper.sessions.engine import Session
-from circlekeeper.sessions.record import SessionRecord
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.templates.agenda import Agenda, Part
 
 pytestmark = pytest.mark.slow
 

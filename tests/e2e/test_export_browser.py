@@ -21,9 +21,9 @@ import pytest
 from PIL import Image
 from qr_decode import decode
 
-from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.storage.session_store import SessionStore
+from circlekeeper.sessions.templates.agenda import Resource
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
 from test_export_session import START, example_agenda, example_session  # noqa: E402

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions.library import list_templates
+from circlekeeper.sessions.templates.library import list_templates
 
 PROGRAM = shutil.which("circlekeeper") or str(Path(sys.executable).parent / "circlekeeper")
 TMUX = shutil.which("tmux") or "tmux"

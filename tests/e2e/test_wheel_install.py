@@ -96,7 +96,7 @@ def test_nothing_lands_under_a_generic_name(installed: Path) -> None:
         [installed / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
     )
     site = Path(purelib.stdout.strip())
-    assert (site / "circlekeeper" / "sessions" / "templates.py").is_file()
+    assert (site / "circlekeeper" / "sessions" / "templates" / "parse.py").is_file()
     assert sorted(p.stem for p in (site / "circlekeeper" / "templates").glob("*.md")) == SHIPPED
     for generic in ("tui", "sessions", "templates", "tests"):
         assert not (site / generic).exists(), f"{generic} installed at the top of site-packages"

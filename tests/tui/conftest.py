@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from circlekeeper.sessions.clock import FakeClock
 from circlekeeper.sessions.config import Config
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.app import CircleKeeperApp, make_app
 
 

@@ -22,7 +22,7 @@ from textual.app import App
 from textual.widgets import OptionList, Static
 
 from circlekeeper.sessions.dropbox import CardKind, DropBox, Interface
-from circlekeeper.sessions.notes import NoteKind
+from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.dropbox_open import DropBoxChoice, DropBoxOpenDialog
 from circlekeeper.tui.dialogs.note_editor import NoteEditor

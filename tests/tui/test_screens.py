@@ -7,8 +7,8 @@ from screen_text import flat, screen_text, settle, widget_lines
 from test_session_flow import start
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.engine import SessionState
-from circlekeeper.sessions.workspace import read_session
+from circlekeeper.sessions.engine.session import SessionState
+from circlekeeper.sessions.host import read_session
 from circlekeeper.tui.dialogs.start_session import StartSessionDialog
 from circlekeeper.tui.screens.crisis import CrisisScreen
 from circlekeeper.tui.screens.help import HelpScreen

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from screen_text import flat, screen_text, settle, widget_lines
 
-from circlekeeper.sessions.library import find_template
-from circlekeeper.sessions.notes import NoteKind
-from circlekeeper.sessions.store import SessionStore
-from circlekeeper.sessions.workspace import read_session
+from circlekeeper.sessions.engine.note_model import NoteKind
+from circlekeeper.sessions.host import read_session
+from circlekeeper.sessions.storage.session_store import SessionStore
+from circlekeeper.sessions.templates.library import find_template
 from circlekeeper.tui.dialogs.debrief import DebriefDialog
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.dialogs.start_session import StartSessionDialog

@@ -9,10 +9,10 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage, MemoryStorage
 
-from circlekeeper.sessions.agenda import Agenda, Part, Resource
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session
-from circlekeeper.sessions.record import SessionRecord
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.templates.agenda import Agenda, Part, Resource
 
 SESSION_ID = "2026-03-04-test"
 

@@ -20,8 +20,8 @@ def test_names_separated_by_commas_are_each_watched() -> None:
 
 def test_a_region_from_the_settings_file_reaches_the_app_guard(monkeypatch) -> None:
     from circlekeeper.sessions import paths
-    from circlekeeper.sessions.privacy import find_personal_data
-    from circlekeeper.sessions.privacy_phones import REGION_ENV
+    from circlekeeper.sessions.privacy.guard import find_personal_data
+    from circlekeeper.sessions.privacy.phones import REGION_ENV
     from circlekeeper.tui import launch
 
     monkeypatch.delenv(REGION_ENV, raising=False)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli import cli
 
 

@@ -18,7 +18,7 @@ from circlekeeper.sessions.dropbox.cards import (
     clean,
     read_form,
 )
-from circlekeeper.sessions.notes import NoteKind
+from circlekeeper.sessions.engine.note_model import NoteKind
 
 
 def form(**fields: str) -> bytes:

@@ -16,12 +16,12 @@ import aiohttp
 import pytest
 from yarl import URL
 
-from circlekeeper.sessions.agenda import Agenda, Part
-from circlekeeper.sessions.clock import FakeClock
 from circlekeeper.sessions.dropbox import CardKind, DropBox, server
 from circlekeeper.sessions.dropbox.cards import MAX_BODY_BYTES, MAX_CARD_CHARS
-from circlekeeper.sessions.engine import Session
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.storage.session_store import SessionStore
+from circlekeeper.sessions.templates.agenda import Agenda, Part
 
 HEADERS = {
     "Referrer-Policy": "no-referrer",

@@ -15,12 +15,12 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from circlekeeper.sessions.agenda import Agenda, Part
-from circlekeeper.sessions.clock import FakeClock
 from circlekeeper.sessions.dropbox import CardKind, DropBox, DropBoxError, UnknownCard
-from circlekeeper.sessions.engine import NoteFlagged, Session, SessionError
-from circlekeeper.sessions.notes import NoteKind, NoteSource
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.note_model import NoteKind, NoteSource
+from circlekeeper.sessions.engine.session import NoteFlagged, Session, SessionError
+from circlekeeper.sessions.storage.session_store import SessionStore
+from circlekeeper.sessions.templates.agenda import Agenda, Part
 
 PHONE = "Mozilla/5.0 (Linux; Android 14; phone-of-participant-7) Mobile"
 

@@ -7,7 +7,6 @@ import random
 
 import pytest
 
-from circlekeeper.sessions.clock import FakeClock
 from circlekeeper.sessions.dropbox.cards import Card, CardKind, Submission
 from circlekeeper.sessions.dropbox.limits import RoomLimit
 from circlekeeper.sessions.dropbox.queue import (
@@ -17,7 +16,8 @@ from circlekeeper.sessions.dropbox.queue import (
     ScaleSummary,
     UnknownCard,
 )
-from circlekeeper.sessions.privacy import WatchList
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.privacy.guard import WatchList
 
 
 def question(text: str) -> Submission:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from engine_support import agenda, file_record
 
-from circlekeeper.sessions.engine import Session, SessionState
+from circlekeeper.sessions.engine.session import Session, SessionState
 
 
 def running(clock, path: Path) -> Session:

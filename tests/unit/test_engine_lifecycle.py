@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from engine_support import SESSION_ID, agenda, memory_record, new_session, part
 
-from circlekeeper.sessions.agenda import Agenda
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session, SessionError, SessionState
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.session import Session, SessionError, SessionState
+from circlekeeper.sessions.storage.session_store import SessionStore
+from circlekeeper.sessions.templates.agenda import Agenda
 
 
 def test_a_new_session_is_ready_with_its_own_copy_of_the_agenda(clock: FakeClock) -> None:

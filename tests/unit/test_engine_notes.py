@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from engine_support import SESSION_ID, agenda, file_record, new_session, part
 
-from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.crisis import HELPLINE_DIRECTORY
-from circlekeeper.sessions.engine import NoteFlagged, Session, SessionError
-from circlekeeper.sessions.notes import NoteKind, NoteSource
-from circlekeeper.sessions.privacy import WatchList
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.crisis import HELPLINE_DIRECTORY
+from circlekeeper.sessions.engine.note_model import NoteKind, NoteSource
+from circlekeeper.sessions.engine.session import NoteFlagged, Session, SessionError
+from circlekeeper.sessions.privacy.guard import WatchList
+from circlekeeper.sessions.templates.agenda import Resource
 
 
 def test_a_note_has_a_kind_a_part_a_time_and_a_source(clock: FakeClock) -> None:

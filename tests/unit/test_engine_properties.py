@@ -9,10 +9,10 @@ from engine_support import agenda, new_session
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import SessionError, SessionState
-from circlekeeper.sessions.events import Progress
-from circlekeeper.sessions.timing import build_timeline
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.events import Progress
+from circlekeeper.sessions.engine.session import SessionError, SessionState
+from circlekeeper.sessions.engine.status import build_timeline
 
 PLAIN_ACTIONS = [
     "pause",

@@ -9,9 +9,9 @@ from engine_support import agenda, new_session, part
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session, SessionError
-from circlekeeper.sessions.rebalance import plan_rebalance
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.rebalance import plan_rebalance
+from circlekeeper.sessions.engine.session import Session, SessionError
 
 
 def overrun_session(clock: FakeClock, minutes_over: float, *parts_: object, **options: object):

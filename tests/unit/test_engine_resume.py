@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from engine_support import SESSION_ID, agenda, file_record, memory_record, new_session
 
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session, SessionError, SessionState
-from circlekeeper.sessions.record import SessionRecord
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.session import Session, SessionError, SessionState
+from circlekeeper.sessions.storage.record import SessionRecord
 
 
 def crash(session: Session, path: Path) -> SessionRecord:

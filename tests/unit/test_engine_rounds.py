@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from engine_support import agenda, new_session, part
 
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session, SessionError
-from circlekeeper.sessions.rounds import RoundStatus
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.rounds import RoundStatus
+from circlekeeper.sessions.engine.session import Session, SessionError
 
 
 def round_session(clock: FakeClock, attendance: int = 4) -> Session:

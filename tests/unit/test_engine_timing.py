@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from engine_support import JumpyClock, agenda, new_session, part
 
-from circlekeeper.sessions.clock import FakeClock
+from circlekeeper.sessions.engine.clock import FakeClock
 
 
 def test_time_left_then_overrun_in_the_current_part(clock: FakeClock) -> None:

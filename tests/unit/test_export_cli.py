@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 from test_export_session import GOLDEN, START, example_session
 
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli import cli
 
 HANDOUT_NAME = "2026-03-04-example-agenda-handout.html"

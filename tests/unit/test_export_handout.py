@@ -22,12 +22,12 @@ from test_export_session import (
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.note_model import NoteKind, NoteSource
+from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export import Audience, Format, render, summary_of
 from circlekeeper.sessions.export.escape import markdown_text
-from circlekeeper.sessions.notes import NoteKind, NoteSource
-from circlekeeper.sessions.record import SessionRecord
+from circlekeeper.sessions.storage.record import SessionRecord
 
 FORMATS = list(Format)
 AGENDA = example_agenda()

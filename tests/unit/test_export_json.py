@@ -11,11 +11,11 @@ from test_export_session import example_agenda, example_session
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export import Audience, Format, render, summary_of
 from circlekeeper.sessions.export.json_format import FORMAT, VERSION, schema
-from circlekeeper.sessions.record import SessionRecord
+from circlekeeper.sessions.storage.record import SessionRecord
 
 
 @pytest.fixture(scope="module")

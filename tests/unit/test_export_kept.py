@@ -6,7 +6,7 @@ from engine_support import new_session
 
 from circlekeeper.sessions.export import Audience, Format, render
 from circlekeeper.sessions.export.model import summary_of
-from circlekeeper.sessions.privacy import find_personal_data
+from circlekeeper.sessions.privacy.guard import find_personal_data
 
 KEPT = "Send the EAP link to jo.smith@example.com, ask maria too"
 

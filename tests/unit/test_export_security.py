@@ -20,14 +20,14 @@ from test_export_session import example_agenda
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.agenda import Agenda, Block, Part, Resource
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.note_model import NoteKind
+from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export import Audience, Format, render, summary_of
 from circlekeeper.sessions.export.escape import markdown_text
-from circlekeeper.sessions.links import check_url
-from circlekeeper.sessions.notes import NoteKind
-from circlekeeper.sessions.record import SessionRecord
+from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
+from circlekeeper.sessions.templates.urls import check_url
 
 HOSTILE = [
     "<script>alert(1)</script>",

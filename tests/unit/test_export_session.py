@@ -18,12 +18,12 @@ from unittest import mock
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.note_model import NoteKind, NoteSource
+from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export import Audience, summary_of
-from circlekeeper.sessions.notes import NoteKind, NoteSource
-from circlekeeper.sessions.record import SessionRecord
-from circlekeeper.sessions.templates import parse_template
+from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.templates.parse import parse_template
 
 GOLDEN = Path(__file__).parent / "golden"
 SESSION_ID = "2026-03-04-k7q2"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from circlekeeper.sessions.privacy import (
+from circlekeeper.sessions.privacy.guard import (
     Finding,
     Position,
     WatchList,
@@ -20,7 +20,7 @@ from circlekeeper.sessions.privacy import (
     position_of,
     redact,
 )
-from circlekeeper.sessions.privacy_phones import REGION_ENV
+from circlekeeper.sessions.privacy.phones import REGION_ENV
 
 
 def kinds_and_texts(text: str, names=(), region: str = "GB") -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import pytest
 
-from circlekeeper.sessions.privacy import find_personal_data
+from circlekeeper.sessions.privacy.guard import find_personal_data
 
 WATCH_LIST = ("Jose", "Maria", "Sam", "Al", "Anne Marie", "Priya", "James", "Zoë")
 """Tonight's group, as the facilitator typed it into the watch list."""

@@ -13,9 +13,8 @@ import pytest
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions import storage
-from circlekeeper.sessions.record import SCHEMA_VERSION, SessionRecord
-from circlekeeper.sessions.storage import (
+from circlekeeper.sessions.storage import files as storage
+from circlekeeper.sessions.storage.files import (
     AtomicJSONStorage,
     DamagedFile,
     NewerSchema,
@@ -23,6 +22,7 @@ from circlekeeper.sessions.storage import (
     migrate,
     write_atomic,
 )
+from circlekeeper.sessions.storage.record import SCHEMA_VERSION, SessionRecord
 
 
 def mode(path: Path) -> int:

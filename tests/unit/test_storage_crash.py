@@ -20,14 +20,14 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.storage.session_store import SessionStore
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
 CHILD = """
 import sys
 from pathlib import Path
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.storage.session_store import SessionStore
 
 root, session_id, run = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 handle = SessionStore(root).open(session_id)

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions import paths, storage
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.record import SCHEMA_VERSION
-from circlekeeper.sessions.session_index import ID_PATTERN
-from circlekeeper.sessions.store import (
+from circlekeeper.sessions import paths
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.storage import files as storage
+from circlekeeper.sessions.storage.index import ID_PATTERN
+from circlekeeper.sessions.storage.record import SCHEMA_VERSION
+from circlekeeper.sessions.storage.session_store import (
     SessionLocked,
     SessionStore,
     UnknownSession,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.record import SCHEMA_VERSION
-from circlekeeper.sessions.store import DamagedSession, NewerSchema, SessionStore
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.storage.record import SCHEMA_VERSION
+from circlekeeper.sessions.storage.session_store import DamagedSession, NewerSchema, SessionStore
 
 
 @pytest.fixture

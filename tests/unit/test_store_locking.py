@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions.clock import FakeClock
-from circlekeeper.sessions.store import SessionLocked, SessionStore, UnknownSession
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.storage.session_store import SessionLocked, SessionStore, UnknownSession
 
 HOLDER = """
 import sys
 import threading
 from pathlib import Path
-from circlekeeper.sessions.store import SessionStore
+from circlekeeper.sessions.storage.session_store import SessionStore
 
 handle = SessionStore(Path(sys.argv[1])).open(sys.argv[2])
 print("open", flush=True)

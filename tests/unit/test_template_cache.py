@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions import library, template_cache
-from circlekeeper.sessions.library import find_template, list_templates
-from circlekeeper.sessions.template_cache import cache_file
+from circlekeeper.sessions.templates import cache as template_cache
+from circlekeeper.sessions.templates import library
+from circlekeeper.sessions.templates.cache import cache_file
+from circlekeeper.sessions.templates.library import find_template, list_templates
 
 GOOD = """---
 title: Lunch circle
@@ -36,7 +37,7 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a template was parsed again")
 
-    monkeypatch.setattr("circlekeeper.sessions.templates.check_template", refuse)
+    monkeypatch.setattr("circlekeeper.sessions.templates.parse.check_template", refuse)
 
 
 def _summary(entries: list[library.TemplateEntry]) -> list[tuple]:

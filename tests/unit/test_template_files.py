@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions.templates import (
+from circlekeeper.sessions.templates.parse import (
     TemplateError,
     check_template_file,
     load_template_file,

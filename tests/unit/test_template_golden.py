@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions.agenda import Agenda
-from circlekeeper.sessions.templates import TemplateError, check_template, parse_template
+from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.parse import TemplateError, check_template, parse_template
 
 FIXTURES = Path(__file__).parent / "fixtures" / "templates"
 CASES = sorted(FIXTURES.glob("*.md"))

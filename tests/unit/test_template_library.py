@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions import library
-from circlekeeper.sessions.library import (
+from circlekeeper.sessions.templates import library
+from circlekeeper.sessions.templates.library import (
     TemplateExistsError,
     TemplateNotFoundError,
     copy_template,
     find_template,
     list_templates,
 )
-from circlekeeper.sessions.templates import TemplateError
+from circlekeeper.sessions.templates.parse import TemplateError
 
 CHECK_IN = """---
 title: Built-in check-in

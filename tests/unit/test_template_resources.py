@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.resources import (
+from circlekeeper.sessions.templates.agenda import Resource
+from circlekeeper.sessions.templates.links import RESOURCE_EXAMPLE
+from circlekeeper.sessions.templates.org_resources import (
     EXAMPLE,
     check_resources_file,
     load_org_resources,
     parse_resources,
 )
-from circlekeeper.sessions.template_links import RESOURCE_EXAMPLE
-from circlekeeper.sessions.templates import TemplateError
+from circlekeeper.sessions.templates.parse import TemplateError
 
 GOOD = """---
 title: Example Org

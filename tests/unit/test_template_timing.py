@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from circlekeeper.sessions.template_timing import read_heading
+from circlekeeper.sessions.templates.timing_marks import read_heading
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.crisis import HELPLINE_DIRECTORY, choose_crisis_resource
-from circlekeeper.sessions.library import find_template
-from circlekeeper.sessions.preview import preview_markdown
-from circlekeeper.sessions.session_folder import SessionLocked
-from circlekeeper.sessions.store import SessionStore
-from circlekeeper.sessions.workspace import read_session, reopen_session, start_session
+from circlekeeper.sessions.engine.crisis import HELPLINE_DIRECTORY, choose_crisis_resource
+from circlekeeper.sessions.host import read_session, reopen_session, start_session
+from circlekeeper.sessions.storage.folder import SessionLocked
+from circlekeeper.sessions.storage.session_store import SessionStore
+from circlekeeper.sessions.templates.agenda import Resource
+from circlekeeper.sessions.templates.library import find_template
+from circlekeeper.sessions.templates.preview import preview_markdown
 
 
 def test_start_quit_reopen_and_read(clock) -> None:

@@ -10,7 +10,7 @@ import shutil
 import textwrap
 from collections.abc import Iterator
 
-from circlekeeper.sessions.agenda import Agenda, Block, Part, Resource
+from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
 
 MAX_WIDTH = 100
 """Lines longer than this are hard to read, however wide the terminal."""

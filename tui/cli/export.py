@@ -1,7 +1,7 @@
 """``circlekeeper export``: a session's participant handout or facilitator record as a file.
 
 The session is read without its lock (see :meth:`SessionStore.read
-<circlekeeper.sessions.store.SessionStore.read>`), so a session still open in the app can
+<circlekeeper.sessions.storage.SessionStore.read>`), so a session still open in the app can
 be exported, and nothing in it is changed. Every problem (an unknown session, a bad
 format, a file that exists or cannot be written) is one line on standard error and a
 non-zero exit code.
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
-from circlekeeper.sessions.clock import SystemClock
-from circlekeeper.sessions.engine import Session, SessionError
+from circlekeeper.sessions.engine.clock import SystemClock
+from circlekeeper.sessions.engine.session import Session, SessionError
 from circlekeeper.sessions.export import (
     Audience,
     ExportError,
@@ -26,7 +26,7 @@ from circlekeeper.sessions.export import (
     save_export,
     summary_of,
 )
-from circlekeeper.sessions.store import SessionStore, StorageError
+from circlekeeper.sessions.storage.session_store import SessionStore, StorageError
 
 AUDIENCES = {"participants": Audience.PARTICIPANTS, "facilitator": Audience.FACILITATOR}
 FORMATS = {

@@ -11,7 +11,7 @@ import re
 
 import click
 
-from circlekeeper.sessions.privacy import (
+from circlekeeper.sessions.privacy.guard import (
     WatchList,
     default_region,
     find_personal_data,

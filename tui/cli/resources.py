@@ -11,8 +11,12 @@ import textwrap
 import click
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.resources import EXAMPLE, check_resources_file, load_org_resources
-from circlekeeper.sessions.template_errors import TemplateError
+from circlekeeper.sessions.templates.errors import TemplateError
+from circlekeeper.sessions.templates.org_resources import (
+    EXAMPLE,
+    check_resources_file,
+    load_org_resources,
+)
 from circlekeeper.tui.cli.agenda_text import resource_line
 
 

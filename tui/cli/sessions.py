@@ -12,8 +12,8 @@ from datetime import datetime
 
 import click
 
-from circlekeeper.sessions.clock import SystemClock
-from circlekeeper.sessions.store import (
+from circlekeeper.sessions.engine.clock import SystemClock
+from circlekeeper.sessions.storage.session_store import (
     SessionLocked,
     SessionStore,
     SessionSummary,

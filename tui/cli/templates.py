@@ -12,8 +12,9 @@ from pathlib import Path
 import click
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.agenda import Agenda
-from circlekeeper.sessions.library import (
+from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.errors import TemplateError
+from circlekeeper.sessions.templates.library import (
     TemplateEntry,
     TemplateExistsError,
     TemplateNotFoundError,
@@ -21,8 +22,7 @@ from circlekeeper.sessions.library import (
     find_template,
     list_templates,
 )
-from circlekeeper.sessions.template_errors import TemplateError
-from circlekeeper.sessions.templates import check_template_file, load_template_file
+from circlekeeper.sessions.templates.parse import check_template_file, load_template_file
 from circlekeeper.tui.cli.agenda_text import agenda_lines
 
 TITLE_WIDTH = 44

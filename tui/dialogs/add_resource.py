@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
-from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.links import check_url
+from circlekeeper.sessions.templates.agenda import Resource
+from circlekeeper.sessions.templates.urls import check_url
 from circlekeeper.tui.dialogs.form import FormDialog
 
 

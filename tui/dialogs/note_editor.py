@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Checkbox, Input, RadioSet, Static
 
-from circlekeeper.sessions.notes import NoteKind
+from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.tui.dialogs.form import FormDialog
 from circlekeeper.tui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from circlekeeper.sessions.privacy import Finding, redact
+from circlekeeper.sessions.privacy.guard import Finding, redact
 
 Choice = Literal["edit", "redact", "keep"]
 

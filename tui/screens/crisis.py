@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from circlekeeper.sessions.crisis import CRISIS_WORDS, CrisisChoice
+from circlekeeper.sessions.engine.crisis import CRISIS_WORDS, CrisisChoice
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
 

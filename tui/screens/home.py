@@ -19,11 +19,11 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from circlekeeper.sessions.agenda import Agenda
-from circlekeeper.sessions.library import TemplateEntry, list_templates
-from circlekeeper.sessions.preview import preview_markdown
-from circlekeeper.sessions.session_index import Listing, SessionSummary
-from circlekeeper.sessions.storage import StorageError
+from circlekeeper.sessions.storage.files import StorageError
+from circlekeeper.sessions.storage.index import Listing, SessionSummary
+from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.library import TemplateEntry, list_templates
+from circlekeeper.sessions.templates.preview import preview_markdown
 from circlekeeper.tui.widgets.drawn_once import DrawnOnce
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.tab_row import TabRow

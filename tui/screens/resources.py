@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from circlekeeper.sessions.agenda import Resource
+from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode

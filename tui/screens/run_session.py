@@ -15,10 +15,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.engine import NoteFlagged, SessionState
-from circlekeeper.sessions.timing import Status
-from circlekeeper.sessions.workspace import SESSION_PROBLEMS, OpenSession
+from circlekeeper.sessions.engine.session import NoteFlagged, SessionState
+from circlekeeper.sessions.engine.status import Status
+from circlekeeper.sessions.host import SESSION_PROBLEMS, OpenSession
+from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt

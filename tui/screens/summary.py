@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from circlekeeper.sessions.engine import Session
+from circlekeeper.sessions.engine.note_model import Debrief, NoteKind
+from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export.model import for_handout
-from circlekeeper.sessions.notes import Debrief, NoteKind
 from circlekeeper.tui.widgets.clock_text import minutes, time_of_day
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import note_line

@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from circlekeeper.sessions.timing import PartStatus, Status
+from circlekeeper.sessions.engine.status import PartStatus, Status
 from circlekeeper.tui.widgets.clock_text import minutes, mmss
 
 

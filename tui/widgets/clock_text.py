@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from circlekeeper.sessions.durations import minutes_text
+from circlekeeper.sessions.engine.durations import minutes_text
 
 
 def mmss(seconds: float) -> str:

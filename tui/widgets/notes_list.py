@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from circlekeeper.sessions.notes import Note
+from circlekeeper.sessions.engine.note_model import Note
 
 EMPTY = "No notes in this part yet."
 

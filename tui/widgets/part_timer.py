@@ -7,8 +7,8 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
-from circlekeeper.sessions.events import SessionState
-from circlekeeper.sessions.timing import Status
+from circlekeeper.sessions.engine.events import SessionState
+from circlekeeper.sessions.engine.status import Status
 from circlekeeper.tui.widgets.clock_text import mmss
 
 

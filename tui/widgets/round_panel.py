@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
-from circlekeeper.sessions.rounds import RoundStatus
+from circlekeeper.sessions.engine.rounds import RoundStatus
 from circlekeeper.tui.widgets.clock_text import mmss
 
 

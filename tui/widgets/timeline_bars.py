@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
-from circlekeeper.sessions.timeline import PartRecord
+from circlekeeper.sessions.engine.timeline import PartRecord
 from circlekeeper.tui.widgets.clock_text import minutes
 
 BAR = "█"

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.session_index import ID_PATTERN
-from circlekeeper.sessions.storage import TEMP_SUFFIX, StorageError, fsync_folder
+from circlekeeper.sessions.storage.files import TEMP_SUFFIX, StorageError, fsync_folder
+from circlekeeper.sessions.storage.index import ID_PATTERN
 
 if TYPE_CHECKING:
     from filelock import FileLock

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from circlekeeper.sessions.template_errors import Problem, TemplateError
+from circlekeeper.sessions.templates.errors import Problem, TemplateError
 
 MAX_FILE_BYTES = 1024 * 1024
 """The largest template or resources file we read: far beyond any real agenda."""

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.agenda import Agenda
-from circlekeeper.sessions.storage import write_file_atomic
-from circlekeeper.sessions.template_cache import Reading, TemplateCache, file_key
-from circlekeeper.sessions.template_errors import Problem, TemplateError
-from circlekeeper.sessions.template_files import read_template_bytes
+from circlekeeper.sessions.storage.files import write_file_atomic
+from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.cache import Reading, TemplateCache, file_key
+from circlekeeper.sessions.templates.errors import Problem, TemplateError
+from circlekeeper.sessions.templates.files import read_template_bytes
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -105,7 +105,7 @@ def _read(source: Traversable | Path, cache: TemplateCache) -> tuple[Path, Readi
     reading = cache.get(key)
     if reading is None:
         # The parser (markdown, YAML) loads only when a file has to be read afresh.
-        from circlekeeper.sessions.templates import check_template
+        from circlekeeper.sessions.templates.parse import check_template
 
         reading = check_template(data, path)
         cache.put(key, reading)

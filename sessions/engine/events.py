@@ -15,16 +15,16 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from circlekeeper.sessions.agenda import Agenda, Resource
-from circlekeeper.sessions.problems import SessionError
-from circlekeeper.sessions.rounds import RoundProgress
-from circlekeeper.sessions.timeline import (
+from circlekeeper.sessions.engine.rounds import RoundProgress
+from circlekeeper.sessions.engine.timeline import (
     Pause,
     RebalanceRecord,
     ShownResource,
     Transition,
     Visit,
 )
+from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.templates.agenda import Agenda, Resource
 
 __all__ = ["EventType", "Progress", "SessionError", "SessionState", "make_event"]
 

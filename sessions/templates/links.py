@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.links import check_url
-from circlekeeper.sessions.template_source import Source
+from circlekeeper.sessions.templates.agenda import Resource
+from circlekeeper.sessions.templates.source import Source
+from circlekeeper.sessions.templates.urls import check_url
 
 _CRISIS_MARK = re.compile(r"\(\s*crisis\s*\)", re.IGNORECASE)
 

@@ -6,13 +6,13 @@
 
 from __future__ import annotations
 
-from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.crisis import choose_crisis_resource
-from circlekeeper.sessions.events import EventType, SessionError, SessionState
-from circlekeeper.sessions.links import check_url
-from circlekeeper.sessions.notebook import clean_text, guard
-from circlekeeper.sessions.notes import Debrief, Note, NoteKind, NoteSource
-from circlekeeper.sessions.session_core import SessionCore
+from circlekeeper.sessions.engine.crisis import choose_crisis_resource
+from circlekeeper.sessions.engine.events import EventType, SessionError, SessionState
+from circlekeeper.sessions.engine.note_model import Debrief, Note, NoteKind, NoteSource
+from circlekeeper.sessions.engine.notebook import clean_text, guard
+from circlekeeper.sessions.engine.session_core import SessionCore
+from circlekeeper.sessions.templates.agenda import Resource
+from circlekeeper.sessions.templates.urls import check_url
 
 
 class SessionNotes(SessionCore):

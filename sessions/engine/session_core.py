@@ -10,16 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from circlekeeper.sessions.agenda import Agenda, Part, Resource
-from circlekeeper.sessions.clock import Clock
-from circlekeeper.sessions.events import EventType, Progress, SessionError, SessionState, make_event
-from circlekeeper.sessions.notebook import NoteBook
-from circlekeeper.sessions.notes import Debrief, Note
-from circlekeeper.sessions.privacy import WatchList
-from circlekeeper.sessions.rebalance import RebalancePlan, plan_rebalance
-from circlekeeper.sessions.record import SessionRecord
-from circlekeeper.sessions.timeline import Timeline
-from circlekeeper.sessions.timing import Status, build_status, build_timeline
+from circlekeeper.sessions.engine.clock import Clock
+from circlekeeper.sessions.engine.events import (
+    EventType,
+    Progress,
+    SessionError,
+    SessionState,
+    make_event,
+)
+from circlekeeper.sessions.engine.note_model import Debrief, Note
+from circlekeeper.sessions.engine.notebook import NoteBook
+from circlekeeper.sessions.engine.rebalance import RebalancePlan, plan_rebalance
+from circlekeeper.sessions.engine.status import Status, build_status, build_timeline
+from circlekeeper.sessions.engine.timeline import Timeline
+from circlekeeper.sessions.privacy.guard import WatchList
+from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.templates.agenda import Agenda, Part, Resource
 
 INDEX_FIELDS = (
     "id", "schema", "created", "title", "template", "state", "updated", "ended", "attendance",

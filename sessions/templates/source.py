@@ -15,8 +15,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from circlekeeper.sessions.template_errors import Problem
-from circlekeeper.sessions.template_files import MAX_FILE_BYTES
+from circlekeeper.sessions.templates.errors import Problem
+from circlekeeper.sessions.templates.files import MAX_FILE_BYTES
 
 _BOM = "\ufeff"
 

@@ -14,8 +14,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from circlekeeper.sessions.agenda import Part
-from circlekeeper.sessions.rounds import turns_that_fit
+from circlekeeper.sessions.engine.rounds import turns_that_fit
+from circlekeeper.sessions.templates.agenda import Part
 
 FLOOR_SECONDS = 60
 """No part still to come is shortened below one minute."""

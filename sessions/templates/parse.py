@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from circlekeeper.sessions.agenda import Agenda, Block, Part, Resource
-from circlekeeper.sessions.template_errors import Problem, TemplateError, sort_problems
-from circlekeeper.sessions.template_files import read_template_bytes
-from circlekeeper.sessions.template_links import check_one_crisis, resource_list
-from circlekeeper.sessions.template_sections import Section, read_blocks, split_sections
-from circlekeeper.sessions.template_source import Source, decode, read_front_matter
-from circlekeeper.sessions.template_timing import LENGTH_EXAMPLE, read_heading
+from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
+from circlekeeper.sessions.templates.errors import Problem, TemplateError, sort_problems
+from circlekeeper.sessions.templates.files import read_template_bytes
+from circlekeeper.sessions.templates.links import check_one_crisis, resource_list
+from circlekeeper.sessions.templates.sections import Section, read_blocks, split_sections
+from circlekeeper.sessions.templates.source import Source, decode, read_front_matter
+from circlekeeper.sessions.templates.timing_marks import LENGTH_EXAMPLE, read_heading
 
 __all__ = [
     "FRONT_MATTER_FIELDS",

@@ -4,7 +4,7 @@
 a small index. Opening a session takes its lock, so a second window (or a second copy of
 the app) is told the session is already open instead of writing over it. The session
 engine owns what is inside a session (through
-:class:`~circlekeeper.sessions.record.SessionRecord`) and tells the store about state
+:class:`~circlekeeper.sessions.storage.record.SessionRecord`) and tells the store about state
 changes with :meth:`SessionStore.update_index`; saving a note touches only the session's
 own file, so it costs the same however many sessions the folder holds.
 
@@ -23,25 +23,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.record import META_TABLE, SessionRecord
-from circlekeeper.sessions.session_folder import (
-    SessionFolder,
-    SessionLocked,
-    UnknownSession,
-    new_session_id,
-)
-from circlekeeper.sessions.session_index import (
-    DamagedEntry,
-    Listing,
-    SessionSummary,
-    index_entry,
-    read_index,
-    stamp_of,
-    summary_from_entry,
-    summary_from_meta,
-    write_index,
-)
-from circlekeeper.sessions.storage import (
+from circlekeeper.sessions.storage.files import (
     AtomicJSONStorage,
     DamagedFile,
     NewerSchema,
@@ -53,6 +35,24 @@ from circlekeeper.sessions.storage import (
     read_text,
     write_atomic,
 )
+from circlekeeper.sessions.storage.folder import (
+    SessionFolder,
+    SessionLocked,
+    UnknownSession,
+    new_session_id,
+)
+from circlekeeper.sessions.storage.index import (
+    DamagedEntry,
+    Listing,
+    SessionSummary,
+    index_entry,
+    read_index,
+    stamp_of,
+    summary_from_entry,
+    summary_from_meta,
+    write_index,
+)
+from circlekeeper.sessions.storage.record import META_TABLE, SessionRecord
 
 if TYPE_CHECKING:
     from filelock import FileLock

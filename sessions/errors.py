@@ -1,13 +1,16 @@
-"""What may go wrong with a session that the facilitator should be told, not shown a crash.
+"""The errors a facilitator is told about, not shown as a crash: the bottom layer of the core.
 
 A refusal (not now, not allowed) from the engine, or a file that could not be written or
 read. Front ends catch :data:`SESSION_PROBLEMS` around every action and say the message.
-This module is light on purpose: the app imports it before any session is open.
+This module imports nothing: the app loads it before any session is open, and every
+other layer (storage, engine, templates) builds its own errors on these.
 """
 
 from __future__ import annotations
 
-from circlekeeper.sessions.storage import StorageError
+
+class StorageError(Exception):
+    """A file could not be read or written; the message says which and why."""
 
 
 class SessionError(Exception):

@@ -1,7 +1,7 @@
 """What a session's record says happened: the read side for summaries and exports.
 
 These frozen dataclasses are built by replaying the event log (see :mod:`.events`) and are
-what :meth:`Session.timeline <circlekeeper.sessions.engine.Session.timeline>` returns:
+what :meth:`Session.timeline <circlekeeper.sessions.engine.session.Session.timeline>` returns:
 planned against actual time per part, each visit to a part, pauses, resources shown,
 rebalances and state changes, each with its wall-clock time for the record.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from circlekeeper.sessions.agenda import Resource
+from circlekeeper.sessions.templates.agenda import Resource
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from circlekeeper.sessions.agenda import Block, Resource
-from circlekeeper.sessions.template_links import links_in
-from circlekeeper.sessions.template_source import Source
+from circlekeeper.sessions.templates.agenda import Block, Resource
+from circlekeeper.sessions.templates.links import links_in
+from circlekeeper.sessions.templates.source import Source
 
 
 @dataclass

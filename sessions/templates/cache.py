@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.agenda import Agenda
-from circlekeeper.sessions.links import check_url
-from circlekeeper.sessions.storage import StorageError, write_file_atomic
-from circlekeeper.sessions.template_errors import Problem
+from circlekeeper.sessions.storage.files import StorageError, write_file_atomic
+from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.errors import Problem
+from circlekeeper.sessions.templates.urls import check_url
 
 FORMAT = 1
 """Bumped when the cache file's layout changes."""

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.agenda import Resource
-from circlekeeper.sessions.template_errors import Problem, TemplateError, sort_problems
-from circlekeeper.sessions.template_files import read_template_bytes
-from circlekeeper.sessions.template_links import RESOURCE_EXAMPLE, check_one_crisis, resource_list
-from circlekeeper.sessions.template_source import decode, read_front_matter
+from circlekeeper.sessions.templates.agenda import Resource
+from circlekeeper.sessions.templates.errors import Problem, TemplateError, sort_problems
+from circlekeeper.sessions.templates.files import read_template_bytes
+from circlekeeper.sessions.templates.links import RESOURCE_EXAMPLE, check_one_crisis, resource_list
+from circlekeeper.sessions.templates.source import decode, read_front_matter
 
 FRONT_MATTER_FIELDS: dict[str, type] = {"title": str}
 """The keys a resources file's front matter may have."""

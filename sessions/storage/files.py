@@ -22,8 +22,9 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.paths import ensure_private_dir
-from circlekeeper.sessions.record import META_TABLE, SCHEMA_VERSION
+from circlekeeper.sessions.storage.record import META_TABLE, SCHEMA_VERSION
 
 TEMP_SUFFIX = ".tmp"
 """Temporary files are named ``.<target name>.<random>.tmp`` in the target's folder."""
@@ -33,14 +34,10 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
 """Schema version -> function turning a session file's data of that version into the next.
 
-Add an entry here when :data:`~circlekeeper.sessions.record.SCHEMA_VERSION` is bumped.
+Add an entry here when :data:`~circlekeeper.sessions.storage.record.SCHEMA_VERSION` is bumped.
 The function gets the whole TinyDB data (tables by name) and returns it changed; the
 version number in the metadata is set by :func:`migrate`.
 """
-
-
-class StorageError(Exception):
-    """A file could not be read or written; the message says which and why."""
 
 
 class DamagedFile(StorageError):

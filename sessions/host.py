@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from circlekeeper.sessions.agenda import Agenda
-from circlekeeper.sessions.clock import Clock
-from circlekeeper.sessions.engine import Session
-from circlekeeper.sessions.problems import SESSION_PROBLEMS
-from circlekeeper.sessions.store import SessionHandle, SessionStore
+from circlekeeper.sessions.engine.clock import Clock
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.storage.session_store import SessionHandle, SessionStore
+from circlekeeper.sessions.templates.agenda import Agenda
 
 __all__ = [
     "SESSION_PROBLEMS",

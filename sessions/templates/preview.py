@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from circlekeeper.sessions.agenda import Agenda
+from circlekeeper.sessions.templates.agenda import Agenda
 
 
 def preview_markdown(agenda: Agenda) -> str:

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from circlekeeper.sessions import privacy
-from circlekeeper.sessions.events import SessionError
-from circlekeeper.sessions.notes import Note, NoteKind, NoteSource
-from circlekeeper.sessions.privacy import Finding
-from circlekeeper.sessions.record import SessionRecord
+from circlekeeper.sessions.engine.events import SessionError
+from circlekeeper.sessions.engine.note_model import Note, NoteKind, NoteSource
+from circlekeeper.sessions.privacy import guard as privacy
+from circlekeeper.sessions.privacy.guard import Finding
+from circlekeeper.sessions.storage.record import SessionRecord
 
 MAX_NOTE_CHARS = 2000
 """A note is a few lines; anything longer is refused."""

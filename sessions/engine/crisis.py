@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from circlekeeper.sessions.agenda import Agenda, Resource
+from circlekeeper.sessions.templates.agenda import Agenda, Resource
 
 HELPLINE_DIRECTORY = Resource(
     title="Find a helpline: free, confidential support, wherever you are",

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from circlekeeper.sessions.agenda import Part
-from circlekeeper.sessions.events import Progress, SessionState
-from circlekeeper.sessions.rounds import RoundStatus
-from circlekeeper.sessions.timeline import PartRecord, Timeline
+from circlekeeper.sessions.engine.events import Progress, SessionState
+from circlekeeper.sessions.engine.rounds import RoundStatus
+from circlekeeper.sessions.engine.timeline import PartRecord, Timeline
+from circlekeeper.sessions.templates.agenda import Part
 
 
 @dataclass(frozen=True)

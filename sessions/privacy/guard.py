@@ -16,9 +16,9 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from circlekeeper.sessions.privacy_names import WatchList
-from circlekeeper.sessions.privacy_phones import default_region, known_region, phone_spans
-from circlekeeper.sessions.privacy_places import address_spans, email_spans
+from circlekeeper.sessions.privacy.names import WatchList
+from circlekeeper.sessions.privacy.phones import default_region, known_region, phone_spans
+from circlekeeper.sessions.privacy.places import address_spans, email_spans
 
 __all__ = [
     "KINDS",

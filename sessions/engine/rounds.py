@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from circlekeeper.sessions.timeline import RoundRecord
+from circlekeeper.sessions.engine.timeline import RoundRecord
 
 
 @dataclass(frozen=True)

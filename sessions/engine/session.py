@@ -16,17 +16,17 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from circlekeeper.sessions.agenda import Agenda
-from circlekeeper.sessions.clock import Clock
-from circlekeeper.sessions.events import EventType, Progress, SessionError, SessionState
-from circlekeeper.sessions.notebook import NoteFlagged
-from circlekeeper.sessions.notes import Debrief
-from circlekeeper.sessions.privacy import WatchList
-from circlekeeper.sessions.rebalance import RebalancePlan
-from circlekeeper.sessions.record import SessionRecord
-from circlekeeper.sessions.rounds import RoundStatus
-from circlekeeper.sessions.session_core import INDEX_FIELDS, IndexCallback
-from circlekeeper.sessions.session_notes import SessionNotes
+from circlekeeper.sessions.engine.clock import Clock
+from circlekeeper.sessions.engine.events import EventType, Progress, SessionError, SessionState
+from circlekeeper.sessions.engine.note_model import Debrief
+from circlekeeper.sessions.engine.notebook import NoteFlagged
+from circlekeeper.sessions.engine.rebalance import RebalancePlan
+from circlekeeper.sessions.engine.rounds import RoundStatus
+from circlekeeper.sessions.engine.session_core import INDEX_FIELDS, IndexCallback
+from circlekeeper.sessions.engine.session_notes import SessionNotes
+from circlekeeper.sessions.privacy.guard import WatchList
+from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.templates.agenda import Agenda
 
 __all__ = ["NoteFlagged", "Session", "SessionError", "SessionState"]
 
