@@ -1,16 +1,23 @@
 """The circlekeeper App: global keys, the participant view, and the too-small guard.
 
 The app is built by :func:`make_app`, used alike by the CLI and the tests, and is handed
-everything it needs (settings, the session store, a clock); screens present the session
-core and never touch disk themselves.
+everything it needs (settings, the session store, a clock). It holds the
+:class:`~circlekeeper.sessions.host.SessionHost`, the one owner of the open session,
+and mediates between it and the screens: screens post messages, the app's handlers
+answer them (with the help of :mod:`~circlekeeper.tui.flows` and
+:mod:`~circlekeeper.tui.dropbox_flows` where dialogs are involved), and what screens
+need is handed down to them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from weakref import WeakSet
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
@@ -20,14 +27,25 @@ from textual.screen import ModalScreen, Screen
 
 from circlekeeper.sessions.config import Config
 from circlekeeper.sessions.engine.clock import Clock, SystemClock
+from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.host import SessionHost
 from circlekeeper.sessions.storage.session_store import SessionStore
-from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.tui.commands import TemplateCommands, binding_commands
-from circlekeeper.tui.dropbox_flows import DropBoxFlows
-from circlekeeper.tui.flows import SessionFlows
+from circlekeeper.tui.dropbox_flows import DropBoxFlow
+from circlekeeper.tui.flows import SessionFlow
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
+from circlekeeper.tui.view import PARTICIPANT_VIEW
+
+# The screens of a session load when the first one opens, not at launch, so their
+# messages are handled by name (``on_run_screen_session_ended``) rather than with ``@on``.
+if TYPE_CHECKING:
+    from circlekeeper.tui.screens.dropbox import DropBoxScreen
+    from circlekeeper.tui.screens.dropbox_queue import DropBoxQueueScreen
+    from circlekeeper.tui.screens.resources import ResourcesScreen
+    from circlekeeper.tui.screens.run_session import RunScreen
+    from circlekeeper.tui.screens.summary import SummaryScreen
 
 MIN_SIZE = (80, 24)
 """The smallest window (columns, rows) every screen is laid out for."""
@@ -36,7 +54,7 @@ FACILITATOR_TITLE = "FACILITATOR VIEW · not for sharing · v switches"
 PARTICIPANT_TITLE = "PARTICIPANT VIEW · safe to share · v switches"
 
 
-class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
+class CircleKeeperApp(App[int]):
     """The facilitator's companion for one or more sessions."""
 
     # The home screen is the bottom screen, made before any screen is pushed, so its
@@ -62,11 +80,17 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
     def __init__(self, config: Config, store: SessionStore, clock: Clock) -> None:
         super().__init__()
         self.config = config
-        self.store = store
-        self.clock = clock
-        self.session = None
-        """The session open in the run screen, if any."""
-        self._org_resources: tuple[Resource, ...] | None = None
+        """The facilitator's settings."""
+        self.host = SessionHost(
+            store,
+            clock,
+            warning_minutes=config.warning_minutes,
+            on_resources_problem=self._resources_problem,
+        )
+        """The one owner of the open session, its drop-box and the organisation's resources."""
+        self._session_flow = SessionFlow(self, self.host, config, self._tell_unread)
+        self._dropbox_flow = DropBoxFlow(self, self.host)
+        self.host.on_dropbox_changed = self._dropbox_flow.counts_changed
         self._too_small: TooSmallScreen | None = None
         self._stale_screens: WeakSet[Screen] = WeakSet()
         """Screens beneath the top one, styled for the view before the last switch."""
@@ -96,30 +120,23 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
         self.sub_title = FACILITATOR_TITLE
         # Read once the home screen is up, so its problems are said at launch without
         # holding the first frame back.
-        self.call_after_refresh(lambda: self.org_resources)
+        self.call_after_refresh(lambda: self.host.org_resources)
         # Launching from the command line holds cycle collection off until now.
         self.call_after_refresh(gc.enable)
         self.screen_change_signal.subscribe(self, self._restyle_if_stale, immediate=True)
         self._mounted = True
         self._check_size(self.size.width, self.size.height)
 
-    @property
-    def org_resources(self) -> tuple[Resource, ...]:
-        """The organisation's own resources, offered in every session (read on first use)."""
-        if self._org_resources is None:
-            from circlekeeper.sessions.templates.org_resources import load_org_resources
+    def _resources_problem(self, error: TemplateError) -> None:
+        self.notify(str(error), title="Your resources file has problems", severity="error")
 
-            try:
-                self._org_resources = load_org_resources()
-            except TemplateError as error:
-                self._org_resources = ()
-                self.notify(str(error), title="Your resources file has problems", severity="error")
-        return self._org_resources
+    def _tell_unread(self, waiting: int) -> None:
+        self._dropbox_flow.tell_unread(waiting)
 
     def get_default_screen(self) -> Screen:
         # The home screen is the first and bottom screen: no empty screen is composed
         # and drawn before it, which made launching noticeably slower.
-        return HomeScreen()
+        return HomeScreen(self.host.store)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -141,7 +158,9 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
             # it removes itself when it comes back to the top.
 
     def watch_participant_view(self, participant: bool) -> None:
-        self.set_class(participant, "-participant-view")
+        self.set_class(participant, PARTICIPANT_VIEW)
+        for run in self._run_screens():
+            run.sharing = participant
         self.sub_title = PARTICIPANT_TITLE if participant else FACILITATOR_TITLE
         # Textual restyles only the screen on top; one beneath, coming back, would
         # still show what it showed before the switch (guidance, notes) on a shared
@@ -168,6 +187,80 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_crisis(self) -> None:
+        """Pause any running session and show the crisis resource, large."""
+        from circlekeeper.sessions.engine.crisis import choose_crisis_resource
+        from circlekeeper.tui.screens.crisis import CrisisScreen
+
+        if isinstance(self.screen, CrisisScreen):
+            return
+        host = self.host
+        session = host.session
+        choice = choose_crisis_resource(host.org_resources, host.agenda)
+        if session is not None and not session.read_only:
+            # A crisis never waits for the session's state: show the resource regardless.
+            with contextlib.suppress(*SESSION_PROBLEMS):
+                session.crisis(choice.resource)
+        self.push_screen(CrisisScreen(choice))
+
+    async def action_quit(self) -> None:
+        """Quit; a session in progress stays on disk, ready to resume."""
+        await self.host.close()
+        self.exit(0)
+
+    async def on_unmount(self) -> None:
+        # However the app stops, the drop-box's server stops before the loop goes.
+        await self.host.close()
+
+    def _run_screens(self) -> list[RunScreen]:
+        """The run screen, if a session is open (it may be beneath other screens)."""
+        if self.host.opened is None:
+            return []
+        from circlekeeper.tui.screens.run_session import RunScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, RunScreen)]
+
+    # What screens ask for ---------------------------------------------------------
+
+    @on(HomeScreen.StartRequested)
+    def _start(self, event: HomeScreen.StartRequested) -> None:
+        self._session_flow.start(event.agenda)
+
+    @on(HomeScreen.ResumeRequested)
+    def _resume(self, event: HomeScreen.ResumeRequested) -> None:
+        self._session_flow.resume(event.session_id)
+
+    @on(HomeScreen.SummaryRequested)
+    def _summary(self, event: HomeScreen.SummaryRequested) -> None:
+        self._session_flow.summary(event.session_id)
+
+    def on_run_screen_session_ended(self, event: RunScreen.SessionEnded) -> None:
+        self._session_flow.ended(event.session)
+
+    def on_run_screen_drop_box_requested(self, event: RunScreen.DropBoxRequested) -> None:
+        self._dropbox_flow.show()
+
+    def on_resources_screen_resource_shown(self, event: ResourcesScreen.ResourceShown) -> None:
+        for run in self._run_screens():
+            run.show_resource(event.resource)
+
+    def on_summary_screen_export_requested(self, event: SummaryScreen.ExportRequested) -> None:
+        self._session_flow.export(event.session)
+
+    def on_summary_screen_home_requested(self, event: SummaryScreen.HomeRequested) -> None:
+        self._session_flow.home()
+
+    async def on_drop_box_screen_close_requested(self, event: DropBoxScreen.CloseRequested) -> None:
+        await self._dropbox_flow.close(event.screen)
+
+    def on_drop_box_queue_screen_card_shown(self, event: DropBoxQueueScreen.CardShown) -> None:
+        self._dropbox_flow.show_card(event.text)
+
+    def on_drop_box_queue_screen_counts_changed(
+        self, event: DropBoxQueueScreen.CountsChanged
+    ) -> None:
+        self.host.dropbox_changed()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

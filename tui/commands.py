@@ -33,7 +33,8 @@ class TemplateCommands(Provider):
     """Start a session from any agenda by typing part of its title."""
 
     def _entries(self):
-        if getattr(self.app, "opened", None) is not None:
+        host = getattr(self.app, "host", None)
+        if host is not None and host.opened is not None:
             return []  # one session at a time: nothing to start while one is open
         return [entry for entry in list_templates() if entry.agenda is not None]
 

@@ -1,102 +1,95 @@
-"""How the app moves between screens around a session: start, resume, end, summary.
+"""How the app moves between screens around a session: start, resume, end, summary, export.
 
-A mixin for :class:`~circlekeeper.tui.app.CircleKeeperApp`, kept apart so the App module
-stays small. Each step calls the session core and shows the result; storage errors and
-refusals become messages on screen, never tracebacks.
+:class:`SessionFlow` is the app's helper for the steps that need dialogs. Each step
+asks the session host and shows the result; storage errors and refusals become
+messages on screen, never tracebacks. The app calls it from its message handlers.
 """
 
 from __future__ import annotations
 
-import contextlib
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual.app import App
 
-from circlekeeper.sessions.engine.crisis import choose_crisis_resource
+from circlekeeper.sessions.config import Config
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.host import SessionHost
+from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.text import sentence
+from circlekeeper.tui.view import is_shared
 
 # The session engine and its screens load when the first session opens, not at launch:
 # the home screen comes up sooner without them.
 if TYPE_CHECKING:
     from circlekeeper.sessions.engine.session import Session
-    from circlekeeper.sessions.host import OpenSession
-    from circlekeeper.sessions.templates.agenda import Agenda
-    from circlekeeper.tui.app import CircleKeeperApp
     from circlekeeper.tui.dialogs.debrief import DebriefDraft
+    from circlekeeper.tui.dialogs.export import ExportChoice
     from circlekeeper.tui.dialogs.start_session import StartChoice
 
-    _Base = CircleKeeperApp
-else:
-    _Base = object
 
+class SessionFlow:
+    """Screen changes around the host's session.
 
-class SessionFlows(_Base):
-    """Screen changes around a session, for the App."""
+    Args:
+        app: The app whose screens change.
+        host: The owner of the open session.
+        config: The facilitator's settings.
+        tell_unread: Says how many drop-box cards were let go unread, if any.
+    """
 
-    opened: OpenSession | None = None
-    """The session being run, whose file this app holds locked."""
+    def __init__(
+        self, app: App[Any], host: SessionHost, config: Config, tell_unread: Callable[[int], None]
+    ) -> None:
+        self.app = app
+        self.host = host
+        self.config = config
+        self.tell_unread = tell_unread
 
     # Starting and resuming -----------------------------------------------------------
 
-    def on_home_screen_start_requested(self, event: HomeScreen.StartRequested) -> None:
-        if self.opened is not None:
-            self.notify("End or quit the session that is open first.", severity="warning")
+    def start(self, agenda: Agenda) -> None:
+        """Ask who is coming, then start a session from ``agenda``."""
+        from circlekeeper.tui.dialogs.start_session import StartSessionDialog
+
+        if self.host.opened is not None:
+            self.app.notify("End or quit the session that is open first.", severity="warning")
             return
-        agenda = event.agenda
 
         def chosen(choice: StartChoice | None) -> None:
-            from circlekeeper.sessions.host import start_session
-
             if choice is not None:
                 self._open(
-                    lambda: start_session(
-                        self.store,
-                        agenda,
-                        self.clock,
-                        attendance=choice.attendance,
-                        watch_names=choice.watch_names,
-                        warning_minutes=self.config.warning_minutes,
+                    lambda: self.host.start(
+                        agenda, attendance=choice.attendance, watch_names=choice.watch_names
                     )
                 )
 
+        self.app.push_screen(StartSessionDialog(agenda.title), chosen)
+
+    def resume(self, session_id: str) -> None:
+        """Ask who is coming, then carry on with session ``session_id``."""
         from circlekeeper.tui.dialogs.start_session import StartSessionDialog
-
-        self.push_screen(StartSessionDialog(agenda.title), chosen)
-
-    def on_home_screen_resume_requested(self, event: HomeScreen.ResumeRequested) -> None:
-        session_id = event.session_id
 
         def chosen(choice: StartChoice | None) -> None:
-            from circlekeeper.sessions.host import reopen_session
-
             if choice is None:
                 return
-            opened = self._open(
-                lambda: reopen_session(
-                    self.store,
-                    session_id,
-                    self.clock,
-                    watch_names=choice.watch_names,
-                    warning_minutes=self.config.warning_minutes,
-                )
+            session = self._open(
+                lambda: self.host.reopen(session_id, watch_names=choice.watch_names)
             )
-            if opened is not None and opened.session.attendance != choice.attendance:
+            if session is not None and session.attendance != choice.attendance:
                 try:
-                    opened.session.set_attendance(choice.attendance)
+                    session.set_attendance(choice.attendance)
                 except SESSION_PROBLEMS as error:
-                    self.notify(sentence(error), severity="warning")
+                    self.app.notify(sentence(error), severity="warning")
 
         try:
-            meta = self.store.read(session_id).read_meta()
+            meta = self.host.store.read(session_id).read_meta()
         except SESSION_PROBLEMS as error:
-            self.notify(str(error), title="Could not open the session", severity="error")
+            self.app.notify(str(error), title="Could not open the session", severity="error")
             return
         attendance = meta.get("attendance")
-        from circlekeeper.tui.dialogs.start_session import StartSessionDialog
-
-        self.push_screen(
+        self.app.push_screen(
             StartSessionDialog(
                 f"Resume: {meta.get('title') or session_id}",
                 resuming=True,
@@ -105,32 +98,40 @@ class SessionFlows(_Base):
             chosen,
         )
 
-    def _open(self, opener) -> OpenSession | None:
+    def _open(self, opener: Callable[[], Session]) -> Session | None:
         from circlekeeper.tui.screens.run_session import RunScreen
 
         try:
-            opened = opener()
+            session = opener()
         except SESSION_PROBLEMS as error:
-            self.notify(str(error), title="Could not open the session", severity="error")
+            self.app.notify(str(error), title="Could not open the session", severity="error")
             return None
-        self.opened = opened
-        self.session = opened.session
-        self.push_screen(RunScreen(opened))
-        return opened
+        self.app.push_screen(
+            RunScreen(
+                session,
+                org_resources=self.host.org_resources,
+                bell=self.config.bell,
+                dropbox=self.host.dropbox,
+                sharing=is_shared(self.app),
+            )
+        )
+        return session
 
     # Ending ----------------------------------------------------------------------------
 
-    def session_ended(self, opened: OpenSession) -> None:
-        """After the end: the facilitator's debrief, then the summary."""
+    def ended(self, session: Session) -> None:
+        """After the end: the drop-box goes, then the facilitator's debrief, then the summary."""
         from circlekeeper.sessions.engine.session import NoteFlagged
         from circlekeeper.tui.dialogs.debrief import DebriefDialog
         from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
         from circlekeeper.tui.screens.summary import SummaryScreen
 
+        self.tell_unread(self.host.let_go_dropbox_soon())
+
         def debriefed(draft: DebriefDraft | None, **choice: bool) -> None:
             if draft is not None:
                 try:
-                    opened.session.save_debrief(
+                    session.save_debrief(
                         draft.how_it_went, draft.follow_up, draft.self_care, **choice
                     )
                 except NoteFlagged as flagged:
@@ -139,87 +140,51 @@ class SessionFlows(_Base):
                         if answer in ("redact", "keep"):
                             debriefed(draft, **{answer: True})
                         else:
-                            self.push_screen(DebriefDialog(draft), debriefed)
+                            self.app.push_screen(DebriefDialog(draft), debriefed)
 
-                    self.push_screen(PrivacyPrompt(flagged.text, flagged.findings), chosen)
+                    self.app.push_screen(PrivacyPrompt(flagged.text, flagged.findings), chosen)
                     return
                 except SESSION_PROBLEMS as error:
-                    self.notify(sentence(error), severity="error")
-            self._close_open()
-            self.switch_screen(SummaryScreen(opened.session))
+                    self.app.notify(sentence(error), severity="error")
+            self.tell_unread(self.host.close_soon())
+            self.app.switch_screen(SummaryScreen(session))
 
-        self.push_screen(DebriefDialog(), debriefed)
+        self.app.push_screen(DebriefDialog(), debriefed)
 
-    def _close_open(self) -> None:
-        if self.opened is not None:
-            self.opened.close()
-        self.opened = None
-        self.session = None
-
-    def on_home_screen_summary_requested(self, event: HomeScreen.SummaryRequested) -> None:
-        from circlekeeper.sessions.host import read_session
+    def summary(self, session_id: str) -> None:
+        """Show session ``session_id`` as last recorded."""
         from circlekeeper.tui.screens.summary import SummaryScreen
 
         try:
-            session = read_session(self.store, event.session_id, self.clock)
+            session = self.host.read(session_id)
         except SESSION_PROBLEMS as error:
-            self.notify(str(error), title="Could not open the session", severity="error")
+            self.app.notify(str(error), title="Could not open the session", severity="error")
             return
-        self.push_screen(SummaryScreen(session))
+        self.app.push_screen(SummaryScreen(session))
 
-    def go_home(self) -> None:
+    def home(self) -> None:
         """Back to the home screen, closing whatever session was open."""
-        self._close_open()
+        self.tell_unread(self.host.close_soon())
+        app = self.app
         # The home screen is the app's bottom screen.
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
-            self.pop_screen()
-        if not isinstance(self.screen, HomeScreen):
-            self.switch_screen(HomeScreen())
+        while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):
+            app.pop_screen()
+        if not isinstance(app.screen, HomeScreen):
+            app.switch_screen(HomeScreen(self.host.store))
 
     # Export ------------------------------------------------------------------------------
 
-    def export_session(self, session: Session) -> None:
-        """Ask what to export and where, then write it in a worker."""
-        from circlekeeper.tui.dialogs.export import ExportDialog
+    def export(self, session: Session) -> None:
+        """Ask what to export and where, then write it in a worker thread."""
+        from circlekeeper.tui.dialogs.export import ExportDialog, write_choice
 
-        def chosen(choice) -> None:
+        def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
-                self._write_export(session, choice)
+                self.app.run_worker(
+                    lambda: write_choice(self.app, session, choice),
+                    thread=True,
+                    exclusive=True,
+                    group="export",
+                )
 
-        self.push_screen(ExportDialog(session), chosen)
-
-    @work(thread=True, exclusive=True, group="export")
-    def _write_export(self, session: Session, choice) -> None:
-        from circlekeeper.tui.dialogs.export import write_choice
-
-        write_choice(self, session, choice)
-
-    # Crisis ----------------------------------------------------------------------------
-
-    def action_crisis(self) -> None:
-        """Pause any running session and show the crisis resource, large."""
-        from circlekeeper.tui.screens.crisis import CrisisScreen
-
-        if isinstance(self.screen, CrisisScreen):
-            return
-        session = self.session
-        choice = choose_crisis_resource(
-            self.org_resources, session.agenda if session is not None else None
-        )
-        if session is not None and not session.read_only:
-            # A crisis never waits for the session's state: show the resource regardless.
-            with contextlib.suppress(*SESSION_PROBLEMS):
-                session.crisis(choice.resource)
-        self.push_screen(CrisisScreen(choice))
-
-    async def action_quit(self) -> None:
-        """Quit; a session in progress stays on disk, ready to resume."""
-        self._close_open()
-        self.exit(0)
-
-    def on_unmount(self) -> None:
-        self._close_open()
-
-    def agenda_of_open_session(self) -> Agenda | None:
-        """The agenda being run, if any."""
-        return self.session.agenda if self.session is not None else None
+        self.app.push_screen(ExportDialog(session), chosen)

@@ -60,8 +60,8 @@ async def open_dropbox(pilot) -> DropBox:
     await pilot.press("ctrl+s")
     await pilot.pause()
     assert isinstance(app.screen, DropBoxScreen)
-    assert app.dropbox is not None and app.dropbox.is_open
-    return app.dropbox
+    assert app.host.dropbox is not None and app.host.dropbox.is_open
+    return app.host.dropbox
 
 
 async def open_queue(pilot) -> DropBoxQueueScreen:
@@ -87,7 +87,7 @@ def told(app: App) -> str:
 
 
 def notes_on_disk(app) -> list[dict]:
-    path: Path = app.opened.handle.path
+    path: Path = app.host.opened.handle.path
     return list(json.loads(path.read_text(encoding="utf-8")).get("notes", {}).values())
 
 
@@ -114,7 +114,7 @@ async def test_the_code_on_screen_reads_back_as_the_drop_boxs_link(
         await pilot.press("ctrl+s")
         await pilot.pause()
 
-        box = app.dropbox
+        box = app.host.dropbox
         assert box is not None and box.url is not None
         assert box.url.startswith("http://127.0.0.1:")
         assert read_widget(app, app.screen.query_one(QrCode)) == [box.url]
@@ -135,7 +135,7 @@ async def test_the_code_on_screen_reads_back_as_the_drop_boxs_link(
         assert read_widget(app, app.screen.query_one(QrCode)) == [box.url]
         url = box.url
         # Leaving run_test stops the app without the quit key, as closing the terminal does.
-    assert not box.is_open and app.dropbox is None
+    assert not box.is_open and app.host.dropbox is None
     with pytest.raises(aiohttp.ClientConnectorError):
         await http.get(url)
 
@@ -224,7 +224,7 @@ async def test_approve_edit_and_discard_make_notes_only_of_what_was_approved(
             ("Rest and sleep", NoteKind.THEME.value, "drop-box", False),
             ("Worn out this week", NoteKind.SUPPORT_NEED.value, "drop-box", True),
         ]
-        assert "Loud" not in app.opened.handle.path.read_text()
+        assert "Loud" not in app.host.opened.handle.path.read_text()
 
         # Back on the run screen, the approved cards are among the part's notes.
         await pilot.press("escape", "escape")
@@ -267,8 +267,8 @@ async def test_a_card_with_personal_data_asks_to_edit_redact_or_keep(
         assert app.screen is queue
         texts = [n["text"] for n in notes_on_disk(app)]
         assert texts == ["Can you mail me at [email removed]?", "What did that remark mean?"]
-        assert "sam@example.org" not in app.opened.handle.path.read_text()
-        assert "Maria" not in app.opened.handle.path.read_text()
+        assert "sam@example.org" not in app.host.opened.handle.path.read_text()
+        assert "Maria" not in app.host.opened.handle.path.read_text()
         await pilot.press("ctrl+q")
 
 
@@ -410,7 +410,7 @@ async def test_closing_the_drop_box_stops_its_link_and_reopening_makes_a_new_one
         assert isinstance(app.screen, DropBoxOpenDialog)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.dropbox is box and box.url is not None and box.url != first
+        assert app.host.dropbox is box and box.url is not None and box.url != first
         assert read_widget(app, app.screen.query_one(QrCode)) == [box.url]
         assert box.waiting_count() == 1
         await pilot.press("ctrl+q")
@@ -430,7 +430,7 @@ async def test_ending_the_session_closes_the_drop_box(
         await pilot.press("escape")
         await pilot.press("e", "y")
         await pilot.pause()
-        assert app.dropbox is None and not box.is_open
+        assert app.host.dropbox is None and not box.is_open
         assert "Unread cards reach nothing: 1 was let go." in told(app)
         assert box.waiting_count() == 0
         await pilot.pause()

@@ -126,7 +126,7 @@ async def test_the_debrief_never_opens_on_a_shared_screen(build_app):
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         assert "press v first" in screen_text(app)
-        assert app.session.state.value == "running"
+        assert app.host.session.state.value == "running"
 
 
 async def test_a_dialog_stays_private_when_the_view_is_switched_from_the_palette(build_app):
@@ -186,7 +186,7 @@ async def test_a_broken_resources_file_is_said_at_launch_with_where(build_app):
         assert len(found) == 1
         assert f"{paths.resources_file()}:4:" in found[0].message
         # The session goes on without them, and the problem is not said again.
-        assert app.org_resources == ()
+        assert app.host.org_resources == ()
         assert len(app._notifications) == 1
 
 

@@ -90,11 +90,11 @@ async def test_the_crisis_key_pauses_and_shows_a_scannable_helpline(build_app, c
         text = screen_text(app)
         assert "Support is available" in text
         assert "https://findahelpline.com" in text
-        guidance = app.session.part.guidance[0].text
+        guidance = app.host.session.part.guidance[0].text
         assert flat(guidance[:30]) not in flat(text)
         assert not [w for w in app.screen.query(".facilitator-only") if w.display]
         assert read_widget(app, app.screen.query_one(QrCode)) == ["https://findahelpline.com"]
-        session = app.session
+        session = app.host.session
         assert session.state is SessionState.PAUSED
         await pilot.press("escape")
         await pilot.pause()
@@ -157,7 +157,7 @@ async def test_resources_show_one_code_at_a_time_and_record_it(build_app, clock,
         await pilot.pause()
         assert screen.current.url == "https://example.org/sign"
         assert read_widget(app, screen.query_one(QrCode)) == ["https://example.org/sign"]
-        session = app.session
+        session = app.host.session
         await pilot.press("escape")
     timeline = read_session(store, session.id, clock).timeline()
     assert [r.url for r in timeline.resources_shown] == [

@@ -40,6 +40,7 @@ async def test_a_whole_session_from_start_to_summary(build_app, clock, store: Se
     async with app.run_test(size=(100, 30)) as pilot:
         await start(pilot)
         run = app.screen
+        path = app.host.opened.handle.path
         assert "Part 1 of 7" in screen_text(app)
         assert "Ready" in screen_text(app)
 
@@ -61,7 +62,7 @@ async def test_a_whole_session_from_start_to_summary(build_app, clock, store: Se
         assert [n.text for n in notes] == ["[name removed]'s team feels cut off"]
         assert "[name removed]'s team feels cut off" in screen_text(app)
         # On disk by the time it is on screen: another reader of the file sees it.
-        assert notes[0].id in run.opened.handle.path.read_text()
+        assert notes[0].id in path.read_text()
         # The notes box says a name is being watched for, never which.
         assert "checked for 1 watched name" in screen_text(app)
 
@@ -112,7 +113,7 @@ async def test_a_whole_session_from_start_to_summary(build_app, clock, store: Se
     assert session.state.value == "ended"
     assert len(session.notes()) == 2
     assert session.debrief() is not None
-    assert "Maria" not in run.opened.handle.path.read_text()
+    assert "Maria" not in path.read_text()
 
 
 async def test_participant_view_hides_everything_facilitator_only(build_app):

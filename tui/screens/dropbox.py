@@ -7,21 +7,19 @@ to the queue are the facilitator's only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from circlekeeper.sessions.dropbox import CardKind, DropBox
+from circlekeeper.tui.view import is_shared
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
 from circlekeeper.tui.widgets.title_bar import TitleBar
-
-ShowCallback = Callable[[str | None], None]
 
 
 def kinds_words(kinds: frozenset[CardKind]) -> str:
@@ -41,16 +39,18 @@ class DropBoxScreen(Screen[None]):
         Binding("escape,d", "back", "Back", id="dropbox.back"),
     ]
 
-    def __init__(self, box: DropBox, *, on_show: ShowCallback | None = None) -> None:
-        """Show ``box``, which is open.
+    class CloseRequested(Message):
+        """The facilitator asked to close the drop-box; the screen goes once it is closed."""
 
-        Args:
-            box: The session's drop-box.
-            on_show: Called with an approved card's words to show them to everyone.
-        """
+        def __init__(self, screen: DropBoxScreen) -> None:
+            super().__init__()
+            self.screen = screen
+            """The screen showing the drop-box."""
+
+    def __init__(self, box: DropBox) -> None:
+        """Show ``box``, which is open."""
         super().__init__()
         self.box = box
-        self._on_show = on_show
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -76,13 +76,16 @@ class DropBoxScreen(Screen[None]):
     def action_moderate(self) -> None:
         from circlekeeper.tui.screens.dropbox_queue import DropBoxQueueScreen
 
-        if self.app.participant_view:
+        if is_shared(self):
             self.notify("The cards are hidden in participant view: press v first.")
             return
-        self.app.push_screen(DropBoxQueueScreen(self.box, on_show=self._on_show))
+        self.app.push_screen(DropBoxQueueScreen(self.box))
 
-    async def action_close_dropbox(self) -> None:
-        await self.app.close_dropbox()
+    def action_close_dropbox(self) -> None:
+        self.post_message(self.CloseRequested(self))
+
+    def closed(self) -> None:
+        """Say the drop-box is closed, and how many cards still wait; then go."""
         waiting = self.box.waiting_count()
         still = f" {waiting} card{'s' if waiting != 1 else ''} still waiting." if waiting else ""
         self.notify(f"Drop-box closed: its link no longer works.{still}")

@@ -17,12 +17,12 @@ All of it is facilitator-only: the participant view shows none of it.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -35,12 +35,11 @@ from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.text import sentence
+from circlekeeper.tui.view import is_shared
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.scale_chart import ScaleChart
 from circlekeeper.tui.widgets.title_bar import TitleBar
-
-ShowCallback = Callable[[str | None], None]
 
 
 def card_prompt(card: Card) -> Content:
@@ -78,18 +77,23 @@ class DropBoxQueueScreen(Screen[None]):
         Binding("escape", "back", "Back", id="cards.back"),
     ]
 
-    def __init__(self, box: DropBox, *, on_show: ShowCallback | None = None) -> None:
-        """Read ``box``'s queue.
+    class CardShown(Message):
+        """An approved card's words are to be shown to everyone on the session screen."""
 
-        Args:
-            box: The session's drop-box (open or closed: cards wait either way).
-            on_show: Called with an approved card's words to show them to everyone.
-        """
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+            """The card's words, as approved."""
+
+    class CountsChanged(Message):
+        """Cards were read or decided: the drop-box's counters are out of date."""
+
+    def __init__(self, box: DropBox) -> None:
+        """Read ``box``'s queue (open or closed: cards wait either way)."""
         super().__init__()
         self.box = box
         self.cards: dict[str, Card] = {}
         """The cards on screen by id, in the order shown."""
-        self._on_show = on_show
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -137,10 +141,11 @@ class DropBoxQueueScreen(Screen[None]):
 
     def _counts_changed(self) -> None:
         self.query_one("#queue-heading", Static).update(waiting_words(len(self.cards)))
-        self.app.dropbox_changed()
+        self.query_one(CardCounter).show(self.box)
+        self.post_message(self.CountsChanged())
 
     def _allowed(self) -> bool:
-        if self.app.participant_view:
+        if is_shared(self):
             self.notify("The cards are hidden in participant view: press v first.")
             return False
         return True
@@ -237,8 +242,8 @@ class DropBoxQueueScreen(Screen[None]):
     def _show(self, note: Note) -> None:
         if note.facilitator_only:
             self.notify("That note is for the facilitator only, so it is not shown to everyone.")
-        elif self._on_show is not None:
-            self._on_show(note.text)
+        else:
+            self.post_message(self.CardShown(note.text))
             self.notify("Shown to everyone on the session screen.", timeout=3)
 
     def action_discard(self) -> None:

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.storage.files import StorageError
 from circlekeeper.sessions.storage.index import Listing, SessionSummary
+from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, list_templates
 from circlekeeper.sessions.templates.preview import preview_markdown
@@ -85,8 +86,10 @@ class HomeScreen(Screen[None]):
         session_id: str
         """Which session."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: SessionStore) -> None:
+        """Offer the template library and the sessions kept in ``store``."""
         super().__init__()
+        self.store = store
         self.templates: list[TemplateEntry] = []
         self.resumable: list[SessionSummary] = []
         self.past: list[SessionSummary] = []
@@ -165,7 +168,7 @@ class HomeScreen(Screen[None]):
         """Read the template library and the sessions; returns the sessions' listing."""
         self.templates = list_templates()
         try:
-            listing = self.app.store.list()
+            listing = self.store.list()
         except StorageError as error:
             self.notify(str(error), title="Could not list the sessions", severity="error")
             listing = Listing()

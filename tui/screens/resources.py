@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
+from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
 from circlekeeper.tui.widgets.title_bar import TitleBar
-
-ShownCallback = Callable[[Resource], None]
-AddCallback = Callable[[Resource], str | None]
 
 
 class ResourcesScreen(Screen[None]):
@@ -33,28 +34,29 @@ class ResourcesScreen(Screen[None]):
         Binding("escape,r", "close", "Back", id="resources.back"),
     ]
 
+    class ResourceShown(Message):
+        """A resource's code was put on screen, to be recorded and shown to the room."""
+
+        def __init__(self, resource: Resource) -> None:
+            super().__init__()
+            self.resource = resource
+            """The resource on screen."""
+
     def __init__(
-        self,
-        resources: Sequence[Resource],
-        *,
-        start: int = 0,
-        on_shown: ShownCallback | None = None,
-        on_add: AddCallback | None = None,
+        self, resources: Sequence[Resource], *, start: int = 0, session: Session | None = None
     ) -> None:
         """Show ``resources``.
 
         Args:
             resources: What to show, in order.
             start: The index shown first.
-            on_shown: Called with each resource as its code is put on screen.
-            on_add: Called with a link the facilitator added; returns an error message
-                when it could not be kept, else ``None``. Without it, adding is off.
+            session: The open session, which keeps the links the facilitator adds.
+                Without one, adding is off.
         """
         super().__init__()
         self.resources = list(resources)
         self.index = min(max(start, 0), max(len(self.resources) - 1, 0))
-        self._on_shown = on_shown
-        self._on_add = on_add
+        self.session = session
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -91,8 +93,8 @@ class ResourcesScreen(Screen[None]):
         )
         title.update(resource.title)
         url.update(resource.url)
-        if self._on_shown is not None and code.problem is None:
-            self._on_shown(resource)
+        if code.problem is None:
+            self.post_message(self.ResourceShown(resource))
 
     def action_move(self, step: int) -> None:
         if len(self.resources) > 1:
@@ -103,17 +105,18 @@ class ResourcesScreen(Screen[None]):
         self.toggle_class("-full")
 
     def action_add(self) -> None:
-        if self._on_add is None:
+        if self.session is None:
             self.notify("Links can be added while a session is open.", severity="warning")
             return
         self.app.push_screen(AddResourceDialog(), self._added)
 
     def _added(self, resource: Resource | None) -> None:
-        if resource is None or self._on_add is None:
+        if resource is None or self.session is None:
             return
-        problem = self._on_add(resource)
-        if problem:
-            self.notify(problem, severity="error", timeout=8)
+        try:
+            self.session.add_resource(resource.title, resource.url)
+        except SESSION_PROBLEMS as error:
+            self.notify(sentence(error), severity="error", timeout=8)
             return
         self.resources.append(resource)
         self.index = len(self.resources) - 1

@@ -7,6 +7,7 @@ from collections import defaultdict
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -31,7 +32,19 @@ class SummaryScreen(Screen[None]):
         Binding("escape,h", "home", "Home", id="summary.home"),
     ]
 
+    class ExportRequested(Message):
+        """The facilitator asked to export the session."""
+
+        def __init__(self, session: Session) -> None:
+            super().__init__()
+            self.session = session
+            """The session to export."""
+
+    class HomeRequested(Message):
+        """The facilitator asked to go back to the home screen."""
+
     def __init__(self, session: Session) -> None:
+        """Read ``session`` back (ended, or read without its lock)."""
         super().__init__()
         self.session = session
 
@@ -85,10 +98,10 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-debrief", Static).update(_debrief_words(self.session.debrief()))
 
     def action_export(self) -> None:
-        self.app.export_session(self.session)
+        self.post_message(self.ExportRequested(self.session))
 
     def action_home(self) -> None:
-        self.app.go_home()
+        self.post_message(self.HomeRequested())
 
 
 def _debrief_words(debrief: Debrief | None) -> str:

@@ -4,16 +4,16 @@ Usage::
 
     yield CardCounter(id="card-counter", classes="facilitator-only")
     ...
-    counter.show(box)       # or let it follow the app's drop-box by itself
+    counter.show(box)       # whenever the drop-box opens, closes or its counts move
 
 The counter shows numbers only: new cards since the queue was last read, and all the
 cards waiting. It never announces an arrival (no notification, no bell, no flash): in a
 small group, the moment a card comes in can tell who wrote it. It hides itself while
 the session has no drop-box.
 
-In the circlekeeper app it follows ``app.dropbox_changed_signal``, which is published
-with the drop-box whenever it opens, closes or its counts move. Keep it facilitator-only:
-the number is harmless, but it invites a look at the queue.
+In the circlekeeper app the app shows the drop-box to every counter on screen whenever
+the drop-box opens, closes or its counts move. Keep it facilitator-only: the number is
+harmless, but it invites a look at the queue.
 """
 
 from __future__ import annotations
@@ -77,13 +77,15 @@ class CardCounter(Static):
         self._box = box
 
     def on_mount(self) -> None:
-        signal = getattr(self.app, "dropbox_changed_signal", None)
-        if signal is not None:
-            signal.subscribe(self, self.show)
-        self.show(self._box if self._box is not None else getattr(self.app, "dropbox", None))
+        self.show(self._box)
 
     def watch_has_box(self, has_box: bool) -> None:
         self.set_class(not has_box, "-none")
+
+    @property
+    def box(self) -> DropBox | None:
+        """The drop-box counted, if the session has one."""
+        return self._box
 
     def show(self, box: DropBox | None) -> None:
         """Count ``box`` now (``None``: the session has no drop-box)."""

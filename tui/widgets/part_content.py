@@ -1,0 +1,63 @@
+"""The current part's words on the run screen, and what the room is shown with them.
+
+:class:`PartContent` scrolls the part's prompts (for everyone), its guidance and text
+(facilitator-only), and above them an approved drop-box card shown to everyone.
+:class:`SharedResource` is the participant view's large code for one resource.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from circlekeeper.sessions.templates.agenda import Part, Resource
+from circlekeeper.tui.widgets.qr_code import QrCode
+
+
+class PartContent(VerticalScroll):
+    """The part's prompts, guidance and text, under any card shown to everyone."""
+
+    def compose(self) -> ComposeResult:
+        # Above the prompts, so a long part never pushes it out of view.
+        yield Static("", id="shown-card", classes="-empty", markup=False)
+        yield Static("", id="prompts", markup=False)
+        yield Static("", id="guidance", classes="facilitator-only", markup=False)
+        yield Static("", id="part-text", classes="facilitator-only", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#prompts", Static).border_title = "For everyone"
+        self.query_one("#guidance", Static).border_title = "Guidance (facilitator only)"
+        self.query_one("#shown-card", Static).border_title = "From the drop-box"
+
+    def show_part(self, part: Part) -> None:
+        """Show ``part``'s prompts (its title without any), guidance and text."""
+        prompts = self.query_one("#prompts", Static)
+        prompts.update("\n".join(f"• {p.text}" for p in part.prompts) or part.title)
+        text = self.query_one("#part-text", Static)
+        text.update("\n\n".join(b.text for b in part.text))
+        text.set_class(not part.text, "-empty")
+        guidance = self.query_one("#guidance", Static)
+        guidance.update("\n\n".join(b.text for b in part.guidance))
+        guidance.set_class(not part.guidance, "-empty")
+
+    def show_card(self, text: str | None) -> None:
+        """Show an approved card's words large, to everyone (``None`` takes them away)."""
+        card = self.query_one("#shown-card", Static)
+        card.update(text or "")
+        card.set_class(not text, "-empty")
+
+
+class SharedResource(Vertical):
+    """One resource as a large code, with its title and link beneath."""
+
+    def compose(self) -> ComposeResult:
+        yield QrCode(id="participant-code")
+        yield Static("", id="participant-resource-title", markup=False)
+        yield Static("", id="participant-resource-url", markup=False)
+
+    def show(self, resource: Resource) -> None:
+        """Show ``resource``."""
+        self.query_one(QrCode).url = resource.url
+        self.query_one("#participant-resource-title", Static).update(resource.title)
+        self.query_one("#participant-resource-url", Static).update(resource.url)
