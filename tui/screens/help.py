@@ -40,5 +40,5 @@ class HelpScreen(ModalScreen[None]):
             yield Markdown(text)
         yield KeysFooter()
 
-    def action_dismiss(self, result: None = None) -> None:
+    async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -97,12 +97,21 @@ class NoteFlow:
 
         self.banner.app.push_screen(editor, closed)
 
-    def _save(self, draft: NoteDraft, note_id: str | None = None, **choice: bool) -> None:
-        """Save a new note, or the changes to ``note_id``, after the personal-data check."""
+    def _save(self, draft: NoteDraft, note_id: str | None = None, answer: str = "") -> None:
+        """Save a new note, or the changes to ``note_id``, after the personal-data check.
+
+        ``answer`` is the facilitator's word on what the check found: ``"redact"`` or
+        ``"keep"`` (empty: nothing was found yet).
+        """
+        redact, keep = answer == "redact", answer == "keep"
         try:
             if note_id is None:
                 self.session.add_note(
-                    draft.text, draft.kind, facilitator_only=draft.facilitator_only, **choice
+                    draft.text,
+                    draft.kind,
+                    facilitator_only=draft.facilitator_only,
+                    redact=redact,
+                    keep=keep,
                 )
             else:
                 self.session.edit_note(
@@ -110,7 +119,8 @@ class NoteFlow:
                     text=draft.text,
                     kind=draft.kind,
                     facilitator_only=draft.facilitator_only,
-                    **choice,
+                    redact=redact,
+                    keep=keep,
                 )
         except NoteFlagged as flagged:
 
@@ -118,7 +128,7 @@ class NoteFlow:
                 if answer == "edit" or answer is None:
                     self._open_editor(draft, "Edit note", note_id)
                 else:
-                    self._save(draft, note_id, **{answer: True})
+                    self._save(draft, note_id, answer)
 
             self.banner.app.push_screen(PrivacyPrompt(flagged.text, flagged.findings), chosen)
             return
