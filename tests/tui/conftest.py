@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable
 
 import pytest
+from driving import AGENDAS
 
+from circlekeeper.sessions import paths
 from circlekeeper.sessions.config import Config
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.storage.session_store import SessionStore
@@ -18,6 +21,15 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> None:
     """Times of day on screen read the same on every machine."""
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def own_agendas() -> None:
+    """The tests' own agendas, beside the built-in ones, in the test's templates folder."""
+    folder = paths.user_templates_dir()
+    paths.ensure_private_dir(folder)
+    for agenda in AGENDAS.glob("*.md"):
+        shutil.copy(agenda, folder / agenda.name)
 
 
 @pytest.fixture

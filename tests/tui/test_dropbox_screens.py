@@ -15,9 +15,9 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from driving import posted, start
 from qr_decode import read_widget
 from screen_text import screen_text
-from test_session_flow import start
 from textual.app import App
 from textual.widgets import OptionList, Static
 
@@ -308,7 +308,8 @@ async def test_an_approved_question_can_be_shown_to_everyone(
     build_app, http: aiohttp.ClientSession
 ) -> None:
     app = build_app()
-    async with app.run_test(size=SIZE) as pilot:
+    seen: list = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         box = await open_dropbox(pilot)
         await send(http, box, kind="question", text="How do you rest after a hard week?")
         await send(http, box, kind="how-i-am", scale="1", text="Barely holding on")
@@ -319,10 +320,13 @@ async def test_an_approved_question_can_be_shown_to_everyone(
         await pilot.press("o")
         await pilot.pause()
         assert "never shown to everyone" in told(app)
+        assert not posted(seen, DropBoxQueueScreen.CardShown)
         await highlight(pilot, queue, "How do you rest after a hard week?")
         await pilot.press("o")
         await pilot.pause()
         assert [n["text"] for n in notes_on_disk(app)] == ["How do you rest after a hard week?"]
+        [shown] = posted(seen, DropBoxQueueScreen.CardShown)
+        assert shown.text == "How do you rest after a hard week?"
         assert box.waiting_count() == 1
 
         await pilot.press("escape", "escape", "v")
@@ -346,7 +350,8 @@ async def test_participant_view_shows_the_code_but_not_the_counter_or_the_queue(
     build_app, http: aiohttp.ClientSession
 ) -> None:
     app = build_app()
-    async with app.run_test(size=SIZE) as pilot:
+    seen: list = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         box = await open_dropbox(pilot)
         await send(http, box, kind="question", text="A question nobody else should read yet")
         await pilot.pause()
@@ -362,11 +367,13 @@ async def test_participant_view_shows_the_code_but_not_the_counter_or_the_queue(
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, DropBoxScreen)
+        assert not posted(seen, DropBoxQueueScreen.CountsChanged)  # nothing was read
 
         # ...and hides itself if the view is switched while it is open.
         await pilot.press("v")
         queue = await open_queue(pilot)
         assert "nobody else should read" in screen_text(app)
+        assert len(posted(seen, DropBoxQueueScreen.CountsChanged)) == 1  # read: 0 new now
         await pilot.press("v")
         await pilot.pause()
         shared = screen_text(app)
@@ -391,13 +398,16 @@ async def test_closing_the_drop_box_stops_its_link_and_reopening_makes_a_new_one
     build_app, http: aiohttp.ClientSession
 ) -> None:
     app = build_app()
-    async with app.run_test(size=SIZE) as pilot:
+    seen: list = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         box = await open_dropbox(pilot)
+        assert len(posted(seen, RunScreen.DropBoxRequested)) == 1
         first = box.url
         assert first is not None
         await send(http, box, kind="question", text="Still here after closing?")
         await pilot.press("c")
         await pilot.pause()
+        assert len(posted(seen, DropBoxScreen.CloseRequested)) == 1
         assert isinstance(app.screen, RunScreen)
         assert box.url is None
         with pytest.raises(aiohttp.ClientConnectorError):
@@ -407,6 +417,7 @@ async def test_closing_the_drop_box_stops_its_link_and_reopening_makes_a_new_one
         # Opening again asks again, then gives a link of its own; the old one leads nowhere.
         await pilot.press("d")
         await pilot.pause()
+        assert len(posted(seen, RunScreen.DropBoxRequested)) == 2
         assert isinstance(app.screen, DropBoxOpenDialog)
         await pilot.press("ctrl+s")
         await pilot.pause()

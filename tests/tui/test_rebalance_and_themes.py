@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from driving import start
 from screen_text import screen_text, settle
-from test_session_flow import start
 
 from circlekeeper.sessions.config import Config
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog

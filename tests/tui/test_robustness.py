@@ -5,8 +5,8 @@ from __future__ import annotations
 import errno
 
 import pytest
+from driving import start
 from screen_text import flat, screen_text, settle, widget_words
-from test_session_flow import start
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.storage import files as storage

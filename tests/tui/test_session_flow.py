@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from driving import PARTS, TEMPLATE, posted, start
 from screen_text import flat, screen_text, settle, widget_lines
 
 from circlekeeper.sessions.engine.note_model import NoteKind
@@ -15,33 +16,16 @@ from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.run_session import RunScreen
 from circlekeeper.tui.screens.summary import SummaryScreen
 
-TEMPLATE = "colleague-relationships"
-
-
-async def start(pilot, attendance: str = "6", watch: str = "Maria") -> None:
-    """From the home screen, start a session from the highlighted agenda."""
-    app = pilot.app
-    await pilot.pause()
-    options = app.screen.query_one("#template-list")
-    names = [entry.name for entry in app.screen.templates]
-    options.highlighted = names.index(TEMPLATE)
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, StartSessionDialog)
-    await pilot.press(*attendance, "enter")
-    await pilot.press(*watch, "enter")
-    await pilot.pause()
-    assert isinstance(app.screen, RunScreen)
-
 
 async def test_a_whole_session_from_start_to_summary(build_app, clock, store: SessionStore):
     agenda = find_template(TEMPLATE)
     app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    seen: list = []
+    async with app.run_test(size=(100, 30), message_hook=seen.append) as pilot:
         await start(pilot)
         run = app.screen
         path = app.host.opened.handle.path
-        assert "Part 1 of 7" in screen_text(app)
+        assert f"Part 1 of {PARTS}" in screen_text(app)
         assert "Ready" in screen_text(app)
 
         await pilot.press("space")
@@ -77,7 +61,7 @@ async def test_a_whole_session_from_start_to_summary(build_app, clock, store: Se
         for index in range(1, len(agenda.parts)):
             await pilot.press("right_square_bracket")
             await pilot.pause()
-            assert f"Part {index + 1} of 7" in screen_text(app)
+            assert f"Part {index + 1} of {PARTS}" in screen_text(app)
             if agenda.parts[index].is_round and index == 1:
                 assert "Speaker 1 of 6" in screen_text(app)
                 await pilot.press("s")
@@ -88,8 +72,12 @@ async def test_a_whole_session_from_start_to_summary(build_app, clock, store: Se
             clock.advance(minutes=agenda.parts[index].minutes)
 
         await pilot.press("e")
+        await pilot.pause()
+        assert not posted(seen, RunScreen.SessionEnded)  # not before the facilitator says yes
         await pilot.press("y")
         await pilot.pause()
+        [ended] = posted(seen, RunScreen.SessionEnded)
+        assert ended.session is run.session and run.session.state.value == "ended"
         assert isinstance(app.screen, DebriefDialog)
         await pilot.press(*"Quiet start, warmer by the end", "ctrl+s")
         await pilot.pause()
@@ -154,7 +142,8 @@ async def test_participant_view_hides_everything_facilitator_only(build_app):
 
 async def test_going_home_after_a_summary_lists_the_session_as_past(build_app, clock):
     app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    seen: list = []
+    async with app.run_test(size=(100, 30), message_hook=seen.append) as pilot:
         await start(pilot)
         await pilot.press("space")
         clock.advance(minutes=2)
@@ -163,8 +152,10 @@ async def test_going_home_after_a_summary_lists_the_session_as_past(build_app, c
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
+        assert app.host.opened is None  # the file is let go once the debrief is done
         await pilot.press("escape")
         await pilot.pause()
+        assert len(posted(seen, SummaryScreen.HomeRequested)) == 1
         assert isinstance(app.screen, HomeScreen)
         assert "Past sessions (1)" in screen_text(app)
 
@@ -206,7 +197,8 @@ async def test_a_note_closed_by_mistake_is_put_aside_and_comes_back(build_app):
 
 async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_app):
     app = build_app()
-    async with app.run_test(size=(120, 36)) as pilot:
+    seen: list = []
+    async with app.run_test(size=(120, 36), message_hook=seen.append) as pilot:
         await start(pilot)
         run = app.screen
         await pilot.press("b")  # nothing to rebalance: a message for the facilitator
@@ -230,6 +222,8 @@ async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_
             await pilot.pause()
             assert app.screen is run, key
             assert "press v first" in flat(screen_text(app)), key
+        assert not posted(seen, RunScreen.DropBoxRequested)
+        assert not posted(seen, RunScreen.SessionEnded)
 
         await pilot.press("v")
         await pilot.pause()
@@ -246,13 +240,13 @@ async def test_past_the_last_part_the_screen_says_how_to_end(build_app):
     app = build_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await start(pilot)
-        await pilot.press("space", *["right_square_bracket"] * 6)
+        await pilot.press("space", *["right_square_bracket"] * (PARTS - 1))
         await pilot.pause()
-        assert "Part 7 of 7" in screen_text(app)
+        assert f"Part {PARTS} of {PARTS}" in screen_text(app)
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert "This is the last part: press e to end the session" in flat(screen_text(app))
-        assert "Part 7 of 7" in screen_text(app)
+        assert f"Part {PARTS} of {PARTS}" in screen_text(app)
 
 
 async def test_a_saved_note_can_be_edited_or_deleted_from_the_list(build_app):

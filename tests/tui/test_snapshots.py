@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import pytest
 from screen_text import settle
-from test_session_flow import TEMPLATE
 
 SIZE = (100, 30)
+
+TEMPLATE = "colleague-relationships"
+"""The pictures were drawn with this built-in agenda; the tests' own ones would redraw them."""
+
+
+@pytest.fixture
+def own_agendas() -> None:
+    """Only the built-in agendas, as in the pictures (the home screen lists them all)."""
 
 
 async def _started(pilot) -> None:
