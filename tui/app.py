@@ -18,11 +18,12 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
-from circlekeeper.sessions.config import Config
+from circlekeeper.sessions.config import Settings
 from circlekeeper.sessions.engine.clock import Clock, SystemClock
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.sessions.templates.errors import TemplateError
+from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.commands import TemplateCommands, binding_commands
 from circlekeeper.tui.dropbox_flows import DropBoxFlows
 from circlekeeper.tui.flows import SessionFlows
@@ -59,9 +60,13 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
     participant_view: reactive[bool] = reactive(False)
     """Whether everything facilitator-only is hidden, for screen sharing."""
 
-    def __init__(self, config: Config, store: SessionStore, clock: Clock) -> None:
+    def __init__(self, settings: Settings, store: SessionStore, clock: Clock) -> None:
         super().__init__()
-        self.config = config
+        self.settings = settings
+        """What the entry point resolved: folders, the settings file, the phone region."""
+        self.config = settings.config
+        self.library = TemplateLibrary.in_folders(settings.folders)
+        """The agendas to pick from: the built-in ones and the facilitator's own."""
         self.store = store
         self.clock = clock
         self.session = None
@@ -110,7 +115,7 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
             from circlekeeper.sessions.templates.org_resources import load_org_resources
 
             try:
-                self._org_resources = load_org_resources()
+                self._org_resources = load_org_resources(self.settings.folders.resources_file)
             except TemplateError as error:
                 self._org_resources = ()
                 self.notify(str(error), title="Your resources file has problems", severity="error")
@@ -119,7 +124,7 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
     def get_default_screen(self) -> Screen:
         # The home screen is the first and bottom screen: no empty screen is composed
         # and drawn before it, which made launching noticeably slower.
-        return HomeScreen()
+        return HomeScreen(self.library)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -184,13 +189,19 @@ class CircleKeeperApp(DropBoxFlows, SessionFlows, App[int]):
 
 
 def make_app(
-    config: Config | None = None,
+    settings: Settings,
     store: SessionStore | None = None,
     clock: Clock | None = None,
 ) -> CircleKeeperApp:
-    """Build the app; the CLI and the tests both come through here."""
+    """Build the app; the CLI and the tests both come through here.
+
+    Args:
+        settings: What the entry point resolved (folders, ``config.toml``, phone region).
+        store: The session store; the one in the settings' data folder by default.
+        clock: Where time comes from; the system clock by default.
+    """
     return CircleKeeperApp(
-        config=config or Config(),
-        store=store or SessionStore(),
+        settings=settings,
+        store=store or SessionStore.in_folders(settings.folders),
         clock=clock or SystemClock(),
     )

@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from functools import partial
 
 from textual.app import SystemCommand
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from circlekeeper.sessions.templates.library import list_templates
+from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
 
 
 def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
@@ -18,7 +19,7 @@ def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
     Bindings are data, so the palette, the footer and the help screen all say the same.
     """
     for binding in screen.BINDINGS:
-        if not hasattr(binding, "action") or not binding.description:
+        if not isinstance(binding, Binding) or not binding.description:
             continue
         if binding.action.startswith("app."):
             continue  # the app's own commands already offer it
@@ -32,15 +33,20 @@ def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
 class TemplateCommands(Provider):
     """Start a session from any agenda by typing part of its title."""
 
-    def _entries(self):
+    def _entries(self) -> list[TemplateEntry]:
         if getattr(self.app, "opened", None) is not None:
             return []  # one session at a time: nothing to start while one is open
-        return [entry for entry in list_templates() if entry.agenda is not None]
+        # The app's library, handed to it at start-up (the palette cannot be given it).
+        library = getattr(self.app, "library", None)
+        if not isinstance(library, TemplateLibrary):
+            return []
+        return [entry for entry in library.entries() if entry.agenda is not None]
 
-    def _start(self, entry) -> None:
+    def _start(self, entry: TemplateEntry) -> None:
         from circlekeeper.tui.screens.home import HomeScreen
 
-        self.app.post_message(HomeScreen.StartRequested(entry.agenda))
+        if entry.agenda is not None:
+            self.app.post_message(HomeScreen.StartRequested(entry.agenda))
 
     async def discover(self) -> Hits:
         for entry in self._entries():

@@ -14,6 +14,7 @@ from textual import work
 
 from circlekeeper.sessions.engine.crisis import choose_crisis_resource
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.privacy.names import WatchList
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.text import sentence
 
@@ -56,7 +57,7 @@ class SessionFlows(_Base):
                         agenda,
                         self.clock,
                         attendance=choice.attendance,
-                        watch_names=choice.watch_names,
+                        watch_names=self._watch_list(choice.watch_names),
                         warning_minutes=self.config.warning_minutes,
                     )
                 )
@@ -64,6 +65,10 @@ class SessionFlows(_Base):
         from circlekeeper.tui.dialogs.start_session import StartSessionDialog
 
         self.push_screen(StartSessionDialog(agenda.title), chosen)
+
+    def _watch_list(self, names: tuple[str, ...]) -> WatchList:
+        """The session's watch list, reading phone numbers in the settings' region."""
+        return WatchList(names, region=self.settings.phone_region)
 
     def on_home_screen_resume_requested(self, event: HomeScreen.ResumeRequested) -> None:
         session_id = event.session_id
@@ -78,7 +83,7 @@ class SessionFlows(_Base):
                     self.store,
                     session_id,
                     self.clock,
-                    watch_names=choice.watch_names,
+                    watch_names=self._watch_list(choice.watch_names),
                     warning_minutes=self.config.warning_minutes,
                 )
             )
@@ -174,7 +179,7 @@ class SessionFlows(_Base):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if not isinstance(self.screen, HomeScreen):
-            self.switch_screen(HomeScreen())
+            self.switch_screen(HomeScreen(self.library))
 
     # Export ------------------------------------------------------------------------------
 
@@ -186,7 +191,8 @@ class SessionFlows(_Base):
             if choice is not None:
                 self._write_export(session, choice)
 
-        self.push_screen(ExportDialog(session), chosen)
+        folder = self.settings.folders.export_folder()
+        self.push_screen(ExportDialog(session, folder=folder), chosen)
 
     @work(thread=True, exclusive=True, group="export")
     def _write_export(self, session: Session, choice) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions import paths
+from circlekeeper.sessions.paths import Folders
 from circlekeeper.sessions.storage.files import (
     AtomicJSONStorage,
     DamagedFile,
@@ -125,16 +125,24 @@ def _check(text: str, path: Path) -> tuple[dict[str, Any], SessionSummary, bool]
 class SessionStore:
     """The sessions folder: create, open, list, delete and purge sessions."""
 
-    def __init__(self, root: Path | None = None) -> None:
-        """Use ``root`` (default: the data folder's ``sessions``); nothing is created yet."""
-        if root is None:
-            self.folder = SessionFolder(paths.sessions_dir(), private_parent=paths.data_dir())
-        else:
-            self.folder = SessionFolder(root)
+    def __init__(self, root: Path, *, private_parent: Path | None = None) -> None:
+        """Use the sessions folder ``root``; nothing is created yet.
+
+        Args:
+            root: the folder of session files (see :meth:`in_folders`).
+            private_parent: a folder above ``root`` made owner-only with it (the data
+                folder), so the names of session files are not listed to others.
+        """
+        self.folder = SessionFolder(root, private_parent=private_parent)
         """Paths and locks inside the folder."""
         self.root = self.folder.root
         """The folder holding ``<id>.json`` session files, their locks and the index."""
         self._opened = False
+
+    @classmethod
+    def in_folders(cls, folders: Folders) -> SessionStore:
+        """The store of ``folders``: the ``sessions`` folder inside the data folder."""
+        return cls(folders.sessions, private_parent=folders.data)
 
     def path_of(self, session_id: str) -> Path:
         """The file of the session ``session_id`` (which need not exist)."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
-from circlekeeper.sessions.config import Config
+from circlekeeper.sessions.config import Config, Settings
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.app import CircleKeeperApp, make_app
@@ -21,17 +22,19 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def store() -> SessionStore:
+def store(settings: Settings) -> SessionStore:
     """The session store in the test's own data folder."""
-    return SessionStore()
+    return SessionStore.in_folders(settings.folders)
 
 
 @pytest.fixture
-def build_app(store: SessionStore, clock: FakeClock) -> Callable[..., CircleKeeperApp]:
-    """Make the app as the CLI does, with the test's store and clock."""
+def build_app(
+    settings: Settings, store: SessionStore, clock: FakeClock
+) -> Callable[..., CircleKeeperApp]:
+    """Make the app as the CLI does, with the test's settings, store and clock."""
 
     def build(config: Config | None = None) -> CircleKeeperApp:
-        app = make_app(config or Config(), store, clock)
+        app = make_app(replace(settings, config=config or Config()), store, clock)
         return app
 
     return build

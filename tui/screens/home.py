@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from circlekeeper.sessions.storage.files import StorageError
 from circlekeeper.sessions.storage.index import Listing, SessionSummary
 from circlekeeper.sessions.templates.agenda import Agenda
-from circlekeeper.sessions.templates.library import TemplateEntry, list_templates
+from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
 from circlekeeper.sessions.templates.preview import preview_markdown
 from circlekeeper.tui.widgets.drawn_once import DrawnOnce
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
@@ -85,8 +85,11 @@ class HomeScreen(Screen[None]):
         session_id: str
         """Which session."""
 
-    def __init__(self) -> None:
+    def __init__(self, library: TemplateLibrary) -> None:
+        """Offer the agendas of ``library`` and the sessions of the app's store."""
         super().__init__()
+        self.library = library
+        """Where the agendas come from."""
         self.templates: list[TemplateEntry] = []
         self.resumable: list[SessionSummary] = []
         self.past: list[SessionSummary] = []
@@ -163,7 +166,7 @@ class HomeScreen(Screen[None]):
 
     def _read(self) -> Listing:
         """Read the template library and the sessions; returns the sessions' listing."""
-        self.templates = list_templates()
+        self.templates = self.library.entries()
         try:
             listing = self.app.store.list()
         except StorageError as error:
