@@ -2,19 +2,19 @@
 
 The root group reads the environment once and resolves the folders from its options;
 sub-commands take them from the click context (``ctx.obj``) instead of looking at the
-environment themselves. The settings file is read only by the commands that use it, so a
-broken ``config.toml`` stops the app but not ``sessions list``.
+environment themselves. The settings file is read only when the app opens (see
+:func:`~circlekeeper.tui.launch.launch`), so a broken ``config.toml`` stops the app but
+not ``sessions list``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
 
 import click
 
-from circlekeeper.sessions.config import Settings, region_hints
+from circlekeeper.sessions.config import region_hints
 from circlekeeper.sessions.paths import Folders
 
 
@@ -26,15 +26,6 @@ class Invocation:
     """The folders, from the root options, else the environment, else the platform."""
     environ: Mapping[str, str]
     """The environment as the root command read it, once."""
-
-    @cached_property
-    def settings(self) -> Settings:
-        """The settings for the app: these folders and their ``config.toml``.
-
-        Raises:
-            ConfigError: the settings file cannot be read or has a bad value.
-        """
-        return Settings.in_folders(self.folders, self.environ)
 
     def phone_region_hints(self) -> tuple[str, ...]:
         """Regions for local phone numbers from the environment and locale alone."""
