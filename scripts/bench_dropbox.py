@@ -244,9 +244,7 @@ async def app_burst() -> tuple[list[float], list[float], int, str]:
     Returns the idle and the busy key-to-screen times, the cards waiting at the end,
     and the new-cards counter's words at the end.
     """
-    from circlekeeper.sessions.config import Config
-    from circlekeeper.sessions.storage.session_store import SessionStore
-    from circlekeeper.sessions.templates.library import find_template
+    from circlekeeper.sessions.config import Settings
     from circlekeeper.tui.app import make_app
     from circlekeeper.tui.dialogs.note_editor import NoteEditor
     from circlekeeper.tui.screens.home import HomeScreen
@@ -254,11 +252,11 @@ async def app_burst() -> tuple[list[float], list[float], int, str]:
     from circlekeeper.tui.widgets.card_counter import CardCounter
 
     with own_folders():
-        app = make_app(Config(), SessionStore(), SystemClock())
+        app = make_app(Settings.load(os.environ), clock=SystemClock())
         async with app.run_test(size=APP_SIZE) as pilot:
             await pilot.pause()
             app.screen.post_message(
-                HomeScreen.StartRequested(find_template("colleague-relationships"))
+                HomeScreen.StartRequested(app.library.find("colleague-relationships"))
             )
             await pilot.pause()
             await pilot.press("1", "5", "enter", "enter", "space")

@@ -8,17 +8,15 @@
 
 from __future__ import annotations
 
-import os
 import statistics
 import tempfile
 import time
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
-from unittest import mock
 
-from circlekeeper.sessions import paths
-from circlekeeper.sessions.templates.library import list_templates
+from circlekeeper.sessions.templates.cache import cache_file
+from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.sessions.templates.parse import check_template
 
 Figure = tuple[str, float, str, "tuple[str, float] | None"]
@@ -39,12 +37,7 @@ def run() -> Iterator[Figure]:
     if builtin:
         took = _seconds(lambda: check_template(data, builtin[0]), repeat=30)
         yield (f"read one built-in agenda ({builtin[0].stem})", took * 1000, " ms", ("<=", 20))
-    with (
-        tempfile.TemporaryDirectory() as folder,
-        tempfile.TemporaryDirectory() as cache,
-        mock.patch.dict(os.environ),  # the folders are this section's only
-    ):
-        os.environ[paths.TEMPLATES_DIR_ENV] = folder
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as cache:
         for number in range(50):
             # Each file differs, so none is read from another's cached reading.
             Path(folder, f"ours-{number}.md").write_bytes(data + f"\n<!-- {number} -->\n".encode())
@@ -52,14 +45,13 @@ def run() -> Iterator[Figure]:
         def cold() -> None:
             # A cache folder of its own each time: every file is read and parsed.
             with tempfile.TemporaryDirectory() as empty:
-                os.environ[paths.CACHE_DIR_ENV] = empty
-                list_templates()
+                TemplateLibrary(Path(folder), cache_file(Path(empty))).entries()
 
         took = _seconds(cold, repeat=5)
         yield ("list built-ins and 50 of your own, read afresh", took * 1000, " ms", ("<=", 1000))
-        os.environ[paths.CACHE_DIR_ENV] = cache
-        list_templates()
-        took = _seconds(list_templates, repeat=5)
+        cached = TemplateLibrary(Path(folder), cache_file(Path(cache)))
+        cached.entries()
+        took = _seconds(cached.entries, repeat=5)
         yield ("list them again, nothing changed (from the cache)", took * 1000, " ms", None)
     links = "## A (1 min)\n\n" + "[a link](https://example.org/page) " * 28000
     yield (

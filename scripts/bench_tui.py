@@ -34,7 +34,6 @@ import termios
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from unittest import mock
 
 Figure = tuple[str, float, str, "tuple[str, float] | None"]
 
@@ -107,10 +106,11 @@ def launch_figures() -> Iterator[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         env = _child_env(root)
-        with mock.patch.dict(os.environ, _folders(root)):
-            from circlekeeper.sessions.templates.library import list_templates
+        from circlekeeper.sessions.paths import Folders
+        from circlekeeper.sessions.templates.library import TemplateLibrary
 
-            first = next(entry for entry in list_templates() if entry.agenda is not None)
+        library = TemplateLibrary.in_folders(Folders.resolve(_folders(root)))
+        first = next(entry for entry in library.entries() if entry.agenda is not None)
         # The list shows titles; only the drawn preview shows the first part's heading.
         home = ["Agendas", first.title, first.agenda.parts[0].title]
         widgets_argv = [sys.executable, str(HERE), "widgets", str(first.path), *home]
@@ -220,16 +220,15 @@ async def drive_session() -> int:
     """Run a 90-minute built-in agenda from the keyboard; the number of notes saved."""
     from textual.widgets import Input
 
-    from circlekeeper.sessions.config import Config
+    from circlekeeper.sessions.config import Settings
     from circlekeeper.sessions.engine.clock import FakeClock
-    from circlekeeper.sessions.storage.session_store import SessionStore
     from circlekeeper.tui.app import make_app
     from circlekeeper.tui.dialogs.debrief import DebriefDialog
     from circlekeeper.tui.dialogs.note_editor import NoteEditor
     from circlekeeper.tui.screens.run_session import RunScreen
 
     clock = FakeClock()
-    app = make_app(Config(), SessionStore(), clock)
+    app = make_app(Settings.load(os.environ), clock=clock)
 
     async def until(test, what: str) -> None:
         for _ in range(500):

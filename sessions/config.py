@@ -1,20 +1,38 @@
-"""The facilitator's settings: one typed object, read from TOML and passed down."""
+"""The facilitator's settings: one typed object, built at start-up and passed down.
+
+:class:`Config` is what ``config.toml`` says; :class:`Settings` joins it to the
+:class:`~circlekeeper.sessions.paths.Folders` and the phone region, all resolved once
+from the command line's options and the environment as read where the command line is
+parsed. Nothing below the entry point reads the environment.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import locale
+import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from pathlib import Path
+
+from circlekeeper.sessions.paths import Folders
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 
 PHONE_REGION_ENV = "CIRCLEKEEPER_PHONE_REGION"
 """Environment variable naming the region for local phone numbers; the settings file's
-``phone_region`` fills it when it is not set."""
+``phone_region`` is used when it is not set."""
+
+LOCALE_ENV = ("LC_ALL", "LC_CTYPE", "LANG")
+"""Locale variables a region is read from (``en_GB.UTF-8`` gives ``GB``), first first."""
+
+_LOCALE_REGION = re.compile(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})\b")
 
 
 class ConfigError(ValueError):
@@ -67,3 +85,86 @@ class Config:
                 )
             setattr(config, key, value)
         return config
+
+
+def region_hints(environ: Mapping[str, str], configured: str = "") -> tuple[str, ...]:
+    """The regions local phone numbers could be read in, the first choice first.
+
+    ``$CIRCLEKEEPER_PHONE_REGION``, else (when that is unset or empty) ``configured``
+    from the settings file, then the region of each locale variable and of the
+    process's locale. The guard takes the first one it knows
+    (:func:`~circlekeeper.sessions.privacy.phones.first_known_region`), else ``US``.
+
+    Args:
+        environ: The environment as read at start-up.
+        configured: The settings file's ``phone_region``.
+    """
+    hints: list[str] = []
+    chosen = (environ.get(PHONE_REGION_ENV, "") or configured).strip()
+    if chosen:
+        hints.append(chosen)
+    names = [environ.get(name, "") for name in LOCALE_ENV]
+    with contextlib.suppress(ValueError):  # an unparsable locale setting
+        names.append(locale.getlocale()[0] or "")
+    for name in names:
+        match = _LOCALE_REGION.match(name)
+        if match:
+            hints.append(match.group(1))
+    return tuple(hints)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app is told at start-up: its folders, the settings file, the region."""
+
+    folders: Folders
+    """Where sessions, settings, templates, the cache and exports go."""
+    config: Config = field(default_factory=Config)
+    """What ``config.toml`` says."""
+    region_hints: tuple[str, ...] = ()
+    """Regions for local phone numbers, the first choice first (see :func:`region_hints`)."""
+
+    @cached_property
+    def phone_region(self) -> str:
+        """The two-letter region local phone numbers are read in: the first hint known.
+
+        Worked out on first use, so the phone number library does not load at launch.
+        """
+        from circlekeeper.sessions.privacy.phones import first_known_region
+
+        return first_known_region(self.region_hints)
+
+    @classmethod
+    def load(
+        cls,
+        environ: Mapping[str, str],
+        *,
+        data_dir: Path | None = None,
+        config_dir: Path | None = None,
+        templates_dir: Path | None = None,
+    ) -> Settings:
+        """Resolve the folders, read ``config.toml`` and gather the region hints.
+
+        Args:
+            environ: The environment as read where the command line is parsed.
+            data_dir: ``--data-dir``, if given (it wins over the environment).
+            config_dir: ``--config-dir``, if given.
+            templates_dir: ``--templates-dir``, if given.
+
+        Raises:
+            ConfigError: the settings file cannot be read or has a bad value.
+        """
+        folders = Folders.resolve(
+            environ, data=data_dir, config=config_dir, templates=templates_dir
+        )
+        return cls.in_folders(folders, environ)
+
+    @classmethod
+    def in_folders(cls, folders: Folders, environ: Mapping[str, str]) -> Settings:
+        """Settings for folders already resolved: ``config.toml`` read from them.
+
+        Raises:
+            ConfigError: the settings file cannot be read or has a bad value.
+        """
+        config = Config.load(folders.config_file)
+        return cls(folders, config, region_hints(environ, config.phone_region))

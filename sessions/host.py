@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from circlekeeper.sessions.engine.clock import Clock
 from circlekeeper.sessions.engine.session import Session, SessionError
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.privacy.names import WatchList
 from circlekeeper.sessions.storage.session_store import SessionHandle, SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.errors import TemplateError
@@ -69,7 +70,8 @@ class SessionHost:
         store: Where sessions are kept.
         clock: The clock every session runs on.
         warning_minutes: How early a part's timer warns that time is nearly up.
-        resources_file: The organisation's resources file; the user's own when not given.
+        resources_file: The organisation's resources file; without one, the organisation
+            offers no resources of its own.
         on_resources_problem: Told once about a problem in the resources file, which
             is then taken to list nothing (the problem is reported, never raised).
         on_dropbox_changed: Told whenever the drop-box opens, closes or its counts move.
@@ -117,19 +119,26 @@ class SessionHost:
     def org_resources(self) -> tuple[Resource, ...]:
         """The organisation's own resources, offered in every session (read on first use)."""
         if self._org_resources is None:
-            from circlekeeper.sessions.templates.org_resources import load_org_resources
-
-            try:
-                self._org_resources = load_org_resources(self._resources_file)
-            except TemplateError as error:
-                self._org_resources = ()
-                if self.on_resources_problem is not None:
-                    self.on_resources_problem(error)
+            self._org_resources = self._read_org_resources()
         return self._org_resources
+
+    def _read_org_resources(self) -> tuple[Resource, ...]:
+        if self._resources_file is None:
+            return ()
+        from circlekeeper.sessions.templates.org_resources import load_org_resources
+
+        try:
+            return load_org_resources(self._resources_file)
+        except TemplateError as error:
+            if self.on_resources_problem is not None:
+                self.on_resources_problem(error)
+            return ()
 
     # Opening -------------------------------------------------------------------------
 
-    def start(self, agenda: Agenda, *, attendance: int, watch_names: Iterable[str] = ()) -> Session:
+    def start(
+        self, agenda: Agenda, *, attendance: int, watch_names: WatchList | Iterable[str] = ()
+    ) -> Session:
         """Start a session from ``agenda`` and hold it open (on disk before this returns).
 
         Raises:
@@ -147,7 +156,7 @@ class SessionHost:
         )
         return self.opened.session
 
-    def reopen(self, session_id: str, *, watch_names: Iterable[str] = ()) -> Session:
+    def reopen(self, session_id: str, *, watch_names: WatchList | Iterable[str] = ()) -> Session:
         """Carry on with a session where it was left, and hold it open.
 
         Raises:
@@ -288,7 +297,7 @@ def start_session(
     clock: Clock,
     *,
     attendance: int,
-    watch_names: Iterable[str] = (),
+    watch_names: WatchList | Iterable[str] = (),
     warning_minutes: int = 2,
 ) -> OpenSession:
     """Create a session from ``agenda`` in state ready, on disk before this returns."""
@@ -316,7 +325,7 @@ def reopen_session(
     session_id: str,
     clock: Clock,
     *,
-    watch_names: Iterable[str] = (),
+    watch_names: WatchList | Iterable[str] = (),
     warning_minutes: int = 2,
 ) -> OpenSession:
     """Carry on with a session where it was left (paused, if it was under way).

@@ -1,18 +1,19 @@
-"""Where circlekeeper keeps its files.
+"""Where circlekeeper keeps its files: the :class:`Folders` value and private folders.
 
-Getters only compute paths and never create folders; code that writes calls
+The folders are resolved once, where the command line is read, from its options, the
+``CIRCLEKEEPER_*`` environment variables and the platform's defaults, in that order;
+everything below is handed the :class:`Folders` (or the one path it needs) and never
+looks at the environment itself. Nothing here creates a folder; code that writes calls
 :func:`ensure_private_dir` first, so folders are made with owner-only permissions.
-Environment variables override the platform defaults (the CLI's ``--data-dir`` and
-``--templates-dir`` options set them for the process).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "circlekeeper"
 
@@ -23,58 +24,104 @@ EXPORTS_DIR_ENV = "CIRCLEKEEPER_EXPORTS_DIR"
 CACHE_DIR_ENV = "CIRCLEKEEPER_CACHE_DIR"
 
 
-def _from_env(name: str) -> Path | None:
-    value = os.environ.get(name, "").strip()
+def _from_env(environ: Mapping[str, str], name: str) -> Path | None:
+    value = environ.get(name, "").strip()
     return Path(value).expanduser() if value else None
 
 
-def data_dir() -> Path:
-    """The folder holding session files and the session index."""
-    return _from_env(DATA_DIR_ENV) or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+def _from_option(value: Path | None) -> Path | None:
+    # A folder given on the command line is made absolute at once, so it means the same
+    # to a copy of the app started elsewhere (``serve``).
+    return value.expanduser().resolve() if value is not None else None
 
 
-def sessions_dir() -> Path:
-    """The folder of per-session TinyDB files, inside :func:`data_dir`."""
-    return data_dir() / "sessions"
+@dataclass(frozen=True)
+class Folders:
+    """The folders circlekeeper reads and writes, as resolved at start-up."""
 
+    data: Path
+    """Session files and the session index (in :attr:`sessions`)."""
+    config: Path
+    """Settings (:attr:`config_file`) and the organisation's resources file."""
+    templates: Path
+    """The facilitator's or coordinator's own templates."""
+    cache: Path
+    """What can be rebuilt at any time (the template library, as last read)."""
+    exports: Path | None = None
+    """The folder exports are offered in first; ``None`` for the current folder."""
 
-def config_dir() -> Path:
-    """The folder for settings and the organisation's resources file."""
-    return _from_env(CONFIG_DIR_ENV) or Path(
-        platformdirs.user_config_dir(APP_NAME, appauthor=False)
-    )
+    @property
+    def sessions(self) -> Path:
+        """The folder of per-session TinyDB files, inside :attr:`data`."""
+        return self.data / "sessions"
 
+    @property
+    def config_file(self) -> Path:
+        """The facilitator's settings (TOML)."""
+        return self.config / "config.toml"
 
-def cache_dir() -> Path:
-    """The folder for what can be rebuilt at any time (the template library, read)."""
-    return _from_env(CACHE_DIR_ENV) or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    @property
+    def resources_file(self) -> Path:
+        """The organisation's own resources (a markdown link list)."""
+        return self.config / "resources.md"
 
+    def export_folder(self) -> Path:
+        """The folder an export is offered in: :attr:`exports`, else the current folder."""
+        return self.exports if self.exports is not None else Path.cwd()
 
-def config_file() -> Path:
-    """The facilitator's settings (TOML)."""
-    return config_dir() / "config.toml"
+    @classmethod
+    def under(cls, root: Path) -> Folders:
+        """Every folder inside ``root``, as the environment variables would set them."""
+        return cls(
+            data=root / "data",
+            config=root / "config",
+            templates=root / "config" / "templates",
+            cache=root / "cache",
+            exports=root / "exports",
+        )
 
+    @classmethod
+    def resolve(
+        cls,
+        environ: Mapping[str, str],
+        *,
+        data: Path | None = None,
+        config: Path | None = None,
+        templates: Path | None = None,
+    ) -> Folders:
+        """The folders from command-line options, else ``environ``, else the platform.
 
-def resources_file() -> Path:
-    """The organisation's own resources (a markdown link list)."""
-    return config_dir() / "resources.md"
+        Args:
+            environ: The environment as read once at start-up; its ``CIRCLEKEEPER_*``
+                variables move a folder.
+            data: ``--data-dir``, if given.
+            config: ``--config-dir``, if given.
+            templates: ``--templates-dir``, if given; else ``templates`` inside the
+                config folder.
+        """
+        import platformdirs  # its look-ups belong to start-up, not to every import
 
-
-def user_templates_dir() -> Path:
-    """The folder of the facilitator's or coordinator's own templates."""
-    return _from_env(TEMPLATES_DIR_ENV) or config_dir() / "templates"
-
-
-def exports_dir() -> Path:
-    """The default folder for exported handouts and records.
-
-    The user's documents folder when the platform has one, else the current folder.
-    """
-    override = _from_env(EXPORTS_DIR_ENV)
-    if override:
-        return override
-    documents = Path(platformdirs.user_documents_dir())
-    return documents if documents.is_dir() else Path.cwd()
+        config_dir = (
+            _from_option(config)
+            or _from_env(environ, CONFIG_DIR_ENV)
+            or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        )
+        exports = _from_env(environ, EXPORTS_DIR_ENV)
+        if exports is None:
+            documents = Path(platformdirs.user_documents_dir())
+            exports = documents if documents.is_dir() else None
+        return cls(
+            data=_from_option(data)
+            or _from_env(environ, DATA_DIR_ENV)
+            or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            config=config_dir,
+            templates=_from_option(templates)
+            or _from_env(environ, TEMPLATES_DIR_ENV)
+            or config_dir / "templates",
+            cache=_from_env(environ, CACHE_DIR_ENV)
+            or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+            exports=exports,
+        )
 
 
 def ensure_private_dir(path: Path) -> Path:

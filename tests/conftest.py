@@ -7,18 +7,28 @@ from pathlib import Path
 import pytest
 
 from circlekeeper.sessions import paths
+from circlekeeper.sessions.config import Settings
 from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.templates.library import TemplateLibrary
 
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    """Point every circlekeeper folder into the test's temporary folder."""
+    """Point every circlekeeper folder into the test's temporary folder.
+
+    The environment variables reach the commands a test runs, in a subprocess or
+    through the command line's root group; code called directly is handed the same
+    folders by the ``folders`` and ``settings`` fixtures.
+    """
+    folders = Folders.under(tmp_path)
+    assert folders.exports is not None
     dirs = {
-        "data": tmp_path / "data",
-        "config": tmp_path / "config",
-        "templates": tmp_path / "config" / "templates",
-        "exports": tmp_path / "exports",
-        "cache": tmp_path / "cache",
+        "data": folders.data,
+        "config": folders.config,
+        "templates": folders.templates,
+        "exports": folders.exports,
+        "cache": folders.cache,
     }
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(dirs["data"]))
     monkeypatch.setenv(paths.CONFIG_DIR_ENV, str(dirs["config"]))
@@ -27,6 +37,25 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     monkeypatch.setenv(paths.CACHE_DIR_ENV, str(dirs["cache"]))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return dirs
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> Folders:
+    """The test's own folders, the same ones ``isolated_dirs`` names in the environment."""
+    return Folders.under(tmp_path)
+
+
+@pytest.fixture
+def settings(folders: Folders) -> Settings:
+    """Default settings in the test's own folders; no region hint, so phone numbers are
+    read as in the fallback region whatever the machine's locale."""
+    return Settings(folders)
+
+
+@pytest.fixture
+def library(folders: Folders) -> TemplateLibrary:
+    """The template library of the test's own folders."""
+    return TemplateLibrary.in_folders(folders)
 
 
 @pytest.fixture

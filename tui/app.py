@@ -25,12 +25,13 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
-from circlekeeper.sessions.config import Config
+from circlekeeper.sessions.config import Settings
 from circlekeeper.sessions.engine.clock import Clock, SystemClock
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.errors import TemplateError
+from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.commands import TemplateCommands, binding_commands
 from circlekeeper.tui.dropbox_flows import DropBoxFlow
 from circlekeeper.tui.flows import SessionFlow
@@ -77,18 +78,23 @@ class CircleKeeperApp(App[int]):
     participant_view: reactive[bool] = reactive(False)
     """Whether everything facilitator-only is hidden, for screen sharing."""
 
-    def __init__(self, config: Config, store: SessionStore, clock: Clock) -> None:
+    def __init__(self, settings: Settings, store: SessionStore, clock: Clock) -> None:
         super().__init__()
-        self.config = config
-        """The facilitator's settings."""
+        self.settings = settings
+        """What the entry point resolved: folders, the settings file, the phone region."""
+        self.config = settings.config
+        """The facilitator's settings file, read."""
+        self.library = TemplateLibrary.in_folders(settings.folders)
+        """The agendas to pick from: the built-in ones and the facilitator's own."""
         self.host = SessionHost(
             store,
             clock,
-            warning_minutes=config.warning_minutes,
+            warning_minutes=self.config.warning_minutes,
+            resources_file=settings.folders.resources_file,
             on_resources_problem=self._resources_problem,
         )
         """The one owner of the open session, its drop-box and the organisation's resources."""
-        self._session_flow = SessionFlow(self, self.host, config, self._tell_unread)
+        self._session_flow = SessionFlow(self, self.host, settings, self.library, self._tell_unread)
         self._dropbox_flow = DropBoxFlow(self, self.host)
         self.host.on_dropbox_changed = self._dropbox_flow.counts_changed
         self._too_small: TooSmallScreen | None = None
@@ -136,7 +142,7 @@ class CircleKeeperApp(App[int]):
     def get_default_screen(self) -> Screen:
         # The home screen is the first and bottom screen: no empty screen is composed
         # and drawn before it, which made launching noticeably slower.
-        return HomeScreen(self.host.store)
+        return HomeScreen(self.host.store, self.library)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -277,13 +283,19 @@ class CircleKeeperApp(App[int]):
 
 
 def make_app(
-    config: Config | None = None,
+    settings: Settings,
     store: SessionStore | None = None,
     clock: Clock | None = None,
 ) -> CircleKeeperApp:
-    """Build the app; the CLI and the tests both come through here."""
+    """Build the app; the CLI and the tests both come through here.
+
+    Args:
+        settings: What the entry point resolved (folders, ``config.toml``, phone region).
+        store: The session store; the one in the settings' data folder by default.
+        clock: Where time comes from; the system clock by default.
+    """
     return CircleKeeperApp(
-        config=config or Config(),
-        store=store or SessionStore(),
+        settings=settings,
+        store=store or SessionStore.in_folders(settings.folders),
         clock=clock or SystemClock(),
     )

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from circlekeeper.sessions.templates.library import TemplateEntry, list_templates
+from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
 
 
 def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
@@ -37,7 +37,11 @@ class TemplateCommands(Provider):
         host = getattr(self.app, "host", None)
         if host is not None and host.opened is not None:
             return []  # one session at a time: nothing to start while one is open
-        return [entry for entry in list_templates() if entry.agenda is not None]
+        # The app's library, handed to it at start-up (the palette cannot be given it).
+        library = getattr(self.app, "library", None)
+        if not isinstance(library, TemplateLibrary):
+            return []
+        return [entry for entry in library.entries() if entry.agenda is not None]
 
     def _start(self, entry: TemplateEntry) -> None:
         from circlekeeper.tui.screens.home import HomeScreen

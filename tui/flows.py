@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from circlekeeper.sessions.config import Config
+from circlekeeper.sessions.config import Settings
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
+from circlekeeper.sessions.privacy.names import WatchList
 from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.view import is_shared
@@ -40,11 +42,18 @@ class SessionFlow:
     """
 
     def __init__(
-        self, app: App[Any], host: SessionHost, config: Config, tell_unread: Callable[[int], None]
+        self,
+        app: App[Any],
+        host: SessionHost,
+        settings: Settings,
+        library: TemplateLibrary,
+        tell_unread: Callable[[int], None],
     ) -> None:
         self.app = app
         self.host = host
-        self.config = config
+        self.settings = settings
+        self.config = settings.config
+        self.library = library
         self.tell_unread = tell_unread
 
     # Starting and resuming -----------------------------------------------------------
@@ -61,11 +70,17 @@ class SessionFlow:
             if choice is not None:
                 self._open(
                     lambda: self.host.start(
-                        agenda, attendance=choice.attendance, watch_names=choice.watch_names
+                        agenda,
+                        attendance=choice.attendance,
+                        watch_names=self.watch_list(choice.watch_names),
                     )
                 )
 
         self.app.push_screen(StartSessionDialog(agenda.title), chosen)
+
+    def watch_list(self, names: tuple[str, ...]) -> WatchList:
+        """The session's watch list, reading phone numbers in the settings' region."""
+        return WatchList(names, region=self.settings.phone_region)
 
     def resume(self, session_id: str) -> None:
         """Ask who is coming, then carry on with session ``session_id``."""
@@ -75,7 +90,9 @@ class SessionFlow:
             if choice is None:
                 return
             session = self._open(
-                lambda: self.host.reopen(session_id, watch_names=choice.watch_names)
+                lambda: self.host.reopen(
+                    session_id, watch_names=self.watch_list(choice.watch_names)
+                )
             )
             if session is not None and session.attendance != choice.attendance:
                 try:
@@ -170,7 +187,7 @@ class SessionFlow:
         while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):
             app.pop_screen()
         if not isinstance(app.screen, HomeScreen):
-            app.switch_screen(HomeScreen(self.host.store))
+            app.switch_screen(HomeScreen(self.host.store, self.library))
 
     # Export ------------------------------------------------------------------------------
 
@@ -187,4 +204,5 @@ class SessionFlow:
                     group="export",
                 )
 
-        self.app.push_screen(ExportDialog(session), chosen)
+        folder = self.settings.folders.export_folder()
+        self.app.push_screen(ExportDialog(session, folder=folder), chosen)

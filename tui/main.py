@@ -9,6 +9,7 @@ command line in :mod:`circlekeeper.tui.cli`.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 
@@ -20,7 +21,9 @@ def main() -> None:
         gc.disable()
         from circlekeeper.tui.launch import launch
 
-        sys.exit(launch())
+        # The one place the environment is read for the app; everything below is handed
+        # the settings made from it.
+        sys.exit(launch(os.environ))
     from circlekeeper.tui.cli import main as run_cli
 
     run_cli()

@@ -5,8 +5,8 @@ session) or :func:`build_summary`, then :func:`render` it in a :class:`Format` o
 :func:`save_export` it to a file named by :func:`export_filename`::
 
     summary = summary_of(session, Audience.PARTICIPANTS)
-    path = save_export(summary, Format.HTML)              # refuses to overwrite
-    path = save_export(summary, Format.HTML, overwrite=True)
+    path = save_export(summary, Format.HTML, folder=exports)   # refuses to overwrite
+    path = save_export(summary, Format.HTML, folder=exports, overwrite=True)
 """
 
 from circlekeeper.sessions.export.formats import Format, render

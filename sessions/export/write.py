@@ -14,7 +14,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-from circlekeeper.sessions import paths
 from circlekeeper.sessions.export.formats import Format, render
 from circlekeeper.sessions.export.model import Audience, Summary
 from circlekeeper.sessions.storage.files import write_file_atomic
@@ -56,9 +55,9 @@ def export_filename(summary: Summary, fmt: Format) -> str:
     return file_name(summary.day, summary.template, summary.audience, fmt)
 
 
-def default_path(summary: Summary, fmt: Format, folder: Path | None = None) -> Path:
-    """Where an export goes by default: its file name in ``folder`` or the exports folder."""
-    return (folder if folder is not None else paths.exports_dir()) / export_filename(summary, fmt)
+def default_path(summary: Summary, fmt: Format, folder: Path) -> Path:
+    """Where an export goes by default: its file name in ``folder`` (the exports folder)."""
+    return folder / export_filename(summary, fmt)
 
 
 def write_text(path: Path, text: str, *, private: bool, overwrite: bool = False) -> Path:
@@ -111,13 +110,19 @@ def save_export(
         summary: the handout or record.
         fmt: the format.
         path: the file to write; by default :func:`default_path` in ``folder``.
-        folder: the folder for the default file name (the exports folder if ``None``).
+        folder: the folder for the default file name, when ``path`` is not given.
         overwrite: replace a file that is already there.
 
     Raises:
         ExportExists: the file exists and ``overwrite`` is false.
         ExportError: it could not be written.
+        ValueError: neither ``path`` nor ``folder`` was given.
     """
-    target = path if path is not None else default_path(summary, fmt, folder)
+    if path is not None:
+        target = path
+    elif folder is not None:
+        target = default_path(summary, fmt, folder)
+    else:
+        raise ValueError("save_export needs the file to write or the folder to write it in")
     private = summary.audience is Audience.FACILITATOR
     return write_text(target, render(summary, fmt), private=private, overwrite=overwrite)

@@ -5,9 +5,9 @@ email addresses, phone numbers, street addresses and the names on the facilitato
 watch list. Each hit is a :class:`Finding`; :func:`redact` swaps the hits for markers
 such as ``[email removed]``.
 
-The checks themselves live beside this module: ``privacy_names`` (the watch list),
-``privacy_phones`` (phone numbers and the region they are read in) and
-``privacy_places`` (emails and street addresses).
+The checks themselves live beside this module: ``names`` (the watch list, which also
+carries the region phone numbers are read in), ``phones`` (phone numbers) and
+``places`` (emails and street addresses).
 """
 
 from __future__ import annotations
@@ -17,7 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from circlekeeper.sessions.privacy.names import WatchList
-from circlekeeper.sessions.privacy.phones import default_region, known_region, phone_spans
+from circlekeeper.sessions.privacy.phones import (
+    first_known_region,
+    known_region,
+    phone_spans,
+)
 from circlekeeper.sessions.privacy.places import address_spans, email_spans
 
 __all__ = [
@@ -25,8 +29,8 @@ __all__ = [
     "Finding",
     "Position",
     "WatchList",
-    "default_region",
     "find_personal_data",
+    "first_known_region",
     "known_region",
     "locate",
     "position_of",
@@ -102,7 +106,8 @@ def find_personal_data(
         watch_list: Names to look for, as a :class:`WatchList` or any iterable of
             names (a single string is one name).
         region: Two-letter region for phone numbers written without a country code;
-            ``None`` for :func:`default_region`.
+            ``None`` for the watch list's :attr:`~WatchList.region` (``US`` for a plain
+            iterable of names).
 
     Returns:
         The findings, sorted by where they start and never overlapping.
@@ -110,11 +115,11 @@ def find_personal_data(
     Raises:
         ValueError: If ``region`` is not a known region, or a watch-list name is blank.
     """
-    if region is None:
-        region = default_region()
-    elif not known_region(region):
-        raise ValueError(f"unknown phone region {region!r}; use a two-letter code such as GB")
     names = watch_list if isinstance(watch_list, WatchList) else WatchList(watch_list)
+    if region is None:
+        region = names.region
+    if not known_region(region):
+        raise ValueError(f"unknown phone region {region!r}; use a two-letter code such as GB")
     candidates = {
         "email": email_spans(text),
         "phone": phone_spans(text, region.upper()),

@@ -60,18 +60,24 @@ class WatchList:
     """Names to warn about before a note is saved, held in memory only.
 
     Adding a name a second time (in any case or accents) keeps the first spelling.
-    A single string is taken as one name, not as a list of letters.
+    A single string is taken as one name, not as a list of letters. The list also
+    carries the region the facilitator's local phone numbers are read in, so the guard
+    of a session checks every note and card the same way.
 
     Args:
         names: The names to start with.
+        region: Two-letter region for phone numbers written without a country code
+            (checked when a text is, by the guard); ``US`` when not given.
 
     Raises:
         ValueError: If a name is empty or has no letters or digits.
     """
 
-    def __init__(self, names: Iterable[str] = ()) -> None:
+    def __init__(self, names: Iterable[str] = (), *, region: str = "US") -> None:
         self._names: dict[str, str] = {}
         self._pattern: re.Pattern[str] | None = None
+        self.region = region.strip().upper()
+        """The region local phone numbers are read in, as the settings resolved it."""
         if isinstance(names, str):
             names = [names]
         for name in names:
@@ -106,7 +112,7 @@ class WatchList:
         # Never the names themselves: a repr ends up in logs and tracebacks.
         return f"<WatchList of {len(self)} name{'s' if len(self) != 1 else ''}>"
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[object, ...]:
         raise TypeError("a watch list is held in memory only and cannot be saved")
 
     def spans(self, text: str) -> list[tuple[int, int]]:

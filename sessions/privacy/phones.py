@@ -17,19 +17,15 @@ missing region setting never lets a local number through.
 
 from __future__ import annotations
 
-import contextlib
-import locale
-import os
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-from circlekeeper.sessions.config import PHONE_REGION_ENV as REGION_ENV
-
 FALLBACK_REGION = "US"
-"""The region used when neither the environment nor the locale names one."""
+"""The region used when neither the settings nor the locale name a known one."""
 
 OTHER_REGIONS = ("GB", "US", "IE", "DE", "FR", "ES", "IT", "NL", "AU", "NZ", "IN", "ZA")
 """Regions whose local numbers are also looked for, when digits are left unexplained.
@@ -56,7 +52,6 @@ _NOT_PHONE_CUE = re.compile(
 )
 _DATE = re.compile(r"\d{1,4}([-/.])\d{1,2}\1\d{1,4}")
 _YEARS = re.compile(r"(?:(?:19|20)\d\d\W*)+")
-_LOCALE_REGION = re.compile(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})\b")
 
 
 def known_region(code: str) -> bool:
@@ -64,22 +59,20 @@ def known_region(code: str) -> bool:
     return code.upper() in phonenumbers.SUPPORTED_REGIONS
 
 
-def default_region() -> str:
-    """The two-letter region whose local phone formats notes are read in.
+def first_known_region(hints: Iterable[str]) -> str:
+    """The first of ``hints`` that is a region with known phone formats, upper case.
 
-    From ``$CIRCLEKEEPER_PHONE_REGION`` when it names a known region, else from the
-    locale (``en_GB.UTF-8`` gives ``GB``), else ``US``.
+    Args:
+        hints: Candidate regions, the first choice first, as gathered at start-up by
+            :func:`~circlekeeper.sessions.config.region_hints` (the region setting,
+            then the locale's region).
+
+    Returns:
+        That region, or :data:`FALLBACK_REGION` when none of them is known.
     """
-    chosen = os.environ.get(REGION_ENV, "").strip()
-    if chosen and known_region(chosen):
-        return chosen.upper()
-    candidates = [os.environ.get(name, "") for name in ("LC_ALL", "LC_CTYPE", "LANG")]
-    with contextlib.suppress(ValueError):  # an unparsable locale setting
-        candidates.append(locale.getlocale()[0] or "")
-    for name in candidates:
-        match = _LOCALE_REGION.match(name)
-        if match and known_region(match.group(1)):
-            return match.group(1).upper()
+    for hint in hints:
+        if known_region(hint):
+            return hint.upper()
     return FALLBACK_REGION
 
 

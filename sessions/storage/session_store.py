@@ -14,6 +14,7 @@ A file that is not what circlekeeper wrote is reported and set aside as ``<name>
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions import paths
+from circlekeeper.sessions.paths import Folders
 from circlekeeper.sessions.storage.files import (
     AtomicJSONStorage,
     DamagedFile,
@@ -125,16 +126,24 @@ def _check(text: str, path: Path) -> tuple[dict[str, Any], SessionSummary, bool]
 class SessionStore:
     """The sessions folder: create, open, list, delete and purge sessions."""
 
-    def __init__(self, root: Path | None = None) -> None:
-        """Use ``root`` (default: the data folder's ``sessions``); nothing is created yet."""
-        if root is None:
-            self.folder = SessionFolder(paths.sessions_dir(), private_parent=paths.data_dir())
-        else:
-            self.folder = SessionFolder(root)
+    def __init__(self, root: Path, *, private_parent: Path | None = None) -> None:
+        """Use the sessions folder ``root``; nothing is created yet.
+
+        Args:
+            root: the folder of session files (see :meth:`in_folders`).
+            private_parent: a folder above ``root`` made owner-only with it (the data
+                folder), so the names of session files are not listed to others.
+        """
+        self.folder = SessionFolder(root, private_parent=private_parent)
         """Paths and locks inside the folder."""
         self.root = self.folder.root
         """The folder holding ``<id>.json`` session files, their locks and the index."""
         self._opened = False
+
+    @classmethod
+    def in_folders(cls, folders: Folders) -> SessionStore:
+        """The store of ``folders``: the ``sessions`` folder inside the data folder."""
+        return cls(folders.sessions, private_parent=folders.data)
 
     def path_of(self, session_id: str) -> Path:
         """The file of the session ``session_id`` (which need not exist)."""
@@ -329,14 +338,15 @@ class SessionStore:
             self.folder.release(lock, session_id)
         return path
 
-    def expired(self, older_than_days: int, now: datetime) -> list[SessionSummary]:
+    # ``builtins.list``: inside the class, ``list`` is the method of that name.
+    def expired(self, older_than_days: int, now: datetime) -> builtins.list[SessionSummary]:
         """The sessions last updated more than ``older_than_days`` days before ``now``."""
         if older_than_days < 0:
             raise ValueError("the number of days cannot be negative")
         cutoff = (now if now.tzinfo else now.astimezone()) - timedelta(days=older_than_days)
         return [s for s in self.list().sessions if s.updated < cutoff]
 
-    def purge(self, older_than_days: int, now: datetime) -> list[str]:
+    def purge(self, older_than_days: int, now: datetime) -> builtins.list[str]:
         """Delete for real every session last updated more than ``older_than_days`` ago.
 
         Sessions open in another window are left alone.

@@ -3,7 +3,7 @@
 A template is parsed through markdown-it's token stream (:mod:`.source`, :mod:`.sections`,
 :mod:`.timing_marks`, :mod:`.links`) into the :mod:`.agenda` model by :mod:`.parse`; every
 problem is a :class:`Problem` said as ``path:line: message`` (:mod:`.errors`). The
-:mod:`.library` lists the built-in templates and the facilitator's own, through the
+:class:`TemplateLibrary` lists the built-in templates and the facilitator's own, through the
 :mod:`.cache` of what each file read to; :mod:`.org_resources` reads the organisation's
 own resources file.
 """
@@ -23,12 +23,10 @@ if TYPE_CHECKING:
     from circlekeeper.sessions.templates.errors import TemplateError as TemplateError
     from circlekeeper.sessions.templates.library import TemplateEntry as TemplateEntry
     from circlekeeper.sessions.templates.library import TemplateExistsError as TemplateExistsError
+    from circlekeeper.sessions.templates.library import TemplateLibrary as TemplateLibrary
     from circlekeeper.sessions.templates.library import (
         TemplateNotFoundError as TemplateNotFoundError,
     )
-    from circlekeeper.sessions.templates.library import copy_template as copy_template
-    from circlekeeper.sessions.templates.library import find_template as find_template
-    from circlekeeper.sessions.templates.library import list_templates as list_templates
     from circlekeeper.sessions.templates.org_resources import (
         check_resources_file as check_resources_file,
     )
@@ -51,14 +49,12 @@ __all__ = [
     "TemplateEntry",
     "TemplateError",
     "TemplateExistsError",
+    "TemplateLibrary",
     "TemplateNotFoundError",
     "check_resources_file",
     "check_template",
     "check_template_file",
     "check_url",
-    "copy_template",
-    "find_template",
-    "list_templates",
     "load_org_resources",
     "load_template_file",
     "parse_template",
@@ -81,9 +77,7 @@ __getattr__ = lazy_exports(
         "TemplateEntry": "library",
         "TemplateExistsError": "library",
         "TemplateNotFoundError": "library",
-        "copy_template": "library",
-        "find_template": "library",
-        "list_templates": "library",
+        "TemplateLibrary": "library",
         "check_resources_file": "org_resources",
         "load_org_resources": "org_resources",
         "preview_markdown": "preview",

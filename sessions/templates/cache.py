@@ -18,8 +18,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from circlekeeper.sessions import paths
-from circlekeeper.sessions.storage.files import StorageError, write_file_atomic
+from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.paths import ensure_private_dir
+from circlekeeper.sessions.storage.files import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.sessions.templates.urls import check_url
@@ -33,9 +34,9 @@ Reading = tuple["Agenda | None", list[Problem]]
 """What a template file reads to: its agenda (None when it has problems) and problems."""
 
 
-def cache_file() -> Path:
-    """Where the cache is kept."""
-    return paths.cache_dir() / CACHE_NAME
+def cache_file(cache_dir: Path) -> Path:
+    """Where the cache is kept inside the user's cache folder ``cache_dir``."""
+    return cache_dir / CACHE_NAME
 
 
 PARSER_LIBRARIES = ("markdown_it", "mdit_py_plugins", "yaml")
@@ -88,23 +89,28 @@ class TemplateCache:
     changed.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = cache_file() if path is None else path
+    def __init__(self, path: Path | None) -> None:
+        """Read the cache kept at ``path``; ``None`` keeps nothing, so every file is read."""
+        self.path = path
+        """The cache file, or ``None`` for no cache."""
         self._stamp = code_stamp()
         self._stored = self._load()
         self._used: dict[str, dict[str, Any]] = {}
         self._changed = False
 
     def _load(self) -> dict[str, Any]:
+        if self.path is None:
+            return {}
         try:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError, RecursionError):
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
-        if data.get("code") != self._stamp or not isinstance(data.get("files"), dict):
+        files = data.get("files")
+        if data.get("code") != self._stamp or not isinstance(files, dict):
             return {}
-        return data["files"]
+        return files
 
     def get(self, key: str) -> Reading | None:
         """The reading kept for ``key``, or None when there is none to trust."""
@@ -132,11 +138,13 @@ class TemplateCache:
 
     def save(self) -> None:
         """Write the readings used this time, if they differ from what is stored."""
+        if self.path is None:
+            return
         if not self._changed and self._used.keys() == self._stored.keys():
             return
         payload = {"format": FORMAT, "code": self._stamp, "files": self._used}
         with contextlib.suppress(OSError, StorageError):
-            paths.ensure_private_dir(self.path.parent)
+            ensure_private_dir(self.path.parent)
             write_file_atomic(self.path, json.dumps(payload).encode("utf-8"))
         self._stored, self._changed = dict(self._used), False
 

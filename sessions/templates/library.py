@@ -1,27 +1,32 @@
 """The templates a facilitator can pick from: the built-in ones and their own.
 
 Built-in templates ship inside the package (``circlekeeper.templates``); a facilitator's or
-coordinator's own live in :func:`~circlekeeper.sessions.paths.user_templates_dir`. A user
-template with the same name as a built-in one is used instead of it. A broken user
-template is listed with its problems and never hides the others.
+coordinator's own live in the folder a :class:`TemplateLibrary` is handed (the templates
+folder of :class:`~circlekeeper.sessions.paths.Folders`). A user template with the same
+name as a built-in one is used instead of it. A broken user template is listed with its
+problems and never hides the others.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from circlekeeper.sessions import paths
+from circlekeeper.sessions.paths import Folders, ensure_private_dir
 from circlekeeper.sessions.storage.files import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
-from circlekeeper.sessions.templates.cache import Reading, TemplateCache, file_key
+from circlekeeper.sessions.templates.cache import Reading, TemplateCache, cache_file, file_key
 from circlekeeper.sessions.templates.errors import Problem, TemplateError
 from circlekeeper.sessions.templates.files import read_template_bytes
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
 
 BUILTIN_PACKAGE = "circlekeeper.templates"
 """The package whose ``.md`` files are the built-in templates."""
@@ -84,8 +89,7 @@ def _builtin_files() -> dict[str, Traversable]:
     return found
 
 
-def _user_files() -> dict[str, Path]:
-    folder = paths.user_templates_dir()
+def _user_files(folder: Path) -> dict[str, Path]:
     try:
         candidates = sorted(folder.glob(f"*{SUFFIX}"))
     except OSError:
@@ -130,81 +134,96 @@ def _entry(
     )
 
 
-def list_templates() -> list[TemplateEntry]:
-    """Every template there is to pick from, sorted by name.
-
-    Where a user template has a built-in one's name, only the user's is listed, marked
-    :attr:`TemplateEntry.overrides_builtin`.
-    """
-    builtins = _builtin_files()
-    users = _user_files()
-    with TemplateCache() as cache:
-        entries = [
-            _entry(path, name, False, name in builtins, cache) for name, path in users.items()
-        ]
-        entries += [
-            _entry(item, name, True, False, cache)
-            for name, item in builtins.items()
-            if name not in users
-        ]
-    return sorted(entries, key=lambda e: e.name)
-
-
 def _clean_name(name: str) -> str:
     name = name.strip()
     return name[: -len(SUFFIX)] if name.lower().endswith(SUFFIX) else name
 
 
-def _not_found(name: str) -> TemplateNotFoundError:
-    return TemplateNotFoundError(
-        f"no template named '{name}' (neither built-in nor in {paths.user_templates_dir()})"
-    )
+@dataclass(frozen=True)
+class TemplateLibrary:
+    """The built-in templates and the user's own folder of them, read through a cache."""
 
+    folder: Path
+    """The folder of the facilitator's or coordinator's own templates."""
+    cache_path: Path | None = None
+    """Where the library as last read is kept; ``None`` to read every file afresh."""
 
-def find_template(name: str) -> Agenda:
-    """The agenda of the template called ``name``, the user's own before a built-in one.
+    @classmethod
+    def in_folders(cls, folders: Folders) -> TemplateLibrary:
+        """The library of ``folders``: its templates folder, its cache in the cache folder."""
+        return cls(folders.templates, cache_file(folders.cache))
 
-    Raises:
-        TemplateNotFoundError: there is no template of that name.
-        TemplateError: the template has problems.
-    """
-    name = _clean_name(name)
-    if not name or "/" in name or "\\" in name or name.startswith("."):
-        raise _not_found(name)
-    source: Traversable | Path | None = _user_files().get(name) or _builtin_files().get(name)
-    if source is None:
-        raise _not_found(name)
-    # Looked up in the cache but never written back: the cache keeps the whole library.
-    _, (agenda, problems) = _read(source, TemplateCache())
-    if agenda is None:
-        raise TemplateError(problems)
-    return agenda
+    def _cache(self) -> TemplateCache:
+        return TemplateCache(self.cache_path)
 
+    def entries(self) -> list[TemplateEntry]:
+        """Every template there is to pick from, sorted by name.
 
-def copy_template(name: str, force: bool = False) -> Path:
-    """Copy a built-in template into the user's templates folder, to be adapted there.
+        Where a user template has a built-in one's name, only the user's is listed,
+        marked :attr:`TemplateEntry.overrides_builtin`.
+        """
+        builtins = _builtin_files()
+        users = _user_files(self.folder)
+        with self._cache() as cache:
+            entries = [
+                _entry(path, name, False, name in builtins, cache) for name, path in users.items()
+            ]
+            entries += [
+                _entry(item, name, True, False, cache)
+                for name, item in builtins.items()
+                if name not in users
+            ]
+        return sorted(entries, key=lambda e: e.name)
 
-    Args:
-        name: the built-in template's name.
-        force: overwrite the user's file of that name if there is one.
+    def _not_found(self, name: str) -> TemplateNotFoundError:
+        return TemplateNotFoundError(
+            f"no template named '{name}' (neither built-in nor in {self.folder})"
+        )
 
-    Returns:
-        The path of the copy.
+    def find(self, name: str) -> Agenda:
+        """The agenda of the template called ``name``, the user's own before a built-in one.
 
-    Raises:
-        TemplateNotFoundError: there is no built-in template of that name.
-        TemplateExistsError: the user already has a template of that name.
-        OSError: the folder or the file cannot be written.
-    """
-    name = _clean_name(name)
-    source = _builtin_files().get(name)
-    if source is None:
-        raise TemplateNotFoundError(f"no built-in template named '{name}'")
-    folder = paths.user_templates_dir()
-    target = folder / f"{name}{SUFFIX}"
-    if target.exists() and not force:
-        raise TemplateExistsError(f"{target} already exists")
-    paths.ensure_private_dir(folder)
-    # A crash mid-copy must leave either the old file or the whole new one, never half.
-    write_file_atomic(target, source.read_bytes())
-    return target
+        Raises:
+            TemplateNotFoundError: there is no template of that name.
+            TemplateError: the template has problems.
+        """
+        name = _clean_name(name)
+        if not name or "/" in name or "\\" in name or name.startswith("."):
+            raise self._not_found(name)
+        source: Traversable | Path | None = _user_files(self.folder).get(
+            name
+        ) or _builtin_files().get(name)
+        if source is None:
+            raise self._not_found(name)
+        # Looked up in the cache but never written back: the cache keeps the whole library.
+        _, (agenda, problems) = _read(source, self._cache())
+        if agenda is None:
+            raise TemplateError(problems)
+        return agenda
+
+    def copy_builtin(self, name: str, force: bool = False) -> Path:
+        """Copy a built-in template into the user's templates folder, to be adapted there.
+
+        Args:
+            name: the built-in template's name.
+            force: overwrite the user's file of that name if there is one.
+
+        Returns:
+            The path of the copy.
+
+        Raises:
+            TemplateNotFoundError: there is no built-in template of that name.
+            TemplateExistsError: the user already has a template of that name.
+            OSError: the folder or the file cannot be written.
+        """
+        name = _clean_name(name)
+        source = _builtin_files().get(name)
+        if source is None:
+            raise TemplateNotFoundError(f"no built-in template named '{name}'")
+        target = self.folder / f"{name}{SUFFIX}"
+        if target.exists() and not force:
+            raise TemplateExistsError(f"{target} already exists")
+        ensure_private_dir(self.folder)
+        # A crash mid-copy must leave either the old file or the whole new one, never half.
+        write_file_atomic(target, source.read_bytes())
+        return target

@@ -1,6 +1,6 @@
 """The organisation's own resources, offered in every session.
 
-They live in :func:`~circlekeeper.sessions.paths.resources_file`, a markdown list of
+They live in :attr:`~circlekeeper.sessions.paths.Folders.resources_file`, a markdown list of
 links written like a template's ``## Resources`` section, and are read by the same code,
 so the same link rules and ``path:line`` messages apply. The file is optional.
 """
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from circlekeeper.sessions import paths
 from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.sessions.templates.errors import Problem, TemplateError, sort_problems
 from circlekeeper.sessions.templates.files import read_template_bytes
@@ -63,27 +62,25 @@ def parse_resources(source: str | bytes, path: str | Path) -> tuple[Resource, ..
     return resources
 
 
-def load_org_resources(path: Path | None = None) -> tuple[Resource, ...]:
+def load_org_resources(path: Path) -> tuple[Resource, ...]:
     """The organisation's resources, in the order written; none when there is no file.
 
     Args:
-        path: the file to read; the user's resources file when not given.
+        path: the file to read (the resources file of the config folder).
 
     Raises:
         TemplateError: the file cannot be read or has problems (all of them).
     """
-    path = paths.resources_file() if path is None else path
     if not path.exists():
         return ()
     return parse_resources(read_template_bytes(path), path)
 
 
-def check_resources_file(path: Path | None = None) -> list[Problem]:
+def check_resources_file(path: Path) -> list[Problem]:
     """Every problem with the resources file; empty when it is fine or there is none.
 
     Never raises for a bad or unreadable file: that is a problem in the list.
     """
-    path = paths.resources_file() if path is None else path
     if not path.exists():
         return []
     try:

@@ -20,8 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions.templates.library import list_templates
-
 PROGRAM = shutil.which("circlekeeper") or str(Path(sys.executable).parent / "circlekeeper")
 TMUX = shutil.which("tmux") or "tmux"
 
@@ -177,9 +175,9 @@ def app_env(isolated_dirs: dict[str, Path]) -> dict[str, str]:
     return env
 
 
-def test_a_session_from_start_to_quit_and_back(terminal: Terminal, app_env) -> None:
+def test_a_session_from_start_to_quit_and_back(terminal: Terminal, app_env, library) -> None:
     """Start a session from the first agenda, run it, share the screen, quit, and resume."""
-    first = list_templates()[0].title
+    first = library.entries()[0].title
     terminal.start((100, 30), app_env)
     terminal.wait_for("Agendas", first, "Resume (0)")
 
@@ -213,9 +211,11 @@ def test_a_session_from_start_to_quit_and_back(terminal: Terminal, app_env) -> N
     terminal.wait_for("Agendas", "Resume (1)")
 
 
-def test_a_small_window_says_what_it_needs_then_comes_back(terminal: Terminal, app_env) -> None:
+def test_a_small_window_says_what_it_needs_then_comes_back(
+    terminal: Terminal, app_env, library
+) -> None:
     """70x20 is too small: the app says so and the size it needs; at 100x30 home returns."""
-    first = list_templates()[0].title
+    first = library.entries()[0].title
     terminal.start((70, 20), app_env)
     shown = terminal.wait_for("This window is 70x20", "needs at least 80x24")
     assert "Agendas" not in shown

@@ -5,13 +5,14 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from driving import AGENDAS
 
-from circlekeeper.sessions import paths
-from circlekeeper.sessions.config import Config
+from circlekeeper.sessions.config import Config, Settings
 from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.paths import ensure_private_dir
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.app import CircleKeeperApp, make_app
 
@@ -24,26 +25,27 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def own_agendas() -> None:
+def own_agendas(settings: Settings) -> None:
     """The tests' own agendas, beside the built-in ones, in the test's templates folder."""
-    folder = paths.user_templates_dir()
-    paths.ensure_private_dir(folder)
+    folder = ensure_private_dir(settings.folders.templates)
     for agenda in AGENDAS.glob("*.md"):
         shutil.copy(agenda, folder / agenda.name)
 
 
 @pytest.fixture
-def store() -> SessionStore:
+def store(settings: Settings) -> SessionStore:
     """The session store in the test's own data folder."""
-    return SessionStore()
+    return SessionStore.in_folders(settings.folders)
 
 
 @pytest.fixture
-def build_app(store: SessionStore, clock: FakeClock) -> Callable[..., CircleKeeperApp]:
-    """Make the app as the CLI does, with the test's store and clock."""
+def build_app(
+    settings: Settings, store: SessionStore, clock: FakeClock
+) -> Callable[..., CircleKeeperApp]:
+    """Make the app as the CLI does, with the test's settings, store and clock."""
 
     def build(config: Config | None = None) -> CircleKeeperApp:
-        app = make_app(config or Config(), store, clock)
+        app = make_app(replace(settings, config=config or Config()), store, clock)
         return app
 
     return build

@@ -33,8 +33,8 @@ summary: A [b]bold[/b] claim
 """
 
 
-async def test_a_damaged_session_file_is_reported_once_and_the_app_opens(build_app):
-    folder = paths.sessions_dir()
+async def test_a_damaged_session_file_is_reported_once_and_the_app_opens(build_app, folders):
+    folder = folders.sessions
     paths.ensure_private_dir(folder)
     (folder / "2026-01-01-abcd.json").write_text("{not json", encoding="utf-8")
     app = build_app()
@@ -50,9 +50,9 @@ async def test_a_damaged_session_file_is_reported_once_and_the_app_opens(build_a
     assert (folder / "2026-01-01-abcd.json.damaged").exists()
 
 
-async def test_brackets_in_titles_and_text_are_shown_as_written(build_app, clock):
-    paths.ensure_private_dir(paths.user_templates_dir())
-    (paths.user_templates_dir() / "brackets.md").write_text(BRACKETED, encoding="utf-8")
+async def test_brackets_in_titles_and_text_are_shown_as_written(build_app, clock, folders):
+    paths.ensure_private_dir(folders.templates)
+    (folders.templates / "brackets.md").write_text(BRACKETED, encoding="utf-8")
     app = build_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
@@ -172,9 +172,9 @@ async def test_a_name_in_the_debrief_is_the_facilitators_choice(build_app, clock
         assert session.debrief().follow_up == "Check in with Maria"
 
 
-async def test_a_broken_resources_file_is_said_at_launch_with_where(build_app):
-    paths.ensure_private_dir(paths.config_dir())
-    paths.resources_file().write_text(
+async def test_a_broken_resources_file_is_said_at_launch_with_where(build_app, folders):
+    paths.ensure_private_dir(folders.config)
+    folders.resources_file.write_text(
         "# Our resources\n\n- [EAP](https://eap.example.org)\n- [Old](ftp://files.example.org)\n",
         encoding="utf-8",
     )
@@ -184,7 +184,7 @@ async def test_a_broken_resources_file_is_said_at_launch_with_where(build_app):
         assert isinstance(app.screen, HomeScreen)
         found = [n for n in app._notifications if "resources file" in n.title]
         assert len(found) == 1
-        assert f"{paths.resources_file()}:4:" in found[0].message
+        assert f"{folders.resources_file}:4:" in found[0].message
         # The session goes on without them, and the problem is not said again.
         assert app.host.org_resources == ()
         assert len(app._notifications) == 1

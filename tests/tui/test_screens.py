@@ -103,9 +103,9 @@ async def test_the_crisis_key_pauses_and_shows_a_scannable_helpline(build_app, c
     assert [r.url for r in shown] == [CRISIS_URL]
 
 
-async def test_the_organisations_crisis_line_comes_first(build_app):
-    paths.ensure_private_dir(paths.config_dir())
-    paths.resources_file().write_text(
+async def test_the_organisations_crisis_line_comes_first(build_app, folders):
+    paths.ensure_private_dir(folders.config)
+    folders.resources_file.write_text(
         "# Our resources\n\n"
         "- [Acme EAP, 24 hours](https://eap.example.org/acme) (crisis)\n"
         "- [Staff network](https://staff.example.org/network)\n",

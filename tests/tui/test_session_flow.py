@@ -8,7 +8,6 @@ from screen_text import flat, screen_text, settle, widget_lines
 from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.sessions.host import read_session
 from circlekeeper.sessions.storage.session_store import SessionStore
-from circlekeeper.sessions.templates.library import find_template
 from circlekeeper.tui.dialogs.debrief import DebriefDialog
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.dialogs.start_session import StartSessionDialog
@@ -17,8 +16,10 @@ from circlekeeper.tui.screens.run_session import RunScreen
 from circlekeeper.tui.screens.summary import SummaryScreen
 
 
-async def test_a_whole_session_from_start_to_summary(build_app, clock, store: SessionStore):
-    agenda = find_template(TEMPLATE)
+async def test_a_whole_session_from_start_to_summary(
+    build_app, clock, store: SessionStore, library
+):
+    agenda = library.find(TEMPLATE)
     app = build_app()
     seen: list = []
     async with app.run_test(size=(100, 30), message_hook=seen.append) as pilot:
@@ -104,8 +105,8 @@ async def test_a_whole_session_from_start_to_summary(build_app, clock, store: Se
     assert "Maria" not in path.read_text()
 
 
-async def test_participant_view_hides_everything_facilitator_only(build_app):
-    agenda = find_template(TEMPLATE)
+async def test_participant_view_hides_everything_facilitator_only(build_app, library):
+    agenda = library.find(TEMPLATE)
     guidance = agenda.parts[0].guidance[0].text
     prompt = agenda.parts[0].prompts[0].text
     app = build_app()

@@ -18,16 +18,25 @@ def test_names_separated_by_commas_are_each_watched() -> None:
     assert "name: sam" in done.output
 
 
-def test_a_region_from_the_settings_file_reaches_the_app_guard(monkeypatch) -> None:
+def test_a_region_from_the_settings_file_reaches_the_app_guard(monkeypatch, folders) -> None:
+    import os
+
     from circlekeeper.sessions import paths
+    from circlekeeper.sessions.config import PHONE_REGION_ENV
     from circlekeeper.sessions.privacy.guard import find_personal_data
-    from circlekeeper.sessions.privacy.phones import REGION_ENV
     from circlekeeper.tui import launch
 
-    monkeypatch.delenv(REGION_ENV, raising=False)
-    paths.ensure_private_dir(paths.config_dir())
-    paths.config_file().write_text('phone_region = "GB"\n', encoding="utf-8")
-    monkeypatch.setattr("circlekeeper.tui.app.CircleKeeperApp.run", lambda self: 0)
-    assert launch.launch() == 0
-    found = find_personal_data("ring me on 07700 900123")
+    paths.ensure_private_dir(folders.config)
+    folders.config_file.write_text('phone_region = "GB"\n', encoding="utf-8")
+    ran = []
+    monkeypatch.setattr("circlekeeper.tui.app.CircleKeeperApp.run", lambda self: ran.append(self))
+    before = dict(os.environ)
+    environ = {k: v for k, v in before.items() if k != PHONE_REGION_ENV}
+    assert launch.launch(environ) == 0
+    assert dict(os.environ) == before  # the region is handed down, not set in the environment
+    (app,) = ran
+    assert app.settings.phone_region == "GB"
+    watch_list = app._session_flow.watch_list(("Maria",))
+    assert watch_list.region == "GB"
+    found = find_personal_data("ring me on 07700 900123", watch_list)
     assert [f.kind for f in found] == ["phone"]

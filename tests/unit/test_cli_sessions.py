@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from circlekeeper.sessions.paths import Folders
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli import cli
 
@@ -20,9 +21,9 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def make(title: str, days_ago: float, state: str = "ended") -> str:
+def make(folders: Folders, title: str, days_ago: float, state: str = "ended") -> str:
     """A session last updated ``days_ago`` days before now, in the default data folder."""
-    store = SessionStore()
+    store = SessionStore.in_folders(folders)
     when = datetime.now(timezone.utc) - timedelta(days=days_ago)
     with store.create(when) as handle:
         handle.record.write_meta(title=title, state=state, updated=when.isoformat())
@@ -30,9 +31,9 @@ def make(title: str, days_ago: float, state: str = "ended") -> str:
         return handle.id
 
 
-def test_list_shows_each_session_newest_first(runner: CliRunner) -> None:
-    old = make("Finding mentors", 40)
-    new = make("Check-in circle", 1, "paused")
+def test_list_shows_each_session_newest_first(runner: CliRunner, folders) -> None:
+    old = make(folders, "Finding mentors", 40)
+    new = make(folders, "Check-in circle", 1, "paused")
     result = runner.invoke(cli, ["sessions", "list"])
     assert result.exit_code == 0, result.output
     header, *rows = result.stdout.splitlines()
@@ -48,10 +49,10 @@ def test_list_with_nothing_saved(runner: CliRunner, isolated_dirs: dict[str, Pat
     assert result.stdout == f"No saved sessions in {isolated_dirs['data'] / 'sessions'}.\n"
 
 
-def test_list_reports_a_damaged_file_and_that_it_was_set_aside(runner: CliRunner) -> None:
-    good = make("Kept", 2)
-    bad = make("Broken", 3)
-    path = SessionStore().path_of(bad)
+def test_list_reports_a_damaged_file_and_that_it_was_set_aside(runner: CliRunner, folders) -> None:
+    good = make(folders, "Kept", 2)
+    bad = make(folders, "Broken", 3)
+    path = SessionStore.in_folders(folders).path_of(bad)
     path.write_text("{oops")
     result = runner.invoke(cli, ["sessions", "list"])
     assert result.exit_code == 0
@@ -62,18 +63,18 @@ def test_list_reports_a_damaged_file_and_that_it_was_set_aside(runner: CliRunner
     assert [row.split()[0] for row in result.stdout.splitlines()[1:]] == [good]
 
 
-def test_list_says_when_the_index_was_rebuilt(runner: CliRunner) -> None:
-    make("Kept", 2)
-    (SessionStore().root / "index.json").write_text("garbage")
+def test_list_says_when_the_index_was_rebuilt(runner: CliRunner, folders) -> None:
+    make(folders, "Kept", 2)
+    (SessionStore.in_folders(folders).root / "index.json").write_text("garbage")
     result = runner.invoke(cli, ["sessions", "list"])
     assert result.exit_code == 0
     assert "index was damaged and has been rebuilt" in result.stderr
     assert "Kept" in result.stdout
 
 
-def test_delete_asks_first_and_deletes_for_good(runner: CliRunner) -> None:
-    session_id = make("Finding mentors", 3)
-    path = SessionStore().path_of(session_id)
+def test_delete_asks_first_and_deletes_for_good(runner: CliRunner, folders) -> None:
+    session_id = make(folders, "Finding mentors", 3)
+    path = SessionStore.in_folders(folders).path_of(session_id)
 
     refused = runner.invoke(cli, ["sessions", "delete", session_id], input="n\n")
     assert refused.exit_code == 1
@@ -86,12 +87,12 @@ def test_delete_asks_first_and_deletes_for_good(runner: CliRunner) -> None:
     assert not path.exists()
 
 
-def test_delete_yes_does_not_ask(runner: CliRunner) -> None:
-    session_id = make("Finding mentors", 3)
+def test_delete_yes_does_not_ask(runner: CliRunner, folders) -> None:
+    session_id = make(folders, "Finding mentors", 3)
     result = runner.invoke(cli, ["sessions", "delete", "--yes", session_id])
     assert result.exit_code == 0
     assert result.stdout.startswith("Deleted for good")
-    assert SessionStore().list().sessions == []
+    assert SessionStore.in_folders(folders).list().sessions == []
 
 
 def test_delete_an_unknown_id_is_one_line(
@@ -104,22 +105,22 @@ def test_delete_an_unknown_id_is_one_line(
     )
 
 
-def test_delete_an_open_session_is_refused_in_one_line(runner: CliRunner) -> None:
-    session_id = make("Running now", 0, "running")
-    with SessionStore().open(session_id):
+def test_delete_an_open_session_is_refused_in_one_line(runner: CliRunner, folders) -> None:
+    session_id = make(folders, "Running now", 0, "running")
+    with SessionStore.in_folders(folders).open(session_id):
         result = runner.invoke(cli, ["sessions", "delete", "--yes", session_id])
     assert result.exit_code == 1
     assert result.stderr == (
         f"Error: This session is already open in another window ({session_id}); "
         "close it there first\n"
     )
-    assert SessionStore().path_of(session_id).exists()
+    assert SessionStore.in_folders(folders).path_of(session_id).exists()
 
 
-def test_purge_lists_then_deletes_only_the_old_ones(runner: CliRunner) -> None:
-    old = make("Spring group", 120)
-    older = make("Winter group", 200)
-    recent = make("This week", 2)
+def test_purge_lists_then_deletes_only_the_old_ones(runner: CliRunner, folders) -> None:
+    old = make(folders, "Spring group", 120)
+    older = make(folders, "Winter group", 200)
+    recent = make(folders, "This week", 2)
 
     result = runner.invoke(cli, ["purge", "--older-than", "90"], input="y\n")
 
@@ -127,30 +128,30 @@ def test_purge_lists_then_deletes_only_the_old_ones(runner: CliRunner) -> None:
     assert "2 sessions last updated more than 90 days ago:" in result.output
     assert old in result.output and older in result.output and recent not in result.output
     assert "Deleted for good: 2 sessions." in result.output
-    assert [s.id for s in SessionStore().list().sessions] == [recent]
+    assert [s.id for s in SessionStore.in_folders(folders).list().sessions] == [recent]
 
 
-def test_purge_answered_no_keeps_everything(runner: CliRunner) -> None:
-    old = make("Spring group", 120)
+def test_purge_answered_no_keeps_everything(runner: CliRunner, folders) -> None:
+    old = make(folders, "Spring group", 120)
     result = runner.invoke(cli, ["purge", "--older-than", "90"], input="n\n")
     assert result.exit_code == 1
-    assert [s.id for s in SessionStore().list().sessions] == [old]
+    assert [s.id for s in SessionStore.in_folders(folders).list().sessions] == [old]
 
 
-def test_purge_leaves_an_open_session_and_says_so(runner: CliRunner) -> None:
-    closed = make("Spring group", 120)
-    still_open = make("Left open", 150, "paused")
-    with SessionStore().open(still_open):
+def test_purge_leaves_an_open_session_and_says_so(runner: CliRunner, folders) -> None:
+    closed = make(folders, "Spring group", 120)
+    still_open = make(folders, "Left open", 150, "paused")
+    with SessionStore.in_folders(folders).open(still_open):
         result = runner.invoke(cli, ["purge", "--older-than", "30", "--yes"])
     assert result.exit_code == 1
     assert "Deleted for good: 1 session." in result.stdout
     assert result.stderr == f"{still_open}: left alone, it is open in another window\n"
-    assert [s.id for s in SessionStore().list().sessions] == [still_open]
-    assert not SessionStore().path_of(closed).exists()
+    assert [s.id for s in SessionStore.in_folders(folders).list().sessions] == [still_open]
+    assert not SessionStore.in_folders(folders).path_of(closed).exists()
 
 
-def test_purge_with_nothing_old_enough(runner: CliRunner) -> None:
-    make("This week", 2)
+def test_purge_with_nothing_old_enough(runner: CliRunner, folders) -> None:
+    make(folders, "This week", 2)
     result = runner.invoke(cli, ["purge", "--older-than", "30"])
     assert result.exit_code == 0
     assert result.stdout == "No sessions were last updated more than 30 days ago.\n"

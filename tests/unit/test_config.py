@@ -51,11 +51,11 @@ def test_a_bad_file_says_what_and_where(tmp_path: Path, text: str, words: str) -
     assert words in str(raised.value)
 
 
-def test_the_app_refuses_a_broken_settings_file_in_one_line() -> None:
-    paths.ensure_private_dir(paths.config_dir())
-    paths.config_file().write_text("theme = [\n", encoding="utf-8")
+def test_the_app_refuses_a_broken_settings_file_in_one_line(folders) -> None:
+    paths.ensure_private_dir(folders.config)
+    folders.config_file.write_text("theme = [\n", encoding="utf-8")
     program = Path(sys.executable).parent / "circlekeeper"
     done = subprocess.run([str(program)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
-    assert done.stderr.startswith(f"circlekeeper: {paths.config_file()}: not valid TOML")
+    assert done.stderr.startswith(f"circlekeeper: {folders.config_file}: not valid TOML")
     assert "Traceback" not in done.stderr

@@ -21,15 +21,15 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_a_broken_settings_file_stops_the_app_with_one_line_saying_where() -> None:
-    paths.ensure_private_dir(paths.config_dir())
-    paths.config_file().write_text("bell = yes please\n", encoding="utf-8")
+def test_a_broken_settings_file_stops_the_app_with_one_line_saying_where(folders) -> None:
+    paths.ensure_private_dir(folders.config)
+    folders.config_file.write_text("bell = yes please\n", encoding="utf-8")
     done = _run()
     assert done.returncode == 2
     assert done.stdout == ""
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("circlekeeper: ")
-    assert str(paths.config_file()) in lines[0]
+    assert str(folders.config_file) in lines[0]
     assert "Traceback" not in done.stderr
 
 
@@ -45,11 +45,11 @@ def test_arguments_go_through_the_command_line() -> None:
     assert "No such command" in unknown.stderr
 
 
-def test_opening_the_app_does_not_load_the_command_line_library() -> None:
+def test_opening_the_app_does_not_load_the_command_line_library(folders) -> None:
     # The same entry point the console script calls, stopped by a broken settings file
     # just before the app would open, then asked what it had loaded.
-    paths.ensure_private_dir(paths.config_dir())
-    paths.config_file().write_text("bell = yes please\n", encoding="utf-8")
+    paths.ensure_private_dir(folders.config)
+    folders.config_file.write_text("bell = yes please\n", encoding="utf-8")
     probe = (
         "import sys\n"
         "sys.argv = ['circlekeeper']\n"

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from test_export_session import GOLDEN, START, example_session
 
 from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.paths import Folders
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli import cli
 
@@ -25,9 +26,9 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def saved_session(*, keep_open: bool = False):
+def saved_session(folders: Folders, *, keep_open: bool = False):
     """The example session, saved in the data folder; its id (and its open handle)."""
-    store = SessionStore()
+    store = SessionStore.in_folders(folders)
     handle = store.create(START)
     example_session(FakeClock(START), handle.record, session_id=handle.id)
     if keep_open:
@@ -50,22 +51,28 @@ def golden(name: str) -> str:
         ("facilitator", "json", "example-record.json"),
     ],
 )
-def test_markdown_and_json_go_to_standard_output(runner, audience, fmt, name) -> None:
-    session_id = saved_session()
+def test_markdown_and_json_go_to_standard_output(runner, audience, fmt, name, folders) -> None:
+    session_id = saved_session(
+        folders,
+    )
     result = runner.invoke(cli, ["export", session_id, "--audience", audience, "--format", fmt])
     assert result.exit_code == 0, result.output
     assert result.stdout == golden(name).replace("{id}", session_id)
     assert result.stderr == ""
 
 
-def test_markdown_is_the_format_unless_told(runner) -> None:
-    session_id = saved_session()
+def test_markdown_is_the_format_unless_told(runner, folders) -> None:
+    session_id = saved_session(
+        folders,
+    )
     result = runner.invoke(cli, ["export", session_id, "-a", "participants"])
     assert result.stdout == golden("example-handout.md")
 
 
-def test_html_without_a_file_is_saved_in_the_exports_folder(runner, isolated_dirs) -> None:
-    session_id = saved_session()
+def test_html_without_a_file_is_saved_in_the_exports_folder(runner, isolated_dirs, folders) -> None:
+    session_id = saved_session(
+        folders,
+    )
     result = runner.invoke(cli, ["export", session_id, "-a", "participants", "-f", "html"])
     assert result.exit_code == 0, result.output
     path = isolated_dirs["exports"] / HANDOUT_NAME
@@ -73,8 +80,10 @@ def test_html_without_a_file_is_saved_in_the_exports_folder(runner, isolated_dir
     assert path.read_text(encoding="utf-8") == golden("example-handout.html")
 
 
-def test_a_file_is_never_overwritten_without_force(runner, tmp_path) -> None:
-    session_id = saved_session()
+def test_a_file_is_never_overwritten_without_force(runner, tmp_path, folders) -> None:
+    session_id = saved_session(
+        folders,
+    )
     out = tmp_path / "record.json"
     out.write_text("keep me", encoding="utf-8")
     args = ["export", session_id, "-a", "facilitator", "-f", "json", "-o", str(out)]
@@ -88,8 +97,10 @@ def test_a_file_is_never_overwritten_without_force(runner, tmp_path) -> None:
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
-def test_a_folder_as_output_gets_the_usual_file_name(runner, tmp_path) -> None:
-    session_id = saved_session()
+def test_a_folder_as_output_gets_the_usual_file_name(runner, tmp_path, folders) -> None:
+    session_id = saved_session(
+        folders,
+    )
     result = runner.invoke(
         cli, ["export", session_id, "-a", "participants", "-f", "html", "-o", str(tmp_path)]
     )
@@ -97,16 +108,18 @@ def test_a_folder_as_output_gets_the_usual_file_name(runner, tmp_path) -> None:
     assert (tmp_path / HANDOUT_NAME).is_file()
 
 
-def test_dash_sends_even_html_to_standard_output(runner) -> None:
-    session_id = saved_session()
+def test_dash_sends_even_html_to_standard_output(runner, folders) -> None:
+    session_id = saved_session(
+        folders,
+    )
     result = runner.invoke(
         cli, ["export", session_id, "-a", "participants", "-f", "html", "-o", "-"]
     )
     assert result.stdout == golden("example-handout.html")
 
 
-def test_a_session_open_in_the_app_can_still_be_exported_and_is_left_alone(runner) -> None:
-    session_id, handle = saved_session(keep_open=True)
+def test_a_session_open_in_the_app_can_still_be_exported_and_is_left_alone(runner, folders) -> None:
+    session_id, handle = saved_session(folders, keep_open=True)
     before = handle.path.read_bytes()
     try:
         result = runner.invoke(cli, ["export", session_id, "-a", "facilitator"])
@@ -136,9 +149,11 @@ def test_a_session_open_in_the_app_can_still_be_exported_and_is_left_alone(runne
     ],
 )
 def test_every_problem_is_one_line_and_a_failing_exit(
-    runner, tmp_path, isolated_dirs, args, message
+    runner, tmp_path, isolated_dirs, args, message, folders
 ) -> None:
-    session_id = saved_session()
+    session_id = saved_session(
+        folders,
+    )
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     values = {"id": session_id, "tmp": tmp_path, "sessions": isolated_dirs["data"] / "sessions"}
     result = runner.invoke(cli, ["export", *(a.format(**values) for a in args)])
@@ -147,9 +162,11 @@ def test_every_problem_is_one_line_and_a_failing_exit(
     assert result.stderr == message.format(**values)
 
 
-def test_a_damaged_session_is_reported_and_left_where_it_is(runner) -> None:
-    session_id = saved_session()
-    path = SessionStore().path_of(session_id)
+def test_a_damaged_session_is_reported_and_left_where_it_is(runner, folders) -> None:
+    session_id = saved_session(
+        folders,
+    )
+    path = SessionStore.in_folders(folders).path_of(session_id)
     path.write_text("{oops", encoding="utf-8")
     result = runner.invoke(cli, ["export", session_id, "-a", "facilitator"])
     assert result.exit_code == 1
@@ -158,15 +175,25 @@ def test_a_damaged_session_is_reported_and_left_where_it_is(runner) -> None:
     assert path.read_text(encoding="utf-8") == "{oops"
 
 
-def test_the_audience_must_be_chosen(runner) -> None:
-    result = runner.invoke(cli, ["export", saved_session()])
+def test_the_audience_must_be_chosen(runner, folders) -> None:
+    result = runner.invoke(
+        cli,
+        [
+            "export",
+            saved_session(
+                folders,
+            ),
+        ],
+    )
     assert result.exit_code == 2
     assert "Missing option '--audience'" in result.stderr
 
 
-def test_the_installed_command_writes_the_handout(tmp_path, isolated_dirs) -> None:
+def test_the_installed_command_writes_the_handout(tmp_path, isolated_dirs, folders) -> None:
     program = shutil.which("circlekeeper") or str(Path(sys.executable).parent / "circlekeeper")
-    session_id = saved_session()
+    session_id = saved_session(
+        folders,
+    )
     out = tmp_path / "handout.html"
     done = subprocess.run(
         [

@@ -22,7 +22,7 @@ SIZE = (100, 36)
 class Host(App[None]):
     """An app that opens the dialog and keeps what it returns."""
 
-    def __init__(self, session, folder: Path | None = None) -> None:
+    def __init__(self, session, folder: Path) -> None:
         super().__init__()
         self.session = session
         self.folder = folder
@@ -45,9 +45,9 @@ def file_line(app: App) -> str:
 
 
 async def test_the_handout_as_html_in_the_exports_folder_is_offered_first(
-    session, isolated_dirs
+    session, isolated_dirs, folders
 ) -> None:
-    app = Host(session)
+    app = Host(session, folders.export_folder())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert file_line(app) == "Saves as 2026-03-04-example-agenda-handout.html"
@@ -78,8 +78,8 @@ async def test_choosing_the_record_as_json_changes_the_file_name(session, tmp_pa
     assert not choice.overwrite
 
 
-async def test_escape_cancels_and_an_empty_folder_is_refused(session) -> None:
-    app = Host(session)
+async def test_escape_cancels_and_an_empty_folder_is_refused(session, folders) -> None:
+    app = Host(session, folders.export_folder())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.screen.query_one("#export-folder", Input).value = "  "
@@ -129,7 +129,7 @@ async def test_a_folder_that_cannot_be_made_is_reported_on_screen(session, tmp_p
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     choice = ExportChoice(Audience.PARTICIPANTS, Format.HTML, blocker / "sub", "x.html")
-    app = Host(session)
+    app = Host(session, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("escape")
         app.write(choice)

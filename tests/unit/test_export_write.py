@@ -38,12 +38,17 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
-def test_by_default_a_file_goes_to_the_exports_folder(session, isolated_dirs) -> None:
+def test_by_default_a_file_goes_to_the_exports_folder(session, isolated_dirs, folders) -> None:
     summary = summary_of(session, Audience.PARTICIPANTS)
-    path = save_export(summary, Format.HTML)
+    path = save_export(summary, Format.HTML, folder=folders.export_folder())
     assert path == isolated_dirs["exports"] / "2026-03-04-example-agenda-handout.html"
-    assert path == default_path(summary, Format.HTML)
+    assert path == default_path(summary, Format.HTML, folders.export_folder())
     assert path.read_text(encoding="utf-8") == render(summary, Format.HTML)
+
+
+def test_an_export_needs_a_file_or_a_folder(session) -> None:
+    with pytest.raises(ValueError, match="the file to write or the folder"):
+        save_export(summary_of(session, Audience.PARTICIPANTS), Format.HTML)
 
 
 def test_the_record_is_for_its_owner_only_and_the_handout_can_be_shared(session, tmp_path) -> None:

@@ -11,6 +11,7 @@ from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.events import SessionError
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
+from circlekeeper.sessions.paths import Folders
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda, Part
 from circlekeeper.sessions.templates.errors import TemplateError
@@ -26,9 +27,15 @@ AGENDA = Agenda(
 
 
 @pytest.fixture
-def host(clock: FakeClock) -> SessionHost:
+def store(folders: Folders) -> SessionStore:
+    """The session store in the test's own data folder."""
+    return SessionStore.in_folders(folders)
+
+
+@pytest.fixture
+def host(store: SessionStore, clock: FakeClock) -> SessionHost:
     """A host over a store in the test's own data folder."""
-    return SessionHost(SessionStore(), clock)
+    return SessionHost(store, clock)
 
 
 def test_a_started_session_is_held_locked_until_closed(host: SessionHost) -> None:
@@ -121,11 +128,11 @@ async def test_a_drop_box_needs_an_open_session(host: SessionHost) -> None:
 
 
 def test_resources_are_read_once_and_a_problem_is_reported_not_raised(
-    tmp_path: Path, clock: FakeClock
+    tmp_path: Path, store: SessionStore, clock: FakeClock
 ) -> None:
     good = tmp_path / "resources.md"
     good.write_text("# Ours\n\n- [Our line](tel:+441234567890) (crisis)\n", encoding="utf-8")
-    host = SessionHost(SessionStore(), clock, resources_file=good)
+    host = SessionHost(store, clock, resources_file=good)
     assert [r.title for r in host.org_resources] == ["Our line"]
     good.unlink()
     assert [r.title for r in host.org_resources] == ["Our line"]  # read on first use only
@@ -133,9 +140,7 @@ def test_resources_are_read_once_and_a_problem_is_reported_not_raised(
     bad = tmp_path / "bad.md"
     bad.write_text("# Ours\n\nno links here\n", encoding="utf-8")
     problems: list[TemplateError] = []
-    host = SessionHost(
-        SessionStore(), clock, resources_file=bad, on_resources_problem=problems.append
-    )
+    host = SessionHost(store, clock, resources_file=bad, on_resources_problem=problems.append)
     assert host.org_resources == ()
     assert host.org_resources == ()
     assert len(problems) == 1 and "no resources" in str(problems[0])

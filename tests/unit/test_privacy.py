@@ -14,13 +14,11 @@ from circlekeeper.sessions.privacy.guard import (
     Finding,
     Position,
     WatchList,
-    default_region,
     find_personal_data,
     locate,
     position_of,
     redact,
 )
-from circlekeeper.sessions.privacy.phones import REGION_ENV
 
 
 def kinds_and_texts(text: str, names=(), region: str = "GB") -> list[tuple[str, str]]:
@@ -83,13 +81,21 @@ def test_a_lower_case_region_is_accepted() -> None:
         "erreichbar unter 030 1234567",  # Berlin
     ],
 )
-def test_local_numbers_are_found_whatever_the_region_is_set_to(
-    monkeypatch: pytest.MonkeyPatch, region: str, text: str
-) -> None:
+def test_local_numbers_are_found_whatever_the_region_is_set_to(region: str, text: str) -> None:
     # The region can be wrong (a laptop set up elsewhere, a locale without one): other
     # common regions are looked at too, so a number is not shared for that.
-    monkeypatch.setenv(REGION_ENV, region)
-    assert [f.kind for f in find_personal_data(text)] == ["phone"]
+    watch_list = WatchList(region=region)
+    assert [f.kind for f in find_personal_data(text, watch_list)] == ["phone"]
+
+
+def test_the_watch_list_carries_the_region_to_the_guard() -> None:
+    # A London landline written locally is read as one in GB; the list says which region.
+    assert WatchList(region="gb").region == "GB"
+    assert WatchList().region == "US"
+    found = find_personal_data("ring 020 7946 0958", WatchList(region="GB"))
+    assert [f.kind for f in found] == ["phone"]
+    with pytest.raises(ValueError, match="unknown phone region 'XX'"):
+        find_personal_data("call 07700 900123", WatchList(region="XX"))
 
 
 def test_an_email_holding_a_watched_name_is_reported_once_as_an_email() -> None:
@@ -300,37 +306,6 @@ def test_positions_count_lines_and_columns_from_one() -> None:
 def test_a_position_at_the_end_of_the_text_is_on_the_last_line() -> None:
     assert position_of("ab\ncd", 5) == Position(2, 3)
     assert position_of("ab\n", 3) == Position(2, 1)
-
-
-# --- the default region -------------------------------------------------------------
-
-
-def test_the_region_comes_from_the_environment_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(REGION_ENV, "de")
-    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
-    assert default_region() == "DE"
-
-
-def test_the_region_comes_from_the_locale_next(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(REGION_ENV, raising=False)
-    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
-    assert default_region() == "FR"
-
-
-def test_an_unknown_region_in_the_environment_is_passed_over(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv(REGION_ENV, "Narnia")
-    monkeypatch.setenv("LC_ALL", "en_NZ.UTF-8")
-    assert default_region() == "NZ"
-
-
-def test_without_any_hint_the_region_is_us(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(REGION_ENV, raising=False)
-    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
-        monkeypatch.setenv(name, "C")
-    monkeypatch.setattr("locale.getlocale", lambda: (None, None))
-    assert default_region() == "US"
 
 
 # --- properties ----------------------------------------------------------------------

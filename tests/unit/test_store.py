@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions import paths
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.storage import files as storage
 from circlekeeper.sessions.storage.index import ID_PATTERN
@@ -40,10 +39,10 @@ def make(store: SessionStore, now: datetime, title: str = "", state: str = "read
 
 
 def test_the_default_folder_is_in_the_data_folder_and_not_made_until_written(
-    isolated_dirs: dict[str, Path], clock: FakeClock
+    isolated_dirs: dict[str, Path], clock: FakeClock, folders
 ) -> None:
-    store = SessionStore()
-    assert store.root == paths.sessions_dir() == isolated_dirs["data"] / "sessions"
+    store = SessionStore.in_folders(folders)
+    assert store.root == folders.sessions == isolated_dirs["data"] / "sessions"
     assert store.list().sessions == []
     assert not isolated_dirs["data"].exists()
 

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from circlekeeper.sessions.templates import cache as template_cache
-from circlekeeper.sessions.templates import library
 from circlekeeper.sessions.templates.cache import cache_file
-from circlekeeper.sessions.templates.library import find_template, list_templates
+from circlekeeper.sessions.templates.library import TemplateEntry
 
 GOOD = """---
 title: Lunch circle
@@ -40,36 +39,37 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("circlekeeper.sessions.templates.parse.check_template", refuse)
 
 
-def _summary(entries: list[library.TemplateEntry]) -> list[tuple]:
+def _summary(entries: list[TemplateEntry]) -> list[tuple]:
     return [(e, e.agenda, e.agenda.source if e.agenda else None) for e in entries]
 
 
 def test_a_second_listing_reads_nothing_again_and_lists_the_same(
-    isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch, folders, library
 ) -> None:
     _user_template(isolated_dirs, "lunch", GOOD)
     _user_template(isolated_dirs, "broken", "## No length\n")
-    first = list_templates()
-    assert cache_file().is_file()
-    assert oct(cache_file().stat().st_mode & 0o777) == "0o600"
+    first = library.entries()
+    assert cache_file(folders.cache).is_file()
+    assert oct(cache_file(folders.cache).stat().st_mode & 0o777) == "0o600"
     _no_parsing(monkeypatch)
-    again = list_templates()
+    again = library.entries()
     assert _summary(again) == _summary(first)
     broken = next(e for e in again if e.name == "broken")
     assert broken.problems and str(broken.problems[0]).startswith(str(broken.path))
-    assert find_template("lunch") == next(e for e in first if e.name == "lunch").agenda
+    assert library.find("lunch") == next(e for e in first if e.name == "lunch").agenda
 
 
 def test_a_changed_file_is_read_again_even_with_the_same_size_and_time(
     isolated_dirs: dict[str, Path],
+    library,
 ) -> None:
     path = _user_template(isolated_dirs, "lunch", GOOD)
     stat = path.stat()
-    assert next(e for e in list_templates() if e.name == "lunch").minutes == 15
+    assert next(e for e in library.entries() if e.name == "lunch").minutes == 15
     path.write_text(GOOD.replace("(10 min)", "(20 min)"), encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert path.stat().st_size == stat.st_size
-    assert next(e for e in list_templates() if e.name == "lunch").minutes == 25
+    assert next(e for e in library.entries() if e.name == "lunch").minutes == 25
 
 
 @pytest.mark.parametrize(
@@ -96,57 +96,59 @@ def test_a_changed_file_is_read_again_even_with_the_same_size_and_time(
     ],
 )
 def test_a_damaged_cache_is_read_past_and_replaced(
-    isolated_dirs: dict[str, Path], damage: bytes
+    isolated_dirs: dict[str, Path], damage: bytes, folders, library
 ) -> None:
     path = _user_template(isolated_dirs, "lunch", GOOD)
-    expected = _summary(list_templates())
+    expected = _summary(library.entries())
     key = template_cache.file_key(path, path.read_bytes())
-    cache_file().write_bytes(
+    cache_file(folders.cache).write_bytes(
         damage.replace(b"%CODE%", template_cache.code_stamp().encode()).replace(
             b"%KEY%", key.encode()
         )
     )
-    assert _summary(list_templates()) == expected
-    stored = json.loads(cache_file().read_bytes())
+    assert _summary(library.entries()) == expected
+    stored = json.loads(cache_file(folders.cache).read_bytes())
     assert stored["files"][key]["agenda"]["title"] == "Lunch circle"
 
 
 def test_readings_from_other_code_are_dropped(
-    isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch, folders, library
 ) -> None:
     _user_template(isolated_dirs, "lunch", GOOD)
-    list_templates()
-    stored = json.loads(cache_file().read_bytes())
+    library.entries()
+    stored = json.loads(cache_file(folders.cache).read_bytes())
     for reading in stored["files"].values():
         if reading["agenda"]:
             reading["agenda"]["title"] = "Written by an older version"
-    cache_file().write_text(json.dumps(stored), encoding="utf-8")
-    assert "Written by an older version" in {e.title for e in list_templates()}
+    cache_file(folders.cache).write_text(json.dumps(stored), encoding="utf-8")
+    assert "Written by an older version" in {e.title for e in library.entries()}
     # The same readings, kept by other code, are not trusted.
     monkeypatch.setattr(template_cache, "code_stamp", lambda: "another version")
-    assert "Written by an older version" not in {e.title for e in list_templates()}
+    assert "Written by an older version" not in {e.title for e in library.entries()}
 
 
-def test_the_cache_keeps_only_the_library_as_it_is(isolated_dirs: dict[str, Path]) -> None:
+def test_the_cache_keeps_only_the_library_as_it_is(
+    isolated_dirs: dict[str, Path], folders, library
+) -> None:
     path = _user_template(isolated_dirs, "lunch", GOOD)
-    list_templates()
+    library.entries()
     key = template_cache.file_key(path, path.read_bytes())
-    assert key in json.loads(cache_file().read_bytes())["files"]
+    assert key in json.loads(cache_file(folders.cache).read_bytes())["files"]
     path.unlink()
-    names = [e.name for e in list_templates()]
+    names = [e.name for e in library.entries()]
     assert "lunch" not in names
-    files = json.loads(cache_file().read_bytes())["files"]
+    files = json.loads(cache_file(folders.cache).read_bytes())["files"]
     assert key not in files and len(files) == len(names)
 
 
 def test_an_unwritable_cache_folder_changes_nothing(
-    isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+    isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch, library
 ) -> None:
     blocker = isolated_dirs["cache"]
     blocker.parent.mkdir(parents=True, exist_ok=True)
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     _user_template(isolated_dirs, "lunch", GOOD)
-    entries = list_templates()
+    entries = library.entries()
     assert "lunch" in [e.name for e in entries]
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
 

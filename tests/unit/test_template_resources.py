@@ -37,19 +37,19 @@ def resources_file(isolated_dirs: dict[str, Path]) -> Path:
     return isolated_dirs["config"] / "resources.md"
 
 
-def test_the_user_file_is_read_in_order_without_repeats(resources_file: Path) -> None:
+def test_the_user_file_is_read_in_order_without_repeats(resources_file: Path, folders) -> None:
     resources_file.write_text(GOOD, encoding="utf-8")
-    assert load_org_resources() == (
+    assert load_org_resources(folders.resources_file) == (
         Resource("Our EAP", "https://eap.example.org", line=9),
         Resource("Wellbeing team", "mailto:wellbeing@example.org", line=10),
         Resource("Crisis line", "tel:+441234567890", line=11, crisis=True),
     )
-    assert check_resources_file() == []
+    assert check_resources_file(folders.resources_file) == []
 
 
-def test_no_file_means_no_resources(resources_file: Path) -> None:
-    assert load_org_resources() == ()
-    assert check_resources_file() == []
+def test_no_file_means_no_resources(resources_file: Path, folders) -> None:
+    assert load_org_resources(folders.resources_file) == ()
+    assert check_resources_file(folders.resources_file) == []
 
 
 def test_the_example_given_in_messages_is_itself_valid() -> None:
@@ -57,7 +57,7 @@ def test_the_example_given_in_messages_is_itself_valid() -> None:
     assert len(found) == 3 and sum(r.crisis for r in found) == 1
 
 
-def test_every_problem_with_its_line(resources_file: Path) -> None:
+def test_every_problem_with_its_line(resources_file: Path, folders) -> None:
     resources_file.write_bytes(
         b"\xef\xbb\xbf---\r\ncolour: blue\r\n---\r\n"
         b"- [A](https://a.org) (crisis)\r\n"
@@ -66,7 +66,9 @@ def test_every_problem_with_its_line(resources_file: Path) -> None:
         b"- call the office\r\n"
         b"\r\nOr see [D](https://d.org).\r\n"
     )
-    assert [(p.line, p.message.split(";")[0]) for p in check_resources_file()] == [
+    assert [
+        (p.line, p.message.split(";")[0]) for p in check_resources_file(folders.resources_file)
+    ] == [
         (2, "unknown front matter key 'colour'"),
         (5, "the link has 'gopher:'"),
         (6, "only one resource can be marked (crisis)"),
@@ -80,7 +82,7 @@ def test_every_problem_with_its_line(resources_file: Path) -> None:
         ),
     ]
     with pytest.raises(TemplateError) as caught:
-        load_org_resources()
+        load_org_resources(folders.resources_file)
     assert str(caught.value).startswith(f"{resources_file}:2: unknown front matter key")
 
 
@@ -102,9 +104,9 @@ def test_unreadable_content(tmp_path: Path, content: bytes, words: str) -> None:
     assert words in problem.message and problem.line == 1
 
 
-def test_a_folder_in_place_of_the_file(resources_file: Path) -> None:
+def test_a_folder_in_place_of_the_file(resources_file: Path, folders) -> None:
     resources_file.mkdir()
-    (problem,) = check_resources_file()
+    (problem,) = check_resources_file(folders.resources_file)
     assert problem.message == "this is a folder, not a file"
     with pytest.raises(TemplateError):
-        load_org_resources()
+        load_org_resources(folders.resources_file)

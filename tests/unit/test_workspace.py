@@ -9,13 +9,12 @@ from circlekeeper.sessions.host import read_session, reopen_session, start_sessi
 from circlekeeper.sessions.storage.folder import SessionLocked
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Resource
-from circlekeeper.sessions.templates.library import find_template
 from circlekeeper.sessions.templates.preview import preview_markdown
 
 
-def test_start_quit_reopen_and_read(clock) -> None:
-    store = SessionStore()
-    agenda = find_template("first-meeting")
+def test_start_quit_reopen_and_read(clock, library, folders) -> None:
+    store = SessionStore.in_folders(folders)
+    agenda = library.find("first-meeting")
     opened = start_session(store, agenda, clock, attendance=5, watch_names=["Maria"])
     opened.session.start()
     clock.advance(minutes=3)
@@ -37,8 +36,8 @@ def test_start_quit_reopen_and_read(clock) -> None:
     assert [s.id for s in listed] == [session_id]
 
 
-def test_the_crisis_resource_is_the_organisations_then_the_agendas_then_built_in() -> None:
-    agenda = find_template("first-meeting")
+def test_the_crisis_resource_is_the_organisations_then_the_agendas_then_built_in(library) -> None:
+    agenda = library.find("first-meeting")
     own = Resource("Our crisis line", "tel:+4400000000", crisis=True)
     assert choose_crisis_resource([own], agenda).resource == own
     assert choose_crisis_resource([own], agenda).source == "organisation"
@@ -48,8 +47,8 @@ def test_the_crisis_resource_is_the_organisations_then_the_agendas_then_built_in
     assert fallback.resource == HELPLINE_DIRECTORY and not fallback.configured
 
 
-def test_the_preview_is_the_template_without_its_front_matter() -> None:
-    agenda = find_template("first-meeting")
+def test_the_preview_is_the_template_without_its_front_matter(library) -> None:
+    agenda = library.find("first-meeting")
     text = preview_markdown(agenda)
     assert text.startswith(f"# {agenda.title}")
     assert "summary:" not in text

@@ -1,7 +1,10 @@
 """The ``circlekeeper`` command: a thin shell over the session core.
 
 ``circlekeeper`` alone opens the app. Each sub-command lives in a module of its own
-and is imported only when used, so ``--version`` and ``--help`` stay quick.
+and is imported only when used, so ``--version`` and ``--help`` stay quick. The root
+group is where the environment is read, once: it resolves the folders from its options
+and the ``CIRCLEKEEPER_*`` variables and hands them down as an
+:class:`~circlekeeper.tui.cli.context.Invocation`.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 import click
 
 from circlekeeper.sessions import paths
+from circlekeeper.tui.cli.context import Invocation
 
 #: Sub-command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -41,15 +45,6 @@ class LazyGroup(click.Group):
         return getattr(module, target[1])
 
 
-def _set_dir(variable: str):
-    def callback(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-        if value is not None:
-            os.environ[variable] = str(value.expanduser().resolve())
-        return value
-
-    return callback
-
-
 @click.group(
     cls=LazyGroup,
     invoke_without_command=True,
@@ -70,35 +65,38 @@ Examples:
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    expose_value=False,
-    is_eager=True,
-    callback=_set_dir(paths.DATA_DIR_ENV),
     help=f"Where sessions are kept (also ${paths.DATA_DIR_ENV}).",
 )
 @click.option(
     "--templates-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    expose_value=False,
-    is_eager=True,
-    callback=_set_dir(paths.TEMPLATES_DIR_ENV),
     help=f"Where your own templates are kept (also ${paths.TEMPLATES_DIR_ENV}).",
 )
 @click.option(
     "--config-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    expose_value=False,
-    is_eager=True,
-    callback=_set_dir(paths.CONFIG_DIR_ENV),
     help="Where settings and your organisation's resources are kept "
     f"(also ${paths.CONFIG_DIR_ENV}).",
 )
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(
+    ctx: click.Context,
+    data_dir: Path | None,
+    templates_dir: Path | None,
+    config_dir: Path | None,
+) -> None:
     """Run peer support groups: agendas, timers, anonymous notes, QR resources, summaries."""
+    # The one place the command line reads the environment; a copy, so nothing later
+    # sees a change made while it runs.
+    environ = dict(os.environ)
+    folders = paths.Folders.resolve(
+        environ, data=data_dir, config=config_dir, templates=templates_dir
+    )
+    ctx.obj = Invocation(folders, environ)
     if ctx.invoked_subcommand is None:
         from circlekeeper.tui.launch import launch
 
-        ctx.exit(launch())
+        ctx.exit(launch(environ, folders))
 
 
 def main() -> None:

@@ -10,7 +10,9 @@ non-zero exit code.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -27,6 +29,9 @@ from circlekeeper.sessions.export import (
     summary_of,
 )
 from circlekeeper.sessions.storage.session_store import SessionStore, StorageError
+from circlekeeper.tui.cli.context import Invocation, pass_invocation
+
+T = TypeVar("T")
 
 AUDIENCES = {"participants": Audience.PARTICIPANTS, "facilitator": Audience.FACILITATOR}
 FORMATS = {
@@ -37,9 +42,11 @@ FORMATS = {
 }
 
 
-def _choice(table: dict, words: str):
+def _choice(
+    table: Mapping[str, T], words: str
+) -> Callable[[click.Context, click.Parameter, str], T]:
     # Checked by hand so a bad value is one line, not click's usage banner.
-    def callback(ctx: click.Context, param: click.Parameter, value: str):
+    def callback(ctx: click.Context, param: click.Parameter, value: str) -> T:
         found = table.get(value.strip().lower())
         if found is None:
             option = max(param.opts, key=len)
@@ -49,9 +56,9 @@ def _choice(table: dict, words: str):
     return callback
 
 
-def _read_session(session_id: str) -> Session:
+def _read_session(store: SessionStore, session_id: str) -> Session:
     try:
-        record = SessionStore().read(session_id)
+        record = store.read(session_id)
         return Session.resume(record, SystemClock(), read_only=True)
     except (StorageError, SessionError) as error:
         raise click.ClickException(str(error)) from None
@@ -97,21 +104,31 @@ Examples:
     "saved in the exports folder under its usual name.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@pass_invocation
 def export(
-    session_id: str, audience: Audience, fmt: Format, output: Path | None, force: bool
+    invocation: Invocation,
+    session_id: str,
+    audience: Audience,
+    fmt: Format,
+    output: Path | None,
+    force: bool,
 ) -> None:
     """Write the handout or the record of the session SESSION_ID.
 
     The id is the first column of `circlekeeper sessions list`. An existing file is
     never overwritten unless --force is given.
     """
-    summary = summary_of(_read_session(session_id), audience)
+    store = SessionStore.in_folders(invocation.folders)
+    summary = summary_of(_read_session(store, session_id), audience)
     to_stdout = str(output) == "-" or (output is None and fmt is not Format.HTML)
     if to_stdout:
         sys.stdout.write(render(summary, fmt))
         sys.stdout.flush()
         return
-    target = default_path(summary, fmt, output) if output is None or output.is_dir() else output
+    if output is None:
+        target = default_path(summary, fmt, invocation.folders.export_folder())
+    else:
+        target = default_path(summary, fmt, output) if output.is_dir() else output
     try:
         path = save_export(summary, fmt, target, overwrite=force)
     except ExportExists as error:

@@ -13,11 +13,12 @@ import click
 
 from circlekeeper.sessions.privacy.guard import (
     WatchList,
-    default_region,
     find_personal_data,
+    first_known_region,
     known_region,
     locate,
 )
+from circlekeeper.tui.cli.context import Invocation
 
 
 class InputError(click.ClickException):
@@ -52,7 +53,9 @@ def _read(source: str) -> str:
 
 def _check_region(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
     if value is None:
-        return default_region()
+        # The environment's region, else the locale's (as read by the root command).
+        invocation = ctx.find_object(Invocation)
+        return first_known_region(invocation.phone_region_hints() if invocation else ())
     if not known_region(value):
         raise click.BadParameter(f"{value!r} is not a two-letter region such as GB, US or DE")
     return value.upper()

@@ -11,9 +11,9 @@ prints inverted, which many phones will not read, so save an image there instead
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -27,6 +27,7 @@ from circlekeeper.sessions.qr import (
     write_png,
     write_svg,
 )
+from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
 CODE_COLOURS = "\x1b[38;5;231;48;5;16m"
 """White glyphs (the light modules) on black (the dark modules), from the fixed palette."""
@@ -45,11 +46,11 @@ def _level(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value.upper()
 
 
-def _colour_wanted(option: bool | None) -> bool:
+def _colour_wanted(option: bool | None, environ: Mapping[str, str]) -> bool:
     if option is not None:
         return option
     # no-color.org: set and not empty means no colour.
-    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    return not environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 @click.command(
@@ -92,7 +93,9 @@ Examples:
     help="Colour the code black on white. Default: only on a terminal, and not when "
     "NO_COLOR is set.",
 )
+@pass_invocation
 def qr(
+    invocation: Invocation,
     url: str,
     title: str | None,
     ec: str,
@@ -133,7 +136,7 @@ def qr(
                 "widen it, or save an image with --png or --svg"
             )
 
-    with_colour = _colour_wanted(colour)
+    with_colour = _colour_wanted(colour, invocation.environ)
     for row in half_block_rows(code):
         line = f"{CODE_COLOURS}{row}{RESET}" if with_colour else row
         click.echo(line, color=with_colour)

@@ -10,7 +10,6 @@ import textwrap
 
 import click
 
-from circlekeeper.sessions import paths
 from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.sessions.templates.org_resources import (
     EXAMPLE,
@@ -18,6 +17,7 @@ from circlekeeper.sessions.templates.org_resources import (
     load_org_resources,
 )
 from circlekeeper.tui.cli.agenda_text import resource_line
+from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
 
 @click.command(
@@ -35,14 +35,15 @@ The file is markdown, one link a line, like:
 """,
 )
 @click.option("--check", "check_only", is_flag=True, help="Only check the file for problems.")
+@pass_invocation
 @click.pass_context
-def resources(ctx: click.Context, check_only: bool) -> None:
+def resources(ctx: click.Context, invocation: Invocation, check_only: bool) -> None:
     """List your organisation's resources (its EAP, its crisis line), offered in every
     session, and say where the file that holds them is.
 
     Exits with 1 when the file has problems.
     """
-    path = paths.resources_file()
+    path = invocation.folders.resources_file
     if not path.exists():
         click.echo(f"No resources file yet. It would be {path}")
         click.echo("To offer your organisation's resources in every session, create it like this:")

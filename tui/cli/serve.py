@@ -2,9 +2,9 @@
 
 Each browser tab that opens the page starts its own copy of the installed ``circlekeeper``
 (through textual-serve), reading the same data, config and templates folders as this
-command: the root options set ``CIRCLEKEEPER_*`` environment variables, and textual-serve
-hands its environment to every copy it starts. Loopback only unless the facilitator says
-otherwise, since whoever opens the page can read every session and note.
+command: the command it runs names them with the root options (``--data-dir`` and the
+rest). Loopback only unless the facilitator says otherwise, since whoever opens the page
+can read every session and note.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
+
+from circlekeeper.sessions.paths import Folders
+from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
 LOOPBACK = "127.0.0.1"
 PROGRAM = "circlekeeper"
@@ -76,6 +79,21 @@ def program_command() -> str:
             f"cannot find the installed '{PROGRAM}' program to serve; is it on the PATH?"
         )
     return shlex.quote(found)
+
+
+def app_command(program: str, folders: Folders) -> str:
+    """The shell command a browser tab runs: ``program`` told this command's folders.
+
+    Args:
+        program: The installed app, quoted for the shell (see :func:`program_command`).
+        folders: The folders this command resolved from its options and environment.
+    """
+    options = [
+        ("--data-dir", folders.data),
+        ("--config-dir", folders.config),
+        ("--templates-dir", folders.templates),
+    ]
+    return " ".join([program, *(f"{name} {shlex.quote(str(path))}" for name, path in options)])
 
 
 def _public_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -176,7 +194,10 @@ Examples:
     help="Allow a --host other computers can reach. Anyone who opens the page can read "
     "every session and note, so use it only on a network you trust.",
 )
-def serve(host: str, port: int, public_url: str | None, allow_network: bool) -> None:
+@pass_invocation
+def serve(
+    invocation: Invocation, host: str, port: int, public_url: str | None, allow_network: bool
+) -> None:
     """Run the app in a web browser, for sharing one tab on a video call.
 
     The page runs the same app, with the same sessions, templates and settings, as
@@ -189,7 +210,7 @@ def serve(host: str, port: int, public_url: str | None, allow_network: bool) -> 
             f"--host {host} would let {reach} open the app and read your sessions and "
             "notes; add --allow-network if that is what you want"
         )
-    command = program_command()
+    command = app_command(program_command(), invocation.folders)
     try:
         _run(command, host, port, public_url, reach)
     except OSError as error:

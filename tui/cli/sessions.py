@@ -19,6 +19,7 @@ from circlekeeper.sessions.storage.session_store import (
     SessionSummary,
     StorageError,
 )
+from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
 TITLE_WIDTH = 36
 
@@ -77,13 +78,14 @@ Examples:
   circlekeeper --data-dir ~/groups sessions list
 """,
 )
-def list_sessions() -> None:
+@pass_invocation
+def list_sessions(invocation: Invocation) -> None:
     """Show every saved session, most recently updated first.
 
     Files that could not be read as a session are reported on standard error with
     their path; damaged ones are set aside as NAME.damaged so nothing else is affected.
     """
-    store = SessionStore()
+    store = SessionStore.in_folders(invocation.folders)
     try:
         listing = store.list()
     except StorageError as error:
@@ -107,12 +109,13 @@ Examples:
 )
 @click.argument("session_id", metavar="ID")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask before deleting.")
-def delete(session_id: str, yes: bool) -> None:
+@pass_invocation
+def delete(invocation: Invocation, session_id: str, yes: bool) -> None:
     """Delete the session ID for good: its file is removed, with no way back.
 
     The id is the first column of `circlekeeper sessions list`.
     """
-    store = SessionStore()
+    store = SessionStore.in_folders(invocation.folders)
     try:
         store.folder.known_path(session_id)
         if not yes:
@@ -149,12 +152,13 @@ Examples:
     help="Delete sessions last updated more than DAYS days ago.",
 )
 @click.option("--yes", "-y", is_flag=True, help="Do not ask before deleting.")
-def purge(days: int, yes: bool) -> None:
+@pass_invocation
+def purge(invocation: Invocation, days: int, yes: bool) -> None:
     """Delete for good every session not updated for more than DAYS days.
 
     The sessions are listed first. Sessions open in another window are left alone.
     """
-    store = SessionStore()
+    store = SessionStore.in_folders(invocation.folders)
     try:
         expired = store.expired(days, SystemClock().now())
     except StorageError as error:

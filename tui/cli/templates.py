@@ -11,19 +11,17 @@ from pathlib import Path
 
 import click
 
-from circlekeeper.sessions import paths
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.sessions.templates.library import (
     TemplateEntry,
     TemplateExistsError,
+    TemplateLibrary,
     TemplateNotFoundError,
-    copy_template,
-    find_template,
-    list_templates,
 )
 from circlekeeper.sessions.templates.parse import check_template_file, load_template_file
 from circlekeeper.tui.cli.agenda_text import agenda_lines
+from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
 TITLE_WIDTH = 44
 
@@ -40,6 +38,10 @@ Examples:
 )
 def templates() -> None:
     """List, read, check and copy agenda templates."""
+
+
+def _library(invocation: Invocation) -> TemplateLibrary:
+    return TemplateLibrary.in_folders(invocation.folders)
 
 
 def _where(entry: TemplateEntry) -> str:
@@ -64,39 +66,45 @@ Examples:
   circlekeeper --templates-dir ~/agendas templates list
 """,
 )
-def list_command() -> None:
+@pass_invocation
+def list_command(invocation: Invocation) -> None:
     """List the built-in templates and your own.
 
     A template of yours with a built-in one's name is used instead of it, and is
     marked "overrides built-in".
     """
-    entries = list_templates()
+    library = _library(invocation)
+    entries = library.entries()
     name_width = max([len("NAME"), *(len(e.name) for e in entries)])
     click.echo(
         f"{'NAME':<{name_width}}  {'TITLE':<{TITLE_WIDTH}}  {'LENGTH':>7}  {'PARTS':>5}  WHERE"
     )
     for entry in entries:
         if entry.ok:
-            title, length, parts = _short(entry.title), f"{entry.minutes} min", entry.part_count
+            title, length, parts = (
+                _short(entry.title),
+                f"{entry.minutes} min",
+                str(entry.part_count),
+            )
         else:
             title, length, parts = "has problems, run templates check", "-", "-"
         click.echo(
             f"{entry.name:<{name_width}}  {title:<{TITLE_WIDTH}}  {length:>7}  {parts:>5}  "
             f"{_where(entry)}"
         )
-    click.echo(f"\nYour own templates go in {paths.user_templates_dir()}")
+    click.echo(f"\nYour own templates go in {library.folder}")
     broken = [e for e in entries if not e.ok]
     if broken:
         shown = " ".join(str(e.path) for e in broken)
         click.echo(f"To see what is wrong: circlekeeper templates check {shown}")
 
 
-def _load(name: str) -> Agenda:
+def _load(library: TemplateLibrary, name: str) -> Agenda:
     """The agenda called ``name``, or in the file ``name`` when it is a path."""
     candidate = Path(name).expanduser()
     if candidate.suffix.lower() == ".md" and candidate.is_file():
         return load_template_file(candidate)
-    return find_template(name)
+    return library.find(name)
 
 
 @templates.command(
@@ -108,11 +116,12 @@ Examples:
 """,
 )
 @click.argument("name")
-def show(name: str) -> None:
+@pass_invocation
+def show(invocation: Invocation, name: str) -> None:
     """Show the agenda of template NAME (or of a .md file): parts, times, prompts,
     guidance for the facilitator, and resources."""
     try:
-        agenda = _load(name)
+        agenda = _load(_library(invocation), name)
     except TemplateNotFoundError as error:
         raise click.ClickException(f"{error}; run 'circlekeeper templates list'") from None
     except TemplateError as error:
@@ -125,9 +134,9 @@ def show(name: str) -> None:
         click.echo(line)
 
 
-def _files_to_check(targets: tuple[str, ...]) -> list[Path]:
+def _files_to_check(library: TemplateLibrary, targets: tuple[str, ...]) -> list[Path]:
     files: list[Path] = []
-    named = {e.name: e.path for e in list_templates()}
+    named = {e.name: e.path for e in library.entries()}
     for target in targets:
         path = Path(target).expanduser()
         if path.is_dir():
@@ -154,14 +163,15 @@ Exit codes: 0 every file is fine, 1 a file has problems.
 """,
 )
 @click.argument("paths_to_check", metavar="PATH...", nargs=-1, required=True)
+@pass_invocation
 @click.pass_context
-def check(ctx: click.Context, paths_to_check: tuple[str, ...]) -> None:
+def check(ctx: click.Context, invocation: Invocation, paths_to_check: tuple[str, ...]) -> None:
     """Check template files for problems, listing every one as path:line: message.
 
     PATH may be a file, a folder (its .md files are checked) or the name of one of
     the templates 'templates list' shows.
     """
-    files = _files_to_check(paths_to_check)
+    files = _files_to_check(_library(invocation), paths_to_check)
     failed = 0
     for path in files:
         problems = check_template_file(path)
@@ -188,13 +198,15 @@ Examples:
 )
 @click.argument("name")
 @click.option("--force", is_flag=True, help="Replace your own template of that name.")
-def copy(name: str, force: bool) -> None:
+@pass_invocation
+def copy(invocation: Invocation, name: str, force: bool) -> None:
     """Copy built-in template NAME into your templates folder, to adapt it.
 
     Your copy is used instead of the built-in one from then on.
     """
+    library = _library(invocation)
     try:
-        target = copy_template(name, force=force)
+        target = library.copy_builtin(name, force=force)
     except TemplateNotFoundError as error:
         raise click.ClickException(f"{error}; run 'circlekeeper templates list'") from None
     except TemplateExistsError as error:
@@ -202,7 +214,7 @@ def copy(name: str, force: bool) -> None:
             f"{error}; it was left as it is (add --force to replace it)"
         ) from None
     except OSError as error:
-        where = error.filename or paths.user_templates_dir()
+        where = error.filename or library.folder
         raise click.ClickException(f"{where}: cannot write ({error.strerror or error})") from None
     click.echo(f"Copied '{name}' to {target}")
     click.echo("Edit it in any text editor, then check it with:")

@@ -19,7 +19,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
-from circlekeeper.sessions import paths
 from circlekeeper.sessions.engine.session import SessionError
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.export import (
@@ -108,19 +107,19 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     }
     """
 
-    def __init__(self, session: ReadableSession, *, folder: Path | None = None) -> None:
+    def __init__(self, session: ReadableSession, *, folder: Path) -> None:
         """Ask about exporting ``session``.
 
         Args:
             session: the session to export (only its day and template name are read here).
-            folder: the folder offered first; the exports folder by default.
+            folder: the folder offered first (the settings' exports folder).
         """
         super().__init__()
         self.day = session_day(session.timeline())
         """The session's day, for the file name."""
         self.template = session.agenda.name
         """The session's template name, for the file name."""
-        self.folder = folder if folder is not None else paths.exports_dir()
+        self.folder = folder
         """The folder offered first."""
         self.audience = Audience.PARTICIPANTS
         """The audience chosen so far."""

@@ -23,7 +23,7 @@ from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage.index import Listing, SessionSummary
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda
-from circlekeeper.sessions.templates.library import TemplateEntry, list_templates
+from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
 from circlekeeper.sessions.templates.preview import preview_markdown
 from circlekeeper.tui.widgets.drawn_once import DrawnOnce
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
@@ -86,10 +86,13 @@ class HomeScreen(Screen[None]):
         session_id: str
         """Which session."""
 
-    def __init__(self, store: SessionStore) -> None:
-        """Offer the template library and the sessions kept in ``store``."""
+    def __init__(self, store: SessionStore, library: TemplateLibrary) -> None:
+        """Offer the agendas of ``library`` and the sessions kept in ``store``."""
         super().__init__()
         self.store = store
+        """Where the sessions are kept."""
+        self.library = library
+        """Where the agendas come from."""
         self.templates: list[TemplateEntry] = []
         self.resumable: list[SessionSummary] = []
         self.past: list[SessionSummary] = []
@@ -166,7 +169,7 @@ class HomeScreen(Screen[None]):
 
     def _read(self) -> Listing:
         """Read the template library and the sessions; returns the sessions' listing."""
-        self.templates = list_templates()
+        self.templates = self.library.entries()
         try:
             listing = self.store.list()
         except StorageError as error:
