@@ -23,11 +23,11 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from circlekeeper.sessions import paths
+from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage.files import (
     AtomicJSONStorage,
     DamagedFile,
     NewerSchema,
-    StorageError,
     dumps,
     fsync_folder,
     migrate,
@@ -66,7 +66,6 @@ __all__ = [
     "SessionLocked",
     "SessionStore",
     "SessionSummary",
-    "StorageError",
     "UnknownSession",
 ]
 

@@ -13,12 +13,12 @@ import pytest
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage import files as storage
 from circlekeeper.sessions.storage.files import (
     AtomicJSONStorage,
     DamagedFile,
     NewerSchema,
-    StorageError,
     migrate,
     write_atomic,
 )

@@ -15,7 +15,8 @@ from pathlib import Path
 import click
 
 from circlekeeper.sessions.engine.clock import SystemClock
-from circlekeeper.sessions.engine.session import Session, SessionError
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.errors import SessionError, StorageError
 from circlekeeper.sessions.export import (
     Audience,
     ExportError,
@@ -26,7 +27,7 @@ from circlekeeper.sessions.export import (
     save_export,
     summary_of,
 )
-from circlekeeper.sessions.storage.session_store import SessionStore, StorageError
+from circlekeeper.sessions.storage.session_store import SessionStore
 
 AUDIENCES = {"participants": Audience.PARTICIPANTS, "facilitator": Audience.FACILITATOR}
 FORMATS = {

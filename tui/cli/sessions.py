@@ -13,12 +13,8 @@ from datetime import datetime
 import click
 
 from circlekeeper.sessions.engine.clock import SystemClock
-from circlekeeper.sessions.storage.session_store import (
-    SessionLocked,
-    SessionStore,
-    SessionSummary,
-    StorageError,
-)
+from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.storage.session_store import SessionLocked, SessionStore, SessionSummary
 
 TITLE_WIDTH = 36
 

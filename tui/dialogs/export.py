@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.engine.session import SessionError
+from circlekeeper.sessions.errors import SessionError, StorageError
 from circlekeeper.sessions.export import (
     Audience,
     ExportError,
@@ -32,7 +32,6 @@ from circlekeeper.sessions.export import (
     summary_of,
 )
 from circlekeeper.sessions.export.model import ReadableSession
-from circlekeeper.sessions.storage.files import StorageError
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.widgets.marked_toggles import MarkedRadioButton
 

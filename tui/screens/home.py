@@ -19,7 +19,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from circlekeeper.sessions.storage.files import StorageError
+from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage.index import Listing, SessionSummary
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, list_templates

@@ -17,7 +17,8 @@ from textual.widgets import Static
 
 from circlekeeper.sessions.engine.session import NoteFlagged, SessionState
 from circlekeeper.sessions.engine.status import Status
-from circlekeeper.sessions.host import SESSION_PROBLEMS, OpenSession
+from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.host import OpenSession
 from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
