@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape
 import qrcode
 import qrcode.constants
 
-from circlekeeper.sessions.storage.files import write_file_atomic
+from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.urls import check_url
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from circlekeeper.sessions.storage.files import DamagedFile, dumps, read_text, write_atomic
+from circlekeeper.sessions.storage.atomic import DamagedFile, dumps, read_text, write_atomic
 
 STATES = ("ready", "running", "paused", "ended")
 """Every state a session can be in, in the order a session goes through them."""

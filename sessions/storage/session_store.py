@@ -24,14 +24,10 @@ from tinydb.storages import MemoryStorage
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.errors import StorageError
-from circlekeeper.sessions.storage.files import (
-    AtomicJSONStorage,
+from circlekeeper.sessions.storage.atomic import (
     DamagedFile,
-    NewerSchema,
     dumps,
     fsync_folder,
-    migrate,
-    parse_tables,
     read_text,
     write_atomic,
 )
@@ -53,6 +49,12 @@ from circlekeeper.sessions.storage.index import (
     write_index,
 )
 from circlekeeper.sessions.storage.record import META_TABLE, SessionRecord
+from circlekeeper.sessions.storage.session_file import (
+    AtomicJSONStorage,
+    NewerSchema,
+    migrate,
+    parse_tables,
+)
 
 if TYPE_CHECKING:
     from filelock import FileLock

@@ -20,7 +20,7 @@ from typing import Any
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.errors import StorageError
-from circlekeeper.sessions.storage.files import write_file_atomic
+from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.sessions.templates.urls import check_url

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.storage.files import write_file_atomic
+from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.cache import Reading, TemplateCache, file_key
 from circlekeeper.sessions.templates.errors import Problem, TemplateError

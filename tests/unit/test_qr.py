@@ -201,7 +201,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch) -> None:
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr("circlekeeper.sessions.storage.files.os.replace", broken_replace)
+    monkeypatch.setattr("circlekeeper.sessions.storage.atomic.os.replace", broken_replace)
     with pytest.raises(OSError):
         write_png(make_qr("https://example.org"), target)
 

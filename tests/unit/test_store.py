@@ -11,7 +11,7 @@ import pytest
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.engine.clock import FakeClock
-from circlekeeper.sessions.storage import files as storage
+from circlekeeper.sessions.storage import session_file as storage
 from circlekeeper.sessions.storage.index import ID_PATTERN
 from circlekeeper.sessions.storage.record import SCHEMA_VERSION
 from circlekeeper.sessions.storage.session_store import (
