@@ -19,13 +19,13 @@ if TYPE_CHECKING:
     from circlekeeper.sessions.storage.atomic import write_file_atomic as write_file_atomic
     from circlekeeper.sessions.storage.folder import SessionLocked as SessionLocked
     from circlekeeper.sessions.storage.folder import UnknownSession as UnknownSession
+    from circlekeeper.sessions.storage.handle import SessionHandle as SessionHandle
+    from circlekeeper.sessions.storage.index import DamagedSession as DamagedSession
     from circlekeeper.sessions.storage.index import Listing as Listing
     from circlekeeper.sessions.storage.index import SessionSummary as SessionSummary
     from circlekeeper.sessions.storage.record import SCHEMA_VERSION as SCHEMA_VERSION
     from circlekeeper.sessions.storage.record import SessionRecord as SessionRecord
     from circlekeeper.sessions.storage.session_file import NewerSchema as NewerSchema
-    from circlekeeper.sessions.storage.session_store import DamagedSession as DamagedSession
-    from circlekeeper.sessions.storage.session_store import SessionHandle as SessionHandle
     from circlekeeper.sessions.storage.session_store import SessionStore as SessionStore
 
 __all__ = [
@@ -47,8 +47,8 @@ __all__ = [
 __getattr__ = lazy_exports(
     __name__,
     {
-        "DamagedSession": "session_store",
-        "SessionHandle": "session_store",
+        "DamagedSession": "index",
+        "SessionHandle": "handle",
         "SessionStore": "session_store",
         "SCHEMA_VERSION": "record",
         "SessionRecord": "record",

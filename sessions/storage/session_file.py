@@ -18,6 +18,7 @@ from tinydb.storages import Storage
 
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage.atomic import DamagedFile, dumps, read_text, write_atomic
+from circlekeeper.sessions.storage.index import SessionSummary, summary_from_meta
 from circlekeeper.sessions.storage.record import META_TABLE, SCHEMA_VERSION
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -100,6 +101,22 @@ def migrate(
         data[META_TABLE]["1"]["schema"] = version
         changed = True
     return data, changed
+
+
+def check_session_text(text: str, path: Path) -> tuple[dict[str, Any], SessionSummary, bool]:
+    """Parse, migrate and check a session file's text.
+
+    Returns:
+        The data, its summary and whether a migration changed it.
+
+    Raises:
+        DamagedFile: the text is empty, not JSON or not a session file.
+        NewerSchema: a newer circlekeeper wrote it.
+    """
+    if not text.strip():
+        raise DamagedFile(path, "empty file")
+    data, migrated = migrate(parse_tables(text, path), path)
+    return data, summary_from_meta(data[META_TABLE]["1"], path), migrated
 
 
 class AtomicJSONStorage(Storage):
