@@ -127,4 +127,6 @@ def template_html(text: str) -> str:
     tokens = list(_tokens(text))
     if not tokens:
         return ""
-    return _MD.renderer.render(tokens, _MD.options, {})
+    # markdown-it types its renderer loosely; the HTML renderer it is built with gives text.
+    html: str = _MD.renderer.render(tokens, _MD.options, {})
+    return html

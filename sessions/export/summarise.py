@@ -32,7 +32,9 @@ def session_day(timeline: Timeline) -> date | None:
     return None if moment is None else moment.date()
 
 
-def _resources(listed: Iterable[Resource], shown: Iterable[ShownResource]) -> tuple:
+def _resources(
+    listed: Iterable[Resource], shown: Iterable[ShownResource]
+) -> tuple[ResourceSummary, ...]:
     seen: dict[str, ResourceSummary] = {}
     for title, url, crisis in [(r.title, r.url, r.crisis) for r in listed] + [
         (s.title, s.url, s.crisis) for s in shown

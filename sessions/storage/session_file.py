@@ -151,7 +151,9 @@ class AtomicJSONStorage(Storage):
             data = parse_tables(text, self.path)
             self._text = text
             return data
-        return json.loads(self._text)
+        # The text was checked when it was first read or written.
+        tables: dict[str, dict[str, Any]] = json.loads(self._text)
+        return tables
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         text = dumps(data, self.path)

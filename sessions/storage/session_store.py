@@ -13,6 +13,7 @@ A file that is not what circlekeeper wrote is reported and set aside as ``<name>
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -276,14 +277,14 @@ class SessionStore:
             self.folder.release(lock, session_id)
         return path
 
-    def expired(self, older_than_days: int, now: datetime) -> list[SessionSummary]:
+    def expired(self, older_than_days: int, now: datetime) -> builtins.list[SessionSummary]:
         """The sessions last updated more than ``older_than_days`` days before ``now``."""
         if older_than_days < 0:
             raise ValueError("the number of days cannot be negative")
         cutoff = (now if now.tzinfo else now.astimezone()) - timedelta(days=older_than_days)
         return [s for s in self.list().sessions if s.updated < cutoff]
 
-    def purge(self, older_than_days: int, now: datetime) -> list[str]:
+    def purge(self, older_than_days: int, now: datetime) -> builtins.list[str]:
         """Delete for real every session last updated more than ``older_than_days`` ago.
 
         Sessions open in another window are left alone.
@@ -291,7 +292,7 @@ class SessionStore:
         Returns:
             The ids of the sessions deleted.
         """
-        removed = []
+        removed: builtins.list[str] = []
         for summary in self.expired(older_than_days, now):
             with contextlib.suppress(SessionLocked, UnknownSession):
                 self.delete(summary.id)

@@ -103,9 +103,10 @@ class TemplateCache:
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
-        if data.get("code") != self._stamp or not isinstance(data.get("files"), dict):
+        readings = data.get("files")
+        if data.get("code") != self._stamp or not isinstance(readings, dict):
             return {}
-        return data["files"]
+        return readings
 
     def get(self, key: str) -> Reading | None:
         """The reading kept for ``key``, or None when there is none to trust."""

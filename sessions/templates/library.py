@@ -8,6 +8,7 @@ template is listed with its problems and never hides the others.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -21,7 +22,10 @@ from circlekeeper.sessions.templates.errors import Problem, TemplateError
 from circlekeeper.sessions.templates.files import read_template_bytes
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
 
 BUILTIN_PACKAGE = "circlekeeper.templates"
 """The package whose ``.md`` files are the built-in templates."""
