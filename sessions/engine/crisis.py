@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
-from circlekeeper.sessions.templates.urls import check_url
+from circlekeeper.sessions.templates.link_rules import check_url
 
 HELPLINE_DIRECTORY = Resource(
     title="Find a helpline: free, confidential support, wherever you are",

@@ -23,7 +23,7 @@ from circlekeeper.sessions.export.model import (
     for_handout,
 )
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
-from circlekeeper.sessions.templates.urls import check_url
+from circlekeeper.sessions.templates.link_rules import check_url
 
 
 def session_day(timeline: Timeline) -> date | None:

@@ -23,7 +23,7 @@ from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import Problem
-from circlekeeper.sessions.templates.urls import check_url
+from circlekeeper.sessions.templates.link_rules import check_url
 
 FORMAT = 1
 """Bumped when the cache file's layout changes."""

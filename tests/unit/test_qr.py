@@ -32,7 +32,7 @@ from circlekeeper.sessions.qr import (
     write_png,
     write_svg,
 )
-from circlekeeper.sessions.templates.urls import MAX_URL_BYTES
+from circlekeeper.sessions.templates.link_rules import MAX_URL_BYTES
 
 
 def url_of_length(length: int, scheme: str = "https") -> str:
