@@ -5,10 +5,9 @@ a small index. Opening a session takes its lock, so a second window (or a second
 the app) is told the session is already open instead of writing over it. The engine owns
 what is inside a session (through its :class:`~.handle.SessionHandle`) and tells the store
 of state changes (:meth:`SessionStore.update_index`); saving a note touches only the
-session's own file, so it costs the same however many sessions the folder holds.
-
-A file that is not what circlekeeper wrote is reported and set aside as ``<name>.damaged``
-(never overwritten), and every other session keeps working.
+session's own file, so it costs the same however many sessions the folder holds. A file
+that is not what circlekeeper wrote is reported and set aside as ``<name>.damaged`` (never
+overwritten), and every other session keeps working.
 """
 
 from __future__ import annotations
