@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from circlekeeper.sessions.storage.files import dumps, write_atomic
+from circlekeeper.sessions.storage.atomic import dumps, write_atomic
 from circlekeeper.sessions.storage.index import (
     SessionSummary,
     index_entry,

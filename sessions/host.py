@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.engine.clock import Clock
-from circlekeeper.sessions.engine.session import Session, SessionError
-from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.privacy.names import WatchList
-from circlekeeper.sessions.storage.session_store import SessionHandle, SessionStore
+from circlekeeper.sessions.storage.handle import SessionHandle
+from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.errors import TemplateError
 
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from circlekeeper.sessions.dropbox import CardKind, DropBox
 
 __all__ = [
-    "SESSION_PROBLEMS",
     "OpenSession",
     "SessionHost",
     "read_session",

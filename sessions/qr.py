@@ -1,7 +1,7 @@
 """QR codes for resources: the module matrix, its terminal text and its image files.
 
 The ``qrcode`` library does the encoding; this module adds what a code shown to a
-group needs: the link checked first (:func:`~circlekeeper.sessions.templates.urls.check_url`),
+group needs: the link checked first (:func:`~circlekeeper.sessions.templates.link_rules.check_url`),
 error correction M unless asked otherwise, the full four-module light quiet zone,
 and three ways to draw it: half-block text for a terminal, SVG for the HTML export
 and printed handouts, and PNG for anything else.
@@ -26,8 +26,8 @@ from xml.sax.saxutils import escape
 import qrcode
 import qrcode.constants
 
-from circlekeeper.sessions.storage.files import write_file_atomic
-from circlekeeper.sessions.templates.urls import check_url
+from circlekeeper.sessions.storage.atomic import write_file_atomic
+from circlekeeper.sessions.templates.link_rules import check_url
 
 if TYPE_CHECKING:
     from PIL import Image

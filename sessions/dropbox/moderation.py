@@ -17,9 +17,9 @@ from random import Random
 
 from circlekeeper.sessions.dropbox.cards import Card, CardKind
 from circlekeeper.sessions.dropbox.queue import MIN_SCALE_ANSWERS, CardQueue, ScaleSummary
-from circlekeeper.sessions.engine.events import SessionError
 from circlekeeper.sessions.engine.note_model import Note, NoteKind, NoteSource
 from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.errors import SessionError
 
 SCALE_NOTE_KIND = NoteKind.THEME
 """The kind of note the how-I-am counts become: how the group is, as a whole."""

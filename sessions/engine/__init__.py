@@ -1,10 +1,12 @@
 """The session engine: one :class:`Session` run from its agenda, as an event log.
 
 Every facilitator action appends one event (:mod:`.events`) to the session's record before
-it returns; the state is the log replayed. Beside the :class:`Session` (:mod:`.session`)
-sit its collaborators: the :mod:`.notebook` of notes, speaking :mod:`.rounds`, the
-:mod:`.rebalance` of parts to come, the :mod:`.status` snapshot for the screen and the
-:mod:`.timeline` for summaries. Time comes from a :class:`Clock` (:mod:`.clock`).
+it returns; the state is the log replayed. The :class:`Session` (:mod:`.session`) owns its
+collaborators: the :mod:`.recorder` that writes the events, the :mod:`.timekeeper` that
+makes the moves through the agenda (speaking :mod:`.rounds`, the :mod:`.rebalance` of
+parts to come) and the :mod:`.notebook` of notes. Beside them sit the :mod:`.status`
+snapshot for the screen and the :mod:`.timeline` for summaries. Time comes from a
+:class:`Clock` (:mod:`.clock`).
 """
 
 from __future__ import annotations
@@ -30,10 +32,10 @@ if TYPE_CHECKING:
     from circlekeeper.sessions.engine.notebook import NoteFlagged as NoteFlagged
     from circlekeeper.sessions.engine.rebalance import RebalancePlan as RebalancePlan
     from circlekeeper.sessions.engine.rounds import RoundStatus as RoundStatus
-    from circlekeeper.sessions.engine.session import MAX_ATTENDANCE as MAX_ATTENDANCE
     from circlekeeper.sessions.engine.session import Session as Session
     from circlekeeper.sessions.engine.status import PartStatus as PartStatus
     from circlekeeper.sessions.engine.status import Status as Status
+    from circlekeeper.sessions.engine.timekeeper import MAX_ATTENDANCE as MAX_ATTENDANCE
     from circlekeeper.sessions.engine.timeline import Timeline as Timeline
 
 __all__ = [
@@ -64,7 +66,7 @@ __getattr__ = lazy_exports(
     __name__,
     {
         "Session": "session",
-        "MAX_ATTENDANCE": "session",
+        "MAX_ATTENDANCE": "timekeeper",
         "Clock": "clock",
         "FakeClock": "clock",
         "SystemClock": "clock",

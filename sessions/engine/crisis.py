@@ -1,12 +1,17 @@
-"""Which resource the crisis key shows: the organisation's own, else the agenda's, else a
-directory of helplines that works in any country."""
+"""Resources a session shows: the one the crisis key shows, and links added on the way.
+
+The crisis key shows the organisation's own resource, else the agenda's, else a directory
+of helplines that works in any country.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
+from circlekeeper.sessions.templates.link_rules import check_url
 
 HELPLINE_DIRECTORY = Resource(
     title="Find a helpline: free, confidential support, wherever you are",
@@ -47,3 +52,27 @@ def choose_crisis_resource(
     if agenda is not None and agenda.crisis_resource is not None:
         return CrisisChoice(agenda.crisis_resource, "agenda")
     return CrisisChoice(HELPLINE_DIRECTORY, "built-in")
+
+
+def resource_to_add(title: str, url: str, known: Iterable[Resource]) -> tuple[Resource, bool]:
+    """The resource a facilitator adds during a session, checked against those it has.
+
+    Args:
+        title: what to call it (the link itself when empty).
+        url: the link, to be shown as a QR code.
+        known: the resources the session has already.
+
+    Returns:
+        The resource, and whether it is one of ``known`` (a link is never added twice).
+
+    Raises:
+        SessionError: the link cannot be shown as a code (the message says why).
+    """
+    url = url.strip()
+    problem = check_url(url)
+    if problem is not None:
+        raise SessionError(f"cannot add the resource: {problem}")
+    for resource in known:
+        if resource.url == url:
+            return resource, True
+    return Resource(title=title.strip() or url, url=url), False

@@ -26,7 +26,7 @@ from circlekeeper.sessions.engine.timeline import (
 from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 
-__all__ = ["EventType", "Progress", "SessionError", "SessionState", "make_event"]
+__all__ = ["EventType", "Progress", "SessionState", "make_event"]
 
 
 class SessionState(str, Enum):

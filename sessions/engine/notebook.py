@@ -1,4 +1,4 @@
-"""The notebook of a session: the personal-data guard, and notes kept in step with the record.
+"""The notebook of a session: its notes and debrief, checked and kept in step with the record.
 
 Before a note (or a debrief) is saved its text goes through the personal-data guard
 (:mod:`.privacy`): when something is found, saving raises :class:`NoteFlagged` with the
@@ -12,11 +12,13 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
-from circlekeeper.sessions.engine.events import SessionError
-from circlekeeper.sessions.engine.note_model import Note, NoteKind, NoteSource
+from circlekeeper.sessions.engine.note_model import Debrief, Note, NoteKind, NoteSource
+from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.privacy import guard as privacy
 from circlekeeper.sessions.privacy.guard import Finding
+from circlekeeper.sessions.privacy.names import WatchList
 from circlekeeper.sessions.storage.record import SessionRecord
 
 MAX_NOTE_CHARS = 2000
@@ -90,22 +92,25 @@ def guard(
 
 
 class NoteBook:
-    """A session's notes, held in memory and written to the record on every change.
+    """A session's notes and debrief, held in memory and written to the record on every change.
 
     Args:
         record: the session's record.
-        watch_list: names the guard looks for; read each time a note is checked, so
+        watch_list: names the guard looks for; read each time a text is checked, so
             names added to it later count too.
     """
 
-    def __init__(self, record: SessionRecord, watch_list: Iterable[str]) -> None:
+    def __init__(self, record: SessionRecord, watch_list: WatchList) -> None:
         self.record = record
+        """The session's record."""
         self.watch_list = watch_list
         """The names the guard looks for (memory only)."""
+        self.debrief: Debrief | None = None
+        """The facilitator's debrief, once saved."""
         self._notes: dict[str, Note] = {}
 
-    def load(self) -> None:
-        """Read every note from the record.
+    def load(self, meta: dict[str, Any]) -> None:
+        """Read every note from the record, and the debrief from its ``meta``.
 
         Raises:
             SessionError: a note in the record is damaged.
@@ -119,6 +124,8 @@ class NoteBook:
                     f"note {number} of the session record is damaged ({error!r})"
                 ) from None
             self._notes[note.id] = note
+        if meta.get("debrief"):
+            self.debrief = Debrief.from_dict(meta["debrief"])
 
     def get(self, note_id: str) -> Note:
         """The note with id ``note_id``.
@@ -153,7 +160,23 @@ class NoteBook:
         keep: bool,
         redact: bool,
     ) -> Note:
-        """Check and save a new note (see :meth:`Session.add_note`)."""
+        """Check a new note for personal data and save it.
+
+        Args:
+            text: the note, a few words without names.
+            kind: what it is about.
+            part: the index of the part it was taken in.
+            at: when it was taken (wall clock).
+            elapsed: the session's running seconds when it was taken.
+            facilitator_only: never to reach a participant handout.
+            source: who wrote it (the facilitator, or a drop-box card).
+            keep: save it as it is even if personal data is found (an explicit choice).
+            redact: replace any personal data found with markers.
+
+        Raises:
+            NoteFlagged: personal data was found; nothing was saved.
+            SessionError: the text is empty or too long, or the kind is unknown.
+        """
         kind, source = _kind(kind), NoteSource(source)
         text, kept = guard(clean_text(text), self.watch_list, keep=keep, redact=redact)
         note = Note(
@@ -184,7 +207,7 @@ class NoteBook:
     ) -> Note:
         """Check and save changes to a note (see :meth:`Session.edit_note`)."""
         note = self.get(note_id)
-        changes: dict = {"edited_at": at}
+        changes: dict[str, Any] = {"edited_at": at}
         if text is not None:
             changes["text"], changes["kept"] = guard(
                 clean_text(text), self.watch_list, keep=keep, redact=redact
@@ -207,6 +230,44 @@ class NoteBook:
         self.get(note_id)
         self.record.delete_note(note_id)
         del self._notes[note_id]
+
+    def save_debrief(
+        self,
+        how_it_went: str,
+        follow_up: str,
+        self_care: str,
+        *,
+        at: datetime,
+        keep: bool,
+        redact: bool,
+    ) -> Debrief:
+        """Check and save the facilitator's few words after the end, replacing any saved before.
+
+        The debrief is facilitator-only; each text is checked for personal data as a note is.
+
+        Raises:
+            NoteFlagged: personal data was found in one of the texts; nothing was saved.
+            SessionError: ``how_it_went`` is empty, or a text is too long.
+        """
+        texts: list[str] = []
+        kept: set[str] = set()
+        for text, what in ((how_it_went, "debrief"), (follow_up, ""), (self_care, "")):
+            if what or text.strip():
+                text, found = guard(
+                    clean_text(text, what or "debrief"), self.watch_list, keep=keep, redact=redact
+                )
+                kept.update(found)
+            texts.append(text.strip())
+        debrief = Debrief(
+            how_it_went=texts[0],
+            follow_up=texts[1],
+            self_care=texts[2],
+            at=at,
+            kept=tuple(sorted(kept)),
+        )
+        self.record.write_meta(debrief=debrief.to_dict())
+        self.debrief = debrief
+        return debrief
 
 
 def _kind(kind: NoteKind | str) -> NoteKind:

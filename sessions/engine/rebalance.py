@@ -153,11 +153,7 @@ def plan_rebalance(
             after=new_plan[i],
             fixed=parts[i].fixed,
             minutes_a_speaker=parts[i].round_minutes,
-            turns_fit=(
-                None
-                if parts[i].round_minutes is None
-                else turns_that_fit(new_plan[i], parts[i].round_minutes)
-            ),
+            turns_fit=_turns_fit(new_plan[i], parts[i].round_minutes),
         )
         for i in later
     )
@@ -168,6 +164,13 @@ def plan_rebalance(
         over_by=over_by,
         attendance=attendance,
     )
+
+
+def _turns_fit(planned_seconds: int, minutes_a_speaker: int | None) -> int | None:
+    """How many turns fit in a part's new plan; ``None`` for a part that is not a round."""
+    if minutes_a_speaker is None:
+        return None
+    return turns_that_fit(planned_seconds, minutes_a_speaker)
 
 
 def _shrink(left: dict[int, int], budget: float) -> dict[int, int]:

@@ -1,248 +1,206 @@
 """The session engine: running one session of a group from its agenda.
 
-A :class:`Session` is made from an :class:`~.agenda.Agenda` (keeping its own copy) and a
-:class:`~.record.SessionRecord`, and is driven by the facilitator's actions: start,
-pause, move between parts, turns in a speaking round, notes, resources, rebalance, end.
-Each action appends one event to the record before it returns (see :mod:`.events`), so
-:meth:`Session.resume` reopens a session exactly where it was after a quit or a crash.
-
-Durations come only from the clock's monotonic time; its wall time is written for the
-record. The watch list of names is held in memory only and never written anywhere.
+A :class:`Session` is driven by the facilitator's actions (start, pause, move between
+parts, turns in a speaking round, notes, resources, rebalance, end) and owns the
+collaborators that carry them out: its :class:`~.recorder.Recorder` writes each action's
+event to the record before the action returns, so :meth:`Session.resume` reopens a session
+exactly where it was; its :class:`~.timekeeper.Timekeeper` checks and makes the moves
+through the agenda; its :class:`~.notebook.NoteBook` keeps the notes and the debrief.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
-from typing import Any
 
 from circlekeeper.sessions.engine.clock import Clock
-from circlekeeper.sessions.engine.events import EventType, Progress, SessionError, SessionState
-from circlekeeper.sessions.engine.note_model import Debrief
-from circlekeeper.sessions.engine.notebook import NoteFlagged
+from circlekeeper.sessions.engine.crisis import choose_crisis_resource, resource_to_add
+from circlekeeper.sessions.engine.events import EventType, SessionState
+from circlekeeper.sessions.engine.note_model import Debrief, Note, NoteKind, NoteSource
+from circlekeeper.sessions.engine.notebook import NoteBook, NoteFlagged
 from circlekeeper.sessions.engine.rebalance import RebalancePlan
+from circlekeeper.sessions.engine.recorder import IndexCallback, Recorder, agenda_of
 from circlekeeper.sessions.engine.rounds import RoundStatus
-from circlekeeper.sessions.engine.session_core import INDEX_FIELDS, IndexCallback
-from circlekeeper.sessions.engine.session_notes import SessionNotes
-from circlekeeper.sessions.privacy.guard import WatchList
+from circlekeeper.sessions.engine.status import Status, build_status, build_timeline
+from circlekeeper.sessions.engine.timekeeper import MAX_ATTENDANCE, Timekeeper, check_attendance
+from circlekeeper.sessions.engine.timeline import Timeline
+from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.privacy.names import WatchList
 from circlekeeper.sessions.storage.record import SessionRecord
-from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.agenda import Agenda, Part, Resource
 
-__all__ = ["NoteFlagged", "Session", "SessionError", "SessionState"]
-
-MAX_ATTENDANCE = 500
-"""More than any group; a larger number is a slip of the finger."""
+__all__ = ["MAX_ATTENDANCE", "NoteFlagged", "Session", "SessionState"]
 
 
-class Session(SessionNotes):
-    """One session being run (or read back after it ended).
+class Session:
+    """One session being run (or read back after it ended); make one with :meth:`create`.
 
-    Make one with :meth:`create` or :meth:`resume`. Every action raises
-    :class:`SessionError` with a plain message when it is not possible now, and writes
-    its event to the record before returning. The read side (:meth:`status`,
-    :meth:`timeline`, :meth:`notes`, ...) comes from
-    :class:`~.session_core.SessionCore`; notes, resources, the crisis action and the
-    debrief from :class:`~.session_notes.SessionNotes`.
+    Every action raises :class:`SessionError` with a plain message when it is not possible
+    now, and writes its event to the record before returning.
     """
 
-    # Making and reopening -----------------------------------------------------------
+    def __init__(
+        self, recorder: Recorder, agenda: Agenda, watch_list: Iterable[str], warning_minutes: int
+    ) -> None:
+        """Join a session's collaborators; use :meth:`create` or :meth:`resume` instead."""
+        self.record = recorder.record
+        """The session's :class:`~.record.SessionRecord`."""
+        self.clock = recorder.clock
+        """Where time comes from."""
+        self.read_only = recorder.read_only
+        """Opened for reading (a summary, an export): every change is refused."""
+        self.agenda = agenda
+        """The session's own copy of its agenda."""
+        self.warning_seconds = warning_minutes * 60
+        """How long before a part's end the status warns."""
+        self._recorder = recorder
+        self._progress = recorder.progress
+        self._timekeeper = Timekeeper(recorder, agenda)
+        watch = watch_list if isinstance(watch_list, WatchList) else WatchList(watch_list)
+        self._notebook = NoteBook(recorder.record, watch)
 
     @classmethod
     def create(
-        cls,
-        record: SessionRecord,
-        agenda: Agenda,
-        clock: Clock,
-        *,
-        session_id: str,
-        attendance: int,
-        watch_list: WatchList | Iterable[str] = (),
-        index: IndexCallback | None = None,
-        warning_minutes: int = 2,
-    ) -> Session:
+        cls, record: SessionRecord, agenda: Agenda, clock: Clock, *, session_id: str,
+        attendance: int, watch_list: WatchList | Iterable[str] = (),
+        index: IndexCallback | None = None, warning_minutes: int = 2,
+    ) -> Session:  # fmt: skip
         """Start a new session in state ``ready`` in an empty record.
 
-        Args:
-            record: a :class:`~.record.SessionRecord` holding no session yet (the store
-                may already have written the id and creation time in its meta).
-            agenda: the agenda to run; the session keeps its own copy.
-            clock: where time comes from.
-            session_id: the store's id for the session.
-            attendance: the number of people present (changeable later).
-            watch_list: names the note guard looks for, held in memory only.
-            index: called with the index fields of the meta after each state change.
-            warning_minutes: how long before a part's end the status warns.
+        The session keeps its own copy of ``agenda``; the ``watch_list`` of names is held
+        in memory only; ``index`` is called with the index fields of the meta after each
+        state change; the status warns ``warning_minutes`` before a part's end.
         """
         if not agenda.parts:
             raise SessionError(f"the agenda {agenda.name!r} has no parts to run")
-        _check_attendance(attendance)
-        existing = record.read_meta()
-        if "agenda" in existing or record.events():
-            raise SessionError("this record already holds a session; resume it instead")
-        now = clock.now().isoformat()
-        record.write_meta(
-            id=session_id,
-            created=existing.get("created", now),
-            title=agenda.title,
-            template=agenda.name,
-            state=SessionState.READY.value,
-            updated=now,
-            ended=None,
-            attendance=attendance,
-            planned_minutes=agenda.minutes,
-            agenda=agenda.to_dict(),
+        check_attendance(attendance)
+        recorder = Recorder.for_new_session(
+            record, agenda, clock, session_id=session_id, attendance=attendance, index=index
         )
-        meta = {k: v for k, v in record.read_meta().items() if k in INDEX_FIELDS}
-        session = cls(
-            record,
-            agenda,
-            clock,
-            Progress(agenda),
-            meta,
-            watch_list=watch_list,
-            index=index,
-            warning_minutes=warning_minutes,
-        )
-        session._append(EventType.CREATED, attendance=attendance)
+        session = cls(recorder, agenda, watch_list, warning_minutes)
+        recorder.append(EventType.CREATED, attendance=attendance)
         return session
 
     @classmethod
     def resume(
-        cls,
-        record: SessionRecord,
-        clock: Clock,
-        *,
-        watch_list: WatchList | Iterable[str] = (),
-        index: IndexCallback | None = None,
-        warning_minutes: int = 2,
-        read_only: bool = False,
-    ) -> Session:
+        cls, record: SessionRecord, clock: Clock, *, watch_list: WatchList | Iterable[str] = (),
+        index: IndexCallback | None = None, warning_minutes: int = 2, read_only: bool = False,
+    ) -> Session:  # fmt: skip
         """Reopen a session exactly where it was: part, timer, round, notes, rebalance.
 
-        A session that was running or paused when the app closed is paused now: running
-        time up to the last :meth:`heartbeat` counts, and the time the app was closed is
-        recorded as a pause (from the wall times), never as speaking time.
-
-        With ``read_only`` (for a summary or an export) nothing is written: the session
-        is shown as it was last recorded, and every change is refused.
+        A session under way when the app closed is paused now: running time up to the last
+        :meth:`heartbeat` counts, the time closed is a pause. With ``read_only`` (for a
+        summary or an export) nothing is written and every change is refused.
 
         Raises:
             SessionError: the record holds no session, or a damaged one.
         """
         meta = record.read_meta()
-        if "agenda" not in meta:
-            raise SessionError("the session record holds no agenda copy, so it cannot be run")
-        try:
-            agenda = Agenda.from_dict(meta["agenda"])
-        except (KeyError, TypeError, ValueError) as error:
-            raise SessionError(f"the session's copy of its agenda is damaged ({error!r})") from None
-        progress = Progress.replay(agenda, record.events())
-        session = cls(
-            record,
-            agenda,
-            clock,
-            progress,
-            {k: v for k, v in meta.items() if k in INDEX_FIELDS},
-            watch_list=watch_list,
-            index=index,
-            warning_minutes=warning_minutes,
-            read_only=read_only,
-        )
-        session._notebook.load()
-        if meta.get("debrief"):
-            session._debrief = Debrief.from_dict(meta["debrief"])
-        if progress.state in (SessionState.RUNNING, SessionState.PAUSED) and not read_only:
-            session._closed(meta.get("pending") or {})
+        agenda = agenda_of(meta)
+        recorder = Recorder.replayed(record, clock, agenda, meta, index=index, read_only=read_only)
+        session = cls(recorder, agenda, watch_list, warning_minutes)
+        session._notebook.load(meta)
         return session
 
-    def _closed(self, pending: dict[str, Any]) -> None:
-        progress = self._progress
-        credit, since = 0, progress.last_at
-        # A heartbeat counts only if no event was written after it. A damaged one is
-        # passed over: it costs at most the few seconds since the last event.
-        if (
-            isinstance(pending, dict)
-            and progress.state is SessionState.RUNNING
-            and pending.get("seq") == progress.seq
-        ):
-            try:
-                beat = datetime.fromisoformat(pending["at"])
-                beat_ms = max(0, int(pending.get("ms", 0)))
-            except (KeyError, TypeError, ValueError):
-                beat = None
-            # The clock's times carry a zone; a heartbeat's without one is damaged too.
-            if beat is not None and beat.utcoffset() is not None:
-                credit, since = beat_ms, beat
-        if since is None:
-            since = self.clock.now()
-        gap_ms = max(0, round((self.clock.now() - since).total_seconds() * 1000))
-        self._append(EventType.CLOSED, ms=credit, since=since.isoformat(), gap_ms=gap_ms)
+    # Read side ------------------------------------------------------------------------
 
-    # The timer ----------------------------------------------------------------------
+    @property
+    def id(self) -> str:
+        """The session's id."""
+        return str(self._recorder.meta.get("id", ""))
+
+    @property
+    def state(self) -> SessionState:
+        """Where the session is in its life."""
+        return self._progress.state
+
+    @property
+    def part_index(self) -> int:
+        """The current part's index."""
+        return self._progress.part
+
+    @property
+    def part(self) -> Part:
+        """The current part."""
+        return self.agenda.parts[self._progress.part]
+
+    @property
+    def attendance(self) -> int:
+        """The number of people present."""
+        return self._progress.attendance
+
+    @property
+    def watch_list(self) -> WatchList:
+        """Names the note guard looks for; add to it at any time. Never saved."""
+        return self._notebook.watch_list
+
+    def status(self) -> Status:
+        """A snapshot of where the session stands now, for the screen."""
+        live, now = self._recorder.live_ms(), self.clock.now()
+        return build_status(self._progress, live, now, self.warning_seconds)
+
+    def timeline(self) -> Timeline:
+        """The record of what happened, for the summary and the exports."""
+        return build_timeline(self._progress, self._recorder.live_ms())
+
+    def notes(
+        self, part_index: int | None = None, *, include_facilitator_only: bool = True
+    ) -> list[Note]:
+        """Notes in the order taken; of one part when ``part_index`` is given."""
+        return self._notebook.list(part_index, include_facilitator_only=include_facilitator_only)
+
+    def note(self, note_id: str) -> Note:
+        """The note with id ``note_id`` (:class:`SessionError` when there is none)."""
+        return self._notebook.get(note_id)
+
+    def resources(self) -> tuple[Resource, ...]:
+        """The agenda's resources, then those added during the session."""
+        return (*self.agenda.resources, *self._progress.added)
+
+    def debrief(self) -> Debrief | None:
+        """The facilitator's debrief, once saved."""
+        return self._notebook.debrief
+
+    def preview_rebalance(self) -> RebalancePlan:
+        """What :meth:`rebalance` would do now, without doing it."""
+        return self._timekeeper.plan_rebalance(self.status())
+
+    # Actions --------------------------------------------------------------------------
+
+    def heartbeat(self) -> None:
+        """Save the running time not yet written (every 15 s or so while the timer runs)."""
+        self._recorder.heartbeat()
 
     def start(self) -> None:
         """Start the session: the first part's time begins."""
-        self._require_open("start it again")
-        if self.state is not SessionState.READY:
-            raise SessionError("the session has already started")
-        self._append(EventType.START)
+        self._timekeeper.start()
 
     def pause(self, reason: str = "pause") -> None:
         """Stop the timer."""
-        self._require_started("pause it")
-        if self.state is SessionState.PAUSED:
-            raise SessionError("the session is already paused")
-        self._append(EventType.PAUSE, reason=reason)
+        self._timekeeper.pause(reason)
 
     def resume_timer(self) -> None:
         """Run the timer again after a pause."""
-        self._require_started("resume it")
-        if self.state is SessionState.RUNNING:
-            raise SessionError("the timer is already running")
-        self._append(EventType.RESUME)
+        self._timekeeper.resume()
 
     def toggle(self) -> SessionState:
         """Start, pause or resume, whichever fits; returns the new state."""
-        if self.state is SessionState.READY:
-            self.start()
-        elif self.state is SessionState.RUNNING:
-            self.pause()
-        else:
-            self.resume_timer()
-        return self.state
+        return self._timekeeper.toggle()
 
     def end(self) -> None:
         """End the session; afterwards only the debrief (and note removal) is possible."""
-        self._require_open("end it again")
-        if self.state is SessionState.READY:
-            raise SessionError("the session has not started, so it cannot end")
-        self._append(EventType.END)
-
-    # Parts and rounds ---------------------------------------------------------------
+        self._timekeeper.end()
 
     def next_part(self) -> None:
         """Move to the next part."""
-        if self.part_index == len(self.agenda.parts) - 1:
-            self._require_open("move on")
-            raise SessionError("this is the last part; end the session when the group is done")
-        self.go_to_part(self.part_index + 1)
+        self._timekeeper.step(1)
 
     def previous_part(self) -> None:
         """Go back to the previous part; time then counts for it again."""
-        if self.part_index == 0:
-            self._require_open("go back")
-            raise SessionError("this is the first part; there is none before it")
-        self.go_to_part(self.part_index - 1)
+        self._timekeeper.step(-1)
 
     def go_to_part(self, index: int) -> None:
         """Make part ``index`` (0-based) the current part."""
-        self._require_open("move between parts")
-        count = len(self.agenda.parts)
-        if not 0 <= index < count:
-            raise SessionError(f"there is no part {index + 1}; the agenda has {count} parts")
-        if index == self.part_index:
-            raise SessionError(f"{self.agenda.parts[index].title!r} is already the current part")
-        self._append(EventType.PART, index=index)
+        self._timekeeper.go_to(index)
 
     def next_speaker(self) -> RoundStatus:
         """The speaker has finished: the turn goes to the next one."""
@@ -253,50 +211,87 @@ class Session(SessionNotes):
         return self._turn(passed=True)
 
     def _turn(self, *, passed: bool) -> RoundStatus:
-        self._require_started("move the round on")
-        current = self._progress.round_for(self.part_index)
-        if current is None:
-            raise SessionError(f"{self.part.title!r} is not a speaking round")
-        if current.done:
-            raise SessionError("the round is over: everyone has had their turn")
-        self._append(EventType.SPEAKER, passed=passed)
+        self._timekeeper.turn(passed=passed)
         round_status = self.status().round
         assert round_status is not None
         return round_status
 
     def set_attendance(self, attendance: int) -> None:
         """Change the number of people present."""
-        self._require_open("change the attendance")
-        _check_attendance(attendance)
-        if attendance != self.attendance:
-            self._append(EventType.ATTENDANCE, n=attendance)
-
-    # Rebalance ----------------------------------------------------------------------
+        self._timekeeper.set_attendance(attendance)
 
     def rebalance(self) -> RebalancePlan:
-        """Shorten the parts still to come so the session ends on time (or as near as allowed).
-
-        Raises:
-            SessionError: nothing can be shortened (the message says why).
-        """
-        self._require_started("rebalance")
-        plan = self.preview_rebalance()
-        if not plan.changed:
-            raise SessionError(plan.message)
-        self._append(EventType.REBALANCE, plan=list(plan.plan), over_by=plan.over_by)
-        return plan
+        """Shorten the parts to come so the session ends on time, or say why it cannot."""
+        return self._timekeeper.rebalance(self.status())
 
     def undo_rebalance(self) -> tuple[int, ...]:
         """Put back the plan from before the latest rebalance; returns it (seconds per part)."""
-        self._require_open("undo a rebalance")
-        if not self._progress.undo_plans:
-            raise SessionError("there is no rebalance to undo")
-        self._append(EventType.UNDO_REBALANCE)
-        return tuple(self._progress.plan)
+        return self._timekeeper.undo_rebalance()
 
+    def add_resource(self, title: str, url: str) -> Resource:
+        """Add a link to show as a QR code (see :func:`~.crisis.resource_to_add`)."""
+        self._recorder.require_open("add a resource")
+        resource, known = resource_to_add(title, url, self.resources())
+        if not known:
+            self._recorder.append(EventType.RESOURCE_ADDED, title=resource.title, url=resource.url)
+        return resource
 
-def _check_attendance(attendance: int) -> None:
-    if isinstance(attendance, bool) or not isinstance(attendance, int):
-        raise SessionError(f"attendance is a whole number, not {attendance!r}")
-    if not 1 <= attendance <= MAX_ATTENDANCE:
-        raise SessionError(f"attendance must be between 1 and {MAX_ATTENDANCE}, not {attendance}")
+    def resource_shown(self, resource: Resource) -> None:
+        """Record that ``resource`` was put on the screen."""
+        self._recorder.require_open("record a resource shown")
+        self._recorder.append(EventType.RESOURCE_SHOWN, title=resource.title, url=resource.url)
+
+    def crisis(self, resource: Resource | None = None) -> Resource:
+        """Pause the timer, record the crisis resource shown (by default the agenda's, else a
+        helpline directory) and return it, even when nothing can be recorded now."""
+        shown = resource or choose_crisis_resource((), self.agenda).resource
+        if self.state is not SessionState.ENDED and not self.read_only:
+            self._recorder.append(EventType.CRISIS, title=shown.title, url=shown.url)
+        return shown
+
+    def add_note(
+        self, text: str, kind: NoteKind | str = NoteKind.THEME, *, facilitator_only: bool = False,
+        source: NoteSource | str = NoteSource.FACILITATOR, keep: bool = False, redact: bool = False,
+    ) -> Note:  # fmt: skip
+        """Check a note for personal data and save it in the current part.
+
+        The arguments are those of :meth:`.NoteBook.add`. Raises :class:`NoteFlagged`
+        (nothing saved) when personal data is found, and :class:`SessionError` when the
+        text is empty or too long, or the session has ended.
+        """
+        self._recorder.require_open("add a note")
+        self._recorder.require_writable()
+        status, part = self.status(), self.part_index
+        return self._notebook.add(
+            text, kind, part=part, at=status.at, elapsed=status.session_elapsed,
+            facilitator_only=facilitator_only, source=source, keep=keep, redact=redact,
+        )  # fmt: skip
+
+    def edit_note(
+        self, note_id: str, *, text: str | None = None, kind: NoteKind | str | None = None,
+        facilitator_only: bool | None = None, keep: bool = False, redact: bool = False,
+    ) -> Note:  # fmt: skip
+        """Change a note, checking a new text as :meth:`add_note` does (also after the end)."""
+        self._recorder.require_writable()
+        return self._notebook.edit(
+            note_id, at=self.clock.now(), text=text, kind=kind,
+            facilitator_only=facilitator_only, keep=keep, redact=redact,
+        )  # fmt: skip
+
+    def delete_note(self, note_id: str) -> None:
+        """Remove a note from the record for good (allowed after the end too)."""
+        self._recorder.require_writable()
+        self._notebook.delete(note_id)
+
+    def save_debrief(
+        self, how_it_went: str, follow_up: str = "", self_care: str = "", *,
+        keep: bool = False, redact: bool = False,
+    ) -> Debrief:  # fmt: skip
+        """Save the facilitator's words after the end (see :meth:`.NoteBook.save_debrief`)."""
+        self._recorder.require_writable()
+        if self.state is not SessionState.ENDED:
+            raise SessionError("the debrief comes after the end of the session")
+        now = self.clock.now()
+        return self._notebook.save_debrief(
+            how_it_went, follow_up, self_care, at=now, keep=keep, redact=redact
+        )

@@ -10,13 +10,8 @@ session) or :func:`build_summary`, then :func:`render` it in a :class:`Format` o
 """
 
 from circlekeeper.sessions.export.formats import Format, render
-from circlekeeper.sessions.export.model import (
-    Audience,
-    Summary,
-    build_summary,
-    session_day,
-    summary_of,
-)
+from circlekeeper.sessions.export.model import Audience, Summary
+from circlekeeper.sessions.export.summarise import build_summary, session_day, summary_of
 from circlekeeper.sessions.export.write import (
     ExportError,
     ExportExists,

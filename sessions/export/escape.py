@@ -5,7 +5,7 @@ during a session) is plain text: :func:`markdown_text` escapes it so a Markdown 
 shows it exactly as typed, and the HTML template escapes it through Jinja's autoescape.
 Template text (prompts, part text, guidance, opening words) is inline markdown written by
 a coordinator: it is read through markdown-it with raw HTML and images off, and only
-links that keep the resource rules (:func:`~circlekeeper.sessions.templates.urls.check_url`)
+links that keep the resource rules (:func:`~circlekeeper.sessions.templates.link_rules.check_url`)
 stay links; :func:`template_markdown` and :func:`template_html` write it back out.
 """
 
@@ -17,7 +17,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from circlekeeper.sessions.templates.urls import check_url
+from circlekeeper.sessions.templates.link_rules import check_url
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&~|!#{}])")
 """Characters that can begin inline markup (or a GitHub table cell) anywhere in a line."""
@@ -127,4 +127,6 @@ def template_html(text: str) -> str:
     tokens = list(_tokens(text))
     if not tokens:
         return ""
-    return _MD.renderer.render(tokens, _MD.options, {})
+    # markdown-it types its renderer loosely; the HTML renderer it is built with gives text.
+    html: str = _MD.renderer.render(tokens, _MD.options, {})
+    return html

@@ -34,8 +34,9 @@ SCHEMA_NAME = "summary-v1.schema.json"
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     """The JSON Schema of version 1."""
-    text = files(__package__).joinpath("schema", SCHEMA_NAME).read_text(encoding="utf-8")
-    return json.loads(text)
+    text = files(__package__).joinpath("schema").joinpath(SCHEMA_NAME).read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def _time(moment: datetime | None) -> str | None:

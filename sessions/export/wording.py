@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from circlekeeper.sessions.engine.durations import minutes_text
+from circlekeeper.sessions.engine.durations import minutes_text as minutes_text
 from circlekeeper.sessions.engine.note_model import Note, NoteKind, NoteSource
 from circlekeeper.sessions.engine.timeline import Pause, RebalanceRecord, RoundRecord
 from circlekeeper.sessions.export.model import Summary

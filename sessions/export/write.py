@@ -16,7 +16,7 @@ from pathlib import Path
 
 from circlekeeper.sessions.export.formats import Format, render
 from circlekeeper.sessions.export.model import Audience, Summary
-from circlekeeper.sessions.storage.files import write_file_atomic
+from circlekeeper.sessions.storage.atomic import write_file_atomic
 
 RECORD_MODE = 0o600
 HANDOUT_MODE = 0o644

@@ -1,9 +1,10 @@
 """Storage: session files that survive a crash, the folder that holds them, and its index.
 
-Each session is one TinyDB file (:mod:`.record`) written atomically (:mod:`.files`: temp
-file, fsync, rename) and locked while open (:mod:`.folder`); the small :mod:`.index` is a
-cache rebuilt from the files. The :class:`SessionStore` (:mod:`.session_store`) creates,
-opens, lists, deletes and purges sessions.
+Each session is one TinyDB file (:mod:`.record`) in a versioned format (:mod:`.session_file`)
+written atomically (:mod:`.atomic`: temp file, fsync, rename) and locked while open
+(:mod:`.folder`); the small :mod:`.index` is a cache rebuilt from the files. The
+:class:`SessionStore` (:mod:`.session_store`) creates, opens, lists, deletes and purges
+sessions.
 """
 
 from __future__ import annotations
@@ -13,18 +14,18 @@ from typing import TYPE_CHECKING
 from circlekeeper.sessions import lazy_exports
 
 if TYPE_CHECKING:
-    from circlekeeper.sessions.storage.files import DamagedFile as DamagedFile
-    from circlekeeper.sessions.storage.files import NewerSchema as NewerSchema
-    from circlekeeper.sessions.storage.files import write_atomic as write_atomic
-    from circlekeeper.sessions.storage.files import write_file_atomic as write_file_atomic
+    from circlekeeper.sessions.storage.atomic import DamagedFile as DamagedFile
+    from circlekeeper.sessions.storage.atomic import write_atomic as write_atomic
+    from circlekeeper.sessions.storage.atomic import write_file_atomic as write_file_atomic
     from circlekeeper.sessions.storage.folder import SessionLocked as SessionLocked
     from circlekeeper.sessions.storage.folder import UnknownSession as UnknownSession
+    from circlekeeper.sessions.storage.handle import SessionHandle as SessionHandle
+    from circlekeeper.sessions.storage.index import DamagedSession as DamagedSession
     from circlekeeper.sessions.storage.index import Listing as Listing
     from circlekeeper.sessions.storage.index import SessionSummary as SessionSummary
     from circlekeeper.sessions.storage.record import SCHEMA_VERSION as SCHEMA_VERSION
     from circlekeeper.sessions.storage.record import SessionRecord as SessionRecord
-    from circlekeeper.sessions.storage.session_store import DamagedSession as DamagedSession
-    from circlekeeper.sessions.storage.session_store import SessionHandle as SessionHandle
+    from circlekeeper.sessions.storage.session_file import NewerSchema as NewerSchema
     from circlekeeper.sessions.storage.session_store import SessionStore as SessionStore
 
 __all__ = [
@@ -46,15 +47,15 @@ __all__ = [
 __getattr__ = lazy_exports(
     __name__,
     {
-        "DamagedSession": "session_store",
-        "SessionHandle": "session_store",
+        "DamagedSession": "index",
+        "SessionHandle": "handle",
         "SessionStore": "session_store",
         "SCHEMA_VERSION": "record",
         "SessionRecord": "record",
-        "DamagedFile": "files",
-        "NewerSchema": "files",
-        "write_atomic": "files",
-        "write_file_atomic": "files",
+        "DamagedFile": "atomic",
+        "NewerSchema": "session_file",
+        "write_atomic": "atomic",
+        "write_file_atomic": "atomic",
         "SessionLocked": "folder",
         "UnknownSession": "folder",
         "Listing": "index",

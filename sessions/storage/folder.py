@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.storage.files import TEMP_SUFFIX, StorageError, fsync_folder
+from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.storage.atomic import TEMP_SUFFIX, fsync_folder
 from circlekeeper.sessions.storage.index import ID_PATTERN
 
 if TYPE_CHECKING:

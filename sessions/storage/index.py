@@ -16,7 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from circlekeeper.sessions.storage.files import DamagedFile, dumps, read_text, write_atomic
+from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.storage.atomic import DamagedFile, dumps, read_text, write_atomic
 
 STATES = ("ready", "running", "paused", "ended")
 """Every state a session can be in, in the order a session goes through them."""
@@ -190,3 +191,12 @@ def read_index(path: Path) -> dict[str, dict[str, Any]] | None:
 def write_index(path: Path, entries: dict[str, dict[str, Any]]) -> None:
     """Replace the index atomically with ``entries``."""
     write_atomic(path, dumps({"version": INDEX_VERSION, "sessions": entries}, path))
+
+
+class DamagedSession(StorageError):
+    """The session's file was damaged; it has been set aside."""
+
+    def __init__(self, entry: DamagedEntry) -> None:
+        super().__init__(entry.message())
+        self.entry = entry
+        """Which file, what is wrong and where it was moved."""

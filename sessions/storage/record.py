@@ -3,7 +3,7 @@
 A :class:`SessionRecord` is handed an open TinyDB (file-backed in the app, in memory in
 some tests) and offers the few operations the session engine needs. Every method that
 changes something returns only after TinyDB's storage has written it, so with the atomic
-storage in :mod:`.storage` the change is on disk when the call returns.
+storage in :mod:`.session_file` the change is on disk when the call returns.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 SCHEMA_VERSION = 1
-"""The version of the record's layout; bump it with a migration in :mod:`.storage`."""
+"""The version of the record's layout; bump it with a migration in :mod:`.session_file`."""
 
 META_TABLE = "meta"
 EVENTS_TABLE = "events"

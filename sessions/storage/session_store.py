@@ -2,14 +2,12 @@
 
 :class:`SessionStore` owns the files: one TinyDB file per session, a lock per session and
 a small index. Opening a session takes its lock, so a second window (or a second copy of
-the app) is told the session is already open instead of writing over it. The session
-engine owns what is inside a session (through
-:class:`~circlekeeper.sessions.storage.record.SessionRecord`) and tells the store about state
-changes with :meth:`SessionStore.update_index`; saving a note touches only the session's
-own file, so it costs the same however many sessions the folder holds.
-
-A file that is not what circlekeeper wrote is reported and set aside as ``<name>.damaged``
-(never overwritten), and every other session keeps working.
+the app) is told the session is already open instead of writing over it. The engine owns
+what is inside a session (through its :class:`~.handle.SessionHandle`) and tells the store
+of state changes (:meth:`SessionStore.update_index`); saving a note touches only the
+session's own file, so it costs the same however many sessions the folder holds. A file
+that is not what circlekeeper wrote is reported and set aside as ``<name>.damaged`` (never
+overwritten), and every other session keeps working.
 """
 
 from __future__ import annotations
@@ -18,21 +16,17 @@ import builtins
 import contextlib
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
+from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.paths import Folders
-from circlekeeper.sessions.storage.files import (
-    AtomicJSONStorage,
+from circlekeeper.sessions.storage.atomic import (
     DamagedFile,
-    NewerSchema,
-    StorageError,
     dumps,
     fsync_folder,
-    migrate,
-    parse_tables,
     read_text,
     write_atomic,
 )
@@ -42,8 +36,10 @@ from circlekeeper.sessions.storage.folder import (
     UnknownSession,
     new_session_id,
 )
+from circlekeeper.sessions.storage.handle import SessionHandle
 from circlekeeper.sessions.storage.index import (
     DamagedEntry,
+    DamagedSession,
     Listing,
     SessionSummary,
     index_entry,
@@ -53,10 +49,12 @@ from circlekeeper.sessions.storage.index import (
     summary_from_meta,
     write_index,
 )
-from circlekeeper.sessions.storage.record import META_TABLE, SessionRecord
-
-if TYPE_CHECKING:
-    from filelock import FileLock
+from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.storage.session_file import (
+    AtomicJSONStorage,
+    NewerSchema,
+    check_session_text,
+)
 
 __all__ = [
     "DamagedEntry",
@@ -67,60 +65,8 @@ __all__ = [
     "SessionLocked",
     "SessionStore",
     "SessionSummary",
-    "StorageError",
     "UnknownSession",
 ]
-
-
-class DamagedSession(StorageError):
-    """The session's file was damaged; it has been set aside."""
-
-    def __init__(self, entry: DamagedEntry) -> None:
-        super().__init__(entry.message())
-        self.entry = entry
-        """Which file, what is wrong and where it was moved."""
-
-
-class SessionHandle:
-    """An open, locked session; close it (or use it as a context manager) to release it."""
-
-    def __init__(self, session_id: str, path: Path, record: SessionRecord, lock: FileLock):
-        self.id = session_id
-        """The session's id."""
-        self.path = path
-        """The session's file."""
-        self.record = record
-        """The session's tables; the session engine reads and writes through this."""
-        self._lock = lock
-
-    @property
-    def closed(self) -> bool:
-        """Whether the session has been closed and its lock released."""
-        return not self._lock.is_locked
-
-    def close(self) -> None:
-        """Close the record and release the lock (safe to call twice)."""
-        if self._lock.is_locked:
-            self.record.close()
-            self._lock.release()
-
-    def __enter__(self) -> SessionHandle:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-
-def _check(text: str, path: Path) -> tuple[dict[str, Any], SessionSummary, bool]:
-    """Parse, migrate and check a session file's text.
-
-    Returns:
-        The data, its summary and whether a migration changed it.
-    """
-    if not text.strip():
-        raise DamagedFile(path, "empty file")
-    data, migrated = migrate(parse_tables(text, path), path)
-    return data, summary_from_meta(data[META_TABLE]["1"], path), migrated
 
 
 class SessionStore:
@@ -200,7 +146,7 @@ class SessionStore:
             if text is None:
                 raise UnknownSession(f"No session {session_id!r} in {self.root}")
             try:
-                data, _, migrated = _check(text, path)
+                data, _, migrated = check_session_text(text, path)
             except DamagedFile as error:
                 moved = self.folder.set_aside(path)
                 raise DamagedSession(DamagedEntry(path, error.reason, moved)) from None
@@ -230,7 +176,7 @@ class SessionStore:
         if text is None:
             raise UnknownSession(f"No session {session_id!r} in {self.root}")
         try:
-            data = _check(text, path)[0]
+            data = check_session_text(text, path)[0]
         except DamagedFile as error:
             raise DamagedSession(DamagedEntry(path, error.reason)) from None
         db = TinyDB(storage=MemoryStorage)
@@ -275,7 +221,7 @@ class SessionStore:
                         text = read_text(path)
                         if text is None:
                             continue
-                        entry = index_entry(_check(text, path)[1], stamp)
+                        entry = index_entry(check_session_text(text, path)[1], stamp)
                 except FileNotFoundError:
                     continue  # deleted from another window while we looked
                 except NewerSchema as error:
@@ -354,7 +300,7 @@ class SessionStore:
         Returns:
             The ids of the sessions deleted.
         """
-        removed = []
+        removed: builtins.list[str] = []
         for summary in self.expired(older_than_days, now):
             with contextlib.suppress(SessionLocked, UnknownSession):
                 self.delete(summary.id)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from circlekeeper.sessions.templates.library import (
         TemplateNotFoundError as TemplateNotFoundError,
     )
+    from circlekeeper.sessions.templates.link_rules import check_url as check_url
     from circlekeeper.sessions.templates.org_resources import (
         check_resources_file as check_resources_file,
     )
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from circlekeeper.sessions.templates.parse import load_template_file as load_template_file
     from circlekeeper.sessions.templates.parse import parse_template as parse_template
     from circlekeeper.sessions.templates.preview import preview_markdown as preview_markdown
-    from circlekeeper.sessions.templates.urls import check_url as check_url
 
 __all__ = [
     "Agenda",
@@ -81,6 +81,6 @@ __getattr__ = lazy_exports(
         "check_resources_file": "org_resources",
         "load_org_resources": "org_resources",
         "preview_markdown": "preview",
-        "check_url": "urls",
+        "check_url": "link_rules",
     },
 )

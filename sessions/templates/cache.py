@@ -20,10 +20,10 @@ from typing import Any
 
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.paths import ensure_private_dir
-from circlekeeper.sessions.storage.files import write_file_atomic
+from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import Problem
-from circlekeeper.sessions.templates.urls import check_url
+from circlekeeper.sessions.templates.link_rules import check_url
 
 FORMAT = 1
 """Bumped when the cache file's layout changes."""
@@ -107,10 +107,10 @@ class TemplateCache:
             return {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
-        files = data.get("files")
-        if data.get("code") != self._stamp or not isinstance(files, dict):
+        readings = data.get("files")
+        if data.get("code") != self._stamp or not isinstance(readings, dict):
             return {}
-        return files
+        return readings
 
     def get(self, key: str) -> Reading | None:
         """The reading kept for ``key``, or None when there is none to trust."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.paths import Folders, ensure_private_dir
-from circlekeeper.sessions.storage.files import write_file_atomic
+from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.cache import Reading, TemplateCache, cache_file, file_key
 from circlekeeper.sessions.templates.errors import Problem, TemplateError

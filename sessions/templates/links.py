@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from circlekeeper.sessions.templates.agenda import Resource
+from circlekeeper.sessions.templates.link_rules import check_url
 from circlekeeper.sessions.templates.source import Source
-from circlekeeper.sessions.templates.urls import check_url
 
 _CRISIS_MARK = re.compile(r"\(\s*crisis\s*\)", re.IGNORECASE)
 

@@ -101,13 +101,18 @@ def decode(source: str | bytes, path: str) -> Source:
     return result
 
 
+class _TemplateMarkdown(MarkdownIt):
+    """markdown-it that keeps every link, whatever its scheme."""
+
+    def validateLink(self, url: str) -> bool:
+        # markdown-it quietly leaves links such as file: or javascript: as plain text; let
+        # them through as links so the scheme check can say why they cannot be resources.
+        return True
+
+
 def _markdown() -> MarkdownIt:
     # Raw HTML is never interpreted: a template is text for people, not markup.
-    md = MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin)
-    # markdown-it quietly leaves links such as file: or javascript: as plain text; let
-    # them through as links so the scheme check can say why they cannot be resources.
-    md.validateLink = lambda url: True
-    return md
+    return _TemplateMarkdown("commonmark", {"html": False}).use(front_matter_plugin)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from textual.app import App, ComposeResult
 from textual.filter import Monochrome, NoColor
 from textual.geometry import Size
 
-from circlekeeper.sessions.templates.urls import MAX_URL_BYTES
+from circlekeeper.sessions.templates.link_rules import MAX_URL_BYTES
 from circlekeeper.tui.widgets.qr_code import QrCode
 
 

@@ -9,7 +9,7 @@ from driving import start
 from screen_text import flat, screen_text, settle, widget_words
 
 from circlekeeper.sessions import paths
-from circlekeeper.sessions.storage import files as storage
+from circlekeeper.sessions.storage import atomic as storage
 from circlekeeper.tui.dialogs.note_editor import NoteEditor
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.run_session import RunScreen

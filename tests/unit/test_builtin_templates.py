@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.link_rules import check_url
 from circlekeeper.sessions.templates.parse import load_template_file
-from circlekeeper.sessions.templates.urls import check_url
 from circlekeeper.tui.cli import cli
 
 BUILTIN_DIR = Path(str(files("circlekeeper.templates")))

@@ -18,7 +18,8 @@ import pytest
 from circlekeeper.sessions.dropbox import CardKind, DropBox, DropBoxError, UnknownCard
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.note_model import NoteKind, NoteSource
-from circlekeeper.sessions.engine.session import NoteFlagged, Session, SessionError
+from circlekeeper.sessions.engine.session import NoteFlagged, Session
+from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda, Part
 

@@ -11,7 +11,8 @@ import pytest
 from engine_support import SESSION_ID, agenda, memory_record, new_session, part
 
 from circlekeeper.sessions.engine.clock import FakeClock
-from circlekeeper.sessions.engine.session import Session, SessionError, SessionState
+from circlekeeper.sessions.engine.session import Session, SessionState
+from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda
 

@@ -11,7 +11,8 @@ from engine_support import SESSION_ID, agenda, file_record, new_session, part
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.crisis import HELPLINE_DIRECTORY
 from circlekeeper.sessions.engine.note_model import NoteKind, NoteSource
-from circlekeeper.sessions.engine.session import NoteFlagged, Session, SessionError
+from circlekeeper.sessions.engine.session import NoteFlagged, Session
+from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.privacy.guard import WatchList
 from circlekeeper.sessions.templates.agenda import Resource
 

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.events import Progress
-from circlekeeper.sessions.engine.session import SessionError, SessionState
+from circlekeeper.sessions.engine.session import SessionState
 from circlekeeper.sessions.engine.status import build_timeline
+from circlekeeper.sessions.errors import SessionError
 
 PLAIN_ACTIONS = [
     "pause",

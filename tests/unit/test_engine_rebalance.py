@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.rebalance import plan_rebalance
-from circlekeeper.sessions.engine.session import Session, SessionError
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.errors import SessionError
 
 
 def overrun_session(clock: FakeClock, minutes_over: float, *parts_: object, **options: object):

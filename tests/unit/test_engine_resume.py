@@ -9,7 +9,8 @@ import pytest
 from engine_support import SESSION_ID, agenda, file_record, memory_record, new_session
 
 from circlekeeper.sessions.engine.clock import FakeClock
-from circlekeeper.sessions.engine.session import Session, SessionError, SessionState
+from circlekeeper.sessions.engine.session import Session, SessionState
+from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.storage.record import SessionRecord
 
 

@@ -7,7 +7,8 @@ from engine_support import agenda, new_session, part
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.rounds import RoundStatus
-from circlekeeper.sessions.engine.session import Session, SessionError
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.errors import SessionError
 
 
 def round_session(clock: FakeClock, attendance: int = 4) -> Session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from engine_support import new_session
 
 from circlekeeper.sessions.export import Audience, Format, render
-from circlekeeper.sessions.export.model import summary_of
+from circlekeeper.sessions.export.summarise import summary_of
 from circlekeeper.sessions.privacy.guard import find_personal_data
 
 KEPT = "Send the EAP link to jo.smith@example.com, ask maria too"

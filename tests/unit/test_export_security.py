@@ -27,7 +27,7 @@ from circlekeeper.sessions.export import Audience, Format, render, summary_of
 from circlekeeper.sessions.export.escape import markdown_text
 from circlekeeper.sessions.storage.record import SessionRecord
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
-from circlekeeper.sessions.templates.urls import check_url
+from circlekeeper.sessions.templates.link_rules import check_url
 
 HOSTILE = [
     "<script>alert(1)</script>",

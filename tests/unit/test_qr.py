@@ -32,7 +32,7 @@ from circlekeeper.sessions.qr import (
     write_png,
     write_svg,
 )
-from circlekeeper.sessions.templates.urls import MAX_URL_BYTES
+from circlekeeper.sessions.templates.link_rules import MAX_URL_BYTES
 
 
 def url_of_length(length: int, scheme: str = "https") -> str:
@@ -201,7 +201,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch) -> None:
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr("circlekeeper.sessions.storage.files.os.replace", broken_replace)
+    monkeypatch.setattr("circlekeeper.sessions.storage.atomic.os.replace", broken_replace)
     with pytest.raises(OSError):
         write_png(make_qr("https://example.org"), target)
 

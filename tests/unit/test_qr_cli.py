@@ -21,7 +21,7 @@ from qr_decode import (
     svg_image,
 )
 
-from circlekeeper.sessions.templates.urls import MAX_URL_BYTES
+from circlekeeper.sessions.templates.link_rules import MAX_URL_BYTES
 from circlekeeper.tui.cli import cli
 
 URL = "https://example.org/peer-support/resources"

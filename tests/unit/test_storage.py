@@ -13,16 +13,12 @@ import pytest
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.storage import files as storage
-from circlekeeper.sessions.storage.files import (
-    AtomicJSONStorage,
-    DamagedFile,
-    NewerSchema,
-    StorageError,
-    migrate,
-    write_atomic,
-)
+from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.storage import atomic as storage
+from circlekeeper.sessions.storage import session_file
+from circlekeeper.sessions.storage.atomic import DamagedFile, write_atomic
 from circlekeeper.sessions.storage.record import SCHEMA_VERSION, SessionRecord
+from circlekeeper.sessions.storage.session_file import AtomicJSONStorage, NewerSchema, migrate
 
 
 def mode(path: Path) -> int:
@@ -162,7 +158,7 @@ def test_a_save_writes_the_file_once_and_only_if_something_changed(
     record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage))
     record.put_note({"id": "n1", "text": "one"})
     writes: list[Path] = []
-    monkeypatch.setattr(storage, "write_atomic", lambda p, text: writes.append(p))
+    monkeypatch.setattr(session_file, "write_atomic", lambda p, text: writes.append(p))
 
     record.put_note({"id": "n1", "text": "one"})
     assert writes == []

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from circlekeeper.sessions.engine.clock import FakeClock
-from circlekeeper.sessions.storage import files as storage
+from circlekeeper.sessions.storage import session_file as storage
 from circlekeeper.sessions.storage.index import ID_PATTERN
 from circlekeeper.sessions.storage.record import SCHEMA_VERSION
 from circlekeeper.sessions.storage.session_store import (

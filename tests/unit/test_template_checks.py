@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from circlekeeper.sessions.templates.link_rules import MAX_URL_BYTES
 from circlekeeper.sessions.templates.parse import TemplateError, check_template, parse_template
-from circlekeeper.sessions.templates.urls import MAX_URL_BYTES
 
 ONE_PART = "## Welcome (10 min)\n"
 

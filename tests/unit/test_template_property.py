@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.link_rules import check_url
 from circlekeeper.sessions.templates.org_resources import check_resources
 from circlekeeper.sessions.templates.parse import TemplateError, check_template, parse_template
 from circlekeeper.sessions.templates.timing_marks import MAX_MINUTES
-from circlekeeper.sessions.templates.urls import check_url
 
 FRAGMENTS = [
     "---",

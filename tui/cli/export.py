@@ -17,7 +17,8 @@ from typing import TypeVar
 import click
 
 from circlekeeper.sessions.engine.clock import SystemClock
-from circlekeeper.sessions.engine.session import Session, SessionError
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.errors import SessionError, StorageError
 from circlekeeper.sessions.export import (
     Audience,
     ExportError,
@@ -28,7 +29,7 @@ from circlekeeper.sessions.export import (
     save_export,
     summary_of,
 )
-from circlekeeper.sessions.storage.session_store import SessionStore, StorageError
+from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
 T = TypeVar("T")

@@ -13,12 +13,8 @@ from datetime import datetime
 import click
 
 from circlekeeper.sessions.engine.clock import SystemClock
-from circlekeeper.sessions.storage.session_store import (
-    SessionLocked,
-    SessionStore,
-    SessionSummary,
-    StorageError,
-)
+from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.storage.session_store import SessionLocked, SessionStore, SessionSummary
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
 TITLE_WIDTH = 36

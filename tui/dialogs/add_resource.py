@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
 from circlekeeper.sessions.templates.agenda import Resource
-from circlekeeper.sessions.templates.urls import check_url
+from circlekeeper.sessions.templates.link_rules import check_url
 from circlekeeper.tui.dialogs.form import FormDialog
 
 

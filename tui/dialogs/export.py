@@ -19,8 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
-from circlekeeper.sessions.engine.session import SessionError
-from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.errors import SessionError, StorageError
 from circlekeeper.sessions.export import (
     Audience,
     ExportError,

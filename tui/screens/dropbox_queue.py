@@ -29,8 +29,8 @@ from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.dropbox import Card, CardKind, DropBox, DropBoxError, UnknownCard
 from circlekeeper.sessions.engine.note_model import Note, NoteKind
-from circlekeeper.sessions.engine.session import NoteFlagged, SessionError
-from circlekeeper.sessions.host import SESSION_PROBLEMS
+from circlekeeper.sessions.engine.session import NoteFlagged
+from circlekeeper.sessions.errors import SESSION_PROBLEMS, SessionError
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt

@@ -10,7 +10,8 @@ What it needs:
     ``QrCode.cells_for(url)`` gives the (width, height) in character cells the code for
     a link takes, quiet zone included: width is the module count plus 8, height half of
     that rounded up (two module rows per cell). The longest link we accept
-    (:data:`~circlekeeper.sessions.templates.urls.MAX_URL_BYTES`) needs 77x39 at error correction M.
+    (:data:`~circlekeeper.sessions.templates.link_rules.MAX_URL_BYTES`) needs 77x39 at
+    error correction M.
 
 How it sizes:
     By default it fills the space it is given (``1fr`` both ways) and centres the code.
@@ -20,7 +21,7 @@ How it sizes:
 What it shows instead of a code:
     * nothing, while ``url`` is empty;
     * the reason, when the link is refused by
-      :func:`~circlekeeper.sessions.templates.urls.check_url` (bad scheme, too long...);
+      :func:`~circlekeeper.sessions.templates.link_rules.check_url` (bad scheme, too long...);
     * when the space is smaller than the code, a message with the terminal size needed,
       e.g. "This code needs 77x39 characters; the window is 70x30. Enlarge the window to
       at least 77x39 or use a shorter link." A partial or squashed code is never drawn:

@@ -1,0 +1,162 @@
+"""The timekeeper of a session: the timer, the parts, the turns of a round, the attendance.
+
+A :class:`Timekeeper` carries out the facilitator's moves through the agenda. Each one is
+checked against the session's state first, refused with a plain
+:class:`~circlekeeper.sessions.errors.SessionError` when it is not possible now, and
+otherwise written as one event by the session's :class:`~.recorder.Recorder`.
+"""
+
+from __future__ import annotations
+
+from circlekeeper.sessions.engine.events import EventType, SessionState
+from circlekeeper.sessions.engine.rebalance import RebalancePlan, plan_rebalance
+from circlekeeper.sessions.engine.recorder import Recorder
+from circlekeeper.sessions.engine.status import Status
+from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.templates.agenda import Agenda
+
+MAX_ATTENDANCE = 500
+"""More than any group; a larger number is a slip of the finger."""
+
+
+def check_attendance(attendance: int) -> None:
+    """Refuse an attendance that is not a whole number of people a group can have."""
+    if isinstance(attendance, bool) or not isinstance(attendance, int):
+        raise SessionError(f"attendance is a whole number, not {attendance!r}")
+    if not 1 <= attendance <= MAX_ATTENDANCE:
+        raise SessionError(f"attendance must be between 1 and {MAX_ATTENDANCE}, not {attendance}")
+
+
+class Timekeeper:
+    """The facilitator's moves through a session's agenda.
+
+    Args:
+        recorder: writes each move, and holds the state it is checked against.
+        agenda: the session's own copy of its agenda.
+    """
+
+    def __init__(self, recorder: Recorder, agenda: Agenda) -> None:
+        self._recorder = recorder
+        self._agenda = agenda
+
+    @property
+    def _state(self) -> SessionState:
+        return self._recorder.progress.state
+
+    # The timer ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the session: the first part's time begins."""
+        self._recorder.require_open("start it again")
+        if self._state is not SessionState.READY:
+            raise SessionError("the session has already started")
+        self._recorder.append(EventType.START)
+
+    def pause(self, reason: str) -> None:
+        """Stop the timer, for ``reason``."""
+        self._recorder.require_started("pause it")
+        if self._state is SessionState.PAUSED:
+            raise SessionError("the session is already paused")
+        self._recorder.append(EventType.PAUSE, reason=reason)
+
+    def resume(self) -> None:
+        """Run the timer again after a pause."""
+        self._recorder.require_started("resume it")
+        if self._state is SessionState.RUNNING:
+            raise SessionError("the timer is already running")
+        self._recorder.append(EventType.RESUME)
+
+    def toggle(self) -> SessionState:
+        """Start, pause or resume, whichever fits; returns the new state."""
+        if self._state is SessionState.READY:
+            self.start()
+        elif self._state is SessionState.RUNNING:
+            self.pause("pause")
+        else:
+            self.resume()
+        return self._state
+
+    def end(self) -> None:
+        """End the session."""
+        self._recorder.require_open("end it again")
+        if self._state is SessionState.READY:
+            raise SessionError("the session has not started, so it cannot end")
+        self._recorder.append(EventType.END)
+
+    # Parts, turns and attendance ------------------------------------------------------
+
+    def step(self, by: int) -> None:
+        """Move ``by`` parts forward (1) or back (-1)."""
+        current = self._recorder.progress.part
+        if by > 0 and current == len(self._agenda.parts) - 1:
+            self._recorder.require_open("move on")
+            raise SessionError("this is the last part; end the session when the group is done")
+        if by < 0 and current == 0:
+            self._recorder.require_open("go back")
+            raise SessionError("this is the first part; there is none before it")
+        self.go_to(current + by)
+
+    def go_to(self, index: int) -> None:
+        """Make part ``index`` (0-based) the current part."""
+        self._recorder.require_open("move between parts")
+        count = len(self._agenda.parts)
+        if not 0 <= index < count:
+            raise SessionError(f"there is no part {index + 1}; the agenda has {count} parts")
+        if index == self._recorder.progress.part:
+            raise SessionError(f"{self._agenda.parts[index].title!r} is already the current part")
+        self._recorder.append(EventType.PART, index=index)
+
+    def turn(self, *, passed: bool) -> None:
+        """The speaker of the current round has finished, or passes."""
+        self._recorder.require_started("move the round on")
+        progress = self._recorder.progress
+        current = progress.round_for(progress.part)
+        if current is None:
+            title = self._agenda.parts[progress.part].title
+            raise SessionError(f"{title!r} is not a speaking round")
+        if current.done:
+            raise SessionError("the round is over: everyone has had their turn")
+        self._recorder.append(EventType.SPEAKER, passed=passed)
+
+    def set_attendance(self, attendance: int) -> None:
+        """Change the number of people present."""
+        self._recorder.require_open("change the attendance")
+        check_attendance(attendance)
+        if attendance != self._recorder.progress.attendance:
+            self._recorder.append(EventType.ATTENDANCE, n=attendance)
+
+    # Rebalance ------------------------------------------------------------------------
+
+    def plan_rebalance(self, status: Status) -> RebalancePlan:
+        """What a rebalance would do at the moment ``status`` describes."""
+        progress = self._recorder.progress
+        return plan_rebalance(
+            self._agenda.parts,
+            progress.plan,
+            [p.actual for p in status.parts],
+            current=progress.part,
+            used=status.since_start,
+            planned_total=self._agenda.minutes * 60,
+            attendance=progress.attendance,
+        )
+
+    def rebalance(self, status: Status) -> RebalancePlan:
+        """Shorten the parts still to come so the session ends on time (or as near as allowed).
+
+        Raises:
+            SessionError: nothing can be shortened (the message says why).
+        """
+        self._recorder.require_started("rebalance")
+        plan = self.plan_rebalance(status)
+        if not plan.changed:
+            raise SessionError(plan.message)
+        self._recorder.append(EventType.REBALANCE, plan=list(plan.plan), over_by=plan.over_by)
+        return plan
+
+    def undo_rebalance(self) -> tuple[int, ...]:
+        """Put back the plan from before the latest rebalance; returns it (seconds per part)."""
+        self._recorder.require_open("undo a rebalance")
+        if not self._recorder.progress.undo_plans:
+            raise SessionError("there is no rebalance to undo")
+        self._recorder.append(EventType.UNDO_REBALANCE)
+        return tuple(self._recorder.progress.plan)
