@@ -1,7 +1,9 @@
 """The run screen: the agenda, the current part, its timers, prompts, guidance and notes.
 
 It is handed the open session and turns keys into calls on it; every change is on disk
-when the engine returns, before the screen shows it. The screen polls the engine's
+when the engine returns, before the screen shows it (the part and its time in a
+:class:`~circlekeeper.tui.widgets.part_panel.PartPanel`, notes through a
+:class:`~circlekeeper.tui.screens.note_flow.NoteFlow`). The screen polls the engine's
 status (which reads the monotonic clock) a few times a second; it never counts ticks.
 What only the app can do (the drop-box, what follows the end) it asks for by message.
 """
@@ -14,11 +16,10 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Static
 
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.engine.status import Status
@@ -27,7 +28,13 @@ from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.screens.note_flow import NoteFlow
 from circlekeeper.tui.screens.rebalance_flow import RebalanceFlow
-from circlekeeper.tui.screens.run_timing import session_clock_words, time_up_words
+from circlekeeper.tui.screens.run_sharing import (
+    NOTES_HIDDEN,
+    SHARED_HIDDEN_KEYS,
+    facilitator_only,
+    refused_while_sharing,
+)
+from circlekeeper.tui.screens.run_timing import time_up_words
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.agenda_list import AgendaList
 from circlekeeper.tui.widgets.banner import Banner
@@ -35,20 +42,11 @@ from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import NotesList
 from circlekeeper.tui.widgets.part_content import PartContent, SharedResource
-from circlekeeper.tui.widgets.part_timer import PartTimer
-from circlekeeper.tui.widgets.round_panel import RoundPanel
+from circlekeeper.tui.widgets.part_panel import PartPanel
 from circlekeeper.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.dropbox import DropBox
-
-SHARED_HIDDEN_KEYS = frozenset(
-    {"run.new-note", "run.end", "run.dropbox", "run.rebalance", "run.undo-rebalance"}
-)
-"""Bindings left out of the footer in the participant view: each opens or changes
-something facilitator-only."""
-
-NOTES_HIDDEN = "Notes are hidden in participant view: press v first."
 
 REFRESH_SECONDS = 0.25
 HEARTBEAT_SECONDS = 15
@@ -121,8 +119,6 @@ class RunScreen(Screen[None]):
         self._dropbox = dropbox
         """The session's drop-box when the screen was made; its counter follows it after."""
         self.set_reactive(RunScreen.sharing, sharing)
-        self.shown_resource: Resource | None = None
-        """The resource last put on screen; the participant view shows it large."""
         self._last: Status | None = None
         self.notes: NoteFlow
         """Writing, editing and deleting the current part's notes."""
@@ -131,25 +127,13 @@ class RunScreen(Screen[None]):
         yield TitleBar()
         with Horizontal(id="run-body"):
             yield AgendaList(id="agenda", classes="sharing-hidden")
-            with Vertical(id="run-main"):
-                yield Static("", id="part-heading", markup=False)
-                yield CardCounter(self._dropbox, id="card-counter", classes="facilitator-only")
-                yield Banner(id="signal")
-                with Horizontal(id="timers"):
-                    yield PartTimer(id="part-timer")
-                    yield RoundPanel(id="round-panel")
-                yield Static("", id="session-clock", markup=False)
-                yield PartContent(id="part-content")
-                yield NotesList(
-                    watching=len(self.session.watch_list), id="notes", classes="facilitator-only"
-                )
+            yield PartPanel(self._dropbox, watching=len(self.session.watch_list), id="run-main")
             yield SharedResource(id="participant-resource", classes="participant-only")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.notes = NoteFlow(self.session, self.banner, self.query_one(NotesList))
         self.refresh_status()
-        self._show_part()
         self.set_interval(REFRESH_SECONDS, self.refresh_status)
         self.watch_sharing(self.sharing)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
@@ -172,15 +156,11 @@ class RunScreen(Screen[None]):
         """Read the engine's snapshot and hand it to the widgets."""
         status = self.session.status()
         last, self._last = self._last, status
-        self.query_one(PartTimer).status = status
-        rounds = self.query_one(RoundPanel)
-        rounds.set_class(status.round is None, "-empty")
-        if status.round is not None:
-            rounds.status = status.round
-        self.query_one("#session-clock", Static).update(session_clock_words(status))
+        self.query_one(PartPanel).show_status(status)
         self.query_one(AgendaList).show(status)
         if last is None or last.part_index != status.part_index:
             self.banner.clear()
+            self._show_part()
             return
         for words in time_up_words(last, status):
             # Said to everyone, until the part changes; the bell if the facilitator asked.
@@ -192,14 +172,12 @@ class RunScreen(Screen[None]):
         """Show what belongs to the current part: heading, prompts, guidance, notes."""
         session = self.session
         part = session.part
-        heading = f"Part {session.part_index + 1} of {len(session.agenda.parts)} · {part.title}"
-        self.query_one("#part-heading", Static).update(heading)
-        self.query_one(PartContent).show_part(part)
+        self.query_one(PartPanel).show_part(part, session.part_index + 1, len(session.agenda.parts))
         self.notes.show()
         self.show_card(None)
         if part.resources:
             self.show_resource(part.resources[0], record=False)
-        elif self.shown_resource is None and session.resources():
+        elif self.query_one(SharedResource).shown is None and session.resources():
             self.show_resource(session.resources()[0], record=False)
 
     def _heartbeat(self) -> None:
@@ -218,7 +196,6 @@ class RunScreen(Screen[None]):
 
     def show_resource(self, resource: Resource, *, record: bool = True) -> None:
         """Make ``resource`` the one the participant view shows."""
-        self.shown_resource = resource
         self.query_one(SharedResource).show(resource)
         if record:
             self._act(self.session.resource_shown, resource)
@@ -233,13 +210,6 @@ class RunScreen(Screen[None]):
         self.refresh_status()
         return True
 
-    def _refused_while_sharing(self, message: str) -> bool:
-        """While the participant view is on, say ``message`` (how to go on) and return True."""
-        if self.sharing:
-            self.banner.say(message)
-            return True
-        return False
-
     # Actions ------------------------------------------------------------------------
 
     def action_toggle_timer(self) -> None:
@@ -251,12 +221,10 @@ class RunScreen(Screen[None]):
                 "This is the last part: press e to end the session when the group is done."
             )
             return
-        if self._act(self.session.next_part):
-            self._show_part()
+        self._act(self.session.next_part)
 
     def action_previous_part(self) -> None:
-        if self._act(self.session.previous_part):
-            self._show_part()
+        self._act(self.session.previous_part)
 
     @on(AgendaList.PartSelected)
     def _jump(self, event: AgendaList.PartSelected) -> None:
@@ -265,8 +233,8 @@ class RunScreen(Screen[None]):
         title = self.session.agenda.parts[event.index].title
 
         def answered(yes: bool | None) -> None:
-            if yes and self._act(self.session.go_to_part, event.index):
-                self._show_part()
+            if yes:
+                self._act(self.session.go_to_part, event.index)
 
         self.app.push_screen(ConfirmDialog(f"Go to part {event.index + 1}: {title}?"), answered)
 
@@ -282,47 +250,42 @@ class RunScreen(Screen[None]):
         from circlekeeper.tui.screens.resources import ResourcesScreen
 
         resources = [*self.org_resources, *self.session.resources()]
-        start = resources.index(self.shown_resource) if self.shown_resource in resources else 0
+        shown = self.query_one(SharedResource).shown
+        start = resources.index(shown) if shown in resources else 0
         self.app.push_screen(ResourcesScreen(resources, start=start, session=self.session))
 
     def action_dropbox(self) -> None:
         box = self.query_one(CardCounter).box
         # An open drop-box's code is for everyone to scan; opening one is not.
-        if not (box is not None and box.is_open) and self._refused_while_sharing(
-            "Open the drop-box from the facilitator view: press v first."
+        if not (box is not None and box.is_open) and refused_while_sharing(
+            self, "Open the drop-box from the facilitator view: press v first."
         ):
             return
         self.post_message(self.DropBoxRequested())
 
+    @facilitator_only(NOTES_HIDDEN)
     def action_new_note(self) -> None:
-        if not self._refused_while_sharing(NOTES_HIDDEN):
-            self.notes.new()
+        self.notes.new()
 
+    @facilitator_only(NOTES_HIDDEN)
     def on_notes_list_edit_requested(self, event: NotesList.EditRequested) -> None:
-        if not self._refused_while_sharing(NOTES_HIDDEN):
-            self.notes.edit(event.note)
+        self.notes.edit(event.note)
 
+    @facilitator_only(NOTES_HIDDEN)
     def on_notes_list_delete_requested(self, event: NotesList.DeleteRequested) -> None:
-        if not self._refused_while_sharing(NOTES_HIDDEN):
-            self.notes.delete(event.note)
+        self.notes.delete(event.note)
 
+    @facilitator_only("Rebalance from the facilitator view: press v first.")
     def action_rebalance(self) -> None:
-        if self._refused_while_sharing("Rebalance from the facilitator view: press v first."):
-            return
         RebalanceFlow(self.session, self.banner, self._act).ask()
 
+    @facilitator_only("Undo a rebalance from the facilitator view: press v first.")
     def action_undo_rebalance(self) -> None:
-        if self._refused_while_sharing(
-            "Undo a rebalance from the facilitator view: press v first."
-        ):
-            return
         RebalanceFlow(self.session, self.banner, self._act).undo()
 
+    # The debrief that follows is for the facilitator's eyes only.
+    @facilitator_only("End the session from the facilitator view: press v first.")
     def action_end_session(self) -> None:
-        # The debrief that follows is for the facilitator's eyes only.
-        if self._refused_while_sharing("End the session from the facilitator view: press v first."):
-            return
-
         def answered(yes: bool | None) -> None:
             if yes and self._act(self.session.end):
                 self.post_message(self.SessionEnded(self.session))

@@ -1,26 +1,13 @@
-"""What the run screen says about time: the session's clock line, and time running out.
+"""What the run screen says when time runs out: for the part, or for a speaker's turn.
 
-Pure functions of the engine's :class:`~circlekeeper.sessions.engine.status.Status`
-snapshots, so the screen only hands them two readings of the clock.
+A pure function of two of the engine's
+:class:`~circlekeeper.sessions.engine.status.Status` snapshots, so the screen only hands
+it two readings of the clock.
 """
 
 from __future__ import annotations
 
-from circlekeeper.sessions.engine.events import SessionState
 from circlekeeper.sessions.engine.status import Status
-from circlekeeper.tui.widgets.clock_text import elapsed, minutes, time_of_day
-
-
-def session_clock_words(status: Status) -> str:
-    """The whole session's time and its projected end, in one line."""
-    if status.state is SessionState.READY:
-        return f"Planned length {minutes(sum(p.planned for p in status.parts))}"
-    over = f" · {minutes(status.over_by)} over plan" if status.over_by >= 60 else " · on time"
-    return (
-        f"Elapsed {elapsed(status.session_elapsed)} · planned end "
-        f"{time_of_day(status.planned_end)} · projected end "
-        f"{time_of_day(status.projected_end)}{over}"
-    )
 
 
 def time_up_words(last: Status, now: Status) -> list[str]:

@@ -51,6 +51,9 @@ class PartContent(VerticalScroll):
 class SharedResource(Vertical):
     """One resource as a large code, with its title and link beneath."""
 
+    shown: Resource | None = None
+    """The resource last put here, if any."""
+
     def compose(self) -> ComposeResult:
         yield QrCode(id="participant-code")
         yield Static("", id="participant-resource-title", markup=False)
@@ -58,6 +61,7 @@ class SharedResource(Vertical):
 
     def show(self, resource: Resource) -> None:
         """Show ``resource``."""
+        self.shown = resource
         self.query_one(QrCode).url = resource.url
         self.query_one("#participant-resource-title", Static).update(resource.title)
         self.query_one("#participant-resource-url", Static).update(resource.url)

@@ -39,7 +39,7 @@ def fit_words(status: RoundStatus) -> str:
 
 
 class RoundPanel(Vertical):
-    """Shown during a speaking round; hidden otherwise by the screen."""
+    """Shown during a speaking round; hidden otherwise."""
 
     DEFAULT_CSS = """
     RoundPanel {
@@ -64,6 +64,9 @@ class RoundPanel(Vertical):
     RoundPanel #round-fit.-fits {
         display: none;
     }
+    RoundPanel.-empty {
+        display: none;
+    }
     RoundPanel.-turn-over {
         border: heavy $error;
     }
@@ -73,7 +76,7 @@ class RoundPanel(Vertical):
     """
 
     status: reactive[RoundStatus | None] = reactive(None, always_update=True)
-    """The round's latest snapshot."""
+    """The round's latest snapshot; ``None`` when the part has no round, which hides the panel."""
 
     def compose(self) -> ComposeResult:
         yield Digits("0:00", id="round-digits")
@@ -81,6 +84,7 @@ class RoundPanel(Vertical):
         yield Static("", id="round-fit", classes="facilitator-only", markup=False)
 
     def watch_status(self, status: RoundStatus | None) -> None:
+        self.set_class(status is None, "-empty")
         if status is None:
             return
         over = status.speaker_overrun > 0
