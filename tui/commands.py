@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
+from circlekeeper.sessions.templates.library import TemplateEntry
+from circlekeeper.tui.screens.home import HomeScreen
 
 
 def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
@@ -31,23 +32,21 @@ def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
 
 
 class TemplateCommands(Provider):
-    """Start a session from any agenda by typing part of its title."""
+    """Start a session from any agenda by typing part of its title.
+
+    Agendas are offered only over the home screen, from the entries it lists: one
+    session at a time, so there is nothing to start while one is open.
+    """
 
     def _entries(self) -> list[TemplateEntry]:
-        host = getattr(self.app, "host", None)
-        if host is not None and host.opened is not None:
-            return []  # one session at a time: nothing to start while one is open
-        # The app's library, handed to it at start-up (the palette cannot be given it).
-        library = getattr(self.app, "library", None)
-        if not isinstance(library, TemplateLibrary):
+        if not isinstance(self.screen, HomeScreen):
             return []
-        return [entry for entry in library.entries() if entry.agenda is not None]
+        return [entry for entry in self.screen.templates if entry.agenda is not None]
 
     def _start(self, entry: TemplateEntry) -> None:
-        from circlekeeper.tui.screens.home import HomeScreen
-
         if entry.agenda is not None:  # only agendas that read cleanly are offered
-            self.app.post_message(HomeScreen.StartRequested(entry.agenda))
+            # As if the home screen asked: the app starts it as from the list.
+            self.screen.post_message(HomeScreen.StartRequested(entry.agenda))
 
     async def discover(self) -> Hits:
         for entry in self._entries():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from driving import CRISIS_URL, PARTS, posted, start
 from qr_decode import read_widget
-from screen_text import flat, screen_text, settle, widget_lines
+from screen_text import flat, screen_text, widget_lines
 
 from circlekeeper.sessions import paths
 from circlekeeper.sessions.engine.session import SessionState
@@ -184,46 +184,6 @@ async def test_help_lists_the_keys(build_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-
-
-async def test_every_run_key_is_in_the_command_palette(build_app, clock):
-    app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot)
-        commands = [c.title for c in app.get_system_commands(app.screen)]
-        for title in (
-            "Start/pause",
-            "Next part",
-            "Prev part",
-            "Next speaker",
-            "Note",
-            "Participant / facilitator view",
-            "Resources",
-            "Rebalance",
-            "End",
-            "Crisis resource",
-            "Help",
-        ):
-            assert title in commands
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Next part")
-        await settle(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert f"Part 2 of {PARTS}" in screen_text(app)
-
-
-async def test_an_agenda_can_be_started_from_the_palette(build_app):
-    app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Start: A quiet check-in")
-        await settle(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, StartSessionDialog)
-        assert "A quiet check-in" in screen_text(app)
 
 
 async def test_every_run_key_is_in_the_footer_even_at_80_columns(build_app, clock):

@@ -94,6 +94,7 @@ class HomeScreen(Screen[None]):
         self.library = library
         """Where the agendas come from."""
         self.templates: list[TemplateEntry] = []
+        """The agendas listed, as last read from the library."""
         self.resumable: list[SessionSummary] = []
         self.past: list[SessionSummary] = []
         self._reported: set = set()
