@@ -11,7 +11,6 @@ need is handed down to them.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -27,7 +26,6 @@ from textual.screen import ModalScreen, Screen
 
 from circlekeeper.sessions.config import Settings
 from circlekeeper.sessions.engine.clock import Clock, SystemClock
-from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.errors import TemplateError
@@ -94,8 +92,10 @@ class CircleKeeperApp(App[int]):
             on_resources_problem=self._resources_problem,
         )
         """The one owner of the open session, its drop-box and the organisation's resources."""
-        self._session_flow = SessionFlow(self, self.host, settings, self.library, self._tell_unread)
         self._dropbox_flow = DropBoxFlow(self, self.host)
+        self._session_flow = SessionFlow(
+            self, self.host, settings, self.library, self._dropbox_flow.tell_unread
+        )
         self.host.on_dropbox_changed = self._dropbox_flow.counts_changed
         self._too_small: TooSmallScreen | None = None
         self._stale_screens: WeakSet[Screen] = WeakSet()
@@ -136,9 +136,6 @@ class CircleKeeperApp(App[int]):
     def _resources_problem(self, error: TemplateError) -> None:
         self.notify(str(error), title="Your resources file has problems", severity="error")
 
-    def _tell_unread(self, waiting: int) -> None:
-        self._dropbox_flow.tell_unread(waiting)
-
     def get_default_screen(self) -> Screen:
         # The home screen is the first and bottom screen: no empty screen is composed
         # and drawn before it, which made launching noticeably slower.
@@ -165,7 +162,7 @@ class CircleKeeperApp(App[int]):
 
     def watch_participant_view(self, participant: bool) -> None:
         self.set_class(participant, PARTICIPANT_VIEW)
-        for run in self._run_screens():
+        for run in self._session_flow.run_screens():
             run.sharing = participant
         self.sub_title = PARTICIPANT_TITLE if participant else FACILITATOR_TITLE
         # Textual restyles only the screen on top; one beneath, coming back, would
@@ -196,19 +193,7 @@ class CircleKeeperApp(App[int]):
 
     def action_crisis(self) -> None:
         """Pause any running session and show the crisis resource, large."""
-        from circlekeeper.sessions.engine.crisis import choose_crisis_resource
-        from circlekeeper.tui.screens.crisis import CrisisScreen
-
-        if isinstance(self.screen, CrisisScreen):
-            return
-        host = self.host
-        session = host.session
-        choice = choose_crisis_resource(host.org_resources, host.agenda)
-        if session is not None and not session.read_only:
-            # A crisis never waits for the session's state: show the resource regardless.
-            with contextlib.suppress(*SESSION_PROBLEMS):
-                session.crisis(choice.resource)
-        self.push_screen(CrisisScreen(choice))
+        self._session_flow.crisis()
 
     async def action_quit(self) -> None:
         """Quit; a session in progress stays on disk, ready to resume."""
@@ -218,14 +203,6 @@ class CircleKeeperApp(App[int]):
     async def on_unmount(self) -> None:
         # However the app stops, the drop-box's server stops before the loop goes.
         await self.host.close()
-
-    def _run_screens(self) -> list[RunScreen]:
-        """The run screen, if a session is open (it may be beneath other screens)."""
-        if self.host.opened is None:
-            return []
-        from circlekeeper.tui.screens.run_session import RunScreen
-
-        return [screen for screen in self.screen_stack if isinstance(screen, RunScreen)]
 
     # What screens ask for ---------------------------------------------------------
 
@@ -248,8 +225,7 @@ class CircleKeeperApp(App[int]):
         self._dropbox_flow.show()
 
     def on_resources_screen_resource_shown(self, event: ResourcesScreen.ResourceShown) -> None:
-        for run in self._run_screens():
-            run.show_resource(event.resource)
+        self._session_flow.show_resource(event.resource)
 
     def on_summary_screen_export_requested(self, event: SummaryScreen.ExportRequested) -> None:
         self._session_flow.export(event.session)

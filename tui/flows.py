@@ -2,11 +2,14 @@
 
 :class:`SessionFlow` is the app's helper for the steps that need dialogs. Each step
 asks the session host and shows the result; storage errors and refusals become
-messages on screen, never tracebacks. The app calls it from its message handlers.
+messages on screen, never tracebacks. The app calls it from its message handlers and
+its crisis key, and through it finds the run screen (to switch its view, or to show the
+room a resource).
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +19,7 @@ from circlekeeper.sessions.config import Settings
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
 from circlekeeper.sessions.privacy.names import WatchList
-from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.text import sentence
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from circlekeeper.tui.dialogs.debrief import DebriefDraft
     from circlekeeper.tui.dialogs.export import ExportChoice
     from circlekeeper.tui.dialogs.start_session import StartChoice
+    from circlekeeper.tui.screens.run_session import RunScreen
 
 
 class SessionFlow:
@@ -37,7 +41,8 @@ class SessionFlow:
     Args:
         app: The app whose screens change.
         host: The owner of the open session.
-        config: The facilitator's settings.
+        settings: What the entry point resolved (the settings file, folders, phone region).
+        library: The agendas the home screen offers.
         tell_unread: Says how many drop-box cards were let go unread, if any.
     """
 
@@ -133,6 +138,35 @@ class SessionFlow:
             )
         )
         return session
+
+    def run_screens(self) -> list[RunScreen]:
+        """The run screen, if a session is open (it may be beneath other screens)."""
+        if self.host.opened is None:
+            return []
+        from circlekeeper.tui.screens.run_session import RunScreen
+
+        return [screen for screen in self.app.screen_stack if isinstance(screen, RunScreen)]
+
+    def show_resource(self, resource: Resource) -> None:
+        """Make ``resource`` the one the run screen shows the room."""
+        for run in self.run_screens():
+            run.show_resource(resource)
+
+    def crisis(self) -> None:
+        """Pause any running session and show the crisis resource, large."""
+        from circlekeeper.sessions.engine.crisis import choose_crisis_resource
+        from circlekeeper.tui.screens.crisis import CrisisScreen
+
+        if isinstance(self.app.screen, CrisisScreen):
+            return
+        host = self.host
+        session = host.session
+        choice = choose_crisis_resource(host.org_resources, host.agenda)
+        if session is not None and not session.read_only:
+            # A crisis never waits for the session's state: show the resource regardless.
+            with contextlib.suppress(*SESSION_PROBLEMS):
+                session.crisis(choice.resource)
+        self.app.push_screen(CrisisScreen(choice))
 
     # Ending ----------------------------------------------------------------------------
 
