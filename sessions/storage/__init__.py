@@ -2,9 +2,9 @@
 
 Each session is one TinyDB file (:mod:`.record`) in a versioned format (:mod:`.session_file`)
 written atomically (:mod:`.atomic`: temp file, fsync, rename) and locked while open
-(:mod:`.folder`); the small :mod:`.index` is a cache rebuilt from the files. The
-:class:`SessionStore` (:mod:`.session_store`) creates, opens, lists, deletes and purges
-sessions.
+(:mod:`.folder`); the small :mod:`.index` is a cache rebuilt from the files, and
+:mod:`.scan` lists the folder through it. The :class:`SessionStore` (:mod:`.session_store`)
+creates, opens, lists, deletes and purges sessions.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ what is inside a session (through its :class:`~.handle.SessionHandle`) and tells
 of state changes (:meth:`SessionStore.update_index`); saving a note touches only the
 session's own file, so it costs the same however many sessions the folder holds. A file
 that is not what circlekeeper wrote is reported and set aside as ``<name>.damaged`` (never
-overwritten), and every other session keeps working.
+overwritten), and every other session keeps working; listing the folder is :mod:`.scan`'s.
 """
 
 from __future__ import annotations
@@ -45,11 +45,11 @@ from circlekeeper.sessions.storage.index import (
     index_entry,
     read_index,
     stamp_of,
-    summary_from_entry,
     summary_from_meta,
     write_index,
 )
 from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.storage.scan import scan_sessions
 from circlekeeper.sessions.storage.session_file import (
     AtomicJSONStorage,
     NewerSchema,
@@ -206,55 +206,7 @@ class SessionStore:
         Only the session files changed since the index last saw them are read.
         """
         self._open_folder()
-        listing = Listing()
-        if not self.root.is_dir():
-            return listing
-        with self.folder.index_lock():
-            old = read_index(self.folder.index_path)
-            listing.index_rebuilt = old is None
-            entries: dict[str, dict[str, Any]] = {}
-            for session_id, path in self.folder.session_files():
-                try:
-                    stamp = stamp_of(path.stat())
-                    entry = (old or {}).get(session_id)
-                    if entry is None or entry["stamp"] != stamp:
-                        text = read_text(path)
-                        if text is None:
-                            continue
-                        entry = index_entry(check_session_text(text, path)[1], stamp)
-                except FileNotFoundError:
-                    continue  # deleted from another window while we looked
-                except NewerSchema as error:
-                    listing.damaged.append(DamagedEntry(path, error.reason))
-                    continue
-                except DamagedFile as error:
-                    listing.damaged.append(self._set_aside(error, session_id))
-                    continue
-                entries[session_id] = entry
-            if entries != old:
-                write_index(self.folder.index_path, entries)
-        just_moved = {entry.moved_to for entry in listing.damaged}
-        for path in self.folder.damaged_files():
-            if path not in just_moved:
-                listing.damaged.append(DamagedEntry(path, "set aside earlier", path))
-        listing.sessions = sorted(
-            (summary_from_entry(sid, entry, self.path_of(sid)) for sid, entry in entries.items()),
-            key=lambda summary: (summary.updated, summary.id),
-            reverse=True,
-        )
-        return listing
-
-    def _set_aside(self, error: DamagedFile, session_id: str) -> DamagedEntry:
-        """Set a damaged session file aside unless it is open in another window."""
-        try:
-            lock = self.folder.take(session_id)
-        except SessionLocked:
-            return DamagedEntry(error.path, f"{error.reason} (open in another window)")
-        try:
-            moved = self.folder.set_aside(error.path)
-        finally:
-            self.folder.release(lock, session_id)
-        return DamagedEntry(error.path, error.reason, moved)
+        return scan_sessions(self.folder)
 
     def delete(self, session_id: str) -> Path:
         """Delete a session's file for real, with its lock file and index entry.
