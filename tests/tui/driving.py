@@ -1,17 +1,30 @@
 """Drive the app as a facilitator would, on the agendas the tests own.
 
 The agendas live in ``tests/tui/agendas/`` and are copied into the test's own templates
-folder (see ``conftest.py``), so editing a built-in agenda never breaks a UI test.
+folder (see ``conftest.py``), so editing a built-in agenda never breaks a UI test. The
+drop-box's helpers open it as offered and send cards the way a phone's form does.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual.app import App
 from textual.message import Message
+from textual.widgets import OptionList
 
+from circlekeeper.tui.dialogs.dropbox_open import DropBoxOpenDialog
 from circlekeeper.tui.dialogs.start_session import StartSessionDialog
+from circlekeeper.tui.screens.dropbox import DropBoxScreen
+from circlekeeper.tui.screens.dropbox_queue import DropBoxQueueScreen
 from circlekeeper.tui.screens.run_session import RunScreen
+
+if TYPE_CHECKING:
+    import aiohttp
+
+    from circlekeeper.sessions.dropbox import DropBox
 
 AGENDAS = Path(__file__).parent / "agendas"
 """The agendas the UI tests run on."""
@@ -53,3 +66,58 @@ def posted(seen: list[Message], kind: type[Message]) -> list[Message]:
         if isinstance(message, kind):
             unique.setdefault(id(message), message)
     return list(unique.values())
+
+
+# The drop-box ---------------------------------------------------------------------
+
+DROPBOX_SIZE = (110, 36)
+"""The window the drop-box's tests run in: its code and the queue fit side by side."""
+
+
+async def send(http: aiohttp.ClientSession, box: DropBox, **fields: str) -> None:
+    """Send one card the way the phone's form does."""
+    assert box.url is not None
+    response = await http.post(box.url, data=fields, allow_redirects=False)
+    assert response.status == 303, await response.text()
+
+
+async def open_dropbox(pilot) -> DropBox:
+    """Start a session and open its drop-box as offered (loopback, every kind of card)."""
+    app = pilot.app
+    await start(pilot)
+    await pilot.press("space")
+    await pilot.press("d")
+    await pilot.pause()
+    assert isinstance(app.screen, DropBoxOpenDialog)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, DropBoxScreen)
+    assert app.host.dropbox is not None and app.host.dropbox.is_open
+    return app.host.dropbox
+
+
+async def open_queue(pilot) -> DropBoxQueueScreen:
+    """From the drop-box's screen, read the cards."""
+    await pilot.press("m")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, DropBoxQueueScreen)
+    return pilot.app.screen
+
+
+async def highlight(pilot, queue: DropBoxQueueScreen, text: str) -> None:
+    """Move the queue's highlight to the card with these words."""
+    ids = [card.id for card in queue.cards.values() if card.text == text]
+    assert len(ids) == 1, f"no single card reads {text!r}"
+    options = queue.query_one(OptionList)
+    options.highlighted = options.get_option_index(ids[0])
+    await pilot.pause()
+
+
+def told(app: App) -> str:
+    """Every message the app has put up for the facilitator, in one string."""
+    return " | ".join(notification.message for notification in app._notifications)
+
+
+def notes_on_disk(app) -> list[dict]:
+    path: Path = app.host.opened.handle.path
+    return list(json.loads(path.read_text(encoding="utf-8")).get("notes", {}).values())

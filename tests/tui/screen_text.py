@@ -33,6 +33,13 @@ def flat(text: str) -> str:
     return " ".join(w.strip("│┃▊▎╭╮╰╯─━") for w in words)
 
 
+def footer_text(app: App) -> str:
+    """The keys the screen's footer shows, line by line."""
+    from circlekeeper.tui.widgets.keys_footer import KeysFooter
+
+    return "\n".join(widget_lines(app, app.screen.query_one(KeysFooter)))
+
+
 async def settle(pilot) -> None:
     """Let the screen catch up with the fake clock, however busy the machine is.
 
@@ -44,3 +51,12 @@ async def settle(pilot) -> None:
     if refresh is not None:
         refresh()
     await pilot.pause()
+
+
+FRAMES = str.maketrans(dict.fromkeys("█▊▎▔▁▄▀│╭╮╰╯─", " "))
+"""Frame and block characters, each read as a space by :func:`unframed`."""
+
+
+def unframed(app: App) -> str:
+    """The screen's words with line breaks and frames as spaces, for words that may wrap."""
+    return " ".join(screen_text(app).translate(FRAMES).split())

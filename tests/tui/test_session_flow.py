@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from driving import PARTS, TEMPLATE, posted, start
-from screen_text import flat, screen_text, settle, widget_lines
+from screen_text import flat, screen_text, settle
 
 from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.sessions.host import read_session
@@ -105,42 +105,6 @@ async def test_a_whole_session_from_start_to_summary(
     assert "Maria" not in path.read_text()
 
 
-async def test_participant_view_hides_everything_facilitator_only(build_app, library):
-    agenda = library.find(TEMPLATE)
-    guidance = agenda.parts[0].guidance[0].text
-    prompt = agenda.parts[0].prompts[0].text
-    app = build_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(pilot)
-        await pilot.press("n")
-        await pilot.press(*"Theme: trust takes time", "enter")
-        await pilot.pause()
-        before = screen_text(app)
-        assert "FACILITATOR VIEW" in before
-        assert "Guidance (facilitator only)" in before
-        assert flat(guidance[:30]) in flat(before)
-        assert "Theme: trust takes time" in before
-
-        await pilot.press("v")
-        await pilot.pause()
-        shared = screen_text(app)
-        assert "PARTICIPANT VIEW" in shared
-        assert "Guidance" not in shared
-        assert flat(guidance[:30]) not in flat(shared)
-        assert "trust takes time" not in shared
-        assert "Notes in this part" not in shared
-        assert flat(prompt[:30]) in flat(shared)
-
-        # The note editor stays closed while the screen is shared.
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, RunScreen)
-
-        await pilot.press("v")
-        await pilot.pause()
-        assert "trust takes time" in screen_text(app)
-
-
 async def test_going_home_after_a_summary_lists_the_session_as_past(build_app, clock):
     app = build_app()
     seen: list = []
@@ -161,82 +125,6 @@ async def test_going_home_after_a_summary_lists_the_session_as_past(build_app, c
         assert "Past sessions (1)" in screen_text(app)
 
 
-async def test_a_note_closed_by_mistake_is_put_aside_and_comes_back(build_app):
-    from circlekeeper.tui.dialogs.note_editor import NoteEditor
-
-    app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot)
-        run = app.screen
-        await pilot.press("n", *"Night shift feels cut off", "escape")
-        await pilot.pause()
-        assert isinstance(app.screen, RunScreen)
-        assert "put aside, not saved" in screen_text(app)
-        assert run.session.notes() == []
-        assert "Night shift" not in screen_text(app)
-
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, NoteEditor)
-        assert "the one you put aside" in screen_text(app)
-        assert app.screen.query_one("#note-text").value == "Night shift feels cut off"
-        # Typing adds to the words brought back; nothing is selected to be typed over.
-        await pilot.press(*" at times", "enter")
-        await pilot.pause()
-        assert [n.text for n in run.session.notes()] == ["Night shift feels cut off at times"]
-        assert "put aside, not saved" not in screen_text(app)  # it is saved now
-
-        # Once saved it is gone from the editor; an empty editor closed keeps nothing.
-        await pilot.press("n")
-        await pilot.pause()
-        assert app.screen.query_one("#note-text").value == ""
-        await pilot.press("escape", "n")
-        await pilot.pause()
-        assert app.screen.query_one("#note-text").value == ""
-        assert "the one you put aside" not in screen_text(app)
-
-
-async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_app):
-    app = build_app()
-    seen: list = []
-    async with app.run_test(size=(120, 36), message_hook=seen.append) as pilot:
-        await start(pilot)
-        run = app.screen
-        await pilot.press("b")  # nothing to rebalance: a message for the facilitator
-        await pilot.pause()
-        assert "nothing needs shortening" in screen_text(app)
-        footer = footer_text(app)
-        assert "n Note" in footer and "e End" in footer and "b Rebalance" in footer
-
-        await pilot.press("v")
-        await pilot.pause()
-        text = screen_text(app)
-        assert "PARTICIPANT VIEW" in text
-        assert "nothing needs shortening" not in text
-        footer = footer_text(app)
-        for key in ("n Note", "e End", "d Drop-box", "b Rebalance"):
-            assert key not in footer
-        assert "space Start/pause" in footer and "v View" in footer and "! Crisis" in footer
-        # Each key still answers while sharing, saying what to do, and opens nothing.
-        for key in ("e", "b", "u", "d", "n"):
-            await pilot.press(key)
-            await pilot.pause()
-            assert app.screen is run, key
-            assert "press v first" in flat(screen_text(app)), key
-        assert not posted(seen, RunScreen.DropBoxRequested)
-        assert not posted(seen, RunScreen.SessionEnded)
-
-        await pilot.press("v")
-        await pilot.pause()
-        assert "e End" in footer_text(app)
-
-
-def footer_text(app) -> str:
-    from circlekeeper.tui.widgets.keys_footer import KeysFooter
-
-    return "\n".join(widget_lines(app, app.screen.query_one(KeysFooter)))
-
-
 async def test_past_the_last_part_the_screen_says_how_to_end(build_app):
     app = build_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -248,51 +136,6 @@ async def test_past_the_last_part_the_screen_says_how_to_end(build_app):
         await pilot.pause()
         assert "This is the last part: press e to end the session" in flat(screen_text(app))
         assert f"Part {PARTS} of {PARTS}" in screen_text(app)
-
-
-async def test_a_saved_note_can_be_edited_or_deleted_from_the_list(build_app):
-    from circlekeeper.tui.dialogs.confirm import ConfirmDialog
-    from circlekeeper.tui.dialogs.note_editor import NoteEditor
-    from circlekeeper.tui.widgets.notes_list import NotesList
-
-    app = build_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await start(pilot)
-        run = app.screen
-        await pilot.press("n", *"Team lunch helps", "enter")
-        await pilot.press("n", *"A slip that should go", "enter")
-        await pilot.pause()
-        assert [n.text for n in run.session.notes()] == [
-            "Team lunch helps",
-            "A slip that should go",
-        ]
-
-        for _ in range(8):  # tab along to the notes, as a facilitator would
-            if isinstance(app.focused, NotesList):
-                break
-            await pilot.press("tab")
-        assert isinstance(app.focused, NotesList)
-        assert "⏎ Edit note" in footer_text(app) and "del Delete note" in footer_text(app)
-
-        # The newest is highlighted: delete asks first, then it is gone for good.
-        await pilot.press("delete")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        assert "A slip that should go" in screen_text(app)
-        await pilot.press("y")
-        await pilot.pause()
-        assert [n.text for n in run.session.notes()] == ["Team lunch helps"]
-        assert "A slip that should go" not in screen_text(app)
-        assert "Note deleted" in screen_text(app)
-
-        # Enter edits: the words come back to be added to, and the change is saved.
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, NoteEditor)
-        await pilot.press(*" a lot", "enter")
-        await pilot.pause()
-        assert [n.text for n in run.session.notes()] == ["Team lunch helps a lot"]
-        assert "Team lunch helps a lot" in screen_text(app)
 
 
 async def test_a_name_typed_into_the_people_count_is_shown_and_refused_not_dropped(build_app):
