@@ -3,7 +3,9 @@
 The new content is written to a temporary file beside the target, flushed and fsynced,
 renamed over the target and the folder fsynced. A crash or a full disk at any point leaves
 either the old file or the new one, never half of each. Files are readable by the owner
-only. Reading back is here too, with the one error for a file that is not what was written.
+only. Reading back is here too: only regular files, never waiting on a FIFO, never past a
+size cap, with one error for a file that is not what was written (:class:`DamagedFile`) and
+one for a file that is not ours to read (:class:`UnreadableFile`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import contextlib
 import errno
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,17 @@ from circlekeeper.sessions.paths import ensure_private_dir
 
 TEMP_SUFFIX = ".tmp"
 """Temporary files are named ``.<target name>.<random>.tmp`` in the target's folder."""
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""The largest session file or index read: a four-hour session of 40 people with 480 long
+notes is under 1 MB, so anything near this is not a file circlekeeper wrote."""
+
+MAX_DEPTH = 32
+"""The deepest nesting of JSON read back; circlekeeper's own files nest seven levels."""
+
+# Not every system has these flags; without them the checks before opening still hold.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 class DamagedFile(StorageError):
@@ -32,6 +46,20 @@ class DamagedFile(StorageError):
         """The file that was found damaged."""
         self.reason = reason
         """What is wrong with it, in a few words."""
+
+
+class UnreadableFile(StorageError):
+    """A file that is not one to read: a link, a folder, a FIFO, too large or unreadable.
+
+    Unlike a :class:`DamagedFile` it is left where it is: it may be someone else's.
+    """
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        """The file that was not read."""
+        self.reason = reason
+        """Why, in a few words."""
 
 
 def temp_prefix(target: Path) -> str:
@@ -123,22 +151,126 @@ def dumps(data: Any, path: Path) -> str:
     """Serialise ``data`` for ``path``; a value JSON cannot hold is a :class:`StorageError`."""
     try:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:
         raise StorageError(f"Could not save to {path}: {exc}") from exc
 
 
-def read_text(path: Path) -> str | None:
+def _kind(mode: int) -> str:
+    """A file type in a few words, for a message about a file that is not a regular one."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def regular_file_stat(path: Path) -> os.stat_result | None:
+    """The status of ``path`` itself (a link is not followed), or ``None`` if it is missing.
+
+    Raises:
+        UnreadableFile: when ``path`` is a link, a folder, a FIFO, a device or a socket.
+    """
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise UnreadableFile(path, f"could not be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(found.st_mode):
+        raise UnreadableFile(path, f"{_kind(found.st_mode)}, not a file circlekeeper wrote")
+    return found
+
+
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
     """The text of ``path``, or ``None`` when there is no such file.
+
+    Only a regular file is opened, and in a way that can never wait: a FIFO or a device
+    named like one of our files would otherwise hang whoever lists the folder.
 
     Raises:
         DamagedFile: when the file is not UTF-8 text.
-        StorageError: when the file exists but cannot be read.
+        UnreadableFile: when it is not a regular file, cannot be read or exceeds ``limit``.
     """
+    if regular_file_stat(path) is None:
+        return None
     try:
-        return path.read_text(encoding="utf-8")
+        # O_NOFOLLOW and O_NONBLOCK: if the file was swapped for a link or a FIFO since the
+        # check above, the open fails or returns at once instead of following or waiting.
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFile(path, "a symbolic link, not a file circlekeeper wrote") from None
+        raise UnreadableFile(path, f"could not be read ({exc.strerror or exc})") from None
+    try:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
+            raise UnreadableFile(path, f"{_kind(found.st_mode)}, not a file circlekeeper wrote")
+        if found.st_size > limit:
+            raise UnreadableFile(path, _too_large(limit))
+        data = _read_at_most(fd, path, limit)
+    except OSError as exc:
+        raise UnreadableFile(path, f"could not be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise DamagedFile(path, "not a text file") from None
-    except OSError as exc:
-        raise StorageError(f"Could not read {path}: {exc.strerror or exc}") from exc
+
+
+def _read_at_most(fd: int, path: Path, limit: int) -> bytes:
+    """Every byte of ``fd``, refusing a file longer than ``limit`` without reading it all."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := os.read(fd, min(1 << 20, limit + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise UnreadableFile(path, _too_large(limit))
+    return b"".join(chunks)
+
+
+def _too_large(limit: int) -> str:
+    return f"larger than {limit / (1 << 20):g} MB, too large to be a session file"
+
+
+def load_json(text: str, path: Path) -> Any:
+    """Parse the JSON ``text`` of ``path``, whatever it holds, with one kind of error.
+
+    Raises:
+        DamagedFile: when the text is not JSON, holds a number too long to read, or is
+            nested more than :data:`MAX_DEPTH` levels deep.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DamagedFile(path, f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except ValueError:
+        # Python refuses to read an integer of more than 4,300 digits.
+        raise DamagedFile(path, "holds a number too long to read") from None
+    except RecursionError:
+        raise DamagedFile(path, f"nested more than {MAX_DEPTH} levels deep") from None
+    _check_depth(data, path)
+    return data
+
+
+def _check_depth(data: Any, path: Path) -> None:
+    """Refuse nesting deeper than ours, which later copying or saving could not survive."""
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        if depth > MAX_DEPTH:
+            raise DamagedFile(path, f"nested more than {MAX_DEPTH} levels deep")
+        pending.extend((item, depth + 1) for item in value)

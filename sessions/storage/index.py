@@ -8,7 +8,6 @@ file, and a lost or damaged index is simply rebuilt from the session files.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from circlekeeper.sessions.errors import StorageError
-from circlekeeper.sessions.storage.atomic import DamagedFile, dumps, read_text, write_atomic
+from circlekeeper.sessions.storage.atomic import (
+    DamagedFile,
+    dumps,
+    load_json,
+    read_text,
+    write_atomic,
+)
 
 STATES = ("ready", "running", "paused", "ended")
 """Every state a session can be in, in the order a session goes through them."""
@@ -80,6 +85,13 @@ class Listing:
     """Whether the index was damaged and has been rebuilt from the session files."""
 
 
+def brief(value: Any) -> str:
+    """A value found in a file, as a short literal safe for a message."""
+    # repr() shows control characters as escapes; a huge value is cut to a glimpse.
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else "a huge number"
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def parse_time(value: Any, field: str, path: Path) -> datetime:
     """An ISO time from a session file, timezone-aware (a naive one is taken as local).
 
@@ -93,7 +105,7 @@ def parse_time(value: Any, field: str, path: Path) -> datetime:
             pass
         else:
             return moment if moment.tzinfo else moment.astimezone()
-    raise DamagedFile(path, f"field {field!r} is not a time: {value!r}")
+    raise DamagedFile(path, f"field {field!r} is not a time: {brief(value)}")
 
 
 def summary_from_meta(meta: Any, path: Path) -> SessionSummary:
@@ -112,9 +124,9 @@ def summary_from_meta(meta: Any, path: Path) -> SessionSummary:
         if meta.get(name) is None:
             raise DamagedFile(path, f"missing field {name!r}")
     if meta["id"] != path.name.removesuffix(".json"):
-        raise DamagedFile(path, f"its id {meta['id']!r} does not match its file name")
+        raise DamagedFile(path, f"its id {brief(meta['id'])} does not match its file name")
     if meta["state"] not in STATES:
-        raise DamagedFile(path, f"unknown state {meta['state']!r}")
+        raise DamagedFile(path, f"unknown state {brief(meta['state'])}")
     for name in ("title", "template"):
         if not isinstance(meta.get(name, ""), str):
             raise DamagedFile(path, f"field {name!r} is not text")
@@ -162,13 +174,17 @@ def summary_from_entry(session_id: str, entry: dict[str, Any], path: Path) -> Se
 
 
 def read_index(path: Path) -> dict[str, dict[str, Any]] | None:
-    """The index's entries by session id: ``{}`` if there is no index, ``None`` if damaged."""
+    """The index's entries by session id: ``{}`` if there is no index, ``None`` if damaged.
+
+    The index is only a cache, so an index that cannot be read (a folder, a FIFO, a file
+    too large, unreadable or not JSON) is ``None`` too, and is rebuilt from the files.
+    """
     try:
         text = read_text(path)
         if text is None:
             return {}
-        data = json.loads(text)
-    except (DamagedFile, json.JSONDecodeError):
+        data = load_json(text, path)
+    except StorageError:
         return None
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         return None

@@ -17,8 +17,14 @@ from typing import Any
 from tinydb.storages import Storage
 
 from circlekeeper.sessions.errors import StorageError
-from circlekeeper.sessions.storage.atomic import DamagedFile, dumps, read_text, write_atomic
-from circlekeeper.sessions.storage.index import SessionSummary, summary_from_meta
+from circlekeeper.sessions.storage.atomic import (
+    DamagedFile,
+    dumps,
+    load_json,
+    read_text,
+    write_atomic,
+)
+from circlekeeper.sessions.storage.index import SessionSummary, brief, summary_from_meta
 from circlekeeper.sessions.storage.record import META_TABLE, SCHEMA_VERSION
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -53,12 +59,10 @@ def parse_tables(text: str, path: Path) -> dict[str, dict[str, Any]]:
     """Parse a TinyDB file's text, checking it has the shape of tables of documents.
 
     Raises:
-        DamagedFile: when the text is not JSON or not tables of documents.
+        DamagedFile: when the text is not JSON, is nested too deeply or holds a number too
+            long to read, or is not tables of documents.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DamagedFile(path, f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    data = load_json(text, path)
     if not isinstance(data, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
         for table in data.values()
@@ -88,7 +92,7 @@ def migrate(
     steps = MIGRATIONS if migrations is None else migrations
     version = schema_of(data)
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        raise DamagedFile(path, f"unknown schema version {version!r}")
+        raise DamagedFile(path, f"unknown schema version {brief(version)}")
     if version > target:
         raise NewerSchema(path, version)
     changed = False

@@ -205,7 +205,9 @@ class SessionStore:
 
         Only the session files changed since the index last saw them are read.
         """
-        self._open_folder()
+        # Clearing a crash's temporary files is a courtesy; listing never depends on it.
+        with contextlib.suppress(StorageError):
+            self._open_folder()
         return scan_sessions(self.folder)
 
     def delete(self, session_id: str) -> Path:

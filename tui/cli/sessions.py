@@ -79,7 +79,8 @@ def list_sessions(invocation: Invocation) -> None:
     """Show every saved session, most recently updated first.
 
     Files that could not be read as a session are reported on standard error with
-    their path; damaged ones are set aside as NAME.damaged so nothing else is affected.
+    their path; damaged ones are set aside as NAME.damaged so nothing else is affected,
+    and anything else (a folder, a link, a file too large or unreadable) is skipped.
     """
     store = SessionStore.in_folders(invocation.folders)
     try:
@@ -89,7 +90,8 @@ def list_sessions(invocation: Invocation) -> None:
     if listing.index_rebuilt:
         click.echo(f"The session index was damaged and has been rebuilt in {store.root}.", err=True)
     for entry in listing.damaged:
-        click.echo(f"damaged: {entry.message()}", err=True)
+        # A file set aside was damaged; one left where it is was only skipped.
+        click.echo(f"{'damaged' if entry.moved_to else 'skipped'}: {entry.message()}", err=True)
     if not listing.sessions:
         click.echo(f"No saved sessions in {store.root}.")
         return

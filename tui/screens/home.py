@@ -187,9 +187,8 @@ class HomeScreen(Screen[None]):
             where = damaged.moved_to or damaged.path
             if where not in self._reported:
                 self._reported.add(where)
-                self.notify(
-                    damaged.message(), title="A session file was set aside", severity="error"
-                )
+                title = "A session file was " + ("set aside" if damaged.moved_to else "skipped")
+                self.notify(damaged.message(), title=title, severity="error")
 
     def _template_labels(self) -> list[str]:
         return [_template_label(t) for t in self.templates]
