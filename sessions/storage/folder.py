@@ -107,6 +107,23 @@ class SessionFolder:
         """Files set aside as damaged, earlier or now."""
         return sorted(self.root.glob(f"*{DAMAGED_SUFFIX}"))
 
+    def copies_of(self, session_id: str) -> list[Path]:
+        """Every file holding some of a session's notes: its own, then the others.
+
+        The others are the copies set aside as damaged (``<id>.json.damaged``,
+        ``<id>.json.2.damaged``...) and the temporary files of a save cut short.
+        """
+        if not ID_PATTERN.match(session_id):
+            return []
+        name = f"{session_id}{SESSION_SUFFIX}"
+        own = [self.root / name] if os.path.lexists(self.root / name) else []
+        return [
+            *own,
+            *sorted(self.root.glob(f"{name}{DAMAGED_SUFFIX}")),
+            *sorted(self.root.glob(f"{name}.*{DAMAGED_SUFFIX}")),
+            *sorted(self.root.glob(f".{name}.*{TEMP_SUFFIX}")),
+        ]
+
     def known_path(self, session_id: str) -> Path:
         """The file of an existing session, which must be a regular file of its own.
 

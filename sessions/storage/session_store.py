@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,12 +22,10 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.paths import Folders
 from circlekeeper.sessions.storage.atomic import (
     DamagedFile,
     dumps,
-    fsync_folder,
     read_text,
     write_atomic,
 )
@@ -49,6 +48,12 @@ from circlekeeper.sessions.storage.index import (
     write_index,
 )
 from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.storage.removal import (
+    SetAsideFile,
+    delete_session,
+    remove_file,
+    set_aside_files,
+)
 from circlekeeper.sessions.storage.scan import scan_sessions
 from circlekeeper.sessions.storage.session_file import (
     AtomicJSONStorage,
@@ -65,6 +70,7 @@ __all__ = [
     "SessionLocked",
     "SessionStore",
     "SessionSummary",
+    "SetAsideFile",
     "UnknownSession",
 ]
 
@@ -208,44 +214,42 @@ class SessionStore:
         self._open_folder()
         return scan_sessions(self.folder)
 
-    def delete(self, session_id: str) -> Path:
-        """Delete a session's file for real, with its lock file and index entry.
+    def delete(self, session_id: str) -> builtins.list[Path]:
+        """Delete a session for real: every copy of its notes, its lock and index entry.
+
+        Its own file goes, and so do the copies set aside as damaged and the temporary
+        files of a save cut short (see :func:`.removal.delete_session`).
 
         Returns:
-            The path of the file that was deleted.
+            The files removed, the session's own file first when there was one.
 
         Raises:
-            UnknownSession: there is no such session.
+            UnknownSession: nothing of that session is in the folder.
             SessionLocked: it is open in another window.
         """
-        path = self.folder.known_path(session_id)
-        lock = self.folder.take(session_id)
-        try:
-            try:
-                path.unlink()
-                fsync_folder(self.root)
-            except FileNotFoundError:
-                raise UnknownSession(f"No session {session_id!r} in {self.root}") from None
-            except OSError as exc:
-                raise StorageError(f"Could not delete {path}: {exc.strerror or exc}") from exc
-            with self.folder.index_lock():
-                entries = read_index(self.folder.index_path)
-                if entries and entries.pop(session_id, None) is not None:
-                    write_index(self.folder.index_path, entries)
-        finally:
-            self.folder.release(lock, session_id)
-        return path
+        return delete_session(self.folder, session_id)
+
+    def _cutoff(self, older_than_days: int, now: datetime) -> datetime:
+        if older_than_days < 0:
+            raise ValueError("the number of days cannot be negative")
+        return (now if now.tzinfo else now.astimezone()) - timedelta(days=older_than_days)
 
     # ``builtins.list``: inside the class, ``list`` is the method of that name.
     def expired(self, older_than_days: int, now: datetime) -> builtins.list[SessionSummary]:
         """The sessions last updated more than ``older_than_days`` days before ``now``."""
-        if older_than_days < 0:
-            raise ValueError("the number of days cannot be negative")
-        cutoff = (now if now.tzinfo else now.astimezone()) - timedelta(days=older_than_days)
+        cutoff = self._cutoff(older_than_days, now)
         return [s for s in self.list().sessions if s.updated < cutoff]
 
+    def expired_set_aside(
+        self, older_than_days: int, now: datetime, *, sessions: Iterable[str] = ()
+    ) -> builtins.list[SetAsideFile]:
+        """Files set aside as damaged: those last changed more than that many days ago,
+        and any copy of one of ``sessions`` (which deleting those sessions removes too)."""
+        cutoff, ids = self._cutoff(older_than_days, now), set(sessions)
+        return [f for f in set_aside_files(self.folder) if f.changed < cutoff or f.session in ids]
+
     def purge(self, older_than_days: int, now: datetime) -> builtins.list[str]:
-        """Delete for real every session last updated more than ``older_than_days`` ago.
+        """Delete for real every session, and set-aside file, older than ``older_than_days``.
 
         Sessions open in another window are left alone.
 
@@ -257,4 +261,6 @@ class SessionStore:
             with contextlib.suppress(SessionLocked, UnknownSession):
                 self.delete(summary.id)
                 removed.append(summary.id)
+        for old in self.expired_set_aside(older_than_days, now, sessions=removed):
+            remove_file(old.path)
         return removed
