@@ -46,8 +46,12 @@ def start_session(
     watch_names: WatchList | Iterable[str] = (),
     warning_minutes: int = 2,
 ) -> OpenSession:
-    """Create a session from ``agenda`` in state ready, on disk before this returns."""
-    handle = store.create(clock.now())
+    """Create a session from ``agenda`` in state ready, on disk before this returns.
+
+    Its file appears in one step with its agenda and first event, so a crash at any
+    moment leaves either no session or one that can be resumed.
+    """
+    handle = store.create(clock.now(), draft=True)
     try:
         session = Session.create(
             handle.record,
@@ -59,9 +63,9 @@ def start_session(
             index=store.update_index,
             warning_minutes=warning_minutes,
         )
+        store.place(handle)
     except BaseException:
-        handle.close()
-        store.delete(handle.id)
+        store.discard(handle)
         raise
     return OpenSession(handle, session)
 

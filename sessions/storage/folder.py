@@ -225,6 +225,15 @@ class SessionFolder:
                     self.release(lock, session_id)
         return removed
 
+    def remove_orphan_locks(self) -> None:
+        """Remove the lock files of sessions that never got a file (a crash while creating)."""
+        for lock_path in self.root.glob(f"*{LOCK_SUFFIX}"):
+            session_id = lock_path.name.removesuffix(LOCK_SUFFIX)
+            if ID_PATTERN.match(session_id) and not os.path.lexists(self.path_of(session_id)):
+                with contextlib.suppress(SessionLocked):
+                    # Taken first: a window creating that session right now holds it.
+                    self.release(self.take(session_id), session_id)
+
     def set_aside(self, path: Path) -> Path:
         """Move a damaged file to a ``.damaged`` name that no other file has; returns it.
 

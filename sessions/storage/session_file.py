@@ -129,16 +129,21 @@ class AtomicJSONStorage(Storage):
     of the file.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, text: str | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, text: str | None = None, draft: bool = False
+    ) -> None:
         """Open the storage; nothing is read or created until TinyDB asks.
 
         Args:
             path: The JSON file.
             text: The file's current text when the caller has just read (and checked) it.
+            draft: Keep what is written in memory until :meth:`place` (a new file).
         """
         super().__init__()
         self.path = Path(path)
         """The file this storage reads and replaces."""
+        self.draft = draft
+        """Writes are kept in memory: the file does not exist until :meth:`place`."""
         self._text = text
 
     def read(self) -> dict[str, dict[str, Any]] | None:
@@ -160,8 +165,19 @@ class AtomicJSONStorage(Storage):
         if text == self._text:
             # TinyDB writes even when an update matched nothing; the file already says this.
             return
-        write_atomic(self.path, text)
+        if not self.draft:
+            write_atomic(self.path, text)
         self._text = text
+
+    def place(self) -> None:
+        """Write a draft's file whole, where no file is yet; later writes go straight to it.
+
+        Raises:
+            StorageError: it could not be written, or a file is already there.
+        """
+        if self.draft:
+            write_atomic(self.path, self._text or "{}", overwrite=False)
+            self.draft = False
 
     def close(self) -> None:
         self._text = None

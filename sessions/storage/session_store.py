@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import os
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -102,38 +103,63 @@ class SessionStore:
         return self.folder.path_of(session_id)
 
     def _open_folder(self) -> None:
-        """On first use, remove temporary files a crash left behind."""
+        """On first use, remove temporary and lock files a crash left behind."""
         if not self._opened and self.root.is_dir():
             self._opened = True
             self.folder.remove_stale_temp_files()
+            self.folder.remove_orphan_locks()
 
-    def create(self, now: datetime) -> SessionHandle:
-        """Create a new, locked session in state ``ready``, created at ``now``."""
+    def create(self, now: datetime, *, draft: bool = False) -> SessionHandle:
+        """Create a new, locked session in state ``ready``, created at ``now``.
+
+        Args:
+            now: When it is created.
+            draft: Keep what is written to it in memory until :meth:`place`, so that its
+                file appears only once its first state is complete (a crash before that
+                leaves no session at all). Without it, the file is written now.
+        """
         self._open_folder()
         self.folder.make()
         while True:
             session_id = new_session_id(now)
             path = self.path_of(session_id)
-            if path.exists():
+            if os.path.lexists(path):
                 continue
             with contextlib.suppress(SessionLocked):
                 lock = self.folder.take(session_id)
-                if not path.exists():
+                if not os.path.lexists(path):
                     break
                 lock.release()
-        record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage))
+        record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage, draft=True))
+        handle = SessionHandle(session_id, path, record, lock)
         moment = now.isoformat()
         try:
             record.write_meta(
                 id=session_id, created=moment, updated=moment, state="ready", ended=None,
                 title="", template="",
             )  # fmt: skip
-            self.update_index(record.read_meta())
+            if not draft:
+                self.place(handle)
         except BaseException:
-            record.close()
-            self.folder.release(lock, session_id)
+            self.discard(handle)
             raise
-        return SessionHandle(session_id, path, record, lock)
+        return handle
+
+    def place(self, handle: SessionHandle) -> None:
+        """Write a draft session's file, whole, in one step, and list it in the index.
+
+        Raises:
+            StorageError: the file could not be written; nothing is on disk.
+        """
+        storage = handle.record.db.storage
+        if isinstance(storage, AtomicJSONStorage):
+            storage.place()
+        self.update_index(handle.record.read_meta())
+
+    def discard(self, handle: SessionHandle) -> None:
+        """Close a session whose file was never placed (see :meth:`create`), and its lock."""
+        handle.record.close()
+        self.folder.release(handle.lock, handle.id)
 
     def open(self, session_id: str) -> SessionHandle:
         """Open and lock an existing session, bringing an older file up to date.
