@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from circlekeeper.sessions.engine.clock import Clock
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.privacy.names import WatchList
+from circlekeeper.sessions.storage.claim import SessionTakenOver
 from circlekeeper.sessions.storage.handle import SessionHandle
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda
@@ -33,8 +34,12 @@ class OpenSession:
     def close(self) -> None:
         """Save the running time not yet written and release the file (safe twice)."""
         if not self.handle.closed:
-            self.session.heartbeat()
-            self.handle.close()
+            try:
+                self.session.heartbeat()
+            except SessionTakenOver:
+                pass  # it already stopped saving, and said so when it did
+            finally:
+                self.handle.close()
 
 
 def start_session(

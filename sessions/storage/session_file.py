@@ -18,6 +18,7 @@ from tinydb.storages import Storage
 
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage.atomic import DamagedFile, dumps, read_text, write_atomic
+from circlekeeper.sessions.storage.claim import Claim
 from circlekeeper.sessions.storage.index import SessionSummary, summary_from_meta
 from circlekeeper.sessions.storage.record import META_TABLE, SCHEMA_VERSION
 
@@ -130,7 +131,12 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, text: str | None = None, draft: bool = False
+        self,
+        path: str | os.PathLike[str],
+        *,
+        text: str | None = None,
+        draft: bool = False,
+        claim: Claim | None = None,
     ) -> None:
         """Open the storage; nothing is read or created until TinyDB asks.
 
@@ -138,6 +144,8 @@ class AtomicJSONStorage(Storage):
             path: The JSON file.
             text: The file's current text when the caller has just read (and checked) it.
             draft: Keep what is written in memory until :meth:`place` (a new file).
+            claim: Checked before each write, so another window's saves are never
+                overwritten (see :mod:`.claim`).
         """
         super().__init__()
         self.path = Path(path)
@@ -145,6 +153,7 @@ class AtomicJSONStorage(Storage):
         self.draft = draft
         """Writes are kept in memory: the file does not exist until :meth:`place`."""
         self._text = text
+        self._claim = claim
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._text is None:
@@ -166,8 +175,15 @@ class AtomicJSONStorage(Storage):
             # TinyDB writes even when an update matched nothing; the file already says this.
             return
         if not self.draft:
-            write_atomic(self.path, text)
+            self._write(text)
         self._text = text
+
+    def _write(self, text: str, *, overwrite: bool = True) -> None:
+        if self._claim is not None:
+            self._claim.check()
+        write_atomic(self.path, text, overwrite=overwrite)
+        if self._claim is not None:
+            self._claim.wrote()
 
     def place(self) -> None:
         """Write a draft's file whole, where no file is yet; later writes go straight to it.
@@ -176,7 +192,7 @@ class AtomicJSONStorage(Storage):
             StorageError: it could not be written, or a file is already there.
         """
         if self.draft:
-            write_atomic(self.path, self._text or "{}", overwrite=False)
+            self._write(self._text or "{}", overwrite=False)
             self.draft = False
 
     def close(self) -> None:

@@ -30,6 +30,7 @@ from circlekeeper.sessions.storage.atomic import (
     read_text,
     write_atomic,
 )
+from circlekeeper.sessions.storage.claim import Claim, SessionTakenOver
 from circlekeeper.sessions.storage.folder import (
     SessionFolder,
     SessionLocked,
@@ -71,6 +72,7 @@ __all__ = [
     "SessionLocked",
     "SessionStore",
     "SessionSummary",
+    "SessionTakenOver",
     "SetAsideFile",
     "UnknownSession",
 ]
@@ -130,7 +132,8 @@ class SessionStore:
                 if not os.path.lexists(path):
                     break
                 lock.release()
-        record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage, draft=True))
+        claim = Claim(Path(lock.lock_file), path)
+        record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage, draft=True, claim=claim))
         handle = SessionHandle(session_id, path, record, lock)
         moment = now.isoformat()
         try:
@@ -174,6 +177,7 @@ class SessionStore:
         path = self.folder.known_path(session_id)
         lock = self.folder.take(session_id)
         try:
+            claim = Claim(Path(lock.lock_file), path)
             text = read_text(path)
             if text is None:
                 raise UnknownSession(f"No session {session_id!r} in {self.root}")
@@ -185,7 +189,8 @@ class SessionStore:
             if migrated:
                 text = dumps(data, path)
                 write_atomic(path, text)
-            db = TinyDB(path, storage=AtomicJSONStorage, text=text)
+                claim.wrote()
+            db = TinyDB(path, storage=AtomicJSONStorage, text=text, claim=claim)
         except BaseException:
             self.folder.release(lock, session_id)
             raise
