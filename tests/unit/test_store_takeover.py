@@ -69,9 +69,13 @@ def windows(tmp_path: Path) -> Iterator[list[Window]]:
     opened: list[Window] = []
     yield opened
     for window in opened:
-        if window.process.poll() is None:
-            window.process.kill()
-            window.process.wait()
+        process = window.process
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        for pipe in (process.stdin, process.stdout, process.stderr):
+            if pipe is not None:
+                pipe.close()
 
 
 def test_a_window_whose_lock_file_went_stops_saving_and_loses_nothing(
