@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from circlekeeper.sessions.engine.clock import Clock
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.privacy.names import WatchList
+from circlekeeper.sessions.storage.claim import SessionTakenOver
 from circlekeeper.sessions.storage.handle import SessionHandle
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda
@@ -33,8 +34,12 @@ class OpenSession:
     def close(self) -> None:
         """Save the running time not yet written and release the file (safe twice)."""
         if not self.handle.closed:
-            self.session.heartbeat()
-            self.handle.close()
+            try:
+                self.session.heartbeat()
+            except SessionTakenOver:
+                pass  # it already stopped saving, and said so when it did
+            finally:
+                self.handle.close()
 
 
 def start_session(
@@ -46,8 +51,12 @@ def start_session(
     watch_names: WatchList | Iterable[str] = (),
     warning_minutes: int = 2,
 ) -> OpenSession:
-    """Create a session from ``agenda`` in state ready, on disk before this returns."""
-    handle = store.create(clock.now())
+    """Create a session from ``agenda`` in state ready, on disk before this returns.
+
+    Its file appears in one step with its agenda and first event, so a crash at any
+    moment leaves either no session or one that can be resumed.
+    """
+    handle = store.create(clock.now(), draft=True)
     try:
         session = Session.create(
             handle.record,
@@ -59,9 +68,9 @@ def start_session(
             index=store.update_index,
             warning_minutes=warning_minutes,
         )
+        store.place(handle)
     except BaseException:
-        handle.close()
-        store.delete(handle.id)
+        store.discard(handle)
         raise
     return OpenSession(handle, session)
 

@@ -2,9 +2,10 @@
 
 Each session is one TinyDB file (:mod:`.record`) in a versioned format (:mod:`.session_file`)
 written atomically (:mod:`.atomic`: temp file, fsync, rename) and locked while open
-(:mod:`.folder`); the small :mod:`.index` is a cache rebuilt from the files, and
+(:mod:`.folder`), with a :mod:`.claim` checked before each write so that two windows never
+write one session; the small :mod:`.index` is a cache rebuilt from the files, and
 :mod:`.scan` lists the folder through it. The :class:`SessionStore` (:mod:`.session_store`)
-creates, opens, lists, deletes and purges sessions.
+creates, opens, lists, deletes and purges sessions (every copy: :mod:`.removal`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from circlekeeper.sessions.storage.atomic import DamagedFile as DamagedFile
     from circlekeeper.sessions.storage.atomic import write_atomic as write_atomic
     from circlekeeper.sessions.storage.atomic import write_file_atomic as write_file_atomic
+    from circlekeeper.sessions.storage.claim import SessionTakenOver as SessionTakenOver
     from circlekeeper.sessions.storage.folder import SessionLocked as SessionLocked
     from circlekeeper.sessions.storage.folder import UnknownSession as UnknownSession
     from circlekeeper.sessions.storage.handle import SessionHandle as SessionHandle
@@ -39,6 +41,7 @@ __all__ = [
     "SessionRecord",
     "SessionStore",
     "SessionSummary",
+    "SessionTakenOver",
     "UnknownSession",
     "write_atomic",
     "write_file_atomic",
@@ -57,6 +60,7 @@ __getattr__ = lazy_exports(
         "write_atomic": "atomic",
         "write_file_atomic": "atomic",
         "SessionLocked": "folder",
+        "SessionTakenOver": "claim",
         "UnknownSession": "folder",
         "Listing": "index",
         "SessionSummary": "index",

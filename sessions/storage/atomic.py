@@ -133,16 +133,19 @@ def _place_new(tmp: str, path: Path) -> None:
         os.replace(tmp, path)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
     """Replace ``path`` with ``text`` (UTF-8) so that a crash leaves the old or the new file.
 
+    Without ``overwrite``, the file is put in place only if nothing is at ``path`` yet.
+
     Raises:
-        StorageError: when the folder or the file cannot be written; ``path`` is untouched.
+        StorageError: when the folder or the file cannot be written (or, without
+            ``overwrite``, something is there already); ``path`` is untouched.
     """
     try:
         if not path.parent.is_dir():
             ensure_private_dir(path.parent)
-        write_file_atomic(path, text.encode("utf-8"))
+        write_file_atomic(path, text.encode("utf-8"), overwrite=overwrite)
     except OSError as exc:
         raise StorageError(f"Could not save to {path}: {exc.strerror or exc}") from exc
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import string
 from collections.abc import Iterator
 from datetime import datetime
@@ -39,6 +40,10 @@ class SessionLocked(StorageError):
 
 class UnknownSession(StorageError):
     """There is no session with that id."""
+
+
+class NotASessionFile(StorageError):
+    """Something other than a regular file (a symbolic link, say) has a session's name."""
 
 
 def new_session_id(now: datetime) -> str:
@@ -102,15 +107,47 @@ class SessionFolder:
         """Files set aside as damaged, earlier or now."""
         return sorted(self.root.glob(f"*{DAMAGED_SUFFIX}"))
 
+    def copies_of(self, session_id: str) -> list[Path]:
+        """Every file holding some of a session's notes: its own, then the others.
+
+        The others are the copies set aside as damaged (``<id>.json.damaged``,
+        ``<id>.json.2.damaged``...) and the temporary files of a save cut short.
+        """
+        if not ID_PATTERN.match(session_id):
+            return []
+        name = f"{session_id}{SESSION_SUFFIX}"
+        own = [self.root / name] if os.path.lexists(self.root / name) else []
+        return [
+            *own,
+            *sorted(self.root.glob(f"{name}{DAMAGED_SUFFIX}")),
+            *sorted(self.root.glob(f"{name}.*{DAMAGED_SUFFIX}")),
+            *sorted(self.root.glob(f".{name}.*{TEMP_SUFFIX}")),
+        ]
+
     def known_path(self, session_id: str) -> Path:
-        """The file of an existing session.
+        """The file of an existing session, which must be a regular file of its own.
+
+        A symbolic link is refused, never followed: it could lead the app to read, write
+        or set aside a file outside the sessions folder.
 
         Raises:
             UnknownSession: when there is no such session.
+            NotASessionFile: when the name is a symbolic link or anything but a file.
         """
         path = self.path_of(session_id)
-        if not ID_PATTERN.match(session_id) or not path.is_file():
+        try:
+            mode = os.lstat(path).st_mode if ID_PATTERN.match(session_id) else None
+        except OSError:
+            mode = None
+        if mode is None:
             raise UnknownSession(f"No session {session_id!r} in {self.root}")
+        if stat.S_ISLNK(mode):
+            raise NotASessionFile(
+                f"{path}: a symbolic link, not a session file; it was not opened "
+                "(move the file it points to into the folder instead)"
+            )
+        if not stat.S_ISREG(mode):
+            raise NotASessionFile(f"{path}: not a regular file; it was not opened")
         return path
 
     # Locks -------------------------------------------------------------------------
@@ -188,27 +225,56 @@ class SessionFolder:
                     self.release(lock, session_id)
         return removed
 
+    def remove_orphan_locks(self) -> None:
+        """Remove the lock files of sessions that never got a file (a crash while creating)."""
+        for lock_path in self.root.glob(f"*{LOCK_SUFFIX}"):
+            session_id = lock_path.name.removesuffix(LOCK_SUFFIX)
+            if ID_PATTERN.match(session_id) and not os.path.lexists(self.path_of(session_id)):
+                with contextlib.suppress(SessionLocked):
+                    # Taken first: a window creating that session right now holds it.
+                    self.release(self.take(session_id), session_id)
+
     def set_aside(self, path: Path) -> Path:
-        """Move a damaged file to a ``.damaged`` name that no other file has; returns it."""
+        """Move a damaged file to a ``.damaged`` name that no other file has; returns it.
+
+        A symbolic link is moved as a link: nothing it points to is linked, moved or
+        changed (with the permissions of whoever runs the app, it could point anywhere).
+        """
         try:
             for n in range(1, 1000):
                 suffix = DAMAGED_SUFFIX if n == 1 else f".{n}{DAMAGED_SUFFIX}"
                 target = path.with_name(path.name + suffix)
                 try:
                     # A hard link fails if the name is taken, so nothing is ever overwritten.
-                    os.link(path, target)
+                    os.link(path, target, follow_symlinks=False)
                 except FileExistsError:
                     continue
                 except OSError:  # a file system without hard links
-                    if target.exists():
+                    if os.path.lexists(target):
                         continue
                     os.rename(path, target)
                 else:
                     path.unlink()
-                with contextlib.suppress(OSError):
-                    os.chmod(target, 0o600)
+                _make_private(target)
                 fsync_folder(path.parent)
                 return target
         except OSError as exc:
             raise StorageError(f"Could not set aside {path}: {exc.strerror or exc}") from exc
         raise StorageError(f"Could not set aside {path}: too many damaged copies beside it")
+
+
+def _make_private(path: Path) -> None:
+    """Make ``path`` owner-only if it is a regular file, never through a link."""
+    # O_NOFOLLOW refuses a symbolic link and O_NONBLOCK keeps a FIFO from blocking the open.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            os.fchmod(fd, 0o600)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

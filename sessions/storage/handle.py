@@ -21,18 +21,19 @@ class SessionHandle:
         """The session's file."""
         self.record = record
         """The session's tables; the session engine reads and writes through this."""
-        self._lock = lock
+        self.lock = lock
+        """The session's lock, held until :meth:`close`."""
 
     @property
     def closed(self) -> bool:
         """Whether the session has been closed and its lock released."""
-        return not self._lock.is_locked
+        return not self.lock.is_locked
 
     def close(self) -> None:
         """Close the record and release the lock (safe to call twice)."""
-        if self._lock.is_locked:
+        if self.lock.is_locked:
             self.record.close()
-            self._lock.release()
+            self.lock.release()
 
     def __enter__(self) -> SessionHandle:
         return self

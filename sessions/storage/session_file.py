@@ -24,6 +24,7 @@ from circlekeeper.sessions.storage.atomic import (
     read_text,
     write_atomic,
 )
+from circlekeeper.sessions.storage.claim import Claim
 from circlekeeper.sessions.storage.index import SessionSummary, brief, summary_from_meta
 from circlekeeper.sessions.storage.record import META_TABLE, SCHEMA_VERSION
 
@@ -133,17 +134,30 @@ class AtomicJSONStorage(Storage):
     of the file.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, text: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        text: str | None = None,
+        draft: bool = False,
+        claim: Claim | None = None,
+    ) -> None:
         """Open the storage; nothing is read or created until TinyDB asks.
 
         Args:
             path: The JSON file.
             text: The file's current text when the caller has just read (and checked) it.
+            draft: Keep what is written in memory until :meth:`place` (a new file).
+            claim: Checked before each write, so another window's saves are never
+                overwritten (see :mod:`.claim`).
         """
         super().__init__()
         self.path = Path(path)
         """The file this storage reads and replaces."""
+        self.draft = draft
+        """Writes are kept in memory: the file does not exist until :meth:`place`."""
         self._text = text
+        self._claim = claim
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._text is None:
@@ -164,8 +178,26 @@ class AtomicJSONStorage(Storage):
         if text == self._text:
             # TinyDB writes even when an update matched nothing; the file already says this.
             return
-        write_atomic(self.path, text)
+        if not self.draft:
+            self._write(text)
         self._text = text
+
+    def _write(self, text: str, *, overwrite: bool = True) -> None:
+        if self._claim is not None:
+            self._claim.check()
+        write_atomic(self.path, text, overwrite=overwrite)
+        if self._claim is not None:
+            self._claim.wrote()
+
+    def place(self) -> None:
+        """Write a draft's file whole, where no file is yet; later writes go straight to it.
+
+        Raises:
+            StorageError: it could not be written, or a file is already there.
+        """
+        if self.draft:
+            self._write(self._text or "{}", overwrite=False)
+            self.draft = False
 
     def close(self) -> None:
         self._text = None

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import os
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,10 +28,10 @@ from circlekeeper.sessions.paths import Folders
 from circlekeeper.sessions.storage.atomic import (
     DamagedFile,
     dumps,
-    fsync_folder,
     read_text,
     write_atomic,
 )
+from circlekeeper.sessions.storage.claim import Claim, SessionTakenOver
 from circlekeeper.sessions.storage.folder import (
     SessionFolder,
     SessionLocked,
@@ -49,6 +51,12 @@ from circlekeeper.sessions.storage.index import (
     write_index,
 )
 from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.storage.removal import (
+    SetAsideFile,
+    delete_session,
+    remove_file,
+    set_aside_files,
+)
 from circlekeeper.sessions.storage.scan import scan_sessions
 from circlekeeper.sessions.storage.session_file import (
     AtomicJSONStorage,
@@ -65,6 +73,8 @@ __all__ = [
     "SessionLocked",
     "SessionStore",
     "SessionSummary",
+    "SessionTakenOver",
+    "SetAsideFile",
     "UnknownSession",
 ]
 
@@ -96,38 +106,64 @@ class SessionStore:
         return self.folder.path_of(session_id)
 
     def _open_folder(self) -> None:
-        """On first use, remove temporary files a crash left behind."""
+        """On first use, remove temporary and lock files a crash left behind."""
         if not self._opened and self.root.is_dir():
             self._opened = True
             self.folder.remove_stale_temp_files()
+            self.folder.remove_orphan_locks()
 
-    def create(self, now: datetime) -> SessionHandle:
-        """Create a new, locked session in state ``ready``, created at ``now``."""
+    def create(self, now: datetime, *, draft: bool = False) -> SessionHandle:
+        """Create a new, locked session in state ``ready``, created at ``now``.
+
+        Args:
+            now: When it is created.
+            draft: Keep what is written to it in memory until :meth:`place`, so that its
+                file appears only once its first state is complete (a crash before that
+                leaves no session at all). Without it, the file is written now.
+        """
         self._open_folder()
         self.folder.make()
         while True:
             session_id = new_session_id(now)
             path = self.path_of(session_id)
-            if path.exists():
+            if os.path.lexists(path):
                 continue
             with contextlib.suppress(SessionLocked):
                 lock = self.folder.take(session_id)
-                if not path.exists():
+                if not os.path.lexists(path):
                     break
                 lock.release()
-        record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage))
+        claim = Claim(Path(lock.lock_file), path)
+        record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage, draft=True, claim=claim))
+        handle = SessionHandle(session_id, path, record, lock)
         moment = now.isoformat()
         try:
             record.write_meta(
                 id=session_id, created=moment, updated=moment, state="ready", ended=None,
                 title="", template="",
             )  # fmt: skip
-            self.update_index(record.read_meta())
+            if not draft:
+                self.place(handle)
         except BaseException:
-            record.close()
-            self.folder.release(lock, session_id)
+            self.discard(handle)
             raise
-        return SessionHandle(session_id, path, record, lock)
+        return handle
+
+    def place(self, handle: SessionHandle) -> None:
+        """Write a draft session's file, whole, in one step, and list it in the index.
+
+        Raises:
+            StorageError: the file could not be written; nothing is on disk.
+        """
+        storage = handle.record.db.storage
+        if isinstance(storage, AtomicJSONStorage):
+            storage.place()
+        self.update_index(handle.record.read_meta())
+
+    def discard(self, handle: SessionHandle) -> None:
+        """Close a session whose file was never placed (see :meth:`create`), and its lock."""
+        handle.record.close()
+        self.folder.release(handle.lock, handle.id)
 
     def open(self, session_id: str) -> SessionHandle:
         """Open and lock an existing session, bringing an older file up to date.
@@ -142,6 +178,7 @@ class SessionStore:
         path = self.folder.known_path(session_id)
         lock = self.folder.take(session_id)
         try:
+            claim = Claim(Path(lock.lock_file), path)
             text = read_text(path)
             if text is None:
                 raise UnknownSession(f"No session {session_id!r} in {self.root}")
@@ -153,7 +190,8 @@ class SessionStore:
             if migrated:
                 text = dumps(data, path)
                 write_atomic(path, text)
-            db = TinyDB(path, storage=AtomicJSONStorage, text=text)
+                claim.wrote()
+            db = TinyDB(path, storage=AtomicJSONStorage, text=text, claim=claim)
         except BaseException:
             self.folder.release(lock, session_id)
             raise
@@ -210,44 +248,42 @@ class SessionStore:
             self._open_folder()
         return scan_sessions(self.folder)
 
-    def delete(self, session_id: str) -> Path:
-        """Delete a session's file for real, with its lock file and index entry.
+    def delete(self, session_id: str) -> builtins.list[Path]:
+        """Delete a session for real: every copy of its notes, its lock and index entry.
+
+        Its own file goes, and so do the copies set aside as damaged and the temporary
+        files of a save cut short (see :func:`.removal.delete_session`).
 
         Returns:
-            The path of the file that was deleted.
+            The files removed, the session's own file first when there was one.
 
         Raises:
-            UnknownSession: there is no such session.
+            UnknownSession: nothing of that session is in the folder.
             SessionLocked: it is open in another window.
         """
-        path = self.folder.known_path(session_id)
-        lock = self.folder.take(session_id)
-        try:
-            try:
-                path.unlink()
-                fsync_folder(self.root)
-            except FileNotFoundError:
-                raise UnknownSession(f"No session {session_id!r} in {self.root}") from None
-            except OSError as exc:
-                raise StorageError(f"Could not delete {path}: {exc.strerror or exc}") from exc
-            with self.folder.index_lock():
-                entries = read_index(self.folder.index_path)
-                if entries and entries.pop(session_id, None) is not None:
-                    write_index(self.folder.index_path, entries)
-        finally:
-            self.folder.release(lock, session_id)
-        return path
+        return delete_session(self.folder, session_id)
+
+    def _cutoff(self, older_than_days: int, now: datetime) -> datetime:
+        if older_than_days < 0:
+            raise ValueError("the number of days cannot be negative")
+        return (now if now.tzinfo else now.astimezone()) - timedelta(days=older_than_days)
 
     # ``builtins.list``: inside the class, ``list`` is the method of that name.
     def expired(self, older_than_days: int, now: datetime) -> builtins.list[SessionSummary]:
         """The sessions last updated more than ``older_than_days`` days before ``now``."""
-        if older_than_days < 0:
-            raise ValueError("the number of days cannot be negative")
-        cutoff = (now if now.tzinfo else now.astimezone()) - timedelta(days=older_than_days)
+        cutoff = self._cutoff(older_than_days, now)
         return [s for s in self.list().sessions if s.updated < cutoff]
 
+    def expired_set_aside(
+        self, older_than_days: int, now: datetime, *, sessions: Iterable[str] = ()
+    ) -> builtins.list[SetAsideFile]:
+        """Files set aside as damaged: those last changed more than that many days ago,
+        and any copy of one of ``sessions`` (which deleting those sessions removes too)."""
+        cutoff, ids = self._cutoff(older_than_days, now), set(sessions)
+        return [f for f in set_aside_files(self.folder) if f.changed < cutoff or f.session in ids]
+
     def purge(self, older_than_days: int, now: datetime) -> builtins.list[str]:
-        """Delete for real every session last updated more than ``older_than_days`` ago.
+        """Delete for real every session, and set-aside file, older than ``older_than_days``.
 
         Sessions open in another window are left alone.
 
@@ -259,4 +295,6 @@ class SessionStore:
             with contextlib.suppress(SessionLocked, UnknownSession):
                 self.delete(summary.id)
                 removed.append(summary.id)
+        for old in self.expired_set_aside(older_than_days, now, sessions=removed):
+            remove_file(old.path)
         return removed

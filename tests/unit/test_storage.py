@@ -158,7 +158,7 @@ def test_a_save_writes_the_file_once_and_only_if_something_changed(
     record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage))
     record.put_note({"id": "n1", "text": "one"})
     writes: list[Path] = []
-    monkeypatch.setattr(session_file, "write_atomic", lambda p, text: writes.append(p))
+    monkeypatch.setattr(session_file, "write_atomic", lambda p, text, **options: writes.append(p))
 
     record.put_note({"id": "n1", "text": "one"})
     assert writes == []

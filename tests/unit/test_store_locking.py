@@ -102,7 +102,7 @@ def test_delete_removes_the_file_its_lock_and_its_index_entry(
         kept = other.id
     path = store.path_of(session_id)
 
-    assert store.delete(session_id) == path
+    assert store.delete(session_id) == [path]
 
     assert not path.exists()
     assert not (store.root / f"{session_id}.lock").exists()

@@ -7,14 +7,22 @@ standard error and a non-zero exit code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from datetime import datetime
+from pathlib import Path
 
 import click
 
 from circlekeeper.sessions.engine.clock import SystemClock
 from circlekeeper.sessions.errors import StorageError
-from circlekeeper.sessions.storage.session_store import SessionLocked, SessionStore, SessionSummary
+from circlekeeper.sessions.storage.removal import remove_file
+from circlekeeper.sessions.storage.session_store import (
+    SessionLocked,
+    SessionStore,
+    SessionSummary,
+    SetAsideFile,
+    UnknownSession,
+)
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
 TITLE_WIDTH = 36
@@ -111,26 +119,49 @@ Examples:
 def delete(invocation: Invocation, session_id: str, yes: bool) -> None:
     """Delete the session ID for good: its file is removed, with no way back.
 
+    Copies of its notes go with it: copies set aside as damaged and the temporary files
+    of a save cut short.
+
     The id is the first column of `circlekeeper sessions list`.
     """
     store = SessionStore.in_folders(invocation.folders)
     try:
-        store.folder.known_path(session_id)
+        copies = store.folder.copies_of(session_id)
+        if not copies:
+            raise UnknownSession(f"No session {session_id!r} in {store.root}")
         if not yes:
-            summary = next((s for s in store.list().sessions if s.id == session_id), None)
-            about = (
-                f"{_title(summary)}, last updated {_when(summary.updated)}"
-                if summary
-                else "its file could not be read"
-            )
             click.confirm(
-                f"Delete session {session_id} ({about}) for good? This cannot be undone",
+                f"Delete session {session_id} ({_about(store, session_id, copies)}) for good? "
+                "This cannot be undone",
                 abort=True,
             )
-        path = store.delete(session_id)
+        removed = store.delete(session_id)
     except StorageError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Deleted for good: session {session_id} ({path}).")
+    first, *others = removed
+    click.echo(f"Deleted for good: session {session_id} ({first}).")
+    for path in others:
+        click.echo(f"  and {path}")
+
+
+def _about(store: SessionStore, session_id: str, copies: list[Path]) -> str:
+    """A few words on what deleting ``session_id`` removes, for the question asked first."""
+    own = store.path_of(session_id)
+    if own not in copies:
+        return f"only its set-aside copies are left: {len(copies)} file{_s(copies)}"
+    summary = next((s for s in store.list().sessions if s.id == session_id), None)
+    about = (
+        f"{_title(summary)}, last updated {_when(summary.updated)}"
+        if summary
+        else "its file could not be read"
+    )
+    if len(copies) > 1:
+        about += f"; with {len(copies) - 1} more file{_s(copies[1:])} holding its notes"
+    return about
+
+
+def _s(items: Sized) -> str:
+    return "" if len(items) == 1 else "s"
 
 
 @click.command(
@@ -154,33 +185,64 @@ Examples:
 def purge(invocation: Invocation, days: int, yes: bool) -> None:
     """Delete for good every session not updated for more than DAYS days.
 
-    The sessions are listed first. Sessions open in another window are left alone.
+    Files set aside as damaged go too when they last changed more than DAYS days ago, or
+    were copies of a session deleted now. Everything is listed first, set-aside files
+    with their age. Sessions open in another window are left alone, with their copies.
     """
     store = SessionStore.in_folders(invocation.folders)
+    now = SystemClock().now()
     try:
-        expired = store.expired(days, SystemClock().now())
+        expired = store.expired(days, now)
+        aside = store.expired_set_aside(days, now, sessions=[s.id for s in expired])
     except StorageError as error:
         raise click.ClickException(str(error)) from None
-    if not expired:
+    if not expired and not aside:
         click.echo(f"No sessions were last updated more than {days} days ago.")
         return
-    count = len(expired)
-    plural = "s" if count != 1 else ""
-    click.echo(f"{count} session{plural} last updated more than {days} days ago:")
-    _table(expired)
+    if expired:
+        count = len(expired)
+        click.echo(f"{count} session{_s(expired)} last updated more than {days} days ago:")
+        _table(expired)
+    if aside:
+        click.echo(f"{len(aside)} file{_s(aside)} set aside as damaged, which may hold notes:")
+        _set_aside_table(aside, now)
     if not yes:
-        click.confirm(f"Delete {'them' if count != 1 else 'it'} for good?", abort=True)
-    deleted, failed = 0, []
+        many = len(expired) + len(aside) != 1
+        click.confirm(f"Delete {'them' if many else 'it'} for good?", abort=True)
+    deleted: list[str] = []
+    left_alone: set[str] = set()
+    failed: list[str] = []
     for summary in expired:
         try:
             store.delete(summary.id)
-            deleted += 1
+            deleted.append(summary.id)
         except SessionLocked:
+            left_alone.add(summary.id)
             failed.append(f"{summary.id}: left alone, it is open in another window")
         except StorageError as error:
+            left_alone.add(summary.id)
             failed.append(str(error))
-    click.echo(f"Deleted for good: {deleted} session{'s' if deleted != 1 else ''}.")
+    if expired:
+        click.echo(f"Deleted for good: {len(deleted)} session{_s(deleted)}.")
+    removed = 0
+    for file in aside:
+        # A session left alone keeps its set-aside copies too.
+        if file.session not in left_alone:
+            try:
+                remove_file(file.path)
+                removed += 1
+            except StorageError as error:
+                failed.append(str(error))
+    if aside:
+        click.echo(f"Deleted for good: {removed} set-aside file{'' if removed == 1 else 's'}.")
     for line in failed:
         click.echo(line, err=True)
     if failed:
         raise click.exceptions.Exit(1)
+
+
+def _set_aside_table(files: Iterable[SetAsideFile], now: datetime) -> None:
+    """Print set-aside files with their age, oldest first."""
+    for file in files:
+        days = file.age_days(now)
+        click.echo(f"  {file.path}  last changed {days} day{'' if days == 1 else 's'} ago")
