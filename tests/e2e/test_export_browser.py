@@ -18,15 +18,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from export_example import START, example_agenda, example_session
 from PIL import Image
 from qr_decode import decode
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Resource
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
-from test_export_session import START, example_agenda, example_session  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
