@@ -26,7 +26,8 @@ from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Resource
 
-pytestmark = pytest.mark.slow
+# One worker writes the handout once, and runs every test of it.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("handout-browser")]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PROGRAM = shutil.which("circlekeeper") or str(Path(sys.executable).parent / "circlekeeper")
