@@ -12,6 +12,7 @@ Needs root and ``ip netns``; skipped with the reason otherwise.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import os
 import shutil
 import subprocess
@@ -67,10 +68,14 @@ def room() -> Iterator[Room]:
         pytest.skip("the ip command (iproute2) is not installed")
     if os.geteuid() != 0:
         pytest.skip("making a network namespace needs root")
-    tag = os.getpid() % 100_000
-    octet = 16 + os.getpid() % 200
-    room = Room(f"ckphone{tag}", f"10.213.{octet}.1", f"10.213.{octet}.2")
-    here, there = f"ckc{tag}", f"ckp{tag}"
+    # Names and addresses come from this process's id, so test runs side by side (the
+    # workers of one run, or two runs) never share a link: 10.208.0.0/12 holds a /30 for
+    # each of 262144 ids (Linux's usual limit is 32768), and an interface name has room
+    # for any id.
+    pid = os.getpid()
+    link = ipaddress.IPv4Address("10.208.0.0") + 4 * (pid % 262_144)
+    room = Room(f"ckphone{pid}", str(link + 1), str(link + 2))
+    here, there = f"ckc{pid}", f"ckp{pid}"
     try:
         try:
             ip("netns", "add", room.namespace)
@@ -130,7 +135,7 @@ async def test_by_default_a_phone_in_the_room_cannot_reach_the_drop_box(
 
 async def test_on_the_rooms_interface_the_phone_sends_a_card(room: Room, session: Session) -> None:
     (link,) = [i for i in list_interfaces() if i.address == room.computer]
-    network = f"{room.computer.rsplit('.', 1)[0]}.0/{room.prefix}"
+    network = str(ipaddress.ip_interface(f"{room.computer}/{room.prefix}").network)
     assert str(link.network) == network
     async with DropBox(session, host=link.address) as box:
         assert box.url is not None and box.url.startswith(f"http://{room.computer}:")

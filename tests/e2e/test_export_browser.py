@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from export_example import START, example_agenda, example_session
 from PIL import Image
 from qr_decode import decode
 
@@ -25,10 +26,8 @@ from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Resource
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "unit"))
-from test_export_session import START, example_agenda, example_session  # noqa: E402
-
-pytestmark = pytest.mark.slow
+# One worker writes the handout once, and runs every test of it.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("handout-browser")]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PROGRAM = shutil.which("circlekeeper") or str(Path(sys.executable).parent / "circlekeeper")

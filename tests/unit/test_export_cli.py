@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_export_session import GOLDEN, START, example_session
+from export_example import GOLDEN, START, example_session
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.paths import Folders

@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from test_export_session import example_session
+from export_example import example_session
 from textual.app import App
 from textual.widgets import Input, RadioSet, Static
 

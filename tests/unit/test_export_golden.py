@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_export_session import GOLDEN, example_session
+from export_example import GOLDEN, example_session
 
 from circlekeeper.sessions.export import Audience, Format, export_filename, render, summary_of
 

@@ -11,14 +11,14 @@ import json
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from test_export_session import (
+from export_example import (
     DEBRIEF_TEXT,
     FACILITATOR_ONLY_TEXT,
     example_agenda,
     example_session,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 

@@ -6,8 +6,8 @@ import copy
 import json
 
 import pytest
+from export_example import example_agenda, example_session
 from jsonschema import Draft202012Validator
-from test_export_session import example_agenda, example_session
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from export_example import example_session
 from qr_decode import decode, on_background, svg_image
-from test_export_session import example_session
 
 from circlekeeper.sessions.export import Audience, Format, render, summary_of
 

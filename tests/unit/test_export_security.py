@@ -13,10 +13,10 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from export_example import example_agenda
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from test_export_session import example_agenda
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_export_session import example_session
+from export_example import example_session
 
 from circlekeeper.sessions.export import Audience, summary_of
 from circlekeeper.sessions.export.timeline_svg import BAR_AREA, LABEL, timeline_svg

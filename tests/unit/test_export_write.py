@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_export_session import example_session
+from export_example import example_session
 
 from circlekeeper.sessions.export import (
     Audience,
