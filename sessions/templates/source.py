@@ -2,7 +2,10 @@
 
 Templates and the organisation's resources file both pass through here, so a file too
 large, binary, not UTF-8 or empty is reported in the same words wherever it turns up.
-A UTF-8 byte order mark and Windows line endings are accepted.
+A UTF-8 byte order mark and Windows line endings are accepted. A control character or
+a bidirectional override is a problem on its line, and never reaches the tokens: the text
+is made safe (:func:`~circlekeeper.sessions.safe_text.safe_text`) before it is parsed, so
+nothing read from a template can drive the terminal it is shown on.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from circlekeeper.sessions.safe_text import BIDI_CONTROLS, describe, safe_text, unsafe_characters
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.sessions.templates.files import MAX_FILE_BYTES
 
@@ -94,11 +98,33 @@ def decode(source: str | bytes, path: str) -> Source:
     if not text.strip():
         result.problem(1, "the file is empty")
         return result
+    _note_unsafe_characters(result, text)
+    text = safe_text(text)
     result.text = text
     result.tokens = _markdown().parse(text)
     if text.startswith("---\n") and not (result.tokens and result.tokens[0].type == "front_matter"):
         result.problem(1, "the front matter has no closing '---' line")
     return result
+
+
+def _note_unsafe_characters(src: Source, text: str) -> None:
+    """A problem on each line holding characters that could drive a terminal or reorder it."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = dict.fromkeys(char for _, char in unsafe_characters(line))
+        controls = [describe(c) for c in found if c not in BIDI_CONTROLS]
+        overrides = [describe(c) for c in found if c in BIDI_CONTROLS]
+        if controls:
+            src.problem(
+                number,
+                f"a control character ({', '.join(controls)}) is not text and could drive "
+                "the terminal; delete it",
+            )
+        if overrides:
+            src.problem(
+                number,
+                f"a bidirectional override ({', '.join(overrides)}) shows words in another "
+                "order than they are written; delete it",
+            )
 
 
 class _TemplateMarkdown(MarkdownIt):
