@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.paths import Folders, ensure_private_dir
+from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.cache import Reading, TemplateCache, cache_file, file_key
@@ -120,11 +121,19 @@ def _entry(
     source: Traversable | Path, name: str, builtin: bool, overrides: bool, cache: TemplateCache
 ) -> TemplateEntry:
     path, (agenda, problems) = _read(source, cache)
+    shown = safe_text(name, lines=False)
+    if shown != name:
+        # The name is shown in lists and typed to start the agenda: it must be plain text.
+        problems = [
+            *problems,
+            Problem(str(path), 0, "the file's name holds a control character; rename it"),
+        ]
+        agenda = None
     return TemplateEntry(
-        name=name,
+        name=shown,
         path=path,
         builtin=builtin,
-        title=agenda.title if agenda else name,
+        title=agenda.title if agenda else shown,
         minutes=agenda.minutes if agenda else 0,
         part_count=len(agenda.parts) if agenda else 0,
         summary=agenda.summary if agenda else "",

@@ -22,6 +22,7 @@ from circlekeeper.sessions.templates.library import (
 from circlekeeper.sessions.templates.parse import check_template_file, load_template_file
 from circlekeeper.tui.cli.agenda_text import agenda_lines
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.text import clipped
 
 TITLE_WIDTH = 44
 
@@ -55,7 +56,7 @@ def _count(number: int, word: str) -> str:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= TITLE_WIDTH else text[: TITLE_WIDTH - 1] + "…"
+    return clipped(text, TITLE_WIDTH)
 
 
 @templates.command(
