@@ -21,7 +21,7 @@ from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.cache import Reading, TemplateCache, cache_file, file_key
 from circlekeeper.sessions.templates.errors import Problem, TemplateError
-from circlekeeper.sessions.templates.files import read_template_bytes
+from circlekeeper.sessions.templates.files import name_problem, read_template_bytes
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -122,13 +122,9 @@ def _entry(
 ) -> TemplateEntry:
     path, (agenda, problems) = _read(source, cache)
     shown = safe_text(name, lines=False)
-    if shown != name:
-        # The name is shown in lists and typed to start the agenda: it must be plain text.
-        problems = [
-            *problems,
-            Problem(str(path), 0, "the file's name holds a control character; rename it"),
-        ]
-        agenda = None
+    badly_named = name_problem(path)
+    if badly_named is not None:
+        problems, agenda = [*problems, badly_named], None
     return TemplateEntry(
         name=shown,
         path=path,
