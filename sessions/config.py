@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.safe_text import safe_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -83,8 +84,17 @@ class Config:
                     f"{path}: setting {key!r} should be {expected.__name__}, "
                     f"not {type(value).__name__}"
                 )
-            setattr(config, key, value)
+            setattr(config, key, _safe(value))
         return config
+
+
+def _safe(value: object) -> object:
+    """A setting's value with its text made safe: a theme or key name is shown in messages."""
+    if isinstance(value, str):
+        return safe_text(value, lines=False)
+    if isinstance(value, dict):
+        return {_safe(k): _safe(v) for k, v in value.items()}
+    return value
 
 
 def region_hints(environ: Mapping[str, str], configured: str = "") -> tuple[str, ...]:

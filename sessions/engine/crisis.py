@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.link_rules import check_url
 
@@ -75,4 +76,5 @@ def resource_to_add(title: str, url: str, known: Iterable[Resource]) -> tuple[Re
     for resource in known:
         if resource.url == url:
             return resource, True
-    return Resource(title=title.strip() or url, url=url), False
+    title = safe_text(title, lines=False).strip()
+    return Resource(title=title or url, url=url), False

@@ -24,6 +24,7 @@ from circlekeeper.sessions.engine.timeline import (
     Visit,
 )
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 
 __all__ = ["EventType", "Progress", "SessionState", "make_event"]
@@ -231,13 +232,13 @@ class Progress:
         self.attendance = int(event["n"])
 
     def _on_resource_added(self, event: dict[str, Any], at: datetime) -> None:
-        self.added.append(Resource(title=str(event["title"]), url=str(event["url"])))
+        self.added.append(Resource(title=_line(event["title"]), url=_line(event["url"])))
 
     def _on_resource_shown(self, event: dict[str, Any], at: datetime) -> None:
         self.shown.append(
             ShownResource(
-                title=str(event["title"]),
-                url=str(event["url"]),
+                title=_line(event["title"]),
+                url=_line(event["url"]),
                 at=at,
                 part=self.part,
                 crisis=bool(event.get("crisis", False)),
@@ -288,3 +289,8 @@ class Progress:
         self.state = SessionState.ENDED
         self.ended_at = at
         self.transitions.append(Transition(SessionState.ENDED.value, at, "end"))
+
+
+def _line(value: object) -> str:
+    # A resource kept in a session file is text from outside: an old file may hold anything.
+    return safe_text(str(value), lines=False)

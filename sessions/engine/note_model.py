@@ -12,6 +12,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from circlekeeper.sessions.safe_text import safe_text
+
 
 class NoteKind(str, Enum):
     """What a note is about."""
@@ -97,7 +99,7 @@ class Note:
         edited = data.get("edited_at")
         return cls(
             id=str(data["id"]),
-            text=str(data["text"]),
+            text=safe_text(str(data["text"])),
             kind=NoteKind(data["kind"]),
             part=int(data["part"]),
             at=datetime.fromisoformat(data["at"]),
@@ -143,9 +145,9 @@ class Debrief:
         """Rebuild a debrief from :meth:`to_dict` output."""
         at = data.get("at")
         return cls(
-            how_it_went=str(data.get("how_it_went", "")),
-            follow_up=str(data.get("follow_up", "")),
-            self_care=str(data.get("self_care", "")),
+            how_it_went=safe_text(str(data.get("how_it_went", ""))),
+            follow_up=safe_text(str(data.get("follow_up", ""))),
+            self_care=safe_text(str(data.get("self_care", ""))),
             at=None if at is None else datetime.fromisoformat(at),
             kept=tuple(str(k) for k in data.get("kept", ())),
         )

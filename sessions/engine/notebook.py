@@ -19,6 +19,7 @@ from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.privacy import guard as privacy
 from circlekeeper.sessions.privacy.guard import Finding
 from circlekeeper.sessions.privacy.names import WatchList
+from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.storage.record import SessionRecord
 
 MAX_NOTE_CHARS = 2000
@@ -50,8 +51,9 @@ class NoteFlagged(SessionError):
 
 
 def clean_text(text: str, what: str = "note") -> str:
-    """``text`` stripped, or :class:`SessionError` when it is empty or too long."""
-    text = text.strip()
+    """``text`` stripped and made safe to show, or :class:`SessionError` when it is empty
+    or too long."""
+    text = safe_text(text).strip()
     if not text:
         raise SessionError(f"the {what} is empty; write a few words")
     if len(text) > MAX_NOTE_CHARS:

@@ -21,6 +21,7 @@ from circlekeeper.sessions.export.markdown import RECORD_WARNING
 from circlekeeper.sessions.export.model import HANDOUT_KINDS, Summary
 from circlekeeper.sessions.export.timeline_svg import timeline_svg
 from circlekeeper.sessions.qr import make_qr, to_svg
+from circlekeeper.sessions.safe_text import safe_text
 
 QR_MODULE_MM = 1.2
 """Printed size of a module: a typical code is 4-6 cm wide, big enough to scan from a page."""
@@ -74,4 +75,7 @@ def render_html(summary: Summary) -> str:
     """The handout or the record, by the summary's audience."""
     template = _environment().get_template("summary.html.j2")
     timeline = Markup(timeline_svg(summary)) if summary.record is not None else ""
-    return template.render(s=summary, record=summary.record, timeline_svg=timeline) + "\n"
+    # Made safe last of all: no control character reaches the file, whatever a session holds.
+    return (
+        safe_text(template.render(s=summary, record=summary.record, timeline_svg=timeline)) + "\n"
+    )

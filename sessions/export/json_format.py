@@ -8,7 +8,9 @@ inline CommonMark as the template wrote it (render it with raw HTML off); note t
 plain text. Times are ISO 8601 with their offset; durations are seconds.
 
 ``<``, ``>`` and ``&`` are written as ``\\u003c``, ``\\u003e`` and ``\\u0026``: the
-same JSON to any parser, and inert if the file is ever served or pasted as HTML.
+same JSON to any parser, and inert if the file is ever served or pasted as HTML. Every
+string is made safe (:func:`~circlekeeper.sessions.safe_text.safe_text`) first, so no
+control character is in the data, even escaped.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 
 from circlekeeper.sessions.engine.note_model import Note
 from circlekeeper.sessions.export.model import PartSummary, RecordDetails, Summary
+from circlekeeper.sessions.safe_text import safe_text
 
 FORMAT = "circlekeeper-summary"
 """The ``format`` field of every summary."""
@@ -171,6 +174,17 @@ def summary_data(summary: Summary) -> dict[str, Any]:
 
 def render_json(summary: Summary) -> str:
     """The summary as indented JSON text, ending in a newline."""
-    text = json.dumps(summary_data(summary), ensure_ascii=False, indent=2)
+    text = json.dumps(_safe(summary_data(summary)), ensure_ascii=False, indent=2)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return text + "\n"
+
+
+def _safe(value: Any) -> Any:
+    """``value`` with every string in it made safe, keys included."""
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, dict):
+        return {_safe(k): _safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_safe(v) for v in value]
+    return value

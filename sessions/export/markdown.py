@@ -2,7 +2,9 @@
 
 Every piece of note text goes through :func:`~.escape.markdown_text`, and template text
 through :func:`~.escape.template_markdown`, so nothing typed during a session or written
-in a template can become a link, an image or HTML in the rendered page.
+in a template can become a link, an image or HTML in the rendered page. The whole text
+is made safe last of all, so no control character reaches the file, whatever an old
+session holds.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from circlekeeper.sessions.export.model import (
     ResourceSummary,
     Summary,
 )
+from circlekeeper.sessions.safe_text import safe_text
 
 RECORD_WARNING = (
     "Facilitator-only: this record holds notes never shared with participants. "
@@ -31,7 +34,7 @@ RECORD_WARNING = (
 def render_markdown(summary: Summary) -> str:
     """The handout or the record, by the summary's audience."""
     lines = _record(summary) if summary.record is not None else _handout(summary)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return safe_text("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _resource_line(resource: ResourceSummary) -> str:

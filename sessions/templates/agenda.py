@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from circlekeeper.sessions.safe_text import safe_text
+
 
 @dataclass(frozen=True)
 class Block:
@@ -131,20 +133,23 @@ class Agenda:
     def from_dict(cls, data: dict[str, Any]) -> Agenda:
         """Rebuild an agenda from :meth:`to_dict` output.
 
+        Its text is made safe on the way in: a session kept before templates were checked
+        for control characters may hold some.
+
         Raises:
             KeyError, TypeError, ValueError: when ``data`` is not such output.
         """
         return cls(
-            name=str(data["name"]),
-            title=str(data["title"]),
-            summary=str(data.get("summary", "")),
-            audience=str(data.get("audience", "")),
+            name=_line(data["name"]),
+            title=_line(data["title"]),
+            summary=_line(data.get("summary", "")),
+            audience=_line(data.get("audience", "")),
             declared_minutes=data.get("declared_minutes"),
             intro=tuple(_block_from_dict(b) for b in data.get("intro", [])),
             resources=tuple(_resource_from_dict(r) for r in data.get("resources", [])),
             parts=tuple(
                 Part(
-                    title=str(p["title"]),
+                    title=_line(p["title"]),
                     minutes=int(p["minutes"]),
                     line=int(p.get("line", 0)),
                     round_minutes=(
@@ -158,9 +163,13 @@ class Agenda:
                 )
                 for p in data["parts"]
             ),
-            source=str(data.get("source", "")),
+            source=safe_text(str(data.get("source", ""))),
             body_line=int(data.get("body_line", 0)),
         )
+
+
+def _line(value: object) -> str:
+    return safe_text(str(value), lines=False)
 
 
 def _block_to_dict(block: Block) -> dict[str, Any]:
@@ -168,7 +177,7 @@ def _block_to_dict(block: Block) -> dict[str, Any]:
 
 
 def _block_from_dict(data: dict[str, Any]) -> Block:
-    return Block(text=str(data["text"]), line=int(data.get("line", 0)))
+    return Block(text=safe_text(str(data["text"])), line=int(data.get("line", 0)))
 
 
 def _resource_to_dict(resource: Resource) -> dict[str, Any]:
@@ -182,8 +191,8 @@ def _resource_to_dict(resource: Resource) -> dict[str, Any]:
 
 def _resource_from_dict(data: dict[str, Any]) -> Resource:
     return Resource(
-        title=str(data["title"]),
-        url=str(data["url"]),
+        title=_line(data["title"]),
+        url=_line(data["url"]),
         line=int(data.get("line", 0)),
         crisis=bool(data.get("crisis", False)),
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from circlekeeper.sessions.safe_text import safe_text
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -22,9 +24,11 @@ class Problem:
     """What is wrong and, where it helps, how to put it right."""
 
     def __str__(self) -> str:
+        # A file's name is text from outside too: it may hold what a message must not.
+        path, message = safe_text(self.path, lines=False), safe_text(self.message, lines=False)
         if self.line > 0:
-            return f"{self.path}:{self.line}: {self.message}"
-        return f"{self.path}: {self.message}"
+            return f"{path}:{self.line}: {message}"
+        return f"{path}: {message}"
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -8,10 +8,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.templates.errors import Problem, TemplateError
 
 MAX_FILE_BYTES = 1024 * 1024
 """The largest template or resources file we read: far beyond any real agenda."""
+
+
+def name_problem(path: Path) -> Problem | None:
+    """A problem when the file's name holds a control character, else ``None``.
+
+    A template's name is shown in lists and typed to start the agenda: it must be text.
+    """
+    if safe_text(path.stem, lines=False) == path.stem:
+        return None
+    return Problem(str(path), 0, "the file's name holds a control character; rename it")
 
 
 def read_template_bytes(path: Path) -> bytes:

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.paths import Folders, ensure_private_dir
+from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.cache import Reading, TemplateCache, cache_file, file_key
 from circlekeeper.sessions.templates.errors import Problem, TemplateError
-from circlekeeper.sessions.templates.files import read_template_bytes
+from circlekeeper.sessions.templates.files import name_problem, read_template_bytes
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -120,11 +121,15 @@ def _entry(
     source: Traversable | Path, name: str, builtin: bool, overrides: bool, cache: TemplateCache
 ) -> TemplateEntry:
     path, (agenda, problems) = _read(source, cache)
+    shown = safe_text(name, lines=False)
+    badly_named = name_problem(path)
+    if badly_named is not None:
+        problems, agenda = [*problems, badly_named], None
     return TemplateEntry(
-        name=name,
+        name=shown,
         path=path,
         builtin=builtin,
-        title=agenda.title if agenda else name,
+        title=agenda.title if agenda else shown,
         minutes=agenda.minutes if agenda else 0,
         part_count=len(agenda.parts) if agenda else 0,
         summary=agenda.summary if agenda else "",

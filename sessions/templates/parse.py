@@ -17,7 +17,7 @@ from pathlib import Path
 
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
 from circlekeeper.sessions.templates.errors import Problem, TemplateError, sort_problems
-from circlekeeper.sessions.templates.files import read_template_bytes
+from circlekeeper.sessions.templates.files import name_problem, read_template_bytes
 from circlekeeper.sessions.templates.links import check_one_crisis, resource_list
 from circlekeeper.sessions.templates.sections import Section, read_blocks, split_sections
 from circlekeeper.sessions.templates.source import Source, decode, read_front_matter
@@ -78,11 +78,12 @@ def check_template_file(path: Path) -> list[Problem]:
 
     Never raises for a bad or unreadable file: that is a problem in the list.
     """
+    badly_named = [p for p in [name_problem(path)] if p is not None]
     try:
         data = read_template_bytes(path)
     except TemplateError as error:
-        return error.problems
-    return check_template(data, path)[1]
+        return sort_problems([*error.problems, *badly_named])
+    return sort_problems([*check_template(data, path)[1], *badly_named])
 
 
 def load_template_file(path: Path) -> Agenda:

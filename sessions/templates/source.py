@@ -2,7 +2,10 @@
 
 Templates and the organisation's resources file both pass through here, so a file too
 large, binary, not UTF-8 or empty is reported in the same words wherever it turns up.
-A UTF-8 byte order mark and Windows line endings are accepted.
+A UTF-8 byte order mark and Windows line endings are accepted. A control character or
+a bidirectional override is a problem on its line, and never reaches the tokens: the text
+is made safe (:func:`~circlekeeper.sessions.safe_text.safe_text`) before it is parsed, so
+nothing read from a template can drive the terminal it is shown on.
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from circlekeeper.sessions.safe_text import BIDI_CONTROLS, describe, safe_text, unsafe_characters
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.sessions.templates.files import MAX_FILE_BYTES
+from circlekeeper.sessions.templates.timing_marks import other_digits
 
 _BOM = "\ufeff"
 
@@ -94,11 +99,33 @@ def decode(source: str | bytes, path: str) -> Source:
     if not text.strip():
         result.problem(1, "the file is empty")
         return result
+    _note_unsafe_characters(result, text)
+    text = safe_text(text)
     result.text = text
     result.tokens = _markdown().parse(text)
     if text.startswith("---\n") and not (result.tokens and result.tokens[0].type == "front_matter"):
         result.problem(1, "the front matter has no closing '---' line")
     return result
+
+
+def _note_unsafe_characters(src: Source, text: str) -> None:
+    """A problem on each line holding characters that could drive a terminal or reorder it."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = dict.fromkeys(char for _, char in unsafe_characters(line))
+        controls = [describe(c) for c in found if c not in BIDI_CONTROLS]
+        overrides = [describe(c) for c in found if c in BIDI_CONTROLS]
+        if controls:
+            src.problem(
+                number,
+                f"a control character ({', '.join(controls)}) is not text and could drive "
+                "the terminal; delete it",
+            )
+        if overrides:
+            src.problem(
+                number,
+                f"a bidirectional override ({', '.join(overrides)}) shows words in another "
+                "order than they are written; delete it",
+            )
 
 
 class _TemplateMarkdown(MarkdownIt):
@@ -113,6 +140,25 @@ class _TemplateMarkdown(MarkdownIt):
 def _markdown() -> MarkdownIt:
     # Raw HTML is never interpreted: a template is text for people, not markup.
     return _TemplateMarkdown("commonmark", {"html": False}).use(front_matter_plugin)
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, first_line: int, start: int) -> tuple[int, str]:
+    """Where a YAML error is, and what it is, said from where the broken value starts.
+
+    PyYAML marks where it gave up (``problem_mark``: often the next key, or the end of the
+    front matter) and, for an unclosed quote or bracket, where the value it was reading
+    began (``context_mark``). The value's start is where the author has to look.
+    """
+    problem = error.problem or "it cannot be read"
+    mark = error.context_mark or error.problem_mark
+    if mark is None:
+        return start, f"the front matter is not valid YAML: {problem}"
+    where = f"column {mark.column + 1}"
+    if error.context_mark is not None and error.context:
+        reason = f"{problem} {error.context} that starts at {where}"
+    else:
+        reason = f"{problem} (at {where})"
+    return first_line + mark.line, f"the front matter is not valid YAML: {reason}"
 
 
 @dataclass(frozen=True)
@@ -144,10 +190,7 @@ def read_front_matter(src: Source, fields: dict[str, type]) -> FrontMatter:
         node = yaml.compose(token.content, Loader=yaml.SafeLoader)
         data = yaml.safe_load(token.content)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + mark.line if mark is not None else start
-        reason = error.problem or error.context or "it cannot be read"
-        src.problem(line, f"the front matter is not valid YAML: {reason}")
+        src.problem(*_yaml_problem(error, first_line, start))
         return FrontMatter({}, {}, start)
     except (yaml.YAMLError, RecursionError):
         src.problem(start, "the front matter is not valid YAML")
@@ -171,6 +214,12 @@ def read_front_matter(src: Source, fields: dict[str, type]) -> FrontMatter:
             src.problem(line, f"unknown front matter key {key!r}; the keys are {known}")
         elif value is None:
             continue
+        elif expected is int and isinstance(value, str) and other_digits(value):
+            src.problem(
+                line,
+                f"'{key}' is written with digits other than 0-9 ({other_digits(value)}); "
+                f"write it with 0-9, like {key}: 90",
+            )
         elif expected is int and (isinstance(value, bool) or not isinstance(value, int)):
             src.problem(line, f"'{key}' should be a whole number of minutes, like {key}: 90")
         elif expected is str and not isinstance(value, str):

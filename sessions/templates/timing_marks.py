@@ -1,7 +1,9 @@
 """The timing marks at the end of a part's heading: ``(15 min, round 2 min, fixed)``.
 
 Reading is lenient about case, spacing and ``min``/``mins``/``minute(s)``; what cannot be
-understood becomes a message rather than a guess.
+understood becomes a message rather than a guess. Minutes are written with the digits 0-9
+only: Python would read Arabic-Indic or Devanagari digits as numbers too, but a reader of
+the file might not, and the two must agree.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ LENGTH_EXAMPLE = "(10 min)"
 """How a part's length is written, for messages."""
 
 _UNIT = r"(?:m|mins?|minutes?)\.?"
-_LENGTH = re.compile(rf"^([+-]?\d+)\s*{_UNIT}$", re.IGNORECASE)
-_ROUND = re.compile(rf"^round\s*(?:of\s*)?([+-]?\d+)\s*{_UNIT}(?:\s*(?:each|a speaker))?$", re.I)
+_LENGTH = re.compile(rf"^([+-]?[0-9]+)\s*{_UNIT}$", re.IGNORECASE)
+_ROUND = re.compile(rf"^round\s*(?:of\s*)?([+-]?[0-9]+)\s*{_UNIT}(?:\s*(?:each|a speaker))?$", re.I)
 _FIXED = re.compile(r"^fixed$", re.IGNORECASE)
 _TRAILING = re.compile(r"\(([^()]*)\)\s*$")
 
@@ -45,7 +47,14 @@ def _whole(digits: str) -> int:
     return int(digits) if len(digits) <= 12 else 10**12
 
 
+def other_digits(text: str) -> str:
+    """The digits in ``text`` that are not 0-9 (Arabic-Indic, Devanagari...), in order."""
+    return "".join(ch for ch in text if ch.isdigit() and not ch.isascii())
+
+
 def _looks_like_marks(items: list[str]) -> bool:
+    if any(other_digits(i) for i in items):
+        return True
     return any(_LENGTH.match(i) or _ROUND.match(i) or _FIXED.match(i) for i in items)
 
 
@@ -63,6 +72,13 @@ def read_heading(heading: str) -> HeadingTiming:
             title=heading, messages=[f"a part needs its length, e.g. {LENGTH_EXAMPLE}"]
         )
     timing = HeadingTiming(title=heading[: found.start()].strip(), has_marks=True)
+    others = other_digits(found.group(1))
+    if others:
+        timing.messages.append(
+            f"the timing marks are written with digits other than 0-9 ({others}); "
+            f"write minutes with 0-9, e.g. {LENGTH_EXAMPLE}"
+        )
+        return timing
     for item in items:
         if length := _LENGTH.match(item):
             if timing.minutes is not None:

@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Iterator
 
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
+from circlekeeper.tui.text import TITLE_CHARS, clipped
 
 MAX_WIDTH = 100
 """Lines longer than this are hard to read, however wide the terminal."""
@@ -54,8 +55,9 @@ def _wrapped(blocks: tuple[Block, ...], first: str, rest: str, apart: bool = Tru
 def agenda_lines(agenda: Agenda) -> Iterator[str]:
     """The whole agenda, readably: title, parts with their times, prompts, guidance and
     resources."""
-    yield agenda.title
-    yield "=" * min(len(agenda.title), _width())
+    title = clipped(agenda.title, TITLE_CHARS)
+    yield title
+    yield "=" * min(len(title), _width())
     if agenda.summary:
         yield agenda.summary
     if agenda.audience:

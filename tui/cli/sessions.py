@@ -24,6 +24,7 @@ from circlekeeper.sessions.storage.session_store import (
     UnknownSession,
 )
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.text import clipped
 
 TITLE_WIDTH = 36
 
@@ -33,8 +34,7 @@ def _when(moment: datetime) -> str:
 
 
 def _title(summary: SessionSummary) -> str:
-    title = summary.title or "(untitled)"
-    return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
+    return clipped(summary.title or "(untitled)", TITLE_WIDTH)
 
 
 def _table(summaries: Iterable[SessionSummary]) -> None:

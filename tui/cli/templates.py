@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.sessions.templates.library import (
@@ -22,6 +23,7 @@ from circlekeeper.sessions.templates.library import (
 from circlekeeper.sessions.templates.parse import check_template_file, load_template_file
 from circlekeeper.tui.cli.agenda_text import agenda_lines
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.text import clipped
 
 TITLE_WIDTH = 44
 
@@ -55,7 +57,7 @@ def _count(number: int, word: str) -> str:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= TITLE_WIDTH else text[: TITLE_WIDTH - 1] + "…"
+    return clipped(text, TITLE_WIDTH)
 
 
 @templates.command(
@@ -95,7 +97,7 @@ def list_command(invocation: Invocation) -> None:
     click.echo(f"\nYour own templates go in {library.folder}")
     broken = [e for e in entries if not e.ok]
     if broken:
-        shown = " ".join(str(e.path) for e in broken)
+        shown = " ".join(safe_text(str(e.path), lines=False) for e in broken)
         click.echo(f"To see what is wrong: circlekeeper templates check {shown}")
 
 
@@ -177,12 +179,13 @@ def check(ctx: click.Context, invocation: Invocation, paths_to_check: tuple[str,
         problems = check_template_file(path)
         for problem in problems:
             click.echo(str(problem))
+        shown = safe_text(str(path), lines=False)
         if problems:
             failed += 1
-            click.echo(f"{path}: {_count(len(problems), 'problem')}")
+            click.echo(f"{shown}: {_count(len(problems), 'problem')}")
         else:
             agenda = load_template_file(path)
-            click.echo(f"{path}: ok ({_count(len(agenda.parts), 'part')}, {agenda.minutes} min)")
+            click.echo(f"{shown}: ok ({_count(len(agenda.parts), 'part')}, {agenda.minutes} min)")
     if len(files) > 1:
         click.echo(f"{len(files) - failed} of {len(files)} templates are fine")
     if failed:

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
 from circlekeeper.tui.dialogs.form import FormDialog
+from circlekeeper.tui.text import clipped
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class StartSessionDialog(FormDialog[StartChoice]):
 
     def compose_fields(self) -> ComposeResult:
         verb = "" if self.resuming else "Start: "
-        yield Static(f"{verb}{self.agenda_title}", markup=False, classes="form-title")
+        yield Static(f"{verb}{clipped(self.agenda_title)}", markup=False, classes="form-title")
         if self.resuming:
             yield Static(
                 "The watch list was not saved (it never is): enter it again if you "

@@ -25,6 +25,7 @@ from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
 from circlekeeper.sessions.templates.preview import preview_markdown
+from circlekeeper.tui.text import PROMPT_CHARS, TITLE_CHARS, clipped
 from circlekeeper.tui.widgets.drawn_once import DrawnOnce
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.tab_row import TabRow
@@ -33,9 +34,18 @@ from circlekeeper.tui.widgets.title_bar import TitleBar
 
 def _template_label(entry: TemplateEntry) -> str:
     if not entry.ok:
-        return f"{entry.name}  ⚠ has problems"
+        return f"{clipped(entry.name)}  ⚠ has problems"
     mark = "  (yours)" if not entry.builtin else ""
-    return f"{entry.title}{mark}\n  {entry.minutes} min · {entry.part_count} parts"
+    return f"{clipped(entry.title)}{mark}\n  {entry.minutes} min · {entry.part_count} parts"
+
+
+def _preview_text(agenda: Agenda) -> str:
+    # A heading is cut like a title, any other line like a paragraph: a runaway line in
+    # a template must not fill the preview.
+    return "\n".join(
+        clipped(line, TITLE_CHARS + 3) if line.startswith("#") else clipped(line, PROMPT_CHARS)
+        for line in preview_markdown(agenda).split("\n")
+    )
 
 
 STATE_WORDS = {
@@ -51,7 +61,7 @@ STATE_WORDS = {
 def _session_label(summary: SessionSummary) -> str:
     when = summary.updated.astimezone().strftime("%a %d %b %Y %H:%M")
     state = STATE_WORDS.get(summary.state, summary.state)
-    return f"{summary.title or summary.template}\n  {state} · last change {when}"
+    return f"{clipped(summary.title or summary.template)}\n  {state} · last change {when}"
 
 
 class HomeScreen(Screen[None]):
@@ -248,14 +258,16 @@ class HomeScreen(Screen[None]):
         entry = self.templates[index]
         if entry.agenda is None:
             return (
-                f"{entry.path} has problems; run: circlekeeper templates check",
+                f"{clipped(str(entry.path), PROMPT_CHARS)} has problems; "
+                "run: circlekeeper templates check",
                 DrawnOnce(Markdown("\n".join(f"- `{p}`" for p in entry.problems))),
             )
         where = "built-in" if entry.builtin else f"your own ({entry.path})"
         note = ", overrides the built-in one" if entry.overrides_builtin else ""
         return (
-            f"{entry.summary}\n{entry.minutes} min · {where}{note} · enter starts it",
-            DrawnOnce(Markdown(preview_markdown(entry.agenda))),
+            f"{clipped(entry.summary, PROMPT_CHARS)}\n"
+            f"{entry.minutes} min · {where}{note} · enter starts it",
+            DrawnOnce(Markdown(_preview_text(entry.agenda))),
         )
 
     def _preview(self, index: int) -> None:

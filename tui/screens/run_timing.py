@@ -8,6 +8,7 @@ it two readings of the clock.
 from __future__ import annotations
 
 from circlekeeper.sessions.engine.status import Status
+from circlekeeper.tui.text import clipped
 
 
 def time_up_words(last: Status, now: Status) -> list[str]:
@@ -17,7 +18,7 @@ def time_up_words(last: Status, now: Status) -> list[str]:
     """
     said = []
     if last.part_overrun == 0 and now.part_overrun > 0:
-        said.append(f"Time is up for “{now.part.title}”. Press ] when you are ready.")
+        said.append(f"Time is up for “{clipped(now.part.title)}”. Press ] when you are ready.")
     was, turn = last.round, now.round
     if (
         was is not None

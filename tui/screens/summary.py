@@ -14,6 +14,7 @@ from textual.widgets import Static
 from circlekeeper.sessions.engine.note_model import Debrief, NoteKind
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export.model import for_handout
+from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.clock_text import minutes, time_of_day
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import note_line
@@ -64,7 +65,7 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         timeline = self.session.timeline()
-        facts = [timeline.title]
+        facts = [clipped(timeline.title)]
         if timeline.started_at is not None:
             end = f"–{time_of_day(timeline.ended_at)}" if timeline.ended_at else ""
             facts.append(
@@ -92,7 +93,7 @@ class SummaryScreen(Screen[None]):
         lines = []
         for index, part in enumerate(self.session.agenda.parts):
             if by_part[index]:
-                lines.append(f"{index + 1}. {part.title}")
+                lines.append(f"{index + 1}. {clipped(part.title)}")
                 lines.extend(f"   {line}" for line in by_part[index])
         self.query_one("#summary-notes", Static).update("\n".join(lines) or "No notes were taken.")
         self.query_one("#summary-debrief", Static).update(_debrief_words(self.session.debrief()))

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.engine.status import PartStatus, Status
+from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.clock_text import minutes, mmss
 
 
@@ -33,7 +34,7 @@ def part_line(part: PartStatus) -> str:
     if part.part.fixed:
         extras.append("fixed")
     tail = f" ({', '.join(extras)})" if extras else ""
-    return f"{mark} {part.index + 1}. {part.title}\n     {planned}{tail}"
+    return f"{mark} {part.index + 1}. {clipped(part.title)}\n     {planned}{tail}"
 
 
 class AgendaList(OptionList):

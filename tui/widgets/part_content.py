@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from circlekeeper.sessions.templates.agenda import Part, Resource
+from circlekeeper.tui.text import PROMPT_CHARS, clipped
 from circlekeeper.tui.widgets.qr_code import QrCode
 
 
@@ -33,12 +34,15 @@ class PartContent(VerticalScroll):
     def show_part(self, part: Part) -> None:
         """Show ``part``'s prompts (its title without any), guidance and text."""
         prompts = self.query_one("#prompts", Static)
-        prompts.update("\n".join(f"• {p.text}" for p in part.prompts) or part.title)
+        prompts.update(
+            "\n".join(f"• {clipped(p.text, PROMPT_CHARS)}" for p in part.prompts)
+            or clipped(part.title)
+        )
         text = self.query_one("#part-text", Static)
-        text.update("\n\n".join(b.text for b in part.text))
+        text.update("\n\n".join(clipped(b.text, PROMPT_CHARS, one_line=False) for b in part.text))
         text.set_class(not part.text, "-empty")
         guidance = self.query_one("#guidance", Static)
-        guidance.update("\n\n".join(b.text for b in part.guidance))
+        guidance.update("\n\n".join(clipped(b.text, PROMPT_CHARS) for b in part.guidance))
         guidance.set_class(not part.guidance, "-empty")
 
     def show_card(self, text: str | None) -> None:

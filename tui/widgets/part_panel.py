@@ -18,6 +18,7 @@ from textual.widgets import Static
 from circlekeeper.sessions.engine.events import SessionState
 from circlekeeper.sessions.engine.status import Status
 from circlekeeper.sessions.templates.agenda import Part
+from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.banner import Banner
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.clock_text import elapsed, minutes, time_of_day
@@ -75,5 +76,7 @@ class PartPanel(Vertical):
 
     def show_part(self, part: Part, number: int, of: int) -> None:
         """Show ``part``, number ``number`` of ``of``: its heading, prompts and guidance."""
-        self.query_one("#part-heading", Static).update(f"Part {number} of {of} · {part.title}")
+        self.query_one("#part-heading", Static).update(
+            f"Part {number} of {of} · {clipped(part.title)}"
+        )
         self.query_one(PartContent).show_part(part)

@@ -1,0 +1,40 @@
+"""Templates are plain: minutes in the digits 0-9, YAML errors where the value broke."""
+
+from __future__ import annotations
+
+import pytest
+
+from circlekeeper.sessions.templates.parse import check_template
+
+
+def _problems(source: str) -> list[str]:
+    return [str(p) for p in check_template(source, "t.md")[1]]
+
+
+@pytest.mark.parametrize(
+    ("heading", "digits"),
+    [("## Welcome (٩٠ min)", "٩٠"), ("## Round (१० min, round २ min)", "१०२")],
+)
+def test_minutes_in_other_digits_are_named_on_their_line(heading: str, digits: str) -> None:
+    assert _problems(f"# T\n\n{heading}\n") == [
+        f"t.md:3: the timing marks are written with digits other than 0-9 ({digits}); "
+        "write minutes with 0-9, e.g. (10 min)"
+    ]
+
+
+def test_a_duration_in_other_digits_is_named_on_its_line() -> None:
+    assert _problems("---\ntitle: T\nduration: ٣٠\n---\n## One (30 min)\n") == [
+        "t.md:3: 'duration' is written with digits other than 0-9 (٣٠); write it with 0-9, "
+        "like duration: 90"
+    ]
+
+
+def test_a_yaml_error_names_the_line_and_column_where_the_value_starts() -> None:
+    source = '---\ntitle: "never closed\nsummary: fine\naudience: all\n---\n## One (5 min)\n'
+    assert _problems(source) == [
+        "t.md:2: the front matter is not valid YAML: found unexpected end of stream while "
+        "scanning a quoted scalar that starts at column 8"
+    ]
+    bracket = "---\ntitle: T\nsummary: [one, two\naudience: all\n---\n## One (5 min)\n"
+    assert _problems(bracket)[0].startswith("t.md:3: the front matter is not valid YAML: ")
+    assert _problems(bracket)[0].endswith("that starts at column 10")
