@@ -93,7 +93,7 @@ def launch_figures() -> Iterator[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         env = _child_env(root)
-        from circlekeeper.sessions.paths import Folders
+        from circlekeeper.sessions.settings.folders import Folders
         from circlekeeper.sessions.templates.library import TemplateLibrary
 
         library = TemplateLibrary.in_folders(Folders.resolve(folders(root)))

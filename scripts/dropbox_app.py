@@ -27,7 +27,7 @@ APP_SIZE = (110, 36)
 @contextmanager
 def own_folders() -> Iterator[None]:
     """Point the app's data, config and template folders at a temporary folder."""
-    from circlekeeper.sessions import paths
+    from circlekeeper.sessions.settings import folders as paths
 
     names = (paths.DATA_DIR_ENV, paths.CONFIG_DIR_ENV, paths.TEMPLATES_DIR_ENV)
     saved = {name: os.environ.get(name) for name in names}
@@ -89,7 +89,7 @@ async def app_burst() -> tuple[list[float], list[float], int, str]:
     Returns the idle and the busy key-to-screen times, the cards waiting at the end,
     and the new-cards counter's words at the end.
     """
-    from circlekeeper.sessions.config import Settings
+    from circlekeeper.sessions.settings.config import Settings
     from circlekeeper.tui.app import make_app
     from circlekeeper.tui.dialogs.note_editor import NoteEditor
     from circlekeeper.tui.screens.home import HomeScreen

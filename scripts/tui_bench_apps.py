@@ -20,7 +20,7 @@ BARE_TEXT = "A bare Textual app with one Static"
 
 def folders(root: Path) -> dict[str, str]:
     """Environment variables putting every circlekeeper folder under ``root``."""
-    from circlekeeper.sessions import paths
+    from circlekeeper.sessions.settings import folders as paths
 
     return {
         paths.DATA_DIR_ENV: str(root / "data"),
@@ -91,8 +91,8 @@ async def drive_session() -> int:
     """Run a 90-minute built-in agenda from the keyboard; the number of notes saved."""
     from textual.widgets import Input
 
-    from circlekeeper.sessions.config import Settings
     from circlekeeper.sessions.engine.clock import FakeClock
+    from circlekeeper.sessions.settings.config import Settings
     from circlekeeper.tui.app import make_app
     from circlekeeper.tui.dialogs.debrief import DebriefDialog
     from circlekeeper.tui.dialogs.note_editor import NoteEditor

@@ -3,8 +3,9 @@
 Nothing in this package imports Textual or rich, so every piece can be used and tested
 without a terminal interface. Its folders tell the story, bottom up:
 
-- :mod:`.errors`: the errors a facilitator is told about (imports nothing);
-- :mod:`.paths` and :mod:`.config`: where files live, and the facilitator's settings;
+- :mod:`.errors`: the errors a facilitator is told about (imports nothing), and
+  :mod:`.safe_text`: text from outside made safe to show;
+- :mod:`.settings`: where files live, and the facilitator's settings;
 - :mod:`.templates`: markdown agendas read into :class:`~.templates.Agenda` values;
 - :mod:`.privacy`: the personal-data guard for notes, cards and debriefs;
 - :mod:`.engine`: a :class:`~.engine.Session` run from an agenda, as an event log;

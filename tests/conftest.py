@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions import paths
-from circlekeeper.sessions.config import Settings
 from circlekeeper.sessions.engine.clock import FakeClock
-from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.settings import folders as paths
+from circlekeeper.sessions.settings.config import Settings
+from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.sessions.templates.library import TemplateLibrary
 
 

@@ -24,9 +24,9 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
-from circlekeeper.sessions.config import Settings
 from circlekeeper.sessions.engine.clock import Clock, SystemClock
 from circlekeeper.sessions.host import SessionHost
+from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.sessions.templates.library import TemplateLibrary

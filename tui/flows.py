@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from circlekeeper.sessions.config import Settings
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
 from circlekeeper.sessions.privacy.names import WatchList
+from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.screens.home import HomeScreen

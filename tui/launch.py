@@ -9,8 +9,8 @@ import gc
 import sys
 from collections.abc import Mapping
 
-from circlekeeper.sessions.config import ConfigError, Settings
-from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.settings.config import ConfigError, Settings
+from circlekeeper.sessions.settings.folders import Folders
 
 
 def launch(environ: Mapping[str, str], folders: Folders | None = None) -> int:

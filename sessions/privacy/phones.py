@@ -64,7 +64,7 @@ def first_known_region(hints: Iterable[str]) -> str:
 
     Args:
         hints: Candidate regions, the first choice first, as gathered at start-up by
-            :func:`~circlekeeper.sessions.config.region_hints` (the region setting,
+            :func:`~circlekeeper.sessions.settings.config.region_hints` (the region setting,
             then the locale's region).
 
     Returns:

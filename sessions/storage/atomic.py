@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from circlekeeper.sessions.errors import StorageError
-from circlekeeper.sessions.paths import ensure_private_dir
+from circlekeeper.sessions.settings.folders import ensure_private_dir
 
 TEMP_SUFFIX = ".tmp"
 """Temporary files are named ``.<target name>.<random>.tmp`` in the target's folder."""

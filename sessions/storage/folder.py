@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from circlekeeper.sessions import paths
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.settings import folders as paths
 from circlekeeper.sessions.storage.atomic import TEMP_SUFFIX, fsync_folder
 from circlekeeper.sessions.storage.index import ID_PATTERN
 

@@ -24,7 +24,7 @@ from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from circlekeeper.sessions.errors import StorageError
-from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.sessions.storage.atomic import (
     DamagedFile,
     dumps,

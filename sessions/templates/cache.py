@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from circlekeeper.sessions.errors import StorageError
-from circlekeeper.sessions.paths import ensure_private_dir
+from circlekeeper.sessions.settings.folders import ensure_private_dir
 from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import Problem

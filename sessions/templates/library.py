@@ -2,7 +2,7 @@
 
 Built-in templates ship inside the package (``circlekeeper.templates``); a facilitator's or
 coordinator's own live in the folder a :class:`TemplateLibrary` is handed (the templates
-folder of :class:`~circlekeeper.sessions.paths.Folders`). A user template with the same
+folder of :class:`~circlekeeper.sessions.settings.folders.Folders`). A user template with the same
 name as a built-in one is used instead of it. A broken user template is listed with its
 problems and never hides the others.
 """
@@ -15,8 +15,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from circlekeeper.sessions.paths import Folders, ensure_private_dir
 from circlekeeper.sessions.safe_text import safe_text
+from circlekeeper.sessions.settings.folders import Folders, ensure_private_dir
 from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.cache import Reading, TemplateCache, cache_file, file_key

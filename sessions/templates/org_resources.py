@@ -1,6 +1,6 @@
 """The organisation's own resources, offered in every session.
 
-They live in :attr:`~circlekeeper.sessions.paths.Folders.resources_file`, a markdown list of
+They live in :attr:`~circlekeeper.sessions.settings.Folders.resources_file`, a markdown list of
 links written like a template's ``## Resources`` section, and are read by the same code,
 so the same link rules and ``path:line`` messages apply. The file is optional.
 """

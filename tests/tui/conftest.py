@@ -11,9 +11,9 @@ import aiohttp
 import pytest
 from driving import AGENDAS
 
-from circlekeeper.sessions.config import Config, Settings
 from circlekeeper.sessions.engine.clock import FakeClock
-from circlekeeper.sessions.paths import ensure_private_dir
+from circlekeeper.sessions.settings.config import Config, Settings
+from circlekeeper.sessions.settings.folders import ensure_private_dir
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.app import CircleKeeperApp, make_app
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from driving import start
 from screen_text import screen_text
 
-from circlekeeper.sessions.config import Settings
+from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.tui.screens.run_session import RunScreen
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

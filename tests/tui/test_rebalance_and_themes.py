@@ -6,7 +6,7 @@ import pytest
 from driving import start
 from screen_text import screen_text, settle
 
-from circlekeeper.sessions.config import Config
+from circlekeeper.sessions.settings.config import Config
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.screens.run_session import RunScreen
 

@@ -8,7 +8,7 @@ import pytest
 from driving import start
 from screen_text import flat, screen_text, settle, widget_words
 
-from circlekeeper.sessions import paths
+from circlekeeper.sessions.settings import folders as paths
 from circlekeeper.sessions.storage import atomic as storage
 from circlekeeper.tui.dialogs.note_editor import NoteEditor
 from circlekeeper.tui.screens.home import HomeScreen

@@ -6,9 +6,9 @@ from driving import CRISIS_URL, PARTS, posted, start
 from qr_decode import read_widget
 from screen_text import flat, screen_text, widget_lines
 
-from circlekeeper.sessions import paths
 from circlekeeper.sessions.engine.session import SessionState
 from circlekeeper.sessions.host import read_session
+from circlekeeper.sessions.settings import folders as paths
 from circlekeeper.tui.dialogs.start_session import StartSessionDialog
 from circlekeeper.tui.screens.crisis import CrisisScreen
 from circlekeeper.tui.screens.help import HelpScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from driving import PARTS, start
 from screen_text import flat, screen_text, settle, widget_words
 
-from circlekeeper.sessions.config import Config
+from circlekeeper.sessions.settings.config import Config
 from circlekeeper.tui.widgets.part_timer import PartTimer
 from circlekeeper.tui.widgets.round_panel import RoundPanel
 

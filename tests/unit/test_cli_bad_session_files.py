@@ -24,7 +24,7 @@ from engine_support import agenda
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.session import Session
-from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.sessions.storage import atomic
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli import cli

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from circlekeeper.sessions.config import PHONE_REGION_ENV as REGION_ENV
+from circlekeeper.sessions.settings.config import PHONE_REGION_ENV as REGION_ENV
 from circlekeeper.tui.cli import cli
 
 HANDOUT = """\

@@ -21,9 +21,9 @@ def test_names_separated_by_commas_are_each_watched() -> None:
 def test_a_region_from_the_settings_file_reaches_the_app_guard(monkeypatch, folders) -> None:
     import os
 
-    from circlekeeper.sessions import paths
-    from circlekeeper.sessions.config import PHONE_REGION_ENV
     from circlekeeper.sessions.privacy.guard import find_personal_data
+    from circlekeeper.sessions.settings import folders as paths
+    from circlekeeper.sessions.settings.config import PHONE_REGION_ENV
     from circlekeeper.tui import launch
 
     paths.ensure_private_dir(folders.config)

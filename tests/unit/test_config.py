@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from circlekeeper.sessions import paths
-from circlekeeper.sessions.config import Config, ConfigError
+from circlekeeper.sessions.settings import folders as paths
+from circlekeeper.sessions.settings.config import Config, ConfigError
 
 
 def test_a_missing_file_gives_the_defaults(tmp_path: Path) -> None:

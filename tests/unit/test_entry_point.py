@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from circlekeeper.sessions import paths
+from circlekeeper.sessions.settings import folders as paths
 
 PROGRAM = str(Path(sys.executable).parent / "circlekeeper")
 if not Path(PROGRAM).exists():

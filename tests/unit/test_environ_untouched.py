@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import circlekeeper.sessions
 import circlekeeper.tui
-from circlekeeper.sessions.config import PHONE_REGION_ENV
+from circlekeeper.sessions.settings.config import PHONE_REGION_ENV
 from circlekeeper.tui.cli import cli
 
 ENTRY_POINTS = {"tui/main.py", "tui/cli/__init__.py"}
@@ -55,7 +55,7 @@ def test_folder_options_reach_the_command_without_the_environment(
 def test_opening_the_app_leaves_the_environment_as_it_found_it(
     folders, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from circlekeeper.sessions import paths
+    from circlekeeper.sessions.settings import folders as paths
     from circlekeeper.tui.launch import launch
 
     paths.ensure_private_dir(folders.config)
@@ -125,7 +125,7 @@ def test_the_check_finds_what_it_looks_for(tmp_path: Path) -> None:
 def test_serve_names_the_folders_on_the_command_each_tab_runs(tmp_path: Path) -> None:
     import shlex
 
-    from circlekeeper.sessions.paths import Folders
+    from circlekeeper.sessions.settings.folders import Folders
     from circlekeeper.tui.cli.serve import app_command
 
     folders = Folders.under(tmp_path / "with space")

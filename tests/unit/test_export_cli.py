@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from export_example import GOLDEN, START, example_session
 
 from circlekeeper.sessions.engine.clock import FakeClock
-from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli import cli
 

@@ -11,7 +11,7 @@ from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.events import SessionError
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
-from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda, Part
 from circlekeeper.sessions.templates.errors import TemplateError

@@ -7,9 +7,9 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from circlekeeper.sessions import paths
-from circlekeeper.sessions.config import PHONE_REGION_ENV, Config, ConfigError, Settings
-from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.settings import folders as paths
+from circlekeeper.sessions.settings.config import PHONE_REGION_ENV, Config, ConfigError, Settings
+from circlekeeper.sessions.settings.folders import Folders
 
 
 @pytest.fixture(autouse=True)

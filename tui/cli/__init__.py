@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from circlekeeper.sessions import paths
+from circlekeeper.sessions.settings import folders as paths
 from circlekeeper.tui.cli.context import Invocation
 
 #: Sub-command name -> "module:attribute" of its click command.

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import click
 
-from circlekeeper.sessions.config import region_hints
-from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.settings.config import region_hints
+from circlekeeper.sessions.settings.folders import Folders
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from circlekeeper.sessions.paths import Folders
+from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
 LOOPBACK = "127.0.0.1"

@@ -1,7 +1,7 @@
 """The facilitator's settings: one typed object, built at start-up and passed down.
 
 :class:`Config` is what ``config.toml`` says; :class:`Settings` joins it to the
-:class:`~circlekeeper.sessions.paths.Folders` and the phone region, all resolved once
+:class:`~circlekeeper.sessions.settings.folders.Folders` and the phone region, all resolved once
 from the command line's options and the environment as read where the command line is
 parsed. Nothing below the entry point reads the environment.
 """
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 
-from circlekeeper.sessions.paths import Folders
 from circlekeeper.sessions.safe_text import safe_text
+from circlekeeper.sessions.settings.folders import Folders
 
 if sys.version_info >= (3, 11):
     import tomllib
