@@ -27,6 +27,7 @@ import qrcode
 import qrcode.constants
 
 from circlekeeper.sessions.storage.atomic import write_file_atomic
+from circlekeeper.sessions.storage.write_targets import check_output_target
 from circlekeeper.sessions.templates.link_rules import check_url
 
 if TYPE_CHECKING:
@@ -220,23 +221,34 @@ def to_image(code: QrMatrix, *, module_px: int = PNG_MODULE_PX) -> Image.Image:
     return small.resize((code.side * module_px, code.side * module_px), Image.Resampling.NEAREST)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _write_atomically(path: Path, data: bytes, *, make_folder: bool) -> None:
     """Write ``data`` to ``path`` so a reader never sees half a file.
 
-    The file is readable by others: it is an image for a handout the facilitator asked
-    for by name, not part of the session record.
+    Only a regular file is written or replaced (see :func:`check_output_target`). The
+    file is readable by others: it is an image for a handout the facilitator asked for
+    by name, not part of the session record.
+
+    Raises:
+        TargetRefused: ``path`` is not a regular file, or its folder is missing
+            (:class:`FolderMissing`) and ``make_folder`` is false.
+        OSError: the file could not be written; ``path`` is untouched.
     """
+    check_output_target(Path(path), make_folder=make_folder)
     write_file_atomic(Path(path), data, mode=0o644)
 
 
-def write_svg(code: QrMatrix, path: Path, *, module_mm: float = SVG_MODULE_MM) -> None:
-    """Save the code as an SVG file for a printed handout."""
+def write_svg(
+    code: QrMatrix, path: Path, *, module_mm: float = SVG_MODULE_MM, make_folder: bool = False
+) -> None:
+    """Save the code as an SVG file for a printed handout (errors as :func:`_write_atomically`)."""
     text = '<?xml version="1.0" encoding="UTF-8"?>\n' + to_svg(code, module_mm=module_mm) + "\n"
-    _write_atomically(path, text.encode("utf-8"))
+    _write_atomically(path, text.encode("utf-8"), make_folder=make_folder)
 
 
-def write_png(code: QrMatrix, path: Path, *, module_px: int = PNG_MODULE_PX) -> None:
-    """Save the code as a PNG file."""
+def write_png(
+    code: QrMatrix, path: Path, *, module_px: int = PNG_MODULE_PX, make_folder: bool = False
+) -> None:
+    """Save the code as a PNG file (errors as :func:`_write_atomically`)."""
     buffer = io.BytesIO()
     to_image(code, module_px=module_px).save(buffer, format="PNG")
-    _write_atomically(path, buffer.getvalue())
+    _write_atomically(path, buffer.getvalue(), make_folder=make_folder)

@@ -37,6 +37,14 @@ SCALE_LABELS = {1: "Struggling", 2: "Low", 3: "Okay", 4: "Good", 5: "Very good"}
 # facilitator reads: C0 and C1 controls (but line breaks) and bidirectional overrides.
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
+# Categories that draw nothing on their own: format characters (zero-width space and
+# joiners, the byte order mark, tags), separators, controls, lone combining marks,
+# unassigned code points.
+_UNSEEN_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"})
+# Letters and symbols that are drawn as blank space (Hangul fillers, the blank braille
+# pattern, the combining grapheme joiner), often used to make a "blank" message.
+_BLANK_SIGNS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f")
+
 
 class CardKind(str, Enum):
     """What a card is."""
@@ -149,6 +157,18 @@ def clean(text: str) -> str:
     return _UNSAFE.sub("", text).strip()
 
 
+def has_visible(text: str) -> bool:
+    """Whether ``text`` has at least one character that shows on a screen.
+
+    A card made only of zero-width characters, byte order marks, spaces or blank
+    signs would be an empty card that looks like one with words.
+    """
+    return any(
+        unicodedata.category(char) not in _UNSEEN_CATEGORIES and char not in _BLANK_SIGNS
+        for char in text
+    )
+
+
 def read_form(body: bytes, kinds: Collection[CardKind]) -> Submission:
     """Read the body of a sent form (``application/x-www-form-urlencoded``).
 
@@ -178,6 +198,7 @@ def read_form(body: bytes, kinds: Collection[CardKind]) -> Submission:
     for name, value in pairs:
         fields.setdefault(name, value)
     text = clean(fields.get("text", ""))
+    blank = not has_visible(text)
     try:
         kind = CardKind(fields.get("kind", ""))
     except ValueError:
@@ -196,9 +217,17 @@ def read_form(body: bytes, kinds: Collection[CardKind]) -> Submission:
         scale = _scale(fields.get("scale", ""))
         if scale is None:
             raise CardRefused(400, "Choose a number from 1 to 5, then send the card.", kind, text)
-        return Submission(kind, text, scale)
+        # The words are optional here, so invisible ones are dropped, not refused.
+        return Submission(kind, "" if blank else text, scale)
     if not text:
         raise CardRefused(400, "The card is empty. Write a few words, then send it.", kind, "")
+    if blank:
+        raise CardRefused(
+            400,
+            "The card has no words that can be seen. Write a few words, then send it.",
+            kind,
+            "",
+        )
     return Submission(kind, text)
 
 

@@ -9,8 +9,10 @@ Routes, all under the drop-box's token:
 Anything else, and any wrong or expired token, is a plain 404 that says nothing about
 whether a drop-box exists. Every answer carries :data:`~.pages.SECURITY_HEADERS`.
 
-Nothing about a request is kept or logged: aiohttp's access log is off, and handlers
-read only the path, the content type and length, and the body. Each handler does a
+Nothing about a request is kept or logged: aiohttp's access log is off, its server and
+application loggers are replaced by one that drops every record (aiohttp quotes the bytes
+of a request it cannot parse, form body included, in "Error handling request"), and
+handlers read only the path, the content type and length, and the body. Each handler does a
 bounded amount of work (a body of at most :data:`~.cards.MAX_BODY_BYTES`, read within
 :data:`READ_SECONDS`), so a flood of requests can neither crash the app nor hold up
 the facilitator's screen, which runs in the same event loop.
@@ -54,6 +56,23 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 
 _log = logging.getLogger(__name__)
 
+
+class _Discard(logging.Logger):
+    """A logger that drops every record, whatever the logging configuration says.
+
+    It is not registered with :mod:`logging`, so no handler, level or configuration set
+    elsewhere can make it write; nothing aiohttp says about a request is ever formatted.
+    """
+
+    def isEnabledFor(self, level: int) -> bool:  # noqa: N802 (logging's own name)
+        return False
+
+    def handle(self, record: logging.LogRecord) -> None:
+        return None
+
+
+_DISCARD = _Discard("circlekeeper.dropbox.requests")
+
 _STATUS_SENTENCES = {
     405: "That is not something this page can do. Go back to the cards.",
     408: "Sending took too long. Please try again.",
@@ -89,7 +108,7 @@ class Desk(Protocol):
 
 def make_app(desk: Desk) -> web.Application:
     """The aiohttp application serving ``desk``'s pages."""
-    app = web.Application(middlewares=[_guard], client_max_size=MAX_BODY_BYTES + 1)
+    app = web.Application(middlewares=[_guard], client_max_size=MAX_BODY_BYTES + 1, logger=_DISCARD)
     handlers = _Handlers(desk)
     app.router.add_get("/{token}/", handlers.form)
     app.router.add_post("/{token}/", handlers.send)
@@ -109,6 +128,7 @@ async def start(app: web.Application, host: str, port: int) -> tuple[web.AppRunn
     runner = web.AppRunner(
         app,
         access_log=None,
+        logger=_DISCARD,
         handle_signals=False,
         keepalive_timeout=KEEPALIVE_SECONDS,
         shutdown_timeout=SHUTDOWN_SECONDS,
@@ -139,9 +159,10 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         response = _failure_page(error.status)
     except asyncio.CancelledError:
         raise
-    except Exception:
-        # The request itself is left out of the log: it could only add identifying detail.
-        _log.exception("the drop-box could not answer a request")
+    except Exception as error:
+        # Only the kind of failure is logged: its message or a traceback's locals could
+        # quote what the phone sent.
+        _log.error("the drop-box could not answer a request (%s)", type(error).__name__)
         sentence = "Something went wrong, and the card was not sent. Please try again."
         response = _html(refusal_page(sentence, None), 500)
     response.headers.update(SECURITY_HEADERS)

@@ -15,6 +15,7 @@ from circlekeeper.sessions.export.summarise import build_summary, session_day, s
 from circlekeeper.sessions.export.write import (
     ExportError,
     ExportExists,
+    ExportFolderMissing,
     default_path,
     export_filename,
     file_name,
@@ -26,6 +27,7 @@ __all__ = [
     "Audience",
     "ExportError",
     "ExportExists",
+    "ExportFolderMissing",
     "Format",
     "Summary",
     "build_summary",

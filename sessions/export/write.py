@@ -17,6 +17,11 @@ from pathlib import Path
 from circlekeeper.sessions.export.formats import Format, render
 from circlekeeper.sessions.export.model import Audience, Summary
 from circlekeeper.sessions.storage.atomic import write_file_atomic
+from circlekeeper.sessions.storage.write_targets import (
+    FolderMissing,
+    TargetRefused,
+    check_output_target,
+)
 
 RECORD_MODE = 0o600
 HANDOUT_MODE = 0o644
@@ -33,6 +38,17 @@ class ExportExists(ExportError, FileExistsError):
         super().__init__(f"{path}: already exists; choose another name or overwrite it")
         self.path = path
         """The file that is already there."""
+
+
+class ExportFolderMissing(ExportError):
+    """The folder to write in does not exist and creating it was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: the folder {path.parent} does not exist")
+        self.path = path
+        """The file that was to be written."""
+        self.folder = path.parent
+        """The folder that is missing."""
 
 
 def _slug(name: str) -> str:
@@ -60,28 +76,35 @@ def default_path(summary: Summary, fmt: Format, folder: Path) -> Path:
     return folder / export_filename(summary, fmt)
 
 
-def write_text(path: Path, text: str, *, private: bool, overwrite: bool = False) -> Path:
+def write_text(
+    path: Path, text: str, *, private: bool, overwrite: bool = False, make_folder: bool = False
+) -> Path:
     """Write ``text`` to ``path`` atomically.
+
+    Only a regular file is ever replaced: a device, a named pipe or a symbolic link at
+    ``path`` is refused even with ``overwrite`` (see
+    :mod:`~circlekeeper.sessions.storage.write_targets`).
 
     Args:
         path: the file to write.
         text: what to write (UTF-8).
         private: readable by the owner only (the facilitator record).
-        overwrite: replace a file that is already there.
+        overwrite: replace a regular file that is already there.
+        make_folder: create the file's folder if it is missing.
 
     Raises:
         ExportExists: the file exists and ``overwrite`` is false; nothing was written.
-        ExportError: the folder or the file could not be written; nothing was changed.
+        ExportFolderMissing: the folder is missing and ``make_folder`` is false.
+        ExportError: the path is not a regular file, or the folder or the file could not
+            be written; nothing was changed.
     """
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path}: is a folder; give a file name")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise ExportError(f"{path}: could not write: a file is in the way of its folder") from None
-    except OSError as exc:
-        raise ExportError(f"{path}: could not write: {exc.strerror or exc}") from None
+        check_output_target(path, make_folder=make_folder)
+    except FolderMissing:
+        raise ExportFolderMissing(path) from None
+    except TargetRefused as refused:
+        raise ExportError(str(refused)) from None
     try:
         write_file_atomic(
             path,
@@ -103,6 +126,7 @@ def save_export(
     *,
     folder: Path | None = None,
     overwrite: bool = False,
+    make_folder: bool = False,
 ) -> Path:
     """Render the summary in ``fmt`` and write it; returns the path written.
 
@@ -110,11 +134,14 @@ def save_export(
         summary: the handout or record.
         fmt: the format.
         path: the file to write; by default :func:`default_path` in ``folder``.
-        folder: the folder for the default file name, when ``path`` is not given.
-        overwrite: replace a file that is already there.
+        folder: the folder for the default file name, when ``path`` is not given. It is
+            the app's own exports folder, so it is created when missing.
+        overwrite: replace a regular file that is already there.
+        make_folder: create the folder of ``path`` when it is missing.
 
     Raises:
         ExportExists: the file exists and ``overwrite`` is false.
+        ExportFolderMissing: the folder of ``path`` is missing and ``make_folder`` is false.
         ExportError: it could not be written.
         ValueError: neither ``path`` nor ``folder`` was given.
     """
@@ -122,7 +149,9 @@ def save_export(
         target = path
     elif folder is not None:
         target = default_path(summary, fmt, folder)
+        make_folder = True
     else:
         raise ValueError("save_export needs the file to write or the folder to write it in")
     private = summary.audience is Audience.FACILITATOR
-    return write_text(target, render(summary, fmt), private=private, overwrite=overwrite)
+    text = render(summary, fmt)
+    return write_text(target, text, private=private, overwrite=overwrite, make_folder=make_folder)

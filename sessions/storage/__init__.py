@@ -6,6 +6,8 @@ written atomically (:mod:`.atomic`: temp file, fsync, rename) and locked while o
 write one session; the small :mod:`.index` is a cache rebuilt from the files, and
 :mod:`.scan` lists the folder through it. The :class:`SessionStore` (:mod:`.session_store`)
 creates, opens, lists, deletes and purges sessions (every copy: :mod:`.removal`).
+Exports and QR images the user names go only where :mod:`.write_targets` allows: a
+regular file, in a folder that exists.
 """
 
 from __future__ import annotations

@@ -137,7 +137,9 @@ async def test_the_page_runs_the_app_with_the_folders_given_to_serve(tmp_path: P
             found = re.search(r'data-session-websocket-url="([^"]+)"', page)
             assert found, page[:500]
             assert found.group(1) == f"ws://127.0.0.1:{port}/ws"
-            async with http.ws_connect(found.group(1) + "?width=100&height=40") as ws:
+            # A browser names the page's origin; serve refuses a websocket without it.
+            address = found.group(1) + "?width=100&height=40"
+            async with http.ws_connect(address, headers={"Origin": base}) as ws:
                 await ws.send_str(json.dumps(["resize", {"width": 100, "height": 40}]))
                 wanted = ["Agendas", "First meeting and group agreements", "Our own evening circle"]
                 text = await screen_words(ws, wanted, timeout=45)

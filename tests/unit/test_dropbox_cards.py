@@ -16,6 +16,7 @@ from circlekeeper.sessions.dropbox.cards import (
     CardRefused,
     Submission,
     clean,
+    has_visible,
     read_form,
 )
 from circlekeeper.sessions.engine.note_model import NoteKind
@@ -115,7 +116,41 @@ def test_any_text_round_trips_cleaned_or_is_refused(text: str) -> None:
         submission = read_form(form(kind="question", text=text), ALL_KINDS)
     except CardRefused as refused:
         assert refused.status == 400
-        assert not clean(text) or len(clean(text)) > MAX_CARD_CHARS
+        assert not has_visible(clean(text)) or len(clean(text)) > MAX_CARD_CHARS
     else:
         assert submission.text == clean(text)
         assert not any(ord(c) < 32 and c != "\n" for c in submission.text)
+
+
+INVISIBLE = [
+    "\u200b",  # zero-width space
+    "\u200c\u200d",  # zero-width non-joiner and joiner
+    "\ufeff",  # byte order mark
+    "\u2060\u180e",  # word joiner, Mongolian vowel separator
+    "\u3164\u115f\uffa0",  # Hangul fillers
+    "\u2800",  # blank braille pattern
+    "\u00a0\u200b\u3000",  # no-break and ideographic spaces around a zero-width one
+    "\U000e0041\U000e007f",  # tag characters
+    "\u0301\ufe0f",  # a lone combining accent, a variation selector
+]
+
+
+@pytest.mark.parametrize("kind", ["question", "topic"])
+@pytest.mark.parametrize("text", INVISIBLE)
+def test_a_card_of_only_invisible_characters_is_refused(kind: str, text: str) -> None:
+    with pytest.raises(CardRefused, match="no words that can be seen") as refused:
+        read_form(form(kind=kind, text=f" {text} {text}\n"), ALL_KINDS)
+    assert refused.value.status == 400
+
+
+@pytest.mark.parametrize("text", INVISIBLE)
+def test_invisible_words_on_a_how_i_am_card_are_dropped(text: str) -> None:
+    submission = read_form(form(kind="how-i-am", scale="3", text=text), ALL_KINDS)
+    assert (submission.scale, submission.text) == (3, "")
+
+
+@pytest.mark.parametrize(
+    "text", ["a\u200bb", "\U0001f469\u200d\U0001f4bb", "\u00e9", "?", "\u0928\u092e"]
+)
+def test_words_with_invisible_characters_among_them_are_kept(text: str) -> None:
+    assert read_form(form(kind="question", text=text), ALL_KINDS).text == clean(text)

@@ -143,6 +143,7 @@ async def test_a_card_is_sent_thanked_and_waits_in_the_queue(
     ("fields", "status", "words"),
     [
         ({"kind": "question", "text": "  "}, 400, "The card is empty"),
+        ({"kind": "topic", "text": "\u200b\u200d\ufeff"}, 400, "no words that can be seen"),
         ({"kind": "question", "text": "x" * (MAX_CARD_CHARS + 1)}, 400, "501 characters"),
         ({"kind": "how-i-am", "text": "meh"}, 400, "number from 1 to 5"),
         ({"kind": "sneaky", "text": "hello"}, 400, "could not be read"),

@@ -58,6 +58,7 @@ async def test_the_handout_as_html_in_the_exports_folder_is_offered_first(
             Format.HTML,
             isolated_dirs["exports"],
             "2026-03-04-example-agenda-handout.html",
+            make_folder=True,
         )
     ]
 
@@ -141,3 +142,52 @@ async def test_a_folder_that_cannot_be_made_is_reported_on_screen(session, tmp_p
         notice.message
         == f"{blocker}/sub/x.html: could not write: a file is in the way of its folder"
     )
+
+
+async def test_a_symbolic_link_is_refused_even_when_replacing_is_chosen(session, tmp_path) -> None:
+    kept = tmp_path / "kept.txt"
+    kept.write_text("keep me", encoding="utf-8")
+    (tmp_path / "x.html").symlink_to(kept)
+    choice = ExportChoice(Audience.PARTICIPANTS, Format.HTML, tmp_path, "x.html", overwrite=True)
+    app = Host(session, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        app.write(choice)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (notice,) = list(app._notifications)
+    assert notice.severity == "error"
+    assert (
+        notice.message == f"{tmp_path}/x.html: is a symbolic link; give the path of the file itself"
+    )
+    assert (tmp_path / "x.html").is_symlink() and kept.read_text(encoding="utf-8") == "keep me"
+
+
+async def test_a_typed_folder_that_does_not_exist_is_made_only_when_confirmed(
+    session, tmp_path
+) -> None:
+    app = Host(session, tmp_path)
+    missing = tmp_path / "march"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#export-folder", Input).value = str(missing)
+        await pilot.click("#export")
+        (choice,) = app.results
+        assert not choice.make_folder
+
+        app.write(choice)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not missing.exists()
+
+        app.write(choice)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert choice.path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -128,13 +128,14 @@ def test_images_are_saved_instead_of_printed(tmp_path: Path) -> None:
 
 
 def test_an_image_that_cannot_be_saved_is_one_line(tmp_path: Path) -> None:
-    target = tmp_path / "missing-folder" / "code.png"
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    target = tmp_path / "a-file" / "code.png"
 
     result = run(URL, "--png", str(target))
 
     assert result.exit_code == 1
     assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith(f"Error: {target}: could not save the code:")
+    assert result.stderr.startswith(f"Error: {target}: could not write: a file is in the way")
 
 
 def test_help_gives_examples() -> None:

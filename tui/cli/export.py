@@ -23,6 +23,7 @@ from circlekeeper.sessions.export import (
     Audience,
     ExportError,
     ExportExists,
+    ExportFolderMissing,
     Format,
     default_path,
     render,
@@ -73,6 +74,7 @@ Examples:
   circlekeeper export 2026-03-04-7kq2 --audience participants > handout.md
   circlekeeper export 2026-03-04-7kq2 --audience facilitator --format json -o record.json
   circlekeeper export 2026-03-04-7kq2 --audience facilitator -f html -o record.html --force
+  circlekeeper export 2026-03-04-7kq2 -a participants -f html -o march/handout.html --mkdir
 """,
 )
 @click.argument("session_id", metavar="SESSION_ID")
@@ -104,7 +106,19 @@ Examples:
     "standard output). Without it, Markdown and JSON go to standard output and HTML is "
     "saved in the exports folder under its usual name.",
 )
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite the output file if it exists. Only a regular file is ever replaced: "
+    "a device, a named pipe or a symbolic link is refused even so.",
+)
+@click.option(
+    "--mkdir",
+    "make_folder",
+    is_flag=True,
+    help="Create the output file's folder if it does not exist (by default a missing "
+    "folder is an error, so a typo never makes a new folder).",
+)
 @pass_invocation
 def export(
     invocation: Invocation,
@@ -113,11 +127,12 @@ def export(
     fmt: Format,
     output: Path | None,
     force: bool,
+    make_folder: bool,
 ) -> None:
     """Write the handout or the record of the session SESSION_ID.
 
     The id is the first column of `circlekeeper sessions list`. An existing file is
-    never overwritten unless --force is given.
+    never overwritten unless --force is given, and only a regular file is written.
     """
     store = SessionStore.in_folders(invocation.folders)
     summary = summary_of(_read_session(store, session_id), audience)
@@ -127,13 +142,18 @@ def export(
         sys.stdout.flush()
         return
     if output is None:
+        # The exports folder is the app's own, so it is made on first use.
         target = default_path(summary, fmt, invocation.folders.export_folder())
+        make_folder = True
     else:
         target = default_path(summary, fmt, output) if output.is_dir() else output
     try:
-        path = save_export(summary, fmt, target, overwrite=force)
+        path = save_export(summary, fmt, target, overwrite=force, make_folder=make_folder)
     except ExportExists as error:
         message = f"{error.path}: already exists; use --force to overwrite it"
+        raise click.ClickException(message) from None
+    except ExportFolderMissing as error:
+        message = f"{error}; add --mkdir to create it"
         raise click.ClickException(message) from None
     except ExportError as error:
         raise click.ClickException(str(error)) from None

@@ -27,6 +27,7 @@ from circlekeeper.sessions.qr import (
     write_png,
     write_svg,
 )
+from circlekeeper.sessions.storage.write_targets import FolderMissing, TargetRefused
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
 CODE_COLOURS = "\x1b[38;5;231;48;5;16m"
@@ -59,6 +60,7 @@ Examples:
   circlekeeper qr https://findahelpline.com
   circlekeeper qr tel:+441234567890 --title "Crisis line"
   circlekeeper qr https://example.org/eap --svg eap.svg --png eap.png
+  circlekeeper qr https://example.org/eap --png handouts/eap.png --mkdir
   circlekeeper qr https://example.org/a/long/path --ec L    a smaller code for a long link
   NO_COLOR=1 circlekeeper qr https://example.org            no colour, for a dark terminal
 """
@@ -87,6 +89,14 @@ Examples:
     help="Save the code as an SVG image (sharp at any print size) instead of printing it.",
 )
 @click.option(
+    "--mkdir",
+    "make_folder",
+    is_flag=True,
+    help="Create the image's folder if it does not exist (by default a missing folder "
+    "is an error). Only a regular file is ever written: a device, a named pipe or a "
+    "symbolic link is refused.",
+)
+@click.option(
     "--color/--no-color",
     "colour",
     default=None,
@@ -101,6 +111,7 @@ def qr(
     ec: str,
     png_path: Path | None,
     svg_path: Path | None,
+    make_folder: bool,
     colour: bool | None,
 ) -> None:
     """Show URL as a QR code participants can scan.
@@ -119,7 +130,13 @@ def qr(
     if images:
         for path, writer in images:
             try:
-                writer(code, path)
+                writer(code, path, make_folder=make_folder)
+            except FolderMissing as error:
+                raise click.ClickException(
+                    f"{path}: the folder {error.folder} does not exist; add --mkdir to create it"
+                ) from None
+            except TargetRefused as error:
+                raise click.ClickException(str(error)) from None
             except OSError as error:
                 raise click.ClickException(
                     f"{path}: could not save the code: {error.strerror or error}"

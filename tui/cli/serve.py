@@ -4,7 +4,11 @@ Each browser tab that opens the page starts its own copy of the installed ``circ
 (through textual-serve), reading the same data, config and templates folders as this
 command: the command it runs names them with the root options (``--data-dir`` and the
 rest). Loopback only unless the facilitator says otherwise, since whoever opens the page
-can read every session and note.
+can read every session and note. Only requests addressed to this server, from its own
+page, are answered, and on a network only with the token of the address it prints (see
+:mod:`~circlekeeper.tui.cli.serve_guard`). The page is textual-serve's own with its font
+taken from textual-serve's files instead of a font host, so it loads nothing from any
+other host.
 """
 
 from __future__ import annotations
@@ -24,9 +28,12 @@ import click
 
 from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.cli.serve_guard import TOKEN_QUERY, gate_for, guard, new_token
 
 LOOPBACK = "127.0.0.1"
 PROGRAM = "circlekeeper"
+PAGE_FOLDER = Path(__file__).with_name("serve_page")
+"""The page template, in place of textual-serve's (which fetches a font from a font host)."""
 
 
 def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
@@ -110,8 +117,9 @@ def _page_url(host: str, port: int) -> str:
     return f"http://{shown or '0.0.0.0'}:{port}"
 
 
-def _announce(url: str, reach: str | None, public_url_given: bool) -> None:
-    click.echo(f"circlekeeper is ready: open {url} in a web browser.")
+def _announce(url: str, reach: str | None, public_url_given: bool, token: str | None) -> None:
+    opened = url if token is None else f"{url}/?{TOKEN_QUERY}={token}"
+    click.echo(f"circlekeeper is ready: open {opened} in a web browser.")
     click.echo(
         "Each browser tab runs its own copy of the app; a session open in one tab is "
         "locked in the others."
@@ -126,22 +134,42 @@ def _announce(url: str, reach: str | None, public_url_given: bool) -> None:
     click.echo("Press Ctrl+C to stop.", nl=True)
 
 
-def _run(command: str, host: str, port: int, public_url: str | None, reach: str | None) -> None:
+def _run(
+    command: str,
+    host: str,
+    port: int,
+    public_url: str | None,
+    reach: str | None,
+    token: str | None,
+) -> None:
     """Listen until Ctrl+C, announcing the page only once the port is really bound."""
     from aiohttp import web
     from aiohttp.web_runner import GracefulExit
     from textual_serve.server import Server
 
     url = public_url or _page_url(host, port)
+    gate = gate_for(host, port, public_url, token)
 
     class CircleServer(Server):
+        async def _make_app(self) -> web.Application:
+            app = await super()._make_app()
+            app.middlewares.append(guard(gate))
+            return app
+
         async def on_startup(self, app: web.Application) -> None:
             """Say nothing yet: the port is bound only after start-up."""
 
     def stop() -> None:
         raise GracefulExit()
 
-    server = CircleServer(command, host=host, port=port, title="circlekeeper", public_url=url)
+    server = CircleServer(
+        command,
+        host=host,
+        port=port,
+        title="circlekeeper",
+        public_url=url,
+        templates_path=PAGE_FOLDER,
+    )
     server.initialize_logging()
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
@@ -156,7 +184,7 @@ def _run(command: str, host: str, port: int, public_url: str | None, reach: str 
             loop=loop,
             handle_signals=False,
             access_log=None,
-            print=lambda _message: _announce(url, reach, public_url is not None),
+            print=lambda _message: _announce(url, reach, public_url is not None, token),
         )
     finally:
         with contextlib.suppress(RuntimeError):
@@ -191,8 +219,9 @@ Examples:
 @click.option(
     "--allow-network",
     is_flag=True,
-    help="Allow a --host other computers can reach. Anyone who opens the page can read "
-    "every session and note, so use it only on a network you trust.",
+    help="Allow a --host other computers can reach. The address printed then carries a "
+    "random token the page needs; anyone who has it can read every session and note, so "
+    "use it only on a network you trust.",
 )
 @pass_invocation
 def serve(
@@ -201,8 +230,9 @@ def serve(
     """Run the app in a web browser, for sharing one tab on a video call.
 
     The page runs the same app, with the same sessions, templates and settings, as
-    `circlekeeper` in a terminal; every browser tab starts its own copy. Press Ctrl+C
-    to stop serving.
+    `circlekeeper` in a terminal; every browser tab starts its own copy. Only requests
+    addressed to this server (its --host, or --public-url) from its own page are
+    answered, and the page loads nothing from other hosts. Press Ctrl+C to stop serving.
     """
     reach = who_could_reach(host)
     if reach is not None and not allow_network:
@@ -212,7 +242,7 @@ def serve(
         )
     command = app_command(program_command(), invocation.folders)
     try:
-        _run(command, host, port, public_url, reach)
+        _run(command, host, port, public_url, reach, new_token() if allow_network else None)
     except OSError as error:
         raise click.ClickException(
             f"cannot listen on {_page_url(host, port)}: {error.strerror or error}; "

@@ -3,8 +3,10 @@
 :class:`ExportDialog` asks and dismisses with an :class:`ExportChoice` (or ``None``),
 showing the file name it will write as the choices change. :func:`write_choice` is what
 the app runs in a worker thread with that choice: it writes through the export core and
-reports back on screen; when the file is already there it asks "overwrite?" with a
-:class:`~circlekeeper.tui.dialogs.confirm.ConfirmDialog` first.
+reports back on screen; when the file is already there it asks "overwrite?", and when a
+folder typed in the dialog does not exist it asks "create it?", with a
+:class:`~circlekeeper.tui.dialogs.confirm.ConfirmDialog` first. A device, a named pipe
+or a symbolic link is refused as the export core refuses it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from circlekeeper.sessions.export import (
     Audience,
     ExportError,
     ExportExists,
+    ExportFolderMissing,
     Format,
     file_name,
     save_export,
@@ -59,6 +62,8 @@ class ExportChoice:
     """The file's name, as shown in the dialog."""
     overwrite: bool = False
     """Replace a file of that name (asked with a confirmation first)."""
+    make_folder: bool = False
+    """Create the folder if it is missing: the settings' exports folder, or once asked."""
 
     @property
     def path(self) -> Path:
@@ -196,7 +201,11 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             )
             self.query_one("#export-folder", Input).focus()
             return
-        self.dismiss(ExportChoice(self.audience, self.format, where, self.target_name))
+        # The exports folder from the settings is the app's own and is made on first
+        # use; a folder typed here that does not exist may be a typo, so it is asked.
+        make_folder = where == self.folder
+        choice = ExportChoice(self.audience, self.format, where, self.target_name)
+        self.dismiss(replace(choice, make_folder=make_folder))
 
 
 def write_choice(app: App, session: ReadableSession, choice: ExportChoice) -> None:
@@ -207,9 +216,18 @@ def write_choice(app: App, session: ReadableSession, choice: ExportChoice) -> No
     """
     try:
         summary = summary_of(session, choice.audience)
-        path = save_export(summary, choice.format, choice.path, overwrite=choice.overwrite)
+        path = save_export(
+            summary,
+            choice.format,
+            choice.path,
+            overwrite=choice.overwrite,
+            make_folder=choice.make_folder,
+        )
     except ExportExists:
         app.call_from_thread(_ask_overwrite, app, session, choice)
+        return
+    except ExportFolderMissing:
+        app.call_from_thread(_ask_make_folder, app, session, choice)
         return
     except (ExportError, SessionError, StorageError) as error:
         app.call_from_thread(
@@ -228,3 +246,13 @@ def _ask_overwrite(app: App, session: ReadableSession, choice: ExportChoice) -> 
 
     question = f"{choice.path} already exists. Replace it with this export?"
     app.push_screen(ConfirmDialog(question, yes="Replace", no="Keep it"), answered)
+
+
+def _ask_make_folder(app: App, session: ReadableSession, choice: ExportChoice) -> None:
+    def answered(make: bool | None) -> None:
+        if make:
+            again = partial(write_choice, app, session, replace(choice, make_folder=True))
+            app.run_worker(again, thread=True, group="export", exclusive=True)
+
+    question = f"The folder {choice.folder} does not exist. Create it and export there?"
+    app.push_screen(ConfirmDialog(question, yes="Create it", no="Cancel"), answered)
