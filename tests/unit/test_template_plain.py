@@ -1,10 +1,16 @@
-"""Templates are plain: minutes in the digits 0-9, YAML errors where the value broke."""
+"""Templates are plain: minutes in the digits 0-9, YAML errors where the value broke, and
+long text cut where it is shown."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
 from circlekeeper.sessions.templates.parse import check_template
+from circlekeeper.tui.cli import cli
+from circlekeeper.tui.text import TITLE_CHARS
 
 
 def _problems(source: str) -> list[str]:
@@ -38,3 +44,17 @@ def test_a_yaml_error_names_the_line_and_column_where_the_value_starts() -> None
     bracket = "---\ntitle: T\nsummary: [one, two\naudience: all\n---\n## One (5 min)\n"
     assert _problems(bracket)[0].startswith("t.md:3: the front matter is not valid YAML: ")
     assert _problems(bracket)[0].endswith("that starts at column 10")
+
+
+def test_templates_show_cuts_long_titles_prompts_and_guidance(tmp_path: Path) -> None:
+    # A file can hold a heading or a prompt of any length; the terminal gets a readable cut.
+    title, prompt, guidance = "T" * 5_000, "p " * 50_000, "g " * 50_000
+    path = tmp_path / "long.md"
+    path.write_text(
+        f"# Long\n\n## {title} (10 min)\n\n- {prompt}\n\n> {guidance}\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["templates", "show", str(path)])
+    assert result.exit_code == 0, result.output
+    assert len(result.output) < 4_000
+    assert f"1. {'T' * (TITLE_CHARS - 1)}…  [0:00, 10 min]" in result.output
+    assert result.output.count("…") == 3

@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Iterator
 
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
-from circlekeeper.tui.text import TITLE_CHARS, clipped
+from circlekeeper.tui.text import PROMPT_CHARS, TITLE_CHARS, clipped
 
 MAX_WIDTH = 100
 """Lines longer than this are hard to read, however wide the terminal."""
@@ -38,7 +38,7 @@ def timing_words(part: Part) -> str:
 def resource_line(resource: Resource) -> str:
     """A resource as ``Title <url>``, with ``(crisis)`` when it is the crisis resource."""
     mark = "  (crisis)" if resource.crisis else ""
-    return f"{resource.title} <{resource.url}>{mark}"
+    return f"{clipped(resource.title)} <{clipped(resource.url, 2048)}>{mark}"
 
 
 def _wrapped(blocks: tuple[Block, ...], first: str, rest: str, apart: bool = True) -> Iterator[str]:
@@ -47,9 +47,10 @@ def _wrapped(blocks: tuple[Block, ...], first: str, rest: str, apart: bool = Tru
     for index, block in enumerate(blocks):
         if apart and index:
             yield rest.rstrip()
-        yield from textwrap.wrap(
-            block.text, width, initial_indent=first, subsequent_indent=rest
-        ) or [first.rstrip()]
+        text = clipped(block.text, PROMPT_CHARS)
+        yield from textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest) or [
+            first.rstrip()
+        ]
 
 
 def agenda_lines(agenda: Agenda) -> Iterator[str]:
@@ -72,7 +73,7 @@ def agenda_lines(agenda: Agenda) -> Iterator[str]:
     start = 0
     for number, part in enumerate(agenda.parts, start=1):
         yield ""
-        yield f"{number}. {part.title}  [{_clock(start)}, {timing_words(part)}]"
+        yield f"{number}. {clipped(part.title)}  [{_clock(start)}, {timing_words(part)}]"
         start += part.minutes
         if part.text:
             yield "   To read out (facilitator view):"

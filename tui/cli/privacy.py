@@ -18,6 +18,7 @@ from circlekeeper.sessions.privacy.guard import (
     known_region,
     locate,
 )
+from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.tui.cli.context import Invocation
 
 
@@ -119,7 +120,7 @@ def check(ctx: click.Context, file: str, watch_list: WatchList, region: str) -> 
     findings = find_personal_data(text, watch_list, region)
     for position, finding in locate(text, findings):
         # A finding may run over a line break; keep each report on one line.
-        shown = re.sub(r"\s+", " ", finding.text)
+        shown = safe_text(re.sub(r"\s+", " ", finding.text), lines=False)
         click.echo(f"{position.line}:{position.column}: {finding.kind}: {shown}")
     count = len(findings)
     if count:
