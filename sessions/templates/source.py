@@ -195,6 +195,12 @@ def read_front_matter(src: Source, fields: dict[str, type]) -> FrontMatter:
     except (yaml.YAMLError, RecursionError):
         src.problem(start, "the front matter is not valid YAML")
         return FrontMatter({}, {}, start)
+    except ValueError:
+        # YAML reads a run of digits as a number, and Python refuses to read one of
+        # thousands of digits: no real value looks like that.
+        line = _long_number_line(node, first_line) or start
+        src.problem(line, "this number is far too long to be real; write it in a few digits")
+        return FrontMatter({}, {}, start)
     if data is None:
         return FrontMatter({}, {}, start)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -227,3 +233,19 @@ def read_front_matter(src: Source, fields: dict[str, type]) -> FrontMatter:
         else:
             values[key] = " ".join(value.split()) if isinstance(value, str) else value
     return FrontMatter(values, lines, start)
+
+
+def _long_number_line(node: yaml.Node, first_line: int) -> int | None:
+    """The line of the first whole number in ``node`` too long for Python to read."""
+    waiting = [node]
+    while waiting:
+        current = waiting.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if current.tag == "tag:yaml.org,2002:int" and len(str(current.value)) > 1000:
+                return first_line + current.start_mark.line
+        elif isinstance(current, yaml.SequenceNode):
+            waiting.extend(reversed(current.value))
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in reversed(current.value):
+                waiting.extend((value, key))
+    return None

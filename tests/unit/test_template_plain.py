@@ -58,3 +58,22 @@ def test_templates_show_cuts_long_titles_prompts_and_guidance(tmp_path: Path) ->
     assert len(result.output) < 4_000
     assert f"1. {'T' * (TITLE_CHARS - 1)}…  [0:00, 10 min]" in result.output
     assert result.output.count("…") == 3
+
+
+def test_a_number_too_long_to_read_is_a_problem_on_its_line_not_a_crash(tmp_path: Path) -> None:
+    # Python refuses to read a whole number of more than 4,300 digits; YAML asks it to.
+    source = (
+        f"---\ntitle: Big\nsummary: fine\nduration: {'9' * 4301}\n---\n\n# Big\n\n## A (10 min)\n"
+    )
+    assert _problems(source) == [
+        "t.md:4: this number is far too long to be real; write it in a few digits"
+    ]
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "big.md").write_text(source, encoding="utf-8")
+    listed = CliRunner().invoke(cli, ["--templates-dir", str(folder), "templates", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert "big" in listed.output and "Finding mentors and role models" in listed.output
+    checked = CliRunner().invoke(cli, ["templates", "check", str(folder / "big.md")])
+    assert checked.exit_code == 1
+    assert "big.md:4: this number is far too long" in checked.output
