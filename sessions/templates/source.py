@@ -235,9 +235,9 @@ def read_front_matter(src: Source, fields: dict[str, type]) -> FrontMatter:
     return FrontMatter(values, lines, start)
 
 
-def _long_number_line(node: yaml.Node, first_line: int) -> int | None:
+def _long_number_line(node: yaml.Node | None, first_line: int) -> int | None:
     """The line of the first whole number in ``node`` too long for Python to read."""
-    waiting = [node]
+    waiting = [node] if node is not None else []
     while waiting:
         current = waiting.pop()
         if isinstance(current, yaml.ScalarNode):
