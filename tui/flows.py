@@ -17,7 +17,6 @@ from textual.app import App
 
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
-from circlekeeper.sessions.privacy.names import WatchList
 from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.library import TemplateLibrary
@@ -29,6 +28,7 @@ from circlekeeper.tui.view import is_shared
 # the home screen comes up sooner without them.
 if TYPE_CHECKING:
     from circlekeeper.sessions.engine.session import Session
+    from circlekeeper.sessions.privacy.names import WatchList
     from circlekeeper.tui.dialogs.debrief import DebriefDraft
     from circlekeeper.tui.dialogs.export import ExportChoice
     from circlekeeper.tui.dialogs.start_session import StartChoice
@@ -85,6 +85,8 @@ class SessionFlow:
 
     def watch_list(self, names: tuple[str, ...]) -> WatchList:
         """The session's watch list, reading phone numbers in the settings' region."""
+        from circlekeeper.sessions.privacy.names import WatchList
+
         return WatchList(names, region=self.settings.phone_region)
 
     def resume(self, session_id: str) -> None:

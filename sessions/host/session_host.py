@@ -22,22 +22,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.engine.clock import Clock
-from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.errors import SessionError
-from circlekeeper.sessions.host.opening import (
-    OpenSession,
-    read_session,
-    reopen_session,
-    start_session,
-)
-from circlekeeper.sessions.privacy.names import WatchList
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.errors import TemplateError
 
-# The drop-box (and its web server) loads the first time one opens.
+# The app makes its host at launch, long before a session opens: the engine (with the
+# personal-data guard and its phone-number tables) and the drop-box (with its web
+# server) load when the first session or drop-box opens, so the home screen comes sooner.
 if TYPE_CHECKING:
     from circlekeeper.sessions.dropbox import CardKind, DropBox
+    from circlekeeper.sessions.engine.session import Session
+    from circlekeeper.sessions.host.opening import OpenSession
+    from circlekeeper.sessions.privacy.names import WatchList
 
 __all__ = ["DropBoxListener", "SessionHost"]
 
@@ -128,6 +125,8 @@ class SessionHost:
             StorageError: the file cannot be written.
         """
         self._refuse_if_open()
+        from circlekeeper.sessions.host.opening import start_session
+
         self.opened = start_session(
             self.store,
             agenda,
@@ -146,6 +145,8 @@ class SessionHost:
             StorageError: it is open in another window, unknown or damaged.
         """
         self._refuse_if_open()
+        from circlekeeper.sessions.host.opening import reopen_session
+
         self.opened = reopen_session(
             self.store,
             session_id,
@@ -157,6 +158,8 @@ class SessionHost:
 
     def read(self, session_id: str) -> Session:
         """A session as last recorded, for its summary (see :func:`read_session`)."""
+        from circlekeeper.sessions.host.opening import read_session
+
         return read_session(self.store, session_id, self.clock)
 
     def _refuse_if_open(self) -> None:

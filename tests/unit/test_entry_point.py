@@ -68,3 +68,23 @@ def test_opening_the_app_does_not_load_the_command_line_library(folders) -> None
         [sys.executable, "-c", with_arguments], capture_output=True, text=True, env=dict(os.environ)
     )
     assert done.stdout.split()[-2:] == ["0", "True"]
+
+
+def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None:
+    # The host is made at launch; the engine, the personal-data guard (with its phone
+    # number tables) and the drop-box load when the first session opens.
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from circlekeeper.sessions.settings import Folders, Settings\n"
+        "from circlekeeper.tui.app import make_app\n"
+        f"make_app(Settings(Folders.under(Path({str(settings.folders.data.parent)!r}))))\n"
+        "heavy = ('circlekeeper.sessions.engine.session', 'phonenumbers',\n"
+        "         'circlekeeper.sessions.dropbox', 'aiohttp')\n"
+        "print(*[name for name in heavy if name in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ)
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []
