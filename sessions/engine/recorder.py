@@ -1,10 +1,11 @@
-"""The recorder of a session: its event log written first, then its state, meta and index.
+"""The recorder of a session: each event written with its meta in one write, then the index.
 
 A :class:`Recorder` holds a session's replayed :class:`~.events.Progress` and is the only
-thing that writes events. Each event reaches the record before the action that made it
-returns; only then is it applied to the state, the meta brought up to date and the store's
-index told. It also keeps the running time not yet written (counted on the monotonic
-clock), the heartbeat that saves it, and the refusals that depend on the session's state.
+thing that writes events. Each event reaches the record, with the meta brought up to date
+in the same write, before the action that made it returns; only then is the store's index
+told (it writes only when what it lists changes). It also keeps the running time not yet
+written (counted on the monotonic clock), the heartbeat that saves it, and the refusals
+that depend on the session's state.
 """
 
 from __future__ import annotations
@@ -189,21 +190,25 @@ class Recorder:
             mark, written = self.clock.monotonic(), 0
         now = self.clock.now()
         event = make_event(kind, now, ms, **data)
-        self.record.append_event(event)
+        # The meta is written with the event, in one write, so it is read off the state
+        # the event leads to; if the write fails, the state goes back to the log's.
+        try:
+            self.progress.apply(event)
+            ended = self.progress.ended_at
+            fields = {
+                "state": self.progress.state.value,
+                "updated": now.isoformat(),
+                "ended": None if ended is None else ended.isoformat(),
+                "attendance": self.progress.attendance,
+                "pending": None,
+            }
+            self.record.append_event(event, meta=fields)
+        except BaseException:
+            replayed = Progress.replay(self.progress.agenda, self.record.events())
+            vars(self.progress).update(vars(replayed))
+            raise
         # Only once the event is on disk: a failed write leaves the time still to count.
         self._mono, self._written_ms = mark, written
-        self.progress.apply(event)
-        ended = self.progress.ended_at
-        self._save_meta(
-            state=self.progress.state.value,
-            updated=now.isoformat(),
-            ended=None if ended is None else ended.isoformat(),
-            attendance=self.progress.attendance,
-            pending=None,
-        )
-
-    def _save_meta(self, **fields: Any) -> None:
-        self.record.write_meta(**fields)
         self.meta.update(index_fields(fields))
         if self._index is not None:
             self._index(dict(self.meta))

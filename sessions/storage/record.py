@@ -1,16 +1,20 @@
 """One session's record on disk: its metadata, its event log and its notes.
 
 A :class:`SessionRecord` is handed an open TinyDB (file-backed in the app, in memory in
-some tests) and offers the few operations the session engine needs. Every method that
-changes something returns only after TinyDB's storage has written it, so with the atomic
-storage in :mod:`.session_file` the change is on disk when the call returns.
+some tests) and offers the few operations the session engine needs. It reads the tables
+once and keeps them in memory (:mod:`.tables`); each method that changes something makes
+one write of the whole file through TinyDB's storage, and returns only after it is
+written, so with the atomic storage in :mod:`.session_file` the change is on disk when
+the call returns. An action costs the same however long the session has run.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
+
+from circlekeeper.sessions.storage.tables import Change, Tables
 
 SCHEMA_VERSION = 1
 """The version of the record's layout; bump it with a migration in :mod:`.session_file`."""
@@ -18,65 +22,104 @@ SCHEMA_VERSION = 1
 META_TABLE = "meta"
 EVENTS_TABLE = "events"
 NOTES_TABLE = "notes"
+_META_ID = "1"
+
+
+@runtime_checkable
+class TextStorage(Protocol):
+    """A storage that can be handed the file's text whole, already serialised."""
+
+    def write_text(self, text: str) -> None:
+        """Write ``text`` as the file's new content."""
 
 
 class SessionRecord:
-    """The tables of one session file.
-
-    Tables are opened with ``cache_size=0`` so TinyDB's query cache can never answer
-    with data older than the file.
-    """
+    """The tables of one session file, read once and written one change at a time."""
 
     def __init__(self, db: TinyDB) -> None:
         self.db = db
-        self._meta = db.table(META_TABLE, cache_size=0)
-        self._events = db.table(EVENTS_TABLE, cache_size=0)
-        self._notes = db.table(NOTES_TABLE, cache_size=0)
+        self._tables = Tables(db.storage.read() or {})
+
+    def _save(self, *changes: Change) -> None:
+        """Write ``changes`` in one write; the tables in memory change only once it is done."""
+        storage = self.db.storage
+        pending = self._tables.prepare(changes, str(getattr(storage, "path", "the session")))
+        if isinstance(storage, TextStorage):
+            storage.write_text(pending.text)
+        else:
+            storage.write({name: dict(table) for name, table in pending.docs.items()})
+        self._tables.commit(pending)
 
     # Metadata -------------------------------------------------------------------
 
     def read_meta(self) -> dict[str, Any]:
         """The session's metadata document (empty for a new file)."""
-        doc = self._meta.get(doc_id=1)
-        return dict(doc) if doc is not None else {}
+        return dict(self._tables.table(META_TABLE).get(_META_ID, {}))
+
+    def _meta_change(self, fields: dict[str, Any]) -> Change:
+        old = self._tables.table(META_TABLE).get(_META_ID)
+        new = {"schema": SCHEMA_VERSION, **fields} if old is None else {**old, **fields}
+        return (META_TABLE, _META_ID, new)
 
     def write_meta(self, **fields: Any) -> None:
         """Merge ``fields`` into the metadata document and write it."""
-        if self._meta.contains(doc_id=1):
-            self._meta.update(fields, doc_ids=[1])
-        else:
-            self._meta.insert({"schema": SCHEMA_VERSION, **fields})
+        self._save(self._meta_change(fields))
 
     # Events ---------------------------------------------------------------------
 
-    def append_event(self, event: dict[str, Any]) -> int:
-        """Add one event to the log and return its sequence number (1-based)."""
-        return self._events.insert(dict(event))
+    def append_event(self, event: dict[str, Any], *, meta: dict[str, Any] | None = None) -> int:
+        """Add one event to the log and return its sequence number (1-based).
+
+        Args:
+            event: the event.
+            meta: fields merged into the metadata in the same write, if any.
+        """
+        key = self._tables.next_id(EVENTS_TABLE)
+        changes: list[Change] = [(EVENTS_TABLE, key, dict(event))]
+        if meta is not None:
+            changes.append(self._meta_change(meta))
+        self._save(*changes)
+        return int(key)
 
     def events(self) -> list[dict[str, Any]]:
         """Every event, oldest first."""
-        return [dict(doc) for doc in sorted(self._events.all(), key=lambda d: d.doc_id)]
+        return _in_order(self._tables.table(EVENTS_TABLE))
 
     def drop_last_event(self) -> None:
         """Remove the newest event (used only to undo an event that was never acted on)."""
-        docs = self._events.all()
-        if docs:
-            self._events.remove(doc_ids=[max(d.doc_id for d in docs)])
+        table = self._tables.table(EVENTS_TABLE)
+        if table:
+            self._save((EVENTS_TABLE, max(table, key=int), None))
 
     # Notes ----------------------------------------------------------------------
 
+    def _note_keys(self, note_id: Any) -> list[str]:
+        notes = self._tables.table(NOTES_TABLE)
+        return [key for key, doc in notes.items() if "id" in doc and doc["id"] == note_id]
+
     def put_note(self, note: dict[str, Any]) -> None:
         """Insert or replace the note whose ``"id"`` matches ``note["id"]``."""
-        self._notes.upsert(dict(note), Query().id == note["id"])
+        keys = self._note_keys(note["id"]) or [self._tables.next_id(NOTES_TABLE)]
+        notes = self._tables.table(NOTES_TABLE)
+        # A note edited keeps any field of the old one it does not name, as TinyDB's did.
+        self._save(*((NOTES_TABLE, key, {**notes.get(key, {}), **note}) for key in keys))
 
     def delete_note(self, note_id: str) -> bool:
         """Remove a note for real; ``False`` when there was none with that id."""
-        return bool(self._notes.remove(Query().id == note_id))
+        keys = self._note_keys(note_id)
+        if keys:
+            self._save(*((NOTES_TABLE, key, None) for key in keys))
+        return bool(keys)
 
     def notes(self) -> list[dict[str, Any]]:
         """Every note, in the order they were first saved."""
-        return [dict(doc) for doc in sorted(self._notes.all(), key=lambda d: d.doc_id)]
+        return _in_order(self._tables.table(NOTES_TABLE))
 
     def close(self) -> None:
         """Close the underlying TinyDB."""
         self.db.close()
+
+
+def _in_order(table: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of a table's documents, by their number."""
+    return [dict(table[key]) for key in sorted(table, key=int)]

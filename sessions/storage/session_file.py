@@ -174,7 +174,10 @@ class AtomicJSONStorage(Storage):
         return tables
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        text = dumps(data, self.path)
+        self.write_text(dumps(data, self.path))
+
+    def write_text(self, text: str) -> None:
+        """Write the file's whole new ``text``, serialised by the caller."""
         if text == self._text:
             # TinyDB writes even when an update matched nothing; the file already says this.
             return

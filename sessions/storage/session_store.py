@@ -95,6 +95,8 @@ class SessionStore:
         self.root = self.folder.root
         """The folder holding ``<id>.json`` session files, their locks and the index."""
         self._opened = False
+        self._indexed: dict[str, tuple[object, ...]] = {}
+        """What the index was last given for each session this store wrote it for."""
 
     @classmethod
     def in_folders(cls, folders: Folders) -> SessionStore:
@@ -222,13 +224,18 @@ class SessionStore:
         return SessionRecord(db)
 
     def update_index(self, meta: dict[str, Any]) -> None:
-        """Record a session's new state in the index (called on state changes, not per note).
+        """Record a session's new state in the index, if what the index shows has changed.
 
         Args:
             meta: The session's metadata as just written to its file.
         """
         path = self.path_of(str(meta.get("id")))
         summary = summary_from_meta(meta, path)
+        # An entry whose file changed since is read afresh when listing, so the index is
+        # rewritten only when what it shows changes, not with every event's time.
+        shown = (summary.title, summary.template, summary.state, summary.created, summary.ended)
+        if self._indexed.get(summary.id) == shown:
+            return
         with self.folder.index_lock():
             entries = read_index(self.folder.index_path) or {}
             try:
@@ -237,6 +244,7 @@ class SessionStore:
                 return
             entries[summary.id] = index_entry(summary, stamp)
             write_index(self.folder.index_path, entries)
+        self._indexed[summary.id] = shown
 
     def list(self) -> Listing:
         """Every session, most recently updated first, and any damaged files.

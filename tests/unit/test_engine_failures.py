@@ -21,7 +21,7 @@ def test_time_is_not_lost_when_an_event_cannot_be_written(clock, tmp_path: Path)
     clock.advance(minutes=4)
     real = session.record.append_event
 
-    def refuse(event):
+    def refuse(event, **_):
         raise OSError("disk full")
 
     session.record.append_event = refuse  # type: ignore[method-assign]
