@@ -31,6 +31,7 @@ from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.commands import TemplateCommands, binding_commands
+from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
 from circlekeeper.tui.dropbox_flows import DropBoxFlow
 from circlekeeper.tui.flows import SessionFlow
 from circlekeeper.tui.screens.home import HomeScreen
@@ -63,13 +64,8 @@ class CircleKeeperApp(App[int]):
     TITLE = "circlekeeper"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Keys and guidance"),
-        Binding(
-            "exclamation_mark",
-            "crisis",
-            "Crisis",
-            id="app.crisis",
-            tooltip="Pause and show the crisis resource",
-        ),
+        CRISIS_KEY,
+        CRISIS_CHORD,
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     ]
 

@@ -155,6 +155,7 @@ class SessionFlow:
     def crisis(self) -> None:
         """Pause any running session and show the crisis resource, large."""
         from circlekeeper.sessions.engine.crisis import choose_crisis_resource
+        from circlekeeper.sessions.engine.events import SessionState
         from circlekeeper.tui.screens.crisis import CrisisScreen
 
         if isinstance(self.app.screen, CrisisScreen):
@@ -162,11 +163,16 @@ class SessionFlow:
         host = self.host
         session = host.session
         choice = choose_crisis_resource(host.org_resources, host.agenda)
+        paused = False
         if session is not None and not session.read_only:
+            running = session.state is SessionState.RUNNING
             # A crisis never waits for the session's state: show the resource regardless.
             with contextlib.suppress(*SESSION_PROBLEMS):
                 session.crisis(choice.resource)
-        self.app.push_screen(CrisisScreen(choice))
+            paused = running and session.state is SessionState.PAUSED
+        # Pushed over whatever is open, a dialog included: what was being typed stays
+        # in it, and closing the crisis screen comes back to it.
+        self.app.push_screen(CrisisScreen(choice, paused=paused))
 
     # Ending ----------------------------------------------------------------------------
 
