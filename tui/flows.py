@@ -2,14 +2,13 @@
 
 :class:`SessionFlow` is the app's helper for the steps that need dialogs. Each step
 asks the session host and shows the result; storage errors and refusals become
-messages on screen, never tracebacks. The app calls it from its message handlers and
-its crisis key, and through it finds the run screen (to switch its view, or to show the
+messages on screen, never tracebacks. The app calls it from its message handlers, and
+through it finds the run screen (to switch its view, or to show the
 room a resource).
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -151,28 +150,6 @@ class SessionFlow:
         """Make ``resource`` the one the run screen shows the room."""
         for run in self.run_screens():
             run.show_resource(resource)
-
-    def crisis(self) -> None:
-        """Pause any running session and show the crisis resource, large."""
-        from circlekeeper.sessions.engine.crisis import choose_crisis_resource
-        from circlekeeper.sessions.engine.events import SessionState
-        from circlekeeper.tui.screens.crisis import CrisisScreen
-
-        if isinstance(self.app.screen, CrisisScreen):
-            return
-        host = self.host
-        session = host.session
-        choice = choose_crisis_resource(host.org_resources, host.agenda)
-        paused = False
-        if session is not None and not session.read_only:
-            running = session.state is SessionState.RUNNING
-            # A crisis never waits for the session's state: show the resource regardless.
-            with contextlib.suppress(*SESSION_PROBLEMS):
-                session.crisis(choice.resource)
-            paused = running and session.state is SessionState.PAUSED
-        # Pushed over whatever is open, a dialog included: what was being typed stays
-        # in it, and closing the crisis screen comes back to it.
-        self.app.push_screen(CrisisScreen(choice, paused=paused))
 
     # Ending ----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from datetime import date
 
 import pytest
 from driving import open_dropbox, open_queue, start
@@ -25,6 +26,7 @@ from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.debrief import DebriefDialog
 from circlekeeper.tui.dialogs.dropbox_open import DropBoxOpenDialog
 from circlekeeper.tui.dialogs.export import ExportDialog
+from circlekeeper.tui.dialogs.follow_through import FollowThroughDialog
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.dialogs.start_session import StartSessionDialog
 from circlekeeper.tui.screens.crisis import CrisisScreen
@@ -105,6 +107,7 @@ OPENERS = {
     "AddResourceDialog": lambda p: _push(p, lambda: AddResourceDialog()),
     "StartSessionDialog": lambda p: _push(p, lambda: StartSessionDialog("Another")),
     "DropBoxOpenDialog": lambda p: _push(p, lambda: DropBoxOpenDialog()),
+    "FollowThroughDialog": lambda p: _push(p, lambda: FollowThroughDialog(date(2026, 3, 4))),
     "ConfirmDialog": lambda p: _push(p, lambda: ConfirmDialog("End the session?")),
     "ExportDialog": lambda p: _push(
         p, lambda: ExportDialog(_session(p), folder=p.app.settings.folders.data)
@@ -151,6 +154,10 @@ async def test_the_crisis_key_works_from(name, build_app):
         assert isinstance(app.screen, CrisisScreen)
         assert session.state is SessionState.PAUSED
         assert "timer stays paused" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        # Next comes the follow-through record, which escape skips.
+        assert isinstance(app.screen, FollowThroughDialog) and app.screen is not before
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is before
