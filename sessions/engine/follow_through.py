@@ -96,6 +96,16 @@ def event_fields(
     }
 
 
+def open_due(records: Iterable[FollowThrough]) -> str | None:
+    """The earliest due date (ISO) of the follow-ups not yet done, or ``None``.
+
+    Kept in the session's meta and the store's index, so the home screen can remind the
+    facilitator at launch without reading every session's events.
+    """
+    due = [r.due for r in records if r.done_at is None]
+    return min(due).isoformat() if due else None
+
+
 def from_event(event: dict[str, Any], at: datetime) -> FollowThrough:
     """The record a follow-through event holds; text from the file is made safe to show."""
     return FollowThrough(

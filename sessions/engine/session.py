@@ -275,13 +275,16 @@ class Session:
         self._recorder.append(EventType.FOLLOW_THROUGH, **fields)
         return self._recorder.progress.follow_throughs[-1]
 
-    def follow_up_done(self, index: int = -1) -> None:
-        """Mark a follow-through's follow-up done (the newest by default)."""
+    def follow_up_done(self) -> int:
+        """Mark every follow-up not yet done as done; returns how many there were."""
         self._recorder.require_writable()
         records = self._recorder.progress.follow_throughs
-        if not records:
-            raise SessionError("no crisis follow-through is recorded in this session")
-        self._recorder.append(EventType.FOLLOW_UP_DONE, index=range(len(records))[index])
+        open_ones = [i for i, r in enumerate(records) if r.done_at is None]
+        if not open_ones:
+            raise SessionError("no crisis follow-up is open in this session")
+        for index in open_ones:
+            self._recorder.append(EventType.FOLLOW_UP_DONE, index=index)
+        return len(open_ones)
 
     def add_note(
         self, text: str, kind: NoteKind | str = NoteKind.THEME, *, facilitator_only: bool = False,

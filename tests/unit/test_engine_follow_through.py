@@ -64,5 +64,5 @@ def test_unknown_places_and_steps_are_refused(clock: FakeClock) -> None:
         session.save_follow_through("moon", [], date(2026, 3, 5), debrief=False)
     with pytest.raises(SessionError, match="not a step"):
         session.save_follow_through("room", ["prayed"], date(2026, 3, 5), debrief=False)
-    with pytest.raises(SessionError, match="no crisis follow-through"):
+    with pytest.raises(SessionError, match="no crisis follow-up is open"):
         session.follow_up_done()
