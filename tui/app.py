@@ -214,6 +214,10 @@ class CircleKeeperApp(App[int]):
     def _resume(self, event: HomeScreen.ResumeRequested) -> None:
         self._session_flow.resume(event.session_id)
 
+    @on(HomeScreen.FollowUpDoneRequested)
+    def _follow_up_done(self, event: HomeScreen.FollowUpDoneRequested) -> None:
+        self._crisis_flow.follow_up_done(event.session, self.screen)
+
     @on(HomeScreen.SummaryRequested)
     def _summary(self, event: HomeScreen.SummaryRequested) -> None:
         self._session_flow.summary(event.session_id)

@@ -12,6 +12,7 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.screen import Screen
 
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
@@ -20,6 +21,7 @@ from circlekeeper.tui.view import is_shared
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.engine.session import Session
+    from circlekeeper.sessions.storage.index import SessionSummary
     from circlekeeper.tui.dialogs.follow_through import FollowThroughDraft
 
 
@@ -76,6 +78,29 @@ class CrisisFlow:
         session, self._waiting = self._waiting, None
         if session is not None and session is self.host.session:
             self._ask(session)
+
+    def follow_up_done(self, summary: SessionSummary, home: Screen[Any]) -> None:
+        """Ask, then mark the crisis follow-up of ``summary``'s session done."""
+        from circlekeeper.tui.dialogs.confirm import ConfirmDialog
+        from circlekeeper.tui.screens.home import HomeScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.host.follow_up_done(summary.id)
+            except SESSION_PROBLEMS as error:
+                self.app.notify(sentence(error), severity="error")
+                return
+            self.app.notify("Follow-up marked done. Thank you for following through.")
+            if isinstance(home, HomeScreen):
+                home.reload()
+
+        title = summary.title or summary.template
+        question = (
+            f"Have you followed up after the crisis in “{title}” (due {summary.follow_up_due})?"
+        )
+        self.app.push_screen(ConfirmDialog(question, yes="Done", no="Not yet"), answered)
 
     def _ask(self, session: Session, draft: FollowThroughDraft | None = None) -> None:
         from circlekeeper.sessions.engine.session import NoteFlagged

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from driving import start
-from screen_text import screen_text
+from driving import AGENDAS, start
+from screen_text import footer_text, screen_text
 
-from circlekeeper.sessions.host import read_session
+from circlekeeper.sessions.host import SessionHost, read_session
+from circlekeeper.sessions.templates.parse import load_template_file
+from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.follow_through import FollowThroughDialog
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.screens.crisis import CrisisScreen
@@ -76,3 +78,40 @@ async def test_from_home_there_is_no_session_to_record_it_in(build_app):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, FollowThroughDialog)
+
+
+async def test_home_reminds_at_every_launch_until_the_follow_up_is_done(build_app, clock, store):
+    host = SessionHost(store, clock)
+    session = host.start(read_agenda(), attendance=5)
+    session.start()
+    session.crisis()
+    session.save_follow_through("remote", [], clock.now().date(), debrief=False)
+    host.close_soon()
+    for _launch in range(2):
+        app = build_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert "A crisis follow-up is open" in told_titles(app)
+            assert "f Follow-up done" in footer_text(app)
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Follow-up done" not in footer_text(app)
+    assert read_session(store, session.id, clock).follow_throughs[0].done_at is not None
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "A crisis follow-up is open" not in told_titles(app)
+
+
+def told_titles(app) -> str:
+    return " | ".join(n.title for n in app._notifications)
+
+
+def read_agenda():
+    return load_template_file(AGENDAS / "test-circle.md")
