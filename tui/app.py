@@ -31,6 +31,8 @@ from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.commands import TemplateCommands, binding_commands
+from circlekeeper.tui.crisis_flow import CrisisFlow
+from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
 from circlekeeper.tui.dropbox_flows import DropBoxFlow
 from circlekeeper.tui.flows import SessionFlow
 from circlekeeper.tui.screens.home import HomeScreen
@@ -63,13 +65,8 @@ class CircleKeeperApp(App[int]):
     TITLE = "circlekeeper"
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Keys and guidance"),
-        Binding(
-            "exclamation_mark",
-            "crisis",
-            "Crisis",
-            id="app.crisis",
-            tooltip="Pause and show the crisis resource",
-        ),
+        CRISIS_KEY,
+        CRISIS_CHORD,
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     ]
 
@@ -97,6 +94,7 @@ class CircleKeeperApp(App[int]):
             self, self.host, settings, self.library, self._dropbox_flow.tell_unread
         )
         self.host.on_dropbox_changed = self._dropbox_flow.counts_changed
+        self._crisis_flow = CrisisFlow(self, self.host)
         self._too_small: TooSmallScreen | None = None
         self._stale_screens: WeakSet[Screen] = WeakSet()
         """Screens beneath the top one, styled for the view before the last switch."""
@@ -169,6 +167,8 @@ class CircleKeeperApp(App[int]):
         # still show what it showed before the switch (guidance, notes) on a shared
         # screen. It is restyled as it comes back, before it is drawn.
         self._stale_screens = WeakSet(self.screen_stack[:-1])
+        if not participant:
+            self._crisis_flow.facilitator_view_back()
 
     def _restyle_if_stale(self, screen: Screen) -> None:
         if screen in self._stale_screens:
@@ -193,7 +193,7 @@ class CircleKeeperApp(App[int]):
 
     def action_crisis(self) -> None:
         """Pause any running session and show the crisis resource, large."""
-        self._session_flow.crisis()
+        self._crisis_flow.crisis()
 
     async def action_quit(self) -> None:
         """Quit; a session in progress stays on disk, ready to resume."""
@@ -213,6 +213,10 @@ class CircleKeeperApp(App[int]):
     @on(HomeScreen.ResumeRequested)
     def _resume(self, event: HomeScreen.ResumeRequested) -> None:
         self._session_flow.resume(event.session_id)
+
+    @on(HomeScreen.FollowUpDoneRequested)
+    def _follow_up_done(self, event: HomeScreen.FollowUpDoneRequested) -> None:
+        self._crisis_flow.follow_up_done(event.session, self.screen)
 
     @on(HomeScreen.SummaryRequested)
     def _summary(self, event: HomeScreen.SummaryRequested) -> None:

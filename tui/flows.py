@@ -2,14 +2,13 @@
 
 :class:`SessionFlow` is the app's helper for the steps that need dialogs. Each step
 asks the session host and shows the result; storage errors and refusals become
-messages on screen, never tracebacks. The app calls it from its message handlers and
-its crisis key, and through it finds the run screen (to switch its view, or to show the
+messages on screen, never tracebacks. The app calls it from its message handlers, and
+through it finds the run screen (to switch its view, or to show the
 room a resource).
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -153,22 +152,6 @@ class SessionFlow:
         """Make ``resource`` the one the run screen shows the room."""
         for run in self.run_screens():
             run.show_resource(resource)
-
-    def crisis(self) -> None:
-        """Pause any running session and show the crisis resource, large."""
-        from circlekeeper.sessions.engine.crisis import choose_crisis_resource
-        from circlekeeper.tui.screens.crisis import CrisisScreen
-
-        if isinstance(self.app.screen, CrisisScreen):
-            return
-        host = self.host
-        session = host.session
-        choice = choose_crisis_resource(host.org_resources, host.agenda)
-        if session is not None and not session.read_only:
-            # A crisis never waits for the session's state: show the resource regardless.
-            with contextlib.suppress(*SESSION_PROBLEMS):
-                session.crisis(choice.resource)
-        self.app.push_screen(CrisisScreen(choice))
 
     # Ending ----------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from circlekeeper.sessions.engine.follow_through import FollowThrough, from_event
 from circlekeeper.sessions.engine.rounds import RoundProgress
 from circlekeeper.sessions.engine.timeline import (
     Pause,
@@ -52,6 +53,8 @@ class EventType(str, Enum):
     RESOURCE_ADDED = "resource_added"
     RESOURCE_SHOWN = "resource_shown"
     CRISIS = "crisis"
+    FOLLOW_THROUGH = "follow_through"
+    FOLLOW_UP_DONE = "follow_up_done"
     REBALANCE = "rebalance"
     UNDO_REBALANCE = "undo_rebalance"
     CLOSED = "closed"
@@ -97,6 +100,8 @@ class Progress:
     """Resources added during the session."""
     transitions: list[Transition] = field(default_factory=list)
     """Every change of state."""
+    follow_throughs: list[FollowThrough] = field(default_factory=list)
+    """The facilitator's follow-throughs after the crisis key (older files have none)."""
     created_at: datetime | None = None
     """When the session was created."""
     started_at: datetime | None = None
@@ -249,6 +254,13 @@ class Progress:
         if self.state is SessionState.RUNNING:
             self._stop("crisis", at)
         self._on_resource_shown({**event, "crisis": True}, at)
+
+    def _on_follow_through(self, event: dict[str, Any], at: datetime) -> None:
+        self.follow_throughs.append(from_event(event, at))
+
+    def _on_follow_up_done(self, event: dict[str, Any], at: datetime) -> None:
+        index = int(event["index"])
+        self.follow_throughs[index] = self.follow_throughs[index].marked_done(at)
 
     def _on_rebalance(self, event: dict[str, Any], at: datetime) -> None:
         after = [int(s) for s in event["plan"]]

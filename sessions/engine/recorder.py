@@ -16,12 +16,14 @@ from typing import Any
 
 from circlekeeper.sessions.engine.clock import Clock
 from circlekeeper.sessions.engine.events import EventType, Progress, SessionState, make_event
+from circlekeeper.sessions.engine.follow_through import open_due
 from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.storage.record import SessionRecord
 from circlekeeper.sessions.templates.agenda import Agenda
 
 INDEX_FIELDS = (
     "id", "schema", "created", "title", "template", "state", "updated", "ended", "attendance",
+    "follow_up_due",
 )  # fmt: skip
 """Meta fields the store's index reads: what the ``index`` callback is given."""
 
@@ -200,6 +202,7 @@ class Recorder:
                 "updated": now.isoformat(),
                 "ended": None if ended is None else ended.isoformat(),
                 "attendance": self.progress.attendance,
+                "follow_up_due": open_due(self.progress.follow_throughs),
                 "pending": None,
             }
             self.record.append_event(event, meta=fields)

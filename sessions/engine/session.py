@@ -11,12 +11,14 @@ through the agenda; its :class:`~.notebook.NoteBook` keeps the notes and the deb
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from circlekeeper.sessions.engine.clock import Clock
 from circlekeeper.sessions.engine.crisis import choose_crisis_resource, resource_to_add
 from circlekeeper.sessions.engine.events import EventType, SessionState
+from circlekeeper.sessions.engine.follow_through import FollowThrough, event_fields
 from circlekeeper.sessions.engine.note_model import Debrief, Note, NoteKind, NoteSource
-from circlekeeper.sessions.engine.notebook import NoteBook, NoteFlagged
+from circlekeeper.sessions.engine.notebook import NoteBook, NoteFlagged, clean_text, guard
 from circlekeeper.sessions.engine.rebalance import RebalancePlan
 from circlekeeper.sessions.engine.recorder import IndexCallback, Recorder, agenda_of
 from circlekeeper.sessions.engine.rounds import RoundStatus
@@ -160,6 +162,11 @@ class Session:
         """The facilitator's debrief, once saved."""
         return self._notebook.debrief
 
+    @property
+    def follow_throughs(self) -> tuple[FollowThrough, ...]:
+        """The facilitator's follow-throughs after the crisis key, oldest first."""
+        return tuple(self._recorder.progress.follow_throughs)
+
     def preview_rebalance(self) -> RebalancePlan:
         """What :meth:`rebalance` would do now, without doing it."""
         return self._timekeeper.plan_rebalance(self.status())
@@ -248,6 +255,36 @@ class Session:
         if self.state is not SessionState.ENDED and not self.read_only:
             self._recorder.append(EventType.CRISIS, title=shown.title, url=shown.url)
         return shown
+
+    def save_follow_through(
+        self, place: str, steps: Iterable[str], due: date, *, debrief: bool, words: str = "",
+        keep: bool = False, redact: bool = False,
+    ) -> FollowThrough:  # fmt: skip
+        """Record the facilitator's follow-through after the crisis key (after the end too).
+
+        The words go through the personal-data guard as a note does: :class:`NoteFlagged`
+        (nothing saved) until the facilitator keeps or redacts what was found.
+        """
+        self._recorder.require_writable()
+        kept: tuple[str, ...] = ()
+        if words.strip():
+            words, kept = guard(
+                clean_text(words, "words"), self.watch_list, keep=keep, redact=redact
+            )
+        fields = event_fields(place, steps, due, debrief, words.strip(), kept)
+        self._recorder.append(EventType.FOLLOW_THROUGH, **fields)
+        return self._recorder.progress.follow_throughs[-1]
+
+    def follow_up_done(self) -> int:
+        """Mark every follow-up not yet done as done; returns how many there were."""
+        self._recorder.require_writable()
+        records = self._recorder.progress.follow_throughs
+        open_ones = [i for i, r in enumerate(records) if r.done_at is None]
+        if not open_ones:
+            raise SessionError("no crisis follow-up is open in this session")
+        for index in open_ones:
+            self._recorder.append(EventType.FOLLOW_UP_DONE, index=index)
+        return len(open_ones)
 
     def add_note(
         self, text: str, kind: NoteKind | str = NoteKind.THEME, *, facilitator_only: bool = False,

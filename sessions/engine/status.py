@@ -224,4 +224,5 @@ def build_timeline(progress: Progress, live_ms: int) -> Timeline:
         resources_added=tuple(progress.added),
         rebalances=tuple(progress.rebalances),
         transitions=tuple(progress.transitions),
+        follow_throughs=tuple(progress.follow_throughs),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.templates.agenda import Resource
 
 
@@ -176,6 +177,8 @@ class Timeline:
     """Every rebalance, in order, including undone ones."""
     transitions: tuple[Transition, ...]
     """Every change of state, in order."""
+    follow_throughs: tuple[FollowThrough, ...] = ()
+    """The facilitator's follow-throughs after the crisis key: for the record only."""
 
     @property
     def overrun_seconds(self) -> float:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.engine.note_model import Note
 from circlekeeper.sessions.export.model import PartSummary, RecordDetails, Summary
 from circlekeeper.sessions.safe_text import safe_text
@@ -97,6 +98,26 @@ def _part(part: PartSummary) -> dict[str, Any]:
     return data
 
 
+def _follow_throughs(records: tuple[FollowThrough, ...]) -> dict[str, Any]:
+    # Only where there is one, so a record without a crisis reads as it always did.
+    if not records:
+        return {}
+    return {
+        "follow_throughs": [
+            {
+                "at": _time(r.at),
+                "place": r.place,
+                "steps": list(r.steps),
+                "due": r.due.isoformat(),
+                "debrief_planned": r.debrief,
+                "words": r.words,
+                "done_at": _time(r.done_at),
+            }
+            for r in records
+        ]
+    }
+
+
 def _record(record: RecordDetails, template: str) -> dict[str, Any]:
     timeline = record.timeline
     debrief = record.debrief
@@ -140,6 +161,7 @@ def _record(record: RecordDetails, template: str) -> dict[str, Any]:
             }
             for r in record.rebalances
         ],
+        **_follow_throughs(timeline.follow_throughs),
         "debrief": None
         if debrief is None
         else {

@@ -9,6 +9,7 @@ session holds.
 
 from __future__ import annotations
 
+from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.engine.note_model import Debrief, Note
 from circlekeeper.sessions.export import wording
 from circlekeeper.sessions.export.escape import (
@@ -143,6 +144,17 @@ def _debrief(debrief: Debrief | None) -> list[str]:
     return lines
 
 
+def _follow_throughs(records: tuple[FollowThrough, ...]) -> list[str]:
+    if not records:
+        return []
+    lines = ["## After the crisis key", ""]
+    for record in records:
+        lines += [f"- {wording.follow_through_text(record)}"]
+        if record.words:
+            lines += [f"  {markdown_text(record.words)}"]
+    return [*lines, ""]
+
+
 def _record(summary: Summary) -> list[str]:
     record = summary.record
     assert record is not None
@@ -165,6 +177,7 @@ def _record(summary: Summary) -> list[str]:
                 f"{markdown_text(shown.title)}{crisis}"
             )
         lines.append("")
+    lines += _follow_throughs(timeline.follow_throughs)
     if record.pauses:
         pauses = (f"- {markdown_text(wording.pause_text(p))}" for p in record.pauses)
         lines += ["## Pauses", "", *pauses, ""]

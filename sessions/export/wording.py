@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from circlekeeper.sessions.engine.durations import minutes_text as minutes_text
+from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.engine.note_model import Note, NoteKind, NoteSource
 from circlekeeper.sessions.engine.timeline import Pause, RebalanceRecord, RoundRecord
 from circlekeeper.sessions.export.model import Summary
@@ -115,3 +116,14 @@ def rebalance_text(summary: Summary, rebalance: RebalanceRecord) -> str:
     if rebalance.undone_at is not None:
         text += f" (undone at {clock_text(rebalance.undone_at)})"
     return text
+
+
+def follow_through_text(record: FollowThrough) -> str:
+    """One follow-through in a line: when, where, the steps, what is due and whether done."""
+    steps = "; ".join(record.step_words)
+    debrief = "a debrief within 72 hours planned" if record.debrief else "no debrief planned"
+    done = f"done {day_text(record.done_at.date())}" if record.done_at else "not yet done"
+    return (
+        f"{clock_text(record.at)}, {record.place_words}: {steps}. Follow-up due "
+        f"{day_text(record.due)} ({done}); {debrief}."
+    )

@@ -162,6 +162,26 @@ class SessionHost:
 
         return read_session(self.store, session_id, self.clock)
 
+    def follow_up_done(self, session_id: str) -> int:
+        """Mark the crisis follow-ups of session ``session_id`` done; returns how many.
+
+        The open session is marked directly; any other is opened (its lock held for the
+        moment it takes) and closed again.
+
+        Raises:
+            SessionError: it has no follow-up open.
+            StorageError: it is open in another window, unknown or damaged.
+        """
+        if self.session is not None and self.session.id == session_id:
+            return self.session.follow_up_done()
+        from circlekeeper.sessions.host.opening import reopen_session
+
+        opened = reopen_session(self.store, session_id, self.clock)
+        try:
+            return opened.session.follow_up_done()
+        finally:
+            opened.close()
+
     def _refuse_if_open(self) -> None:
         if self.opened is not None:
             raise SessionError("end or quit the session that is open first")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,8 @@ class SessionSummary:
     """When the session last changed, as recorded by the session engine."""
     ended: datetime | None
     """When the session ended, if it has."""
+    follow_up_due: date | None = None
+    """The earliest crisis follow-up not yet done, if any (older files have none)."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,17 @@ def summary_from_meta(meta: Any, path: Path) -> SessionSummary:
         created=parse_time(meta["created"], "created", path),
         updated=parse_time(meta["updated"], "updated", path),
         ended=None if ended is None else parse_time(ended, "ended", path),
+        follow_up_due=_day_or_none(meta.get("follow_up_due")),
     )
+
+
+def _day_or_none(value: Any) -> date | None:
+    # A reminder, not part of the session's identity: an odd value is no reason to set
+    # the file aside.
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def stamp_of(stat: os.stat_result) -> Stamp:
@@ -160,6 +172,9 @@ def index_entry(summary: SessionSummary, stamp: Stamp) -> dict[str, Any]:
         "created": _iso(summary.created),
         "updated": _iso(summary.updated),
         "ended": _iso(summary.ended),
+        "follow_up_due": None
+        if summary.follow_up_due is None
+        else summary.follow_up_due.isoformat(),
         "stamp": stamp,
     }
 

@@ -193,6 +193,7 @@ def test_the_index_is_told_of_each_state_change_but_not_of_notes(clock: FakeCloc
     assert last == {k: v for k, v in session.record.read_meta().items() if k in last}
     assert set(last) == {
         "id", "schema", "created", "title", "template", "state", "updated", "ended", "attendance",
+        "follow_up_due",
     }  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,24 @@ def test_resources_are_read_once_and_a_problem_is_reported_not_raised(
     assert host.org_resources == ()
     assert host.org_resources == ()
     assert len(problems) == 1 and "no resources" in str(problems[0])
+
+
+def test_an_open_follow_up_is_listed_until_it_is_marked_done(
+    host: SessionHost, clock: FakeClock
+) -> None:
+    session = host.start(AGENDA, attendance=5)
+    session.start()
+    session.crisis()
+    due = (clock.now() + timedelta(days=1)).date()
+    session.save_follow_through("room", ["signposted"], due, debrief=True)
+    session.end()
+    host.close_soon()
+    # A new launch: the listing (from the index) names what is due, without the events.
+    (listed,) = SessionStore(host.store.path_of(session.id).parent).list().sessions
+    assert listed.follow_up_due == due
+    assert host.follow_up_done(session.id) == 1
+    (listed,) = host.store.list().sessions
+    assert listed.follow_up_due is None
+    assert host.read(session.id).follow_throughs[0].done_at == clock.now()
+    with pytest.raises(SessionError, match="no crisis follow-up"):
+        host.follow_up_done(session.id)

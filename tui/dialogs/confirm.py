@@ -8,6 +8,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask one question; dismisses with ``True`` for yes and ``False`` for no or escape."""
@@ -16,6 +19,7 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("escape", "answer(False)", "Cancel", id="confirm.cancel"),
         Binding("y", "answer(True)", "Yes", show=False, id="confirm.yes"),
         Binding("n", "answer(False)", "No", show=False, id="confirm.no"),
+        DIALOG_CRISIS,
     ]
 
     DEFAULT_CSS = """
@@ -53,6 +57,7 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal():
                 yield Button(self.no_label, id="no")
                 yield Button(self.yes_label, id="yes", variant="primary")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -34,7 +34,9 @@ from circlekeeper.sessions.export import (
     summary_of,
 )
 from circlekeeper.sessions.export.model import ReadableSession
+from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.marked_toggles import MarkedRadioButton
 
 AUDIENCES = (
@@ -74,7 +76,7 @@ class ExportChoice:
 class ExportDialog(ModalScreen[ExportChoice | None]):
     """Audience, format and folder; dismisses with an :class:`ExportChoice` or ``None``."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel"), DIALOG_CRISIS]
 
     DEFAULT_CSS = """
     ExportDialog {
@@ -152,6 +154,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with Horizontal():
                 yield Button("Cancel", id="cancel")
                 yield Button("Export", id="export", variant="primary")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show_file_name()

@@ -15,13 +15,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
+
 ResultType = TypeVar("ResultType")
 
 
 class FormDialog(ModalScreen[ResultType | None]):
     """A modal form; dismisses with a result, or ``None`` when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel"), DIALOG_CRISIS]
 
     DEFAULT_CSS = """
     FormDialog {
@@ -65,6 +68,7 @@ class FormDialog(ModalScreen[ResultType | None]):
                 # The main button comes first, so tab from the last box reaches it.
                 yield Button(self.submit_label, id="submit", variant="primary")
                 yield Button(self.cancel_label, id="cancel")
+        yield KeysFooter()
 
     def compose_fields(self) -> ComposeResult:
         """The form's own widgets."""

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from circlekeeper.sessions.privacy.guard import Finding, redact
+from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
 Choice = Literal["edit", "redact", "keep"]
 
@@ -23,6 +25,7 @@ class PrivacyPrompt(ModalScreen[Choice]):
         Binding("escape,e", "choose('edit')", "Edit", id="privacy.edit"),
         Binding("r", "choose('redact')", "Redact", id="privacy.redact"),
         Binding("k", "choose('keep')", "Keep as is", id="privacy.keep"),
+        DIALOG_CRISIS,
     ]
 
     DEFAULT_CSS = """
@@ -67,6 +70,7 @@ class PrivacyPrompt(ModalScreen[Choice]):
                 yield Button("Edit (e)", id="edit", variant="primary")
                 yield Button("Redact (r)", id="redact")
                 yield Button("Keep as is (k)", id="keep", variant="warning")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#edit", Button).focus()

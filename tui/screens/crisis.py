@@ -17,14 +17,25 @@ from circlekeeper.tui.widgets.qr_code import QrCode
 
 
 class CrisisScreen(Screen[None]):
-    """Shows one crisis resource; escape returns to where the facilitator was."""
+    """Shows one crisis resource; escape returns to where the facilitator was.
+
+    Args:
+        choice: The crisis resource to show.
+        paused: Whether the crisis key paused a running timer, which the way back says
+            stays paused; opened from anywhere else, there is no timer to speak of.
+    """
 
     CSS_PATH = "crisis.tcss"
-    BINDINGS = [Binding("escape", "close", "Back (timer stays paused)", id="crisis.back")]
+    # One key, two wordings: check_action leaves the one that fits.
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="crisis.back"),
+        Binding("escape", "close_paused", "Back (timer stays paused)", id="crisis.back-paused"),
+    ]
 
-    def __init__(self, choice: CrisisChoice) -> None:
+    def __init__(self, choice: CrisisChoice, *, paused: bool = False) -> None:
         super().__init__()
         self.choice = choice
+        self.paused = paused
 
     def compose(self) -> ComposeResult:
         resource = self.choice.resource
@@ -45,5 +56,13 @@ class CrisisScreen(Screen[None]):
             )
         yield KeysFooter()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("close", "close_paused"):
+            return (action == "close_paused") == self.paused
+        return True
+
     def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_close_paused(self) -> None:
         self.dismiss(None)

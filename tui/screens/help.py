@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
 
@@ -18,6 +19,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        DIALOG_CRISIS,
     ]
 
     DEFAULT_CSS = """

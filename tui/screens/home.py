@@ -73,6 +73,7 @@ class HomeScreen(Screen[None]):
         Binding("2", "tab('resume')", "Resume", id="home.resume"),
         Binding("3", "tab('past')", "Past", id="home.past"),
         Binding("f5", "refresh", "Refresh", id="home.refresh"),
+        Binding("f", "follow_up_done", "Follow-up done", id="home.follow-up-done"),
     ]
 
     @dataclass
@@ -96,6 +97,13 @@ class HomeScreen(Screen[None]):
         session_id: str
         """Which session."""
 
+    @dataclass
+    class FollowUpDoneRequested(Message):
+        """The facilitator wants to mark a crisis follow-up done."""
+
+        session: SessionSummary
+        """The session whose follow-up it is."""
+
     def __init__(self, store: SessionStore, library: TemplateLibrary) -> None:
         """Offer the agendas of ``library`` and the sessions kept in ``store``."""
         super().__init__()
@@ -107,6 +115,8 @@ class HomeScreen(Screen[None]):
         """The agendas listed, as last read from the library."""
         self.resumable: list[SessionSummary] = []
         self.past: list[SessionSummary] = []
+        self.follow_ups: list[SessionSummary] = []
+        """Sessions with a crisis follow-up not yet done, the earliest due first."""
         self._reported: set = set()
         self._listing_problems = Listing()
         self._previewed: object = None
@@ -161,6 +171,15 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._report(self._listing_problems)
+        for summary in self.follow_ups:
+            # Every launch, until it is marked done: the reminder is the point.
+            self.notify(
+                f"{clipped(summary.title or summary.template)}: follow up with the person by "
+                f"{summary.follow_up_due}. Press f when it is done.",
+                title="A crisis follow-up is open",
+                severity="warning",
+                timeout=30,
+            )
         template_list = self.query_one("#template-list", OptionList)
         if self.templates:
             template_list.highlighted = 0
@@ -189,6 +208,10 @@ class HomeScreen(Screen[None]):
         ordered = sorted(listing.sessions, key=lambda s: s.updated, reverse=True)
         self.resumable = [s for s in ordered if s.state != "ended"]
         self.past = [s for s in ordered if s.state == "ended"]
+        self.follow_ups = sorted(
+            (s for s in ordered if s.follow_up_due), key=lambda s: s.follow_up_due or s.updated
+        )
+        self.refresh_bindings()
         return listing
 
     def _report(self, listing: Listing) -> None:
@@ -237,6 +260,16 @@ class HomeScreen(Screen[None]):
         options.add_options(self._options(labels))
         if labels:
             options.highlighted = min(highlighted or 0, len(labels) - 1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "follow_up_done":
+            return bool(self.follow_ups)
+        return True
+
+    def action_follow_up_done(self) -> None:
+        """Offer to mark the earliest open crisis follow-up done."""
+        if self.follow_ups:
+            self.post_message(self.FollowUpDoneRequested(self.follow_ups[0]))
 
     def on_tab_row_chosen(self, event: TabRow.Chosen) -> None:
         self.action_tab(event.tab)

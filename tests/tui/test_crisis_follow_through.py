@@ -1,0 +1,117 @@
+"""After the crisis screen, the facilitator's follow-through: asked, guarded, saved."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from driving import AGENDAS, start
+from screen_text import footer_text, screen_text
+
+from circlekeeper.sessions.host import SessionHost, read_session
+from circlekeeper.sessions.templates.parse import load_template_file
+from circlekeeper.tui.dialogs.confirm import ConfirmDialog
+from circlekeeper.tui.dialogs.follow_through import FollowThroughDialog
+from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+from circlekeeper.tui.screens.crisis import CrisisScreen
+from circlekeeper.tui.screens.run_session import RunScreen
+from circlekeeper.tui.widgets.marked_toggles import MarkedCheckbox
+
+
+async def test_the_follow_through_is_asked_after_the_crisis_screen_and_saved(
+    build_app, clock, store
+):
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("space", "exclamation_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FollowThroughDialog)
+        tomorrow = (clock.now() + timedelta(days=1)).date().isoformat()
+        assert tomorrow in screen_text(app)
+        assert "never in a handout" in screen_text(app)
+        dialog.query_one("#place-remote").value = True
+        dialog.query_one("#step-signposted", MarkedCheckbox).value = True
+        await pilot.pause()
+        await pilot.click("#follow-words")
+        await pilot.press(*"called Maria after", "ctrl+s")
+        await pilot.pause()
+        # The words go through the personal-data guard, as a note does.
+        assert isinstance(app.screen, PrivacyPrompt)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        session = app.host.session
+    (record,) = read_session(store, session.id, clock).follow_throughs
+    assert (record.place, record.steps, record.debrief) == ("remote", ("signposted",), True)
+    assert record.due.isoformat() == tomorrow
+    assert "Maria" not in record.words and "called" in record.words
+
+
+async def test_while_the_screen_is_shared_it_waits_for_the_facilitator_view(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("space", "v", "exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)  # nothing facilitator-only while shared
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowThroughDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert app.host.session.follow_throughs == ()
+
+
+async def test_from_home_there_is_no_session_to_record_it_in(build_app):
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, FollowThroughDialog)
+
+
+async def test_home_reminds_at_every_launch_until_the_follow_up_is_done(build_app, clock, store):
+    host = SessionHost(store, clock)
+    session = host.start(read_agenda(), attendance=5)
+    session.start()
+    session.crisis()
+    session.save_follow_through("remote", [], clock.now().date(), debrief=False)
+    host.close_soon()
+    for _launch in range(2):
+        app = build_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert "A crisis follow-up is open" in told_titles(app)
+            assert "f Follow-up done" in footer_text(app)
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Follow-up done" not in footer_text(app)
+    assert read_session(store, session.id, clock).follow_throughs[0].done_at is not None
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "A crisis follow-up is open" not in told_titles(app)
+
+
+def told_titles(app) -> str:
+    return " | ".join(n.title for n in app._notifications)
+
+
+def read_agenda():
+    return load_template_file(AGENDAS / "test-circle.md")
