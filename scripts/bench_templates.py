@@ -72,7 +72,7 @@ def run() -> Iterator[Figure]:
             "list built-ins and 50 of your own, read afresh, against markdown-it alone",
             took,
             "x",
-            ("<=", 3),
+            ("<=", 4),
         )
         cached = TemplateLibrary(Path(folder), cache_file(Path(cache)))
         cached.entries()
