@@ -1,6 +1,6 @@
 """The programs the ``tui`` bench section starts, each in a process of its own.
 
-``python tui_bench_apps.py bare`` runs a bare Textual app with one Static;
+``python tui_bench_apps.py bare`` runs a bare Textual app with one Static and a Footer;
 ``widgets PATH TAB TITLE PART`` the Textual widgets the home screen is made of, with the
 same words and none of circlekeeper's code; ``memory`` a whole 90-minute session with
 :data:`NOTES` notes through the real app, printing the notes saved and the peak memory.
@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 NOTES = 200
-BARE_TEXT = "A bare Textual app with one Static"
+BARE_TEXT = "A bare Textual app with one Static and a Footer"
 
 
 def folders(root: Path) -> dict[str, str]:
@@ -32,13 +32,14 @@ def folders(root: Path) -> dict[str, str]:
 
 
 def run_bare() -> None:
-    """A bare Textual app: one Static, nothing else."""
+    """A bare Textual app: one Static and a Footer, nothing else."""
     from textual.app import App, ComposeResult
-    from textual.widgets import Static
+    from textual.widgets import Footer, Static
 
     class Bare(App[None]):
         def compose(self) -> ComposeResult:
             yield Static(BARE_TEXT)
+            yield Footer()
 
     Bare().run()
 
@@ -74,6 +75,54 @@ def run_widgets() -> None:
             yield Static("keys")
 
     Widgets().run()
+
+
+def fill_history(root: Path, sessions: int, templates: int) -> None:
+    """Give the folders under ``root`` a long history: ``sessions`` ended sessions, written
+    straight to disk with an index that is up to date, and ``templates`` templates of the
+    user's own, each a little different from a built-in one."""
+    from datetime import datetime, timedelta, timezone
+    from importlib.resources import files
+
+    from circlekeeper.sessions.settings.folders import Folders
+    from circlekeeper.sessions.storage.atomic import dumps, write_atomic
+    from circlekeeper.sessions.storage.index import (
+        SessionSummary,
+        index_entry,
+        stamp_of,
+        write_index,
+    )
+    from circlekeeper.sessions.storage.record import SCHEMA_VERSION
+    from circlekeeper.sessions.storage.session_store import SessionStore
+
+    where = Folders.resolve(folders(root))
+    store = SessionStore.in_folders(where)
+    root_dir = store.folder.root
+    root_dir.mkdir(parents=True, exist_ok=True)
+    start = datetime(2026, 3, 4, 18, 0, tzinfo=timezone.utc)
+    entries = {}
+    for k in range(sessions):
+        day = start - timedelta(days=k + 1)
+        session_id = f"{day:%Y-%m-%d}-{k:04d}"
+        moment = day.isoformat()
+        meta = {
+            "schema": SCHEMA_VERSION, "id": session_id, "created": moment, "updated": moment,
+            "state": "ended", "ended": moment, "title": f"Past group {k}", "template": "mentors",
+        }  # fmt: skip
+        data = {"meta": {"1": meta}, "events": {}, "notes": {}}
+        path = root_dir / f"{session_id}.json"
+        write_atomic(path, dumps(data, path))
+        summary = SessionSummary(session_id, meta["title"], "mentors", "ended", day, day, day)
+        entries[session_id] = index_entry(summary, stamp_of(path.stat()))
+    write_index(root_dir / "index.json", entries)
+    builtin = sorted(Path(str(files("circlekeeper.templates"))).glob("*.md"))
+    where.templates.mkdir(parents=True, exist_ok=True)
+    for n in range(templates):
+        text = builtin[n % len(builtin)].read_text(encoding="utf-8")
+        # Sorted after the built-ins, so the first agenda listed is the same as without them.
+        (where.templates / f"zz-ours-{n:03d}.md").write_text(
+            f"{text}\n<!-- {n} -->\n", encoding="utf-8"
+        )
 
 
 def _note_text(n: int) -> str:

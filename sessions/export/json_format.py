@@ -23,8 +23,8 @@ from typing import Any
 
 from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.engine.note_model import Note
+from circlekeeper.sessions.export.json_text import indented_json
 from circlekeeper.sessions.export.model import PartSummary, RecordDetails, Summary
-from circlekeeper.sessions.safe_text import safe_text
 
 FORMAT = "circlekeeper-summary"
 """The ``format`` field of every summary."""
@@ -196,17 +196,6 @@ def summary_data(summary: Summary) -> dict[str, Any]:
 
 def render_json(summary: Summary) -> str:
     """The summary as indented JSON text, ending in a newline."""
-    text = json.dumps(_safe(summary_data(summary)), ensure_ascii=False, indent=2)
+    text = indented_json(summary_data(summary))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return text + "\n"
-
-
-def _safe(value: Any) -> Any:
-    """``value`` with every string in it made safe, keys included."""
-    if isinstance(value, str):
-        return safe_text(value)
-    if isinstance(value, dict):
-        return {_safe(k): _safe(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_safe(v) for v in value]
-    return value

@@ -232,3 +232,10 @@ def test_the_template_reader_lets_no_control_character_through(source: str) -> N
         _assert_plain(str(error))
     else:
         _assert_plain(_strings(parsed))
+
+
+def test_text_with_only_line_breaks_and_tabs_is_handed_back_untouched() -> None:
+    # Agendas read from the cache at every launch are mostly such text: no copy is made.
+    text = "Welcome everyone.\n\tTake a breath.\nWhat helped this week?\n"
+    assert safe_text(text) is text
+    assert safe_text("a\x1b[2Jb\nc\td\x0b") == "a␛[2Jb\nc\td␋"

@@ -57,6 +57,9 @@ STATE_WORDS = {
 }
 """How each session state reads in the lists."""
 
+SESSION_TABS = ("resume", "past")
+"""The tabs listing sessions; each list's id is the tab's name and ``-list``."""
+
 
 def _session_label(summary: SessionSummary) -> str:
     when = summary.updated.astimezone().strftime("%a %d %b %Y %H:%M")
@@ -121,6 +124,8 @@ class HomeScreen(Screen[None]):
         self._listing_problems = Listing()
         self._previewed: object = None
         self._resumed = False
+        self._filled: set[str] = set()
+        """The session lists whose options are built (each is built when first shown)."""
 
     def compose(self) -> ComposeResult:
         # Everything is read before the first layout, so the screen is laid out and drawn
@@ -152,21 +157,15 @@ class HomeScreen(Screen[None]):
                     "you left off; time while the app was closed counts as a pause.",
                     classes="hint",
                 )
-                yield OptionList(
-                    *self._options(self._session_labels(self.resumable)),
-                    id="resume-list",
-                    classes="session-list",
-                )
+                # Filled when its tab is first shown: a long history must not hold back
+                # the first frame, where these lists are hidden.
+                yield OptionList(id="resume-list", classes="session-list")
             with Vertical(id="past"):
                 yield Static(
                     "Ended sessions. Enter opens the summary, from which you can export.",
                     classes="hint",
                 )
-                yield OptionList(
-                    *self._options(self._session_labels(self.past)),
-                    id="past-list",
-                    classes="session-list",
-                )
+                yield OptionList(id="past-list", classes="session-list")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -245,8 +244,9 @@ class HomeScreen(Screen[None]):
         """Read the template library and the sessions again."""
         self._report(self._read())
         self._fill("#template-list", self._template_labels())
-        self._fill("#resume-list", self._session_labels(self.resumable))
-        self._fill("#past-list", self._session_labels(self.past))
+        for tab in SESSION_TABS:
+            if tab in self._filled:
+                self._fill(f"#{tab}-list", self._session_labels(self._sessions_of(tab)))
         tabs = self.query_one(TabRow)
         tabs.relabel("resume", self._resume_title())
         tabs.relabel("past", self._past_title())
@@ -274,7 +274,17 @@ class HomeScreen(Screen[None]):
     def on_tab_row_chosen(self, event: TabRow.Chosen) -> None:
         self.action_tab(event.tab)
 
+    def _sessions_of(self, tab: str) -> list[SessionSummary]:
+        return self.resumable if tab == "resume" else self.past
+
+    def _fill_once(self, tab: str) -> None:
+        """Build a session list's options the first time its tab is shown."""
+        if tab in SESSION_TABS and tab not in self._filled:
+            self._filled.add(tab)
+            self._fill(f"#{tab}-list", self._session_labels(self._sessions_of(tab)))
+
     def action_tab(self, tab: str) -> None:
+        self._fill_once(tab)
         self.query_one(ContentSwitcher).current = tab
         self.query_one(TabRow).active = tab
         list_id = {"agendas": "#template-list", "resume": "#resume-list", "past": "#past-list"}

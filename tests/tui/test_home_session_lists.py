@@ -1,0 +1,32 @@
+"""The home screen's session lists are built when their tab is first shown, not at launch."""
+
+from __future__ import annotations
+
+from driving import start
+from screen_text import screen_text
+from textual.widgets import OptionList
+
+
+async def test_a_session_list_is_built_when_its_tab_is_first_shown(build_app, clock):
+    first = build_app()
+    async with first.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        await pilot.press("ctrl+q")
+    clock.advance(minutes=5)
+
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        resume = app.screen.query_one("#resume-list", OptionList)
+        # Counted in the tab's name, but no option made while the list is hidden.
+        assert "Resume (1)" in screen_text(app)
+        assert resume.option_count == 0
+        await pilot.press("2")
+        await pilot.pause()
+        assert resume.option_count == 1
+        assert resume.highlighted == 0
+        assert "not started · last change" in screen_text(app)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert resume.option_count == 1
+        assert app.screen.query_one("#past-list", OptionList).option_count == 0
