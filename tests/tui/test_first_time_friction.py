@@ -7,10 +7,28 @@ saved in the session.
 from __future__ import annotations
 
 from driving import start
-from screen_text import screen_text
+from screen_text import screen_text, settle
 
 from circlekeeper.sessions.engine.note_model import NoteKind
+from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.tui.screens.run_session import RunScreen
+
+SHORT_PARTS = """---
+title: Short parts
+summary: A five-minute opening and a long middle, for the warning stretch.
+duration: 25
+---
+
+# Short parts
+
+## Opening (5 min)
+
+A quick hello.
+
+## Middle (20 min)
+
+The main part.
+"""
 
 
 async def test_enter_on_the_kind_buttons_saves_the_note_and_the_editor_says_ctrl_s_does_too(
@@ -42,3 +60,34 @@ async def test_enter_on_the_kind_buttons_saves_the_note_and_the_editor_says_ctrl
             "Ask about the rota",
             True,
         )
+
+
+async def test_last_minutes_is_a_fifth_of_a_short_part_and_the_setting_for_a_long_one(
+    build_app, clock, settings: Settings
+):
+    from circlekeeper.tui.widgets.part_timer import PartTimer
+
+    (settings.folders.templates / "short-parts.md").write_text(SHORT_PARTS)
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, template="short-parts")
+        timer = app.screen.query_one(PartTimer)
+        await pilot.press("space")
+        # With 1:30 of 5 minutes left the part is not in its last minutes yet...
+        clock.advance(minutes=3, seconds=30)
+        await settle(pilot)
+        assert "1:30 left of 5:00" in screen_text(app)
+        assert not timer.has_class("-warning")
+        # ...its last fifth is.
+        clock.advance(seconds=40)
+        await settle(pilot)
+        assert "LAST MINUTES · 0:50 left" in screen_text(app)
+
+        # A 20-minute part warns for the 2 minutes the settings say, not a fifth of it.
+        await pilot.press("right_square_bracket")
+        clock.advance(minutes=17, seconds=30)
+        await settle(pilot)
+        assert "2:30 left of 20:00" in screen_text(app)
+        clock.advance(seconds=40)
+        await settle(pilot)
+        assert "LAST MINUTES · 1:50 left" in screen_text(app)
