@@ -7,10 +7,11 @@ saved in the session.
 from __future__ import annotations
 
 from driving import start
-from screen_text import screen_text, settle
+from screen_text import flat, screen_text, settle
 
 from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.sessions.settings.config import Settings
+from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.screens.run_session import RunScreen
 
 SHORT_PARTS = """---
@@ -28,6 +29,27 @@ A quick hello.
 ## Middle (20 min)
 
 The main part.
+"""
+
+ONE_MINUTE_ROUND = """---
+title: One-minute round
+summary: A long opening, a short round of one-minute turns and a fixed close.
+duration: 25
+---
+
+# One-minute round
+
+## Opening (10 min)
+
+Hello.
+
+## Round (10 min, round 1 min)
+
+One minute each.
+
+## Close (5 min, fixed)
+
+Goodbye.
 """
 
 
@@ -91,3 +113,31 @@ async def test_last_minutes_is_a_fifth_of_a_short_part_and_the_setting_for_a_lon
         clock.advance(seconds=40)
         await settle(pilot)
         assert "LAST MINUTES · 1:50 left" in screen_text(app)
+
+
+async def test_the_rebalance_reads_right_and_does_what_its_preview_said(
+    build_app, clock, settings: Settings
+):
+    (settings.folders.templates / "one-minute-round.md").write_text(ONE_MINUTE_ROUND)
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, attendance="2", template="one-minute-round")
+        run = app.screen
+        await pilot.press("space")
+        clock.advance(minutes=18, seconds=50)  # the round has 1:10 left to give
+        await settle(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        preview = screen_text(app)
+        assert "Shortened 1 part; the session ends on time." in flat(preview)
+        assert "Round: 1 turn of 1 min fit for 2 people." in flat(preview), flat(preview)
+        assert "Round: 10:00 → 1:10" in preview
+
+        # The facilitator reads it for a while, the timer running on, then agrees.
+        clock.advance(seconds=40)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, RunScreen)
+        assert [p.planned for p in run.session.status().parts][1] == 70
+        assert "Rebalanced. Shortened 1 part" in screen_text(app)

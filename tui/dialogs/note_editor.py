@@ -25,10 +25,6 @@ class NoteDraft:
     """Never to reach a participant handout."""
 
 
-# In a form, enter saves wherever the focus is; space still chooses a kind or ticks the box.
-_ENTER_SAVES = [Binding("enter", "screen.submit", "Save", show=False)]
-
-
 class NoteKinds(RadioSet):
     """The kind buttons, where enter chooses the highlighted kind and saves the note."""
 
@@ -55,7 +51,8 @@ class NoteKinds(RadioSet):
 class NotePrivateBox(MarkedCheckbox):
     """The facilitator-only box, where enter saves the note instead of ticking it."""
 
-    BINDINGS = _ENTER_SAVES
+    # In a form, enter saves wherever the focus is; space still ticks the box.
+    BINDINGS = [Binding("enter", "screen.submit", "Save", show=False)]
 
 
 class NoteEditor(FormDialog[NoteDraft]):
