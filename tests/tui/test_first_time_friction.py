@@ -141,3 +141,42 @@ async def test_the_rebalance_reads_right_and_does_what_its_preview_said(
         assert isinstance(app.screen, RunScreen)
         assert [p.planned for p in run.session.status().parts][1] == 70
         assert "Rebalanced. Shortened 1 part" in screen_text(app)
+
+
+async def test_the_summary_reads_as_it_happened_and_shows_everyone_the_themes(
+    build_app, clock, settings: Settings
+):
+    from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+    from circlekeeper.tui.screens.summary import SummaryScreen
+    from circlekeeper.tui.widgets.notes_list import NotesList
+
+    (settings.folders.templates / "short-parts.md").write_text(SHORT_PARTS)
+    app = build_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, template="short-parts")
+        await pilot.press("space")
+        await pilot.press("n", *"Sleep came up a lot", "enter")
+        await pilot.press("n", *"Write to sam@example.org about rotas", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PrivacyPrompt)
+        await pilot.press("k")  # keep it as it is, for the record
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        listed = [str(option.prompt) for option in app.screen.query_one(NotesList).options]
+        assert [("record only" in line) for line in listed] == [False, True]
+
+        clock.advance(minutes=7, seconds=33)  # 2:33 over a five-minute part
+        await pilot.press("e", "y")
+        await pilot.pause()
+        await pilot.press("escape")  # no debrief
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        text = flat(screen_text(app))
+        assert "actual 7 min 33 s (OVER by 2 min 33 s)" in text
+        assert "(record only): Write to sam@example.org" in text
+
+        await pilot.press("v")  # the summary on the shared screen
+        await pilot.pause()
+        shared = flat(screen_text(app))
+        assert "Themes Theme: Sleep came up a lot Actions No actions to share." in shared
+        assert "sam@example.org" not in shared
