@@ -106,6 +106,8 @@ class SessionFlow:
                     self.app.notify(sentence(error), severity="warning")
 
         try:
+            # Open in another window: say so now, not after the questions are answered.
+            self.host.check_reopenable(session_id)
             meta = self.host.store.read(session_id).read_meta()
         except SESSION_PROBLEMS as error:
             self.app.notify(str(error), title="Could not open the session", severity="error")

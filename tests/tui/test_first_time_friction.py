@@ -180,3 +180,39 @@ async def test_the_summary_reads_as_it_happened_and_shows_everyone_the_themes(
         shared = flat(screen_text(app))
         assert "Themes Theme: Sleep came up a lot Actions No actions to share." in shared
         assert "sam@example.org" not in shared
+
+
+async def test_resume_tells_two_sessions_apart_and_refuses_one_open_elsewhere_at_once(
+    build_app, clock, store
+):
+    from circlekeeper.tui.dialogs.start_session import StartSessionDialog
+    from circlekeeper.tui.screens.home import HomeScreen
+
+    ids = []
+    for _ in range(2):  # two sessions of one agenda, an hour apart, both left open
+        first = build_app()
+        async with first.run_test(size=(100, 30)) as pilot:
+            await start(pilot)
+            ids.append(first.screen.session.id)
+            await pilot.press("ctrl+q")
+        clock.advance(minutes=60)
+
+    app = build_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        options = app.screen.query_one("#resume-list").options
+        labels = [str(option.prompt) for option in options]
+        assert len(labels) == 2 and labels[0] != labels[1]
+        for session_id in ids:
+            assert sum(session_id in label for label in labels) == 1
+
+        # The newest is highlighted; another window has it open.
+        newest = next(i for i in ids if i in labels[0])
+        with store.open(newest):
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)  # not asked who is coming
+            assert not isinstance(app.screen, StartSessionDialog)
+            told = " ".join(n.message for n in app._notifications)
+            assert "already open in another window" in told
