@@ -216,3 +216,21 @@ async def test_resume_tells_two_sessions_apart_and_refuses_one_open_elsewhere_at
             assert not isinstance(app.screen, StartSessionDialog)
             told = " ".join(n.message for n in app._notifications)
             assert "already open in another window" in told
+
+
+async def test_the_first_tab_on_the_run_screen_lands_on_something_that_shows_it(build_app):
+    from screen_text import widget_lines
+
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        before = screen_text(app)
+        await pilot.press("tab")
+        await pilot.pause()
+        focused = app.focused
+        assert focused is not None and focused.region.area > 0
+        # The focus left the agenda, and where it landed is drawn differently.
+        lines = widget_lines(app, focused)
+        region = focused.region
+        rows = before.splitlines()[region.y : region.bottom]
+        assert lines != [row[region.x : region.right] for row in rows]
