@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -60,6 +61,8 @@ class SessionFlow:
         self.config = settings.config
         self.library = library
         self.tell_unread = tell_unread
+        self.export_folders: dict[str, Path] = {}
+        """The folder each session was last exported to, offered again for its next export."""
 
     # Starting and resuming -----------------------------------------------------------
 
@@ -233,6 +236,7 @@ class SessionFlow:
 
         def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
+                self.export_folders[session.id] = choice.folder
                 self.app.run_worker(
                     lambda: write_choice(self.app, session, choice),
                     thread=True,
@@ -240,5 +244,5 @@ class SessionFlow:
                     group="export",
                 )
 
-        folder = self.settings.folders.export_folder()
+        folder = self.export_folders.get(session.id) or self.settings.folders.export_folder()
         self.app.push_screen(ExportDialog(session, folder=folder), chosen)
