@@ -271,3 +271,60 @@ async def test_the_export_folder_chosen_is_offered_again_for_the_session(
         await pilot.press("x")
         await pilot.pause()
         assert app.screen.query_one("#export-folder", Input).value == str(chosen)
+
+
+def buttons_left_to_right(app) -> list[str]:
+    from textual.widgets import Button
+
+    shown = [b for b in app.screen.query(Button) if b.region.area]
+    return [str(b.id) for b in sorted(shown, key=lambda b: b.region.x)]
+
+
+async def test_every_dialog_puts_the_way_back_on_the_left_and_the_action_on_the_right(
+    build_app, clock
+):
+    from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+
+    way_back = {"cancel", "no", "edit"}  # what escape does, by dialog
+    seen: dict[str, list[str]] = {}
+
+    def look() -> None:
+        order = buttons_left_to_right(app)
+        seen[type(app.screen).__name__] = order
+        assert order[0] in way_back, order
+        assert not way_back & set(order[1:]), order
+
+    app = build_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("enter")  # the start dialog
+        await pilot.pause()
+        look()
+        await pilot.press("6", "enter", *"Maria", "enter")
+        await pilot.press("space", "n")  # the note editor
+        await pilot.pause()
+        look()
+        await pilot.press(*"Maria is off sick", "enter")  # the privacy prompt
+        await pilot.pause()
+        assert isinstance(app.screen, PrivacyPrompt)
+        look()
+        await pilot.press("escape", "escape", "escape")
+        clock.advance(minutes=3)
+        await pilot.press("e")  # a confirmation
+        await pilot.pause()
+        look()
+        await pilot.press("y")  # the debrief
+        await pilot.pause()
+        look()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("x")  # the export dialog
+        await pilot.pause()
+        look()
+    assert set(seen) == {
+        "StartSessionDialog",
+        "NoteEditor",
+        "PrivacyPrompt",
+        "ConfirmDialog",
+        "DebriefDialog",
+        "ExportDialog",
+    }

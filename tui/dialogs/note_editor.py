@@ -106,7 +106,7 @@ class NoteEditor(FormDialog[NoteDraft]):
             value=draft.facilitator_only if draft else False,
             id="note-private",
         )
-        yield Static("enter or ctrl+s saves · space chooses · escape cancels", classes="hint")
+        yield Static("enter or ctrl+s saves · space chooses", classes="hint")
 
     def _written(self) -> NoteDraft | None:
         """What the fields hold now; None when no words are written."""

@@ -60,13 +60,13 @@ STATE_WORDS = {
 
 def _session_label(summary: SessionSummary) -> str:
     when = summary.updated.astimezone().strftime("%a %d %b %Y %H:%M")
-    started = summary.created.astimezone().strftime("%a %d %b %Y %H:%M")
+    created = summary.created.astimezone().strftime("%a %d %b %Y %H:%M")
     state = STATE_WORDS.get(summary.state, summary.state)
-    # Two sessions of one agenda share a title: when each began, and the id that
+    # Two sessions of one agenda share a title: when each was created, and the id that
     # `sessions list` shows, tell them apart.
     return (
         f"{clipped(summary.title or summary.template)}\n  {state} · last change {when}\n"
-        f"  started {started} · {summary.id}"
+        f"  created {created} · {summary.id}"
     )
 
 
