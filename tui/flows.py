@@ -10,6 +10,7 @@ room a resource).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -59,6 +60,8 @@ class SessionFlow:
         self.config = settings.config
         self.library = library
         self.tell_unread = tell_unread
+        self.export_folders: dict[str, Path] = {}
+        """The folder each session was last exported to, offered again for its next export."""
 
     # Starting and resuming -----------------------------------------------------------
 
@@ -107,6 +110,8 @@ class SessionFlow:
                     self.app.notify(sentence(error), severity="warning")
 
         try:
+            # Open in another window: say so now, not after the questions are answered.
+            self.host.check_reopenable(session_id)
             meta = self.host.store.read(session_id).read_meta()
         except SESSION_PROBLEMS as error:
             self.app.notify(str(error), title="Could not open the session", severity="error")
@@ -216,6 +221,7 @@ class SessionFlow:
 
         def chosen(choice: ExportChoice | None) -> None:
             if choice is not None:
+                self.export_folders[session.id] = choice.folder
                 self.app.run_worker(
                     lambda: write_choice(self.app, session, choice),
                     thread=True,
@@ -223,5 +229,5 @@ class SessionFlow:
                     group="export",
                 )
 
-        folder = self.settings.folders.export_folder()
+        folder = self.export_folders.get(session.id) or self.settings.folders.export_folder()
         self.app.push_screen(ExportDialog(session, folder=folder), chosen)

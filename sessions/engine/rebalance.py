@@ -60,6 +60,8 @@ class RebalancePlan:
     """Seconds it is still projected to run over after it (0 when it now ends on time)."""
     attendance: int
     """The number present, to compare with the turns that fit in a round."""
+    part: int = 0
+    """The part that was current when the plan was worked out."""
 
     @property
     def changed(self) -> bool:
@@ -98,10 +100,9 @@ class RebalancePlan:
                 f"{_minutes(self.over_by)} over."
             )
         for change in self.short_rounds:
-            text += (
-                f" {change.title}: {change.turns_fit} turns of {change.minutes_a_speaker} min "
-                f"fit for {self.attendance} people."
-            )
+            turns = "1 turn" if change.turns_fit == 1 else f"{change.turns_fit} turns"
+            people = "1 person" if self.attendance == 1 else f"{self.attendance} people"
+            text += f" {change.title}: {turns} of {change.minutes_a_speaker} min fit for {people}."
         return text
 
 
@@ -163,6 +164,7 @@ def plan_rebalance(
         overrun=overrun,
         over_by=over_by,
         attendance=attendance,
+        part=current,
     )
 
 

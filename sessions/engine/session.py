@@ -227,9 +227,13 @@ class Session:
         """Change the number of people present."""
         self._timekeeper.set_attendance(attendance)
 
-    def rebalance(self) -> RebalancePlan:
-        """Shorten the parts to come so the session ends on time, or say why it cannot."""
-        return self._timekeeper.rebalance(self.status())
+    def rebalance(self, agreed: RebalancePlan | None = None) -> RebalancePlan:
+        """Shorten the parts to come so the session ends on time, or say why it cannot.
+
+        ``agreed`` is a plan from :meth:`preview_rebalance` the facilitator said yes to: it
+        is what is applied, so what they read is what happens.
+        """
+        return self._timekeeper.rebalance(self.status(), agreed)
 
     def undo_rebalance(self) -> tuple[int, ...]:
         """Put back the plan from before the latest rebalance; returns it (seconds per part)."""

@@ -96,6 +96,19 @@ class Status:
         return self.parts[self.part_index]
 
 
+WARNING_FRACTION = 0.2
+"""The most of a part its warning stretch may take: a fifth, so a 5-minute part warns
+for its last minute, not the last two of five."""
+
+
+def warning_stretch(planned: float, warning_seconds: int) -> float:
+    """How long before the end of a part of ``planned`` seconds its last minutes begin.
+
+    The configured stretch for a long part; a fraction of the part for a short one.
+    """
+    return min(float(warning_seconds), planned * WARNING_FRACTION)
+
+
 def build_status(progress: Progress, live_ms: int, now: datetime, warning_seconds: int) -> Status:
     """A snapshot of ``progress`` plus ``live_ms`` not yet written, taken at ``now``.
 
@@ -104,7 +117,8 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
         live_ms: monotonic milliseconds since the last event (running or paused time,
             by the current state).
         now: the wall-clock time, used only for the end times shown.
-        warning_seconds: the length of the warning stretch at the end of a part.
+        warning_seconds: the longest warning stretch at the end of a part (see
+            :func:`warning_stretch`).
     """
     state = progress.state
     run_ms = list(progress.run_ms)
@@ -157,7 +171,9 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
         part_elapsed=elapsed,
         part_left=left,
         part_overrun=max(0.0, elapsed - planned),
-        warning=progress.started and not ended and left <= warning_seconds,
+        warning=progress.started
+        and not ended
+        and left <= warning_stretch(planned, warning_seconds),
         session_elapsed=session_elapsed,
         since_start=since_start,
         paused_seconds=pause_ms / 1000,

@@ -140,14 +140,26 @@ class Timekeeper:
             attendance=progress.attendance,
         )
 
-    def rebalance(self, status: Status) -> RebalancePlan:
+    def rebalance(self, status: Status, agreed: RebalancePlan | None = None) -> RebalancePlan:
         """Shorten the parts still to come so the session ends on time (or as near as allowed).
+
+        Args:
+            status: the session now.
+            agreed: a plan shown to the facilitator and agreed to. It is applied as it was
+                shown, though the clock ran on while they read it, unless the part or the
+                plan it was worked out from has changed since (then a fresh plan is made).
 
         Raises:
             SessionError: nothing can be shortened (the message says why).
         """
         self._recorder.require_started("rebalance")
-        plan = self.plan_rebalance(status)
+        progress = self._recorder.progress
+        still_true = (
+            agreed is not None
+            and agreed.part == progress.part
+            and all(progress.plan[c.index] == c.before for c in agreed.changes)
+        )
+        plan = agreed if agreed is not None and still_true else self.plan_rebalance(status)
         if not plan.changed:
             raise SessionError(plan.message)
         self._recorder.append(EventType.REBALANCE, plan=list(plan.plan), over_by=plan.over_by)

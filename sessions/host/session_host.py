@@ -156,6 +156,16 @@ class SessionHost:
         )
         return self.opened.session
 
+    def check_reopenable(self, session_id: str) -> None:
+        """Refuse now what :meth:`reopen` would refuse for a lock, before anything is asked.
+
+        Raises:
+            SessionError: a session is open already here.
+            StorageError: it is open in another window.
+        """
+        self._refuse_if_open()
+        self.store.folder.check_free(session_id)
+
     def read(self, session_id: str) -> Session:
         """A session as last recorded, for its summary (see :func:`read_session`)."""
         from circlekeeper.sessions.host.opening import read_session

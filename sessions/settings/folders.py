@@ -48,7 +48,7 @@ class Folders:
     cache: Path
     """What can be rebuilt at any time (the template library, as last read)."""
     exports: Path | None = None
-    """The folder exports are offered in first; ``None`` for the current folder."""
+    """The folder exports are offered in first; ``None`` for ``exports`` in :attr:`data`."""
 
     @property
     def sessions(self) -> Path:
@@ -66,8 +66,12 @@ class Folders:
         return self.config / "resources.md"
 
     def export_folder(self) -> Path:
-        """The folder an export is offered in: :attr:`exports`, else the current folder."""
-        return self.exports if self.exports is not None else Path.cwd()
+        """The folder an export is offered in: :attr:`exports`, else one in :attr:`data`.
+
+        Never the current folder: exports of a group's notes do not belong wherever the
+        terminal happened to be.
+        """
+        return self.exports if self.exports is not None else self.data / "exports"
 
     @classmethod
     def under(cls, root: Path) -> Folders:
@@ -108,8 +112,9 @@ class Folders:
         )
         exports = _from_env(environ, EXPORTS_DIR_ENV)
         if exports is None:
+            # A folder of their own in the documents folder, not loose among its files.
             documents = Path(platformdirs.user_documents_dir())
-            exports = documents if documents.is_dir() else None
+            exports = documents / APP_NAME if documents.is_dir() else None
         return cls(
             data=_from_option(data)
             or _from_env(environ, DATA_DIR_ENV)

@@ -172,6 +172,16 @@ class SessionFolder:
             raise StorageError(f"Could not lock {lock.lock_file}: {exc.strerror or exc}") from exc
         return lock
 
+    def check_free(self, session_id: str) -> None:
+        """Make sure no other window holds a session, without keeping it.
+
+        A look before asking the facilitator anything; opening still takes the lock.
+
+        Raises:
+            SessionLocked: when another window (or process) holds it.
+        """
+        self.take(session_id).release()
+
     def release(self, lock: FileLock, session_id: str) -> None:
         """Release a session's lock, removing the lock file if the session is gone."""
         if not self.path_of(session_id).exists():

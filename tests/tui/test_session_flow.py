@@ -54,7 +54,7 @@ async def test_a_whole_session_from_start_to_summary(
         # An action note, plain.
         await pilot.press("n")
         await pilot.press(*"Ask about a buddy scheme")
-        await pilot.press("tab", "right", "enter", "ctrl+s")
+        await pilot.press("tab", "right", "enter")
         await pilot.pause()
         assert run.session.notes()[-1].kind is NoteKind.ACTION
 

@@ -89,7 +89,7 @@ def test_summary(snap_compare, build_app, clock):
         await _started(pilot)
         await pilot.press("space")
         clock.advance(minutes=13)
-        await pilot.press("n", *"Ask HR about buddy scheme", "tab", "right", "enter", "ctrl+s")
+        await pilot.press("n", *"Ask HR about buddy scheme", "tab", "right", "enter")
         await pilot.press("right_square_bracket")
         clock.advance(minutes=12)
         await pilot.press("right_square_bracket")

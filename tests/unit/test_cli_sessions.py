@@ -77,7 +77,8 @@ def test_delete_asks_first_and_deletes_for_good(runner: CliRunner, folders) -> N
     path = SessionStore.in_folders(folders).path_of(session_id)
 
     refused = runner.invoke(cli, ["sessions", "delete", session_id], input="n\n")
-    assert refused.exit_code == 1
+    assert refused.exit_code == 0
+    assert refused.output.endswith("Nothing deleted.\n")
     assert f"Delete session {session_id} (Finding mentors, last updated" in refused.output
     assert path.exists()
 
@@ -134,7 +135,8 @@ def test_purge_lists_then_deletes_only_the_old_ones(runner: CliRunner, folders) 
 def test_purge_answered_no_keeps_everything(runner: CliRunner, folders) -> None:
     old = make(folders, "Spring group", 120)
     result = runner.invoke(cli, ["purge", "--older-than", "90"], input="n\n")
-    assert result.exit_code == 1
+    assert result.exit_code == 0
+    assert result.output.endswith("Nothing deleted.\n")
     assert [s.id for s in SessionStore.in_folders(folders).list().sessions] == [old]
 
 
@@ -205,3 +207,23 @@ def test_the_installed_command_lists_deletes_and_purges(tmp_path: Path) -> None:
     purged = run("purge", "--older-than", "30", "--yes")
     assert purged.returncode == 0 and "Deleted for good: 1 session." in purged.stdout
     assert store.list().sessions == []
+
+
+def test_the_installed_command_answered_no_deletes_nothing_and_succeeds(tmp_path: Path) -> None:
+    """A "no" at the prompt is the facilitator's choice: exit 0, said in words, files kept."""
+    program = shutil.which("circlekeeper") or str(Path(sys.executable).parent / "circlekeeper")
+    data = tmp_path / "elsewhere"
+    store = SessionStore(data / "sessions")
+    with store.create(datetime(2024, 1, 1, tzinfo=timezone.utc)) as handle:
+        session_id = handle.id
+    for args in (["sessions", "delete", session_id], ["purge", "--older-than", "30"]):
+        result = subprocess.run(
+            [program, "--data-dir", str(data), *args],
+            input="n\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert (result.returncode, result.stderr) == (0, ""), args
+        assert result.stdout.endswith("Nothing deleted.\n"), result.stdout
+        assert store.path_of(session_id).exists()

@@ -35,10 +35,21 @@ def test_the_warning_starts_in_the_last_minutes(
 
 
 def test_the_warning_length_is_the_facilitators_choice(clock: FakeClock) -> None:
-    session = new_session(clock, warning_minutes=5)
+    session = new_session(clock, agenda(part("Long", 30)), warning_minutes=5)
     assert not session.status().warning  # not before the start
     session.start()
-    clock.advance(minutes=5)
+    clock.advance(minutes=24.9)
+    assert not session.status().warning
+    clock.advance(minutes=0.1)
+    assert session.status().warning
+
+
+def test_a_short_part_warns_for_its_last_fifth_only(clock: FakeClock) -> None:
+    session = new_session(clock, warning_minutes=5)  # the first part is 10 minutes long
+    session.start()
+    clock.advance(minutes=7.9)
+    assert not session.status().warning
+    clock.advance(minutes=0.1)
     assert session.status().warning
 
 
@@ -177,7 +188,9 @@ def test_a_wall_clock_jump_changes_no_duration() -> None:
     assert session.timeline().parts[0].visits[0].seconds == 480
 
 
-def test_warning_in_a_short_part_from_its_start(clock: FakeClock) -> None:
+def test_warning_in_a_one_minute_part_for_its_last_twelve_seconds(clock: FakeClock) -> None:
     session = new_session(clock, agenda(part("Quick", 1), part("Long", 30)))
     session.start()
+    assert not session.status().warning
+    clock.advance(seconds=48)
     assert session.status().warning

@@ -222,3 +222,39 @@ def test_the_installed_command_writes_the_handout(tmp_path, isolated_dirs, folde
     )
     assert again.returncode == 1
     assert again.stderr == f"Error: {out}: already exists; use --force to overwrite it\n"
+
+
+def test_the_installed_command_never_saves_in_the_current_folder_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no exports folder set and no Documents folder, exports get their own folder."""
+    program = shutil.which("circlekeeper") or str(Path(sys.executable).parent / "circlekeeper")
+    monkeypatch.delenv("CIRCLEKEEPER_EXPORTS_DIR", raising=False)
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # a home with no Documents folder
+    data = tmp_path / "data"
+    session_id = saved_session(
+        Folders(data=data, config=tmp_path / "config", templates=tmp_path, cache=tmp_path)
+    )
+    here = tmp_path / "terminal-was-here"
+    here.mkdir()
+    done = subprocess.run(
+        [
+            program,
+            "--data-dir",
+            str(data),
+            "export",
+            session_id,
+            "-a",
+            "participants",
+            "-f",
+            "html",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=here,
+    )
+    assert done.returncode == 0, done.stderr
+    assert list(here.iterdir()) == []
+    assert done.stdout == f"Saved the handout (HTML) to {data / 'exports' / HANDOUT_NAME}\n"

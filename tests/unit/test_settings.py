@@ -73,14 +73,22 @@ def test_the_cache_and_exports_folders_come_from_the_environment(tmp_path: Path)
     assert folders.exports == folders.export_folder() == tmp_path / "exports"
 
 
-def test_without_an_exports_folder_exports_go_to_the_current_folder(
+def test_without_a_documents_folder_exports_go_to_one_in_the_data_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path / "none"))
     monkeypatch.chdir(tmp_path)
-    folders = Folders.resolve({})
+    folders = Folders.resolve({}, data=tmp_path / "data")
     assert folders.exports is None
-    assert folders.export_folder() == tmp_path
+    assert folders.export_folder() == tmp_path / "data" / "exports"
+
+
+def test_exports_get_a_folder_of_their_own_in_the_documents_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "Documents").mkdir()
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path / "Documents"))
+    assert Folders.resolve({}).export_folder() == tmp_path / "Documents" / "circlekeeper"
 
 
 def test_settings_read_the_config_file_of_the_folders_they_resolve(tmp_path: Path) -> None:

@@ -129,12 +129,13 @@ def delete(invocation: Invocation, session_id: str, yes: bool) -> None:
         copies = store.folder.copies_of(session_id)
         if not copies:
             raise UnknownSession(f"No session {session_id!r} in {store.root}")
-        if not yes:
-            click.confirm(
-                f"Delete session {session_id} ({_about(store, session_id, copies)}) for good? "
-                "This cannot be undone",
-                abort=True,
-            )
+        if not yes and not click.confirm(
+            f"Delete session {session_id} ({_about(store, session_id, copies)}) for good? "
+            "This cannot be undone"
+        ):
+            # Answering no is a choice the facilitator made, not a failure.
+            click.echo("Nothing deleted.")
+            return
         removed = store.delete(session_id)
     except StorageError as error:
         raise click.ClickException(str(error)) from None
@@ -206,9 +207,10 @@ def purge(invocation: Invocation, days: int, yes: bool) -> None:
     if aside:
         click.echo(f"{len(aside)} file{_s(aside)} set aside as damaged, which may hold notes:")
         _set_aside_table(aside, now)
-    if not yes:
-        many = len(expired) + len(aside) != 1
-        click.confirm(f"Delete {'them' if many else 'it'} for good?", abort=True)
+    many = len(expired) + len(aside) != 1
+    if not yes and not click.confirm(f"Delete {'them' if many else 'it'} for good?"):
+        click.echo("Nothing deleted.")
+        return
     deleted: list[str] = []
     left_alone: set[str] = set()
     failed: list[str] = []

@@ -65,9 +65,10 @@ class FormDialog(ModalScreen[ResultType | None]):
             yield from self.compose_fields()
             yield Static("", classes="form-error", markup=False)
             with Horizontal(classes="form-buttons"):
-                # The main button comes first, so tab from the last box reaches it.
-                yield Button(self.submit_label, id="submit", variant="primary")
+                # Every dialog has one order: the way back (what escape does) on the left,
+                # the main action on the right. Enter in the last box still submits.
                 yield Button(self.cancel_label, id="cancel")
+                yield Button(self.submit_label, id="submit", variant="primary")
         yield KeysFooter()
 
     def compose_fields(self) -> ComposeResult:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Checkbox, Input, RadioSet, Static
+from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
 from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.tui.dialogs.form import FormDialog
@@ -23,6 +23,36 @@ class NoteDraft:
     """What it is about."""
     facilitator_only: bool
     """Never to reach a participant handout."""
+
+
+class NoteKinds(RadioSet):
+    """The kind buttons, where enter chooses the highlighted kind and saves the note."""
+
+    BINDINGS = [Binding("enter", "choose_and_save", "Save", show=False)]
+
+    _chosen_by_enter: RadioButton | None = None
+
+    def chosen(self) -> RadioButton | None:
+        """The kind chosen: the one enter was pressed on, else the one pressed before."""
+        return self._chosen_by_enter or self.pressed_button
+
+    async def action_choose_and_save(self) -> None:
+        # The set learns of a newly pressed button only through a message, after this
+        # key; so the button enter was pressed on is remembered and read from here.
+        highlighted = self.query(".-selected")
+        if highlighted:
+            button = highlighted.first(RadioButton)
+            button.value = True
+            self._chosen_by_enter = button
+        await self.run_action("screen.submit")
+        self._chosen_by_enter = None
+
+
+class NotePrivateBox(MarkedCheckbox):
+    """The facilitator-only box, where enter saves the note instead of ticking it."""
+
+    # In a form, enter saves wherever the focus is; space still ticks the box.
+    BINDINGS = [Binding("enter", "screen.submit", "Save", show=False)]
 
 
 class NoteEditor(FormDialog[NoteDraft]):
@@ -68,21 +98,22 @@ class NoteEditor(FormDialog[NoteDraft]):
             max_length=2000,
             select_on_focus=False,
         )
-        with RadioSet(id="note-kind"):
+        with NoteKinds(id="note-kind"):
             for each in NoteKind:
                 yield MarkedRadioButton(each.label, value=each is kind, name=each.value)
-        yield MarkedCheckbox(
+        yield NotePrivateBox(
             "Facilitator only (never in the participant handout)",
             value=draft.facilitator_only if draft else False,
             id="note-private",
         )
+        yield Static("enter or ctrl+s saves · space chooses", classes="hint")
 
     def _written(self) -> NoteDraft | None:
         """What the fields hold now; None when no words are written."""
         text = self.query_one("#note-text", Input).value.strip()
         if not text:
             return None
-        pressed = self.query_one(RadioSet).pressed_button
+        pressed = self.query_one(NoteKinds).chosen()
         kind = NoteKind(pressed.name) if pressed is not None and pressed.name else NoteKind.THEME
         private = self.query_one("#note-private", Checkbox).value
         return NoteDraft(text=text, kind=kind, facilitator_only=private)

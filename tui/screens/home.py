@@ -63,8 +63,14 @@ SESSION_TABS = ("resume", "past")
 
 def _session_label(summary: SessionSummary) -> str:
     when = summary.updated.astimezone().strftime("%a %d %b %Y %H:%M")
+    created = summary.created.astimezone().strftime("%a %d %b %Y %H:%M")
     state = STATE_WORDS.get(summary.state, summary.state)
-    return f"{clipped(summary.title or summary.template)}\n  {state} · last change {when}"
+    # Two sessions of one agenda share a title: when each was created, and the id that
+    # `sessions list` shows, tell them apart.
+    return (
+        f"{clipped(summary.title or summary.template)}\n  {state} · last change {when}\n"
+        f"  created {created} · {summary.id}"
+    )
 
 
 class HomeScreen(Screen[None]):

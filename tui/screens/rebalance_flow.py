@@ -7,7 +7,6 @@ the facilitator says yes; ``u`` puts the earlier times back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from circlekeeper.sessions.engine.rebalance import RebalancePlan
 from circlekeeper.sessions.engine.session import Session
@@ -15,8 +14,8 @@ from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.widgets.banner import Banner
 from circlekeeper.tui.widgets.clock_text import mmss
 
-Act = Callable[[Callable[..., Any]], bool]
-"""Calls the engine, saying any refusal; returns whether it went through."""
+Act = Callable[..., bool]
+"""Calls the engine with any arguments, saying any refusal; returns whether it went through."""
 
 
 def rebalance_question(plan: RebalancePlan) -> str:
@@ -51,7 +50,7 @@ class RebalanceFlow:
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self.act(self.session.rebalance):
+            if yes and self.act(self.session.rebalance, plan):
                 self.banner.say(f"Rebalanced. {plan.message} Press u to undo.")
 
         self.banner.app.push_screen(

@@ -13,9 +13,10 @@ from textual.widgets import Static
 
 from circlekeeper.sessions.engine.note_model import Debrief, NoteKind
 from circlekeeper.sessions.engine.session import Session
-from circlekeeper.sessions.export.model import for_handout
+from circlekeeper.sessions.export.model import HANDOUT_KINDS, for_handout
+from circlekeeper.sessions.export.wording import KIND_HEADINGS
 from circlekeeper.tui.text import clipped
-from circlekeeper.tui.widgets.clock_text import minutes, time_of_day
+from circlekeeper.tui.widgets.clock_text import minutes_and_seconds, time_of_day
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import note_line
 from circlekeeper.tui.widgets.timeline_bars import TimelineBars
@@ -55,8 +56,12 @@ class SummaryScreen(Screen[None]):
             yield Static("", id="summary-facts", markup=False)
             yield Static("Planned and actual time", classes="summary-heading")
             yield TimelineBars(id="summary-bars")
-            yield Static("Actions", classes="summary-heading")
-            yield Static("", id="summary-actions", markup=False)
+            # What everyone may see here is what the handout carries, under its headings.
+            for kind in HANDOUT_KINDS:
+                yield Static(KIND_HEADINGS[kind], classes="summary-heading")
+                yield Static(
+                    "", id=f"summary-{kind.value}s", classes="summary-shared", markup=False
+                )
             yield Static("Notes by part", classes="summary-heading facilitator-only")
             yield Static("", id="summary-notes", classes="facilitator-only", markup=False)
             yield Static("Your debrief", classes="summary-heading facilitator-only")
@@ -72,21 +77,28 @@ class SummaryScreen(Screen[None]):
                 f"{timeline.started_at.astimezone():%A %d %B %Y}, "
                 f"{time_of_day(timeline.started_at)}{end}"
             )
-        facts.append(
-            f"{timeline.attendance} people · planned {minutes(timeline.planned_seconds)} · "
-            f"ran {minutes(timeline.running_seconds)} · paused {minutes(timeline.paused_seconds)}"
+        planned, ran, paused = (
+            minutes_and_seconds(seconds)
+            for seconds in (
+                timeline.planned_seconds,
+                timeline.running_seconds,
+                timeline.paused_seconds,
+            )
         )
+        people = timeline.attendance
+        facts.append(f"{people} people · planned {planned} · ran {ran} · paused {paused}")
         if timeline.overrun_seconds >= 60:
-            facts.append(f"Over the plan by {minutes(timeline.overrun_seconds)}")
+            facts.append(f"Over the plan by {minutes_and_seconds(timeline.overrun_seconds)}")
         self.query_one("#summary-facts", Static).update("\n".join(facts))
         self.query_one(TimelineBars).show(timeline.parts)
 
         notes = self.session.notes()
-        # What everyone may see here is what the handout carries.
-        actions = [n for n in notes if n.kind is NoteKind.ACTION and for_handout(n)]
-        self.query_one("#summary-actions", Static).update(
-            "\n".join(note_line(n) for n in actions) or "No actions to share."
-        )
+        for kind in HANDOUT_KINDS:
+            shared = [n for n in notes if n.kind is kind and for_handout(n)]
+            self.query_one(f"#summary-{kind.value}s", Static).update(
+                "\n".join(note_line(n) for n in shared)
+                or f"No {KIND_HEADINGS[kind].lower()} to share."
+            )
         by_part: dict[int, list[str]] = defaultdict(list)
         for note in sorted(notes, key=lambda n: (n.part, list(NoteKind).index(n.kind))):
             by_part[note.part].append(note_line(note))

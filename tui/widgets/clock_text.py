@@ -28,6 +28,19 @@ def minutes(seconds: float) -> str:
     return minutes_text(seconds)
 
 
+def minutes_and_seconds(seconds: float) -> str:
+    """A length as it happened, to the second: ``2 min 33 s``, ``12 min``, ``40 s``.
+
+    Rounded to whole minutes, a part that ran 2:33 of 1:00 read as "3 min (OVER by
+    2 min)", which no one could add up.
+    """
+    whole = max(0, round(seconds))
+    mins, secs = divmod(whole, 60)
+    if not mins:
+        return f"{secs} s"
+    return f"{mins} min {secs} s" if secs else f"{mins} min"
+
+
 def time_of_day(moment: datetime) -> str:
     """A local time of day, ``18:42``."""
     return moment.astimezone().strftime("%H:%M")

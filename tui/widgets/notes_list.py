@@ -25,6 +25,9 @@ def note_line(note: Note) -> str:
     flags = []
     if note.facilitator_only:
         flags.append("facilitator only")
+    if note.kept:
+        # Kept with what looked like personal data: it never reaches a handout.
+        flags.append("record only")
     if note.source.value == "drop-box":
         flags.append("drop-box")
     extra = f" ({', '.join(flags)})" if flags else ""

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from circlekeeper.sessions.engine.timeline import PartRecord
-from circlekeeper.tui.widgets.clock_text import minutes
+from circlekeeper.tui.widgets.clock_text import minutes_and_seconds
 
 BAR = "█"
 PLAN = "░"
@@ -28,7 +28,7 @@ def part_bars(parts: Sequence[PartRecord], width: int = 40) -> Text:
         within = min(actual, planned)
         out.append(f"{name}  ", style="bold")
         out.append(PLAN * planned, style="dim")
-        out.append(f" planned {minutes(part.planned_seconds)}\n")
+        out.append(f" planned {minutes_and_seconds(part.planned_seconds)}\n")
         out.append(" " * (title_width + 2))
         out.append(BAR * within, style="green")
         if actual > planned:
@@ -36,11 +36,10 @@ def part_bars(parts: Sequence[PartRecord], width: int = 40) -> Text:
         if part.skipped:
             words = " skipped"
         elif part.overrun_seconds >= 30:
-            words = (
-                f" actual {minutes(part.actual_seconds)} (OVER by {minutes(part.overrun_seconds)})"
-            )
+            over = minutes_and_seconds(part.overrun_seconds)
+            words = f" actual {minutes_and_seconds(part.actual_seconds)} (OVER by {over})"
         else:
-            words = f" actual {minutes(part.actual_seconds)}"
+            words = f" actual {minutes_and_seconds(part.actual_seconds)}"
         out.append(words + "\n")
     return out
 
