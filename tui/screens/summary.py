@@ -15,6 +15,7 @@ from circlekeeper.sessions.engine.note_model import Debrief, NoteKind
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export.model import for_handout
 from circlekeeper.tui.text import clipped
+from circlekeeper.tui.view import is_shared
 from circlekeeper.tui.widgets.clock_text import minutes, time_of_day
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import note_line
@@ -99,6 +100,8 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-debrief", Static).update(_debrief_words(self.session.debrief()))
 
     def action_export(self) -> None:
+        if is_shared(self):
+            return  # the export dialog offers the facilitator's record: never shared
         self.post_message(self.ExportRequested(self.session))
 
     def action_home(self) -> None:
