@@ -9,6 +9,7 @@ from textual.widgets import Digits, Static
 
 from circlekeeper.sessions.engine.events import SessionState
 from circlekeeper.sessions.engine.status import Status
+from circlekeeper.tui.widgets.block_digits import BlockDigits
 from circlekeeper.tui.widgets.clock_text import mmss
 
 
@@ -49,7 +50,6 @@ class PartTimer(Vertical):
         border: round $primary;
     }
     PartTimer Digits {
-        width: auto;
         color: $text;
     }
     PartTimer #timer-words {
@@ -79,7 +79,7 @@ class PartTimer(Vertical):
     """Whether the words say which key starts or resumes the timer (not while shared)."""
 
     def compose(self) -> ComposeResult:
-        yield Digits("0:00", id="timer-digits")
+        yield BlockDigits("0:00", id="timer-digits")
         yield Static("", id="timer-words", markup=False)
 
     def watch_hints(self) -> None:
