@@ -4,10 +4,11 @@ never dropped, down to 80x24, in either view."""
 from __future__ import annotations
 
 import pytest
-from driving import start
-from screen_text import screen_text, settle, widget_lines
+from driving import TEMPLATE, start
+from screen_text import flat, screen_text, settle, widget_lines
 
 from circlekeeper.tui.widgets.block_digits import BlockDigits
+from circlekeeper.tui.widgets.part_content import PartContent
 
 
 def block_rows(app, selector: str) -> int:
@@ -50,3 +51,24 @@ async def test_the_countdowns_grow_with_the_window(build_app):
         assert heights[(80, 24)] < heights[(120, 40)] < heights[(160, 60)]
         # The state is said in words beside the digits.
         assert "left of 15:00" in screen_text(app)
+
+
+async def test_at_80x24_the_guidance_scrolls_with_a_hint(build_app, library):
+    guidance = library.find(TEMPLATE).parts[1].guidance[0].text
+    app = build_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("space", "right_square_bracket")
+        await settle(pilot)
+        assert "more below" in screen_text(app)
+        content = app.screen.query_one(PartContent)
+        content.scroll_end(animate=False)
+        await settle(pilot)
+        text = flat(screen_text(app))
+        assert "Guidance" in text and flat(guidance)[-20:] in text
+        assert "more below" not in text
+        # The hint names a way to use the keyboard: not on a shared screen.
+        content.scroll_home(animate=False)
+        await pilot.press("v")
+        await settle(pilot)
+        assert "more below" not in screen_text(app)
