@@ -35,6 +35,7 @@ from circlekeeper.tui.dropbox_flows import DropBoxFlow
 from circlekeeper.tui.flows import SessionFlow
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
+from circlekeeper.tui.theme import HIGH_CONTRAST
 from circlekeeper.tui.view import PARTICIPANT_VIEW
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
@@ -105,6 +106,7 @@ class CircleKeeperApp(App[int]):
         self._stale_screens: WeakSet[Screen] = WeakSet()
         """Screens beneath the top one, styled for the view before the last switch."""
         self._mounted = False
+        self.register_theme(HIGH_CONTRAST)
         self._held: list[tuple[str, str, SeverityLevel, float | None]] = []
         """Notifications kept from the shared screen, for the facilitator view."""
 
