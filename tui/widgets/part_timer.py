@@ -47,7 +47,8 @@ class PartTimer(Vertical):
         width: auto;
         min-width: 30;
         padding: 0 1;
-        border: round $primary;
+        border: round $text-primary;
+        border-title-color: $foreground;
     }
     PartTimer Digits {
         color: $text;

@@ -48,7 +48,8 @@ class RoundPanel(Vertical):
         width: auto;
         min-width: 30;
         padding: 0 1;
-        border: round $secondary;
+        border: round $text-secondary;
+        border-title-color: $foreground;
     }
     RoundPanel #round-words {
         width: 100%;
