@@ -37,7 +37,9 @@ from circlekeeper.tui.dropbox_flows import DropBoxFlow
 from circlekeeper.tui.flows import SessionFlow
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
+from circlekeeper.tui.theme import HIGH_CONTRAST
 from circlekeeper.tui.view import PARTICIPANT_VIEW
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
 # The screens of a session load when the first one opens, not at launch, so their
 # messages are handled by name (``on_run_screen_session_ended``) rather than with ``@on``.
@@ -52,7 +54,10 @@ MIN_SIZE = (80, 24)
 """The smallest window (columns, rows) every screen is laid out for."""
 
 FACILITATOR_TITLE = "FACILITATOR VIEW · not for sharing · v switches"
-PARTICIPANT_TITLE = "PARTICIPANT VIEW · safe to share · v switches"
+PARTICIPANT_TITLE = "PARTICIPANT VIEW"
+
+SHARED_OFF_ACTIONS = frozenset({"help", "command_palette"})
+"""App actions that open something facilitator-only: nothing happens while shared."""
 
 
 class CircleKeeperApp(App[int]):
@@ -99,6 +104,9 @@ class CircleKeeperApp(App[int]):
         self._stale_screens: WeakSet[Screen] = WeakSet()
         """Screens beneath the top one, styled for the view before the last switch."""
         self._mounted = False
+        self.register_theme(HIGH_CONTRAST)
+        self._held: list[tuple[str, str, SeverityLevel, float | None]] = []
+        """Notifications kept from the shared screen, for the facilitator view."""
 
     def notify(
         self,
@@ -112,8 +120,12 @@ class CircleKeeperApp(App[int]):
         """Show a notification, never reading its words as markup.
 
         Messages quote titles, links and errors from files the facilitator wrote, where
-        a bracket is just a bracket.
+        a bracket is just a bracket. While the participant view is on, a notification
+        waits and shows when the facilitator view comes back.
         """
+        if self.participant_view:
+            self._held.append((message, title, severity, timeout))
+            return
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
@@ -167,8 +179,23 @@ class CircleKeeperApp(App[int]):
         # still show what it showed before the switch (guidance, notes) on a shared
         # screen. It is restyled as it comes back, before it is drawn.
         self._stale_screens = WeakSet(self.screen_stack[:-1])
+        for screen in self.screen_stack:
+            for footer in screen.query(KeysFooter):
+                footer.shared(participant)
         if not participant:
             self._crisis_flow.facilitator_view_back()
+            held, self._held = self._held, []
+            for message, title, severity, timeout in held:
+                self.notify(message, title=title, severity=severity, timeout=timeout)
+        else:
+            # A toast already on screen goes too.
+            self.clear_notifications()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Help and the palette list the facilitator's keys: not on a shared screen.
+        if self.participant_view and action in SHARED_OFF_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
 
     def _restyle_if_stale(self, screen: Screen) -> None:
         if screen in self._stale_screens:

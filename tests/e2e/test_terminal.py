@@ -272,3 +272,50 @@ def test_the_crisis_key_from_a_text_box_and_from_a_dialog(
 
     terminal.press("C-q")
     assert terminal.exit_status() == 0
+
+
+FACILITATOR_WORDS = (
+    "FACILITATOR",
+    "Guidance",
+    "Notes in this part",
+    "press",
+    "Press",
+    "space",
+    "Crisis",
+    "Rebalance",
+    "^q",
+    "v switches",
+    "more below",
+    "Help",
+)
+"""Words only the facilitator's screen has: keys, hints, guidance, notes, dialogs."""
+
+
+def test_the_shared_screen_carries_nothing_of_the_facilitators(terminal: Terminal, app_env) -> None:
+    """The participant view at 80x24 and 120x40, read whole, in a speaking round."""
+    terminal.start((80, 24), app_env)
+    terminal.wait_for("Agendas", "Resume (0)")
+    terminal.press("Enter")
+    terminal.wait_for("How many people are in the group?", "e.g. 8")
+    attendance = terminal.row_of("e.g. 8")
+    terminal.type("6")
+    terminal.wait_for_cursor(True, attendance)
+    terminal.press("Enter")
+    terminal.wait_for_cursor(False, attendance)
+    terminal.press("Enter")
+    terminal.wait_for("Part 1 of", "Ready")
+    terminal.press("]")
+    terminal.wait_for("Part 2 of")
+    terminal.press("Space")
+    terminal.wait_for("Speaker 1 of 6")
+    terminal.press("v")
+    for size in ((80, 24), (120, 40)):
+        terminal.resize(*size)
+        # Keys that would open something private, pressed on the shared screen.
+        for key in ("n", "e", "b", "d", "?"):
+            terminal.press(key)
+        terminal.wait_for("PARTICIPANT VIEW", "Speaker 1 of 6", "left")
+        time.sleep(0.5)  # anything a key opened would be drawn by now
+        shown = terminal.screen()
+        found = [word for word in FACILITATOR_WORDS if word in shown]
+        assert not found, f"{found} on the shared screen at {size}:\n{shown}"

@@ -105,10 +105,13 @@ async def test_participant_view_shows_the_code_but_not_the_counter_or_the_queue(
         await pilot.pause()
         shared = screen_text(app)
         assert "nobody else should read" not in shared
-        assert "hidden in participant view" in shared
+        assert "Cards are read in private" in shared
+        # Its keys are not shown, and pressing one changes nothing on the shared screen.
+        assert "approve" not in shared.lower() and "discard" not in shared.lower()
         await pilot.press("a")
         await pilot.pause()
         assert box.waiting_count() == 1 and queue.cards
+        assert screen_text(app) == shared
 
         # The run screen's counter is the facilitator's too.
         await pilot.press("escape", "escape")

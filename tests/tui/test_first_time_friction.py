@@ -7,7 +7,7 @@ saved in the session.
 from __future__ import annotations
 
 from driving import start
-from screen_text import flat, screen_text, settle
+from screen_text import flat, screen_text, settle, widget_words
 
 from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.sessions.settings.config import Settings
@@ -130,8 +130,9 @@ async def test_the_rebalance_reads_right_and_does_what_its_preview_said(
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         preview = screen_text(app)
-        assert "Shortened 1 part; the session ends on time." in flat(preview)
-        assert "Round: 1 turn of 1 min fit for 2 people." in flat(preview), flat(preview)
+        question = widget_words(app, "#confirm-question")
+        assert "Shortened 1 part; the session ends on time." in question
+        assert "Round: 1 turn of 1 min fit for 2 people." in question, question
         assert "Round: 10:00 → 1:10" in preview
 
         # The facilitator reads it for a while, the timer running on, then agrees.

@@ -1,15 +1,20 @@
 """The participant view on the run screen: nothing facilitator-only on a shared screen.
 
-Guidance, notes, the facilitator's messages and the keys that open something private
-all leave the screen while it is shared, and those keys only say to press v first.
+Guidance, notes, the facilitator's messages, toasts, key hints and the keys footer all
+leave the screen while it is shared; a key that would open something private does
+nothing visible; the facilitator's messages wait for the facilitator view.
 """
 
 from __future__ import annotations
 
-from driving import TEMPLATE, posted, start
-from screen_text import flat, footer_text, screen_text
+from driving import TEMPLATE, posted, start, told
+from screen_text import flat, footer_text, screen_text, settle
 
+from circlekeeper.tui.dialogs.export import ExportDialog
+from circlekeeper.tui.screens.resources import ResourcesScreen
 from circlekeeper.tui.screens.run_session import RunScreen
+from circlekeeper.tui.screens.summary import SummaryScreen
+from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
 
 async def test_participant_view_hides_everything_facilitator_only(build_app, library):
@@ -65,19 +70,79 @@ async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_
         text = screen_text(app)
         assert "PARTICIPANT VIEW" in text
         assert "nothing needs shortening" not in text
-        footer = footer_text(app)
-        for key in ("n Note", "e End", "d Drop-box", "b Rebalance"):
-            assert key not in footer
-        assert "space Start/pause" in footer and "v View" in footer and "! Crisis" in footer
-        # Each key still answers while sharing, saying what to do, and opens nothing.
-        for key in ("e", "b", "u", "d", "n"):
+        assert footer_text(app) == ""  # no key footer at all
+        assert not app.screen.query_one(KeysFooter).display
+        # Each key that would open something private does nothing visible.
+        for key in ("e", "b", "u", "d", "n", "question_mark", "ctrl+p"):
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is run, key
-            assert "press v first" in flat(screen_text(app)), key
+            assert screen_text(app) == text, key
         assert not posted(seen, RunScreen.DropBoxRequested)
         assert not posted(seen, RunScreen.SessionEnded)
 
         await pilot.press("v")
         await pilot.pause()
         assert "e End" in footer_text(app)
+        # What the facilitator was told before sharing waits for them here.
+        assert "nothing needs shortening" in screen_text(app)
+
+
+async def test_toasts_and_key_hints_wait_for_the_facilitator_view(build_app, clock):
+    app = build_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await start(pilot)
+        assert "space starts the timer" in screen_text(app)
+        await pilot.press("v")
+        await pilot.pause()
+        shared = screen_text(app)
+        assert "Ready · 10:00 planned" in shared
+        assert "space" not in shared
+
+        app.notify("A message for the facilitator")
+        await pilot.press("space", "space")  # started, then paused
+        await settle(pilot)
+        shared = screen_text(app)
+        assert "PAUSED" in shared and "space resumes" not in shared
+        assert "A message for the facilitator" not in shared
+        assert told(app) == ""
+
+        await pilot.press("space")
+        clock.advance(minutes=10, seconds=1)
+        await settle(pilot)
+        shared = screen_text(app)
+        assert "Time is up" in shared and "Press ]" not in shared
+
+        await pilot.press("v")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Press ] when you are ready" in text
+        assert "A message for the facilitator" in told(app)
+
+
+async def test_the_summary_and_resources_open_no_dialog_while_shared(build_app, clock):
+    app = build_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await start(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        resources = app.screen
+        assert isinstance(resources, ResourcesScreen)
+        await pilot.press("v", "a")
+        await pilot.pause()
+        assert app.screen is resources
+        await pilot.press("escape", "v", "space")
+        clock.advance(minutes=2)
+        await pilot.press("e", "y")
+        await pilot.pause()
+        await pilot.press("escape")  # no debrief today
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("v", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert footer_text(app) == ""
+        assert "facilitator" not in screen_text(app).lower().replace("facilitator view", "")
+        await pilot.press("v", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)

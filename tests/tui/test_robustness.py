@@ -129,7 +129,7 @@ async def test_the_debrief_never_opens_on_a_shared_screen(build_app):
         await pilot.press("space", "v", "e")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert "press v first" in screen_text(app)
+        assert "PARTICIPANT VIEW" in screen_text(app)
         assert app.host.session.state.value == "running"
 
 

@@ -59,7 +59,7 @@ def test_run_facilitator_view(snap_compare, running):
 
 def test_run_participant_view(snap_compare, running):
     """You should see a green PARTICIPANT VIEW title, the timers, prompts and a QR code; no
-    guidance, no notes."""
+    guidance, no notes, no key footer and no key hints."""
     app, run_before = running
 
     async def share(pilot) -> None:

@@ -77,8 +77,7 @@ class DropBoxScreen(Screen[None]):
         from circlekeeper.tui.screens.dropbox_queue import DropBoxQueueScreen
 
         if is_shared(self):
-            self.notify("The cards are hidden in participant view: press v first.")
-            return
+            return  # the cards are the facilitator's: nothing shows on a shared screen
         self.app.push_screen(DropBoxQueueScreen(self.box))
 
     def action_close_dropbox(self) -> None:

@@ -108,7 +108,7 @@ class DropBoxQueueScreen(Screen[None]):
                 id="queue-keys",
             )
         yield Static(
-            "The cards are hidden in participant view. Press v to see them.",
+            "Cards are read in private.",
             id="queue-hidden",
             classes="participant-only",
         )
@@ -145,10 +145,8 @@ class DropBoxQueueScreen(Screen[None]):
         self.post_message(self.CountsChanged())
 
     def _allowed(self) -> bool:
-        if is_shared(self):
-            self.notify("The cards are hidden in participant view: press v first.")
-            return False
-        return True
+        # The cards are the facilitator's: nothing shows on a shared screen.
+        return not is_shared(self)
 
     def _take(self, card: Card) -> None:
         """Take a decided card off the screen, keeping the others' order."""

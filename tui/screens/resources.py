@@ -15,6 +15,7 @@ from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
 from circlekeeper.tui.text import sentence
+from circlekeeper.tui.view import is_shared
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
 from circlekeeper.tui.widgets.title_bar import TitleBar
@@ -105,6 +106,8 @@ class ResourcesScreen(Screen[None]):
         self.toggle_class("-full")
 
     def action_add(self) -> None:
+        if is_shared(self):
+            return  # a link being typed is the facilitator's: nothing on a shared screen
         if self.session is None:
             self.notify("Links can be added while a session is open.", severity="warning")
             return

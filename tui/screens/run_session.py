@@ -28,12 +28,7 @@ from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.screens.note_flow import NoteFlow
 from circlekeeper.tui.screens.rebalance_flow import RebalanceFlow
-from circlekeeper.tui.screens.run_sharing import (
-    NOTES_HIDDEN,
-    SHARED_HIDDEN_KEYS,
-    facilitator_only,
-    refused_while_sharing,
-)
+from circlekeeper.tui.screens.run_sharing import SHARED_HIDDEN_KEYS, facilitator_only
 from circlekeeper.tui.screens.run_timing import time_up_words
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.agenda_list import AgendaList
@@ -144,11 +139,11 @@ class RunScreen(Screen[None]):
         return self.query_one(Banner)
 
     def watch_sharing(self, sharing: bool) -> None:
-        # Keys that open something facilitator-only leave the footer while sharing (they
-        # still answer, saying to press v first), and so does the facilitator's message.
+        # The footer and key hints go with the participant view's styles; what is drawn
+        # as words (the banner's hints, the timer's) is told here.
         self.query_one(KeysFooter).hidden = SHARED_HIDDEN_KEYS if sharing else frozenset()
-        if sharing:
-            self.banner.clear_private()
+        self.banner.shared = sharing
+        self.query_one(PartPanel).sharing = sharing
 
     # Showing the session ------------------------------------------------------------
 
@@ -162,9 +157,9 @@ class RunScreen(Screen[None]):
             self.banner.clear()
             self._show_part()
             return
-        for words in time_up_words(last, status):
+        for words, hint in time_up_words(last, status):
             # Said to everyone, until the part changes; the bell if the facilitator asked.
-            self.banner.say(f"⏰ {words}", seconds=None, private=False)
+            self.banner.say(f"⏰ {words}", seconds=None, private=False, hint=hint)
             if self.bell:
                 self.app.bell()
 
@@ -257,34 +252,32 @@ class RunScreen(Screen[None]):
     def action_dropbox(self) -> None:
         box = self.query_one(CardCounter).box
         # An open drop-box's code is for everyone to scan; opening one is not.
-        if not (box is not None and box.is_open) and refused_while_sharing(
-            self, "Open the drop-box from the facilitator view: press v first."
-        ):
+        if not (box is not None and box.is_open) and self.sharing:
             return
         self.post_message(self.DropBoxRequested())
 
-    @facilitator_only(NOTES_HIDDEN)
+    @facilitator_only
     def action_new_note(self) -> None:
         self.notes.new()
 
-    @facilitator_only(NOTES_HIDDEN)
+    @facilitator_only
     def on_notes_list_edit_requested(self, event: NotesList.EditRequested) -> None:
         self.notes.edit(event.note)
 
-    @facilitator_only(NOTES_HIDDEN)
+    @facilitator_only
     def on_notes_list_delete_requested(self, event: NotesList.DeleteRequested) -> None:
         self.notes.delete(event.note)
 
-    @facilitator_only("Rebalance from the facilitator view: press v first.")
+    @facilitator_only
     def action_rebalance(self) -> None:
         RebalanceFlow(self.session, self.banner, self._act).ask()
 
-    @facilitator_only("Undo a rebalance from the facilitator view: press v first.")
+    @facilitator_only
     def action_undo_rebalance(self) -> None:
         RebalanceFlow(self.session, self.banner, self._act).undo()
 
     # The debrief that follows is for the facilitator's eyes only.
-    @facilitator_only("End the session from the facilitator view: press v first.")
+    @facilitator_only
     def action_end_session(self) -> None:
         def answered(yes: bool | None) -> None:
             if yes and self._act(self.session.end):

@@ -11,14 +11,15 @@ from circlekeeper.sessions.engine.status import Status
 from circlekeeper.tui.text import clipped
 
 
-def time_up_words(last: Status, now: Status) -> list[str]:
+def time_up_words(last: Status, now: Status) -> list[tuple[str, str]]:
     """What ran out between two readings: the part's time, a speaker's turn, or nothing.
 
-    Each is said once, as it runs out; nothing moves on by itself.
+    Each is said once, as it runs out; nothing moves on by itself. Each comes as the
+    words for everyone and the facilitator's key hint, which a shared screen leaves out.
     """
     said = []
     if last.part_overrun == 0 and now.part_overrun > 0:
-        said.append(f"Time is up for “{clipped(now.part.title)}”. Press ] when you are ready.")
+        said.append((f"Time is up for “{clipped(now.part.title)}”.", "Press ] when you are ready."))
     was, turn = last.round, now.round
     if (
         was is not None
@@ -29,5 +30,5 @@ def time_up_words(last: Status, now: Status) -> list[str]:
         and turn.speaker_overrun > 0
         and not turn.done
     ):
-        said.append("This speaker's time is up. Press s for the next speaker.")
+        said.append(("This speaker's time is up.", "Press s for the next speaker."))
     return said

@@ -16,6 +16,7 @@ from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export.model import HANDOUT_KINDS, for_handout
 from circlekeeper.sessions.export.wording import KIND_HEADINGS
 from circlekeeper.tui.text import clipped
+from circlekeeper.tui.view import is_shared
 from circlekeeper.tui.widgets.clock_text import minutes_and_seconds, time_of_day
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import note_line
@@ -111,6 +112,8 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-debrief", Static).update(_debrief_words(self.session.debrief()))
 
     def action_export(self) -> None:
+        if is_shared(self):
+            return  # the export dialog offers the facilitator's record: never shared
         self.post_message(self.ExportRequested(self.session))
 
     def action_home(self) -> None:

@@ -18,6 +18,8 @@ from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
+from circlekeeper.tui.view import is_shared
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -79,10 +81,17 @@ class KeysFooter(Widget):
     """Ids of bindings not to show for now (the screen's facilitator keys while sharing)."""
 
     def on_mount(self) -> None:
+        # Keys are the facilitator's: no footer on a shared screen. The app says so to
+        # footers already there when the view changes (:meth:`shared`).
+        self.shared(is_shared(self))
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def shared(self, shared: bool) -> None:
+        """Leave the screen while it is shared, and come back after."""
+        self.display = not shared
 
     def _bindings_changed(self, screen: Screen) -> None:
         if screen is self.screen:

@@ -15,11 +15,30 @@ from circlekeeper.sessions.templates.agenda import Part, Resource
 from circlekeeper.tui.text import PROMPT_CHARS, clipped
 from circlekeeper.tui.widgets.qr_code import QrCode
 
+MORE_BELOW = "▼ more below: scroll"
+"""The facilitator's hint when the part's words go on below the window."""
+
 
 class PartContent(VerticalScroll):
-    """The part's prompts, guidance and text, under any card shown to everyone."""
+    """The part's prompts, guidance and text, under any card shown to everyone.
+
+    In a small window they scroll, and a line at the bottom says there is more below
+    (a hint with a key in it, so facilitator-only).
+    """
+
+    DEFAULT_CSS = """
+    PartContent #more-below {
+        dock: bottom;
+        height: 1;
+        padding: 0 1;
+        text-style: bold;
+        background: $warning-muted;
+        color: $text;
+    }
+    """
 
     def compose(self) -> ComposeResult:
+        yield Static(MORE_BELOW, id="more-below", classes="facilitator-only -empty")
         # Above the prompts, so a long part never pushes it out of view.
         yield Static("", id="shown-card", classes="-empty", markup=False)
         yield Static("", id="prompts", markup=False)
@@ -27,6 +46,8 @@ class PartContent(VerticalScroll):
         yield Static("", id="part-text", classes="facilitator-only", markup=False)
 
     def on_mount(self) -> None:
+        self.watch(self, "scroll_y", self._hint_more)
+        self.watch(self, "virtual_size", self._hint_more)
         self.query_one("#prompts", Static).border_title = "For everyone"
         self.query_one("#guidance", Static).border_title = "Guidance (facilitator only)"
         self.query_one("#shown-card", Static).border_title = "From the drop-box"
@@ -44,6 +65,14 @@ class PartContent(VerticalScroll):
         guidance = self.query_one("#guidance", Static)
         guidance.update("\n\n".join(clipped(b.text, PROMPT_CHARS) for b in part.guidance))
         guidance.set_class(not part.guidance, "-empty")
+
+    def _hint_more(self) -> None:
+        # Whole rows only: the last fraction of a row is not "more".
+        more = self.max_scroll_y - self.scroll_y >= 1
+        self.query_one("#more-below", Static).set_class(not more, "-empty")
+
+    def on_resize(self) -> None:
+        self._hint_more()
 
     def show_card(self, text: str | None) -> None:
         """Show an approved card's words large, to everyone (``None`` takes them away)."""

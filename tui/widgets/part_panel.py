@@ -68,6 +68,15 @@ class PartPanel(Vertical):
         yield PartContent(id="part-content")
         yield NotesList(watching=self._watching, id="notes", classes="facilitator-only")
 
+    @property
+    def sharing(self) -> bool:
+        """Whether the screen is shared: the timer's words carry no key hints."""
+        return not self.query_one(PartTimer).hints
+
+    @sharing.setter
+    def sharing(self, sharing: bool) -> None:
+        self.query_one(PartTimer).hints = not sharing
+
     def show_status(self, status: Status) -> None:
         """Show the engine's latest snapshot on the timers and the session's clock line."""
         self.query_one(PartTimer).status = status

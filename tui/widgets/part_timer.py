@@ -9,16 +9,25 @@ from textual.widgets import Digits, Static
 
 from circlekeeper.sessions.engine.events import SessionState
 from circlekeeper.sessions.engine.status import Status
+from circlekeeper.tui.widgets.block_digits import BlockDigits
 from circlekeeper.tui.widgets.clock_text import mmss
 
 
-def timer_words(status: Status) -> str:
-    """What the countdown means, so colour is never the only signal."""
+def timer_words(status: Status, *, hints: bool = True) -> str:
+    """What the countdown means, so colour is never the only signal.
+
+    Args:
+        status: The session's snapshot.
+        hints: Whether to say which key starts or resumes the timer (never on a shared
+            screen).
+    """
     if status.state is SessionState.READY:
-        return f"Ready · {mmss(status.part.planned)} planned · space starts the timer"
+        start = " · space starts the timer" if hints else ""
+        return f"Ready · {mmss(status.part.planned)} planned{start}"
     if status.state is SessionState.ENDED:
         return "Session ended"
-    paused = " · PAUSED (space resumes)" if status.state is SessionState.PAUSED else ""
+    resume = " (space resumes)" if hints else ""
+    paused = f" · PAUSED{resume}" if status.state is SessionState.PAUSED else ""
     if status.part_overrun > 0:
         return f"OVER TIME by {mmss(status.part_overrun)}{paused}"
     if status.warning:
@@ -38,10 +47,10 @@ class PartTimer(Vertical):
         width: auto;
         min-width: 30;
         padding: 0 1;
-        border: round $primary;
+        border: round $text-primary;
+        border-title-color: $foreground;
     }
     PartTimer Digits {
-        width: auto;
         color: $text;
     }
     PartTimer #timer-words {
@@ -67,10 +76,15 @@ class PartTimer(Vertical):
 
     status: reactive[Status | None] = reactive(None, always_update=True)
     """The session's latest snapshot."""
+    hints: reactive[bool] = reactive(True, init=False)
+    """Whether the words say which key starts or resumes the timer (not while shared)."""
 
     def compose(self) -> ComposeResult:
-        yield Digits("0:00", id="timer-digits")
+        yield BlockDigits("0:00", id="timer-digits")
         yield Static("", id="timer-words", markup=False)
+
+    def watch_hints(self) -> None:
+        self.watch_status(self.status)
 
     def watch_status(self, status: Status | None) -> None:
         if status is None:
@@ -78,7 +92,7 @@ class PartTimer(Vertical):
         over = status.part_overrun > 0
         shown = status.part_overrun if over else status.part_left
         self.query_one(Digits).update(("+" if over else "") + mmss(shown))
-        self.query_one("#timer-words", Static).update(timer_words(status))
+        self.query_one("#timer-words", Static).update(timer_words(status, hints=self.hints))
         running = status.state is SessionState.RUNNING
         self.set_class(over, "-overrun")
         self.set_class(status.warning and not over, "-warning")

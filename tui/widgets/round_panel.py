@@ -8,6 +8,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
 from circlekeeper.sessions.engine.rounds import RoundStatus
+from circlekeeper.tui.widgets.block_digits import BlockDigits
 from circlekeeper.tui.widgets.clock_text import mmss
 
 
@@ -47,10 +48,8 @@ class RoundPanel(Vertical):
         width: auto;
         min-width: 30;
         padding: 0 1;
-        border: round $secondary;
-    }
-    RoundPanel Digits {
-        width: auto;
+        border: round $text-secondary;
+        border-title-color: $foreground;
     }
     RoundPanel #round-words {
         width: 100%;
@@ -79,7 +78,7 @@ class RoundPanel(Vertical):
     """The round's latest snapshot; ``None`` when the part has no round, which hides the panel."""
 
     def compose(self) -> ComposeResult:
-        yield Digits("0:00", id="round-digits")
+        yield BlockDigits("0:00", id="round-digits")
         yield Static("", id="round-words", markup=False)
         yield Static("", id="round-fit", classes="facilitator-only", markup=False)
 
