@@ -24,7 +24,10 @@ from tinydb.storages import MemoryStorage
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.note_model import NoteKind, NoteSource
 from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.storage.session_store import SessionStore
+from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.parse import parse_template
 
 GOLDEN = Path(__file__).parent / "unit" / "golden"
@@ -110,4 +113,31 @@ def _run(clock, record, agenda, session_id) -> Session:
         session.next_speaker()
     session.end()
     session.save_debrief(DEBRIEF_TEXT, "Send the mentoring page link", "A walk after work")
+    return session
+
+
+def saved_session(folders: Folders, *, keep_open: bool = False):
+    """The example session, saved in the data folder; its id (and its open handle)."""
+    store = SessionStore.in_folders(folders)
+    handle = store.create(START)
+    example_session(FakeClock(START), handle.record, session_id=handle.id)
+    if keep_open:
+        return handle.id, handle
+    handle.close()
+    return handle.id
+
+
+def run_session(agenda: Agenda, notes: list[str]) -> Session:
+    """A session of ``agenda`` in memory, ended, with ``notes`` kept as they are (and the
+    first three as its debrief)."""
+    clock = FakeClock()
+    record = SessionRecord(TinyDB(storage=MemoryStorage))
+    session = Session.create(record, agenda, clock, session_id="s-1", attendance=5)
+    session.start()
+    for n, text in enumerate(notes):
+        clock.advance(30)
+        session.add_note(text, NoteKind.THEME if n % 2 else NoteKind.ACTION, keep=True)
+    session.end()
+    if notes:
+        session.save_debrief(notes[0], notes[1], notes[2], keep=True)
     return session

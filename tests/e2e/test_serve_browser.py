@@ -24,8 +24,8 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from test_dropbox_browser import CHROMIUM, Browser, _devtools_port
-from test_serve import ANSI, PROGRAM, free_port, stop, wait_for_line
+from browser_support import CHROMIUM, Browser, devtools_port
+from serve_support import ANSI, PROGRAM, free_port, stop, wait_for_line
 from yarl import URL
 
 pytestmark = pytest.mark.slow
@@ -47,7 +47,7 @@ async def chromium(profile: Path) -> AsyncIterator[Browser]:
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:
-        port = await asyncio.wait_for(_devtools_port(process), 20)
+        port = await asyncio.wait_for(devtools_port(process), 20)
         async with aiohttp.ClientSession() as http:
             async with http.get(f"http://127.0.0.1:{port}/json/list") as listing:
                 targets = await listing.json()

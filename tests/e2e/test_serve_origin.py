@@ -18,7 +18,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from test_serve import PROGRAM, free_port, screen_words, stop, wait_for_line
+from serve_support import PROGRAM, free_port, screen_words, stop, wait_for_line
 from yarl import URL
 
 from circlekeeper.tui.cli.serve_guard import gate_for

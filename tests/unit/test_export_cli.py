@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from export_example import GOLDEN, START, example_session
+from export_example import GOLDEN, saved_session
 
-from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli import cli
@@ -24,17 +23,6 @@ HANDOUT_NAME = "2026-03-04-example-agenda-handout.html"
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
-
-
-def saved_session(folders: Folders, *, keep_open: bool = False):
-    """The example session, saved in the data folder; its id (and its open handle)."""
-    store = SessionStore.in_folders(folders)
-    handle = store.create(START)
-    example_session(FakeClock(START), handle.record, session_id=handle.id)
-    if keep_open:
-        return handle.id, handle
-    handle.close()
-    return handle.id
 
 
 def golden(name: str) -> str:

@@ -13,19 +13,14 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from export_example import example_agenda
+from export_example import example_agenda, run_session
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.engine.clock import FakeClock
-from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export import Audience, Format, render, summary_of
 from circlekeeper.sessions.export.escape import markdown_text
-from circlekeeper.sessions.storage.record import SessionRecord
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
 from circlekeeper.sessions.templates.link_rules import check_url
 
@@ -81,20 +76,6 @@ def hostile_agenda() -> Agenda:
             Resource("A helpline", "https://findahelpline.com", crisis=True),
         ),
     )
-
-
-def run_session(agenda: Agenda, notes: list[str]) -> Session:
-    clock = FakeClock()
-    record = SessionRecord(TinyDB(storage=MemoryStorage))
-    session = Session.create(record, agenda, clock, session_id="s-1", attendance=5)
-    session.start()
-    for n, text in enumerate(notes):
-        clock.advance(30)
-        session.add_note(text, NoteKind.THEME if n % 2 else NoteKind.ACTION, keep=True)
-    session.end()
-    if notes:
-        session.save_debrief(notes[0], notes[1], notes[2], keep=True)
-    return session
 
 
 @pytest.fixture(scope="module")

@@ -20,9 +20,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from export_example import run_session
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_export_security import run_session
 
 from circlekeeper.sessions.engine.note_model import Note, NoteKind
 from circlekeeper.sessions.export import Audience, Format, render, summary_of

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_export_cli import saved_session
+from export_example import saved_session
 
 from circlekeeper.sessions.settings.folders import Folders
 
