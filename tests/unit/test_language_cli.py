@@ -89,16 +89,13 @@ def test_keywords_in_another_language_get_a_hint_naming_the_english(tmp_path: Pa
     assert result.exit_code != 0
     assert (
         f"{template}:3: 'Runde 2 Min' is not a timing mark; "
-        "timing marks stay English: write 'round 2 min'"
-        in result.output
+        "timing marks stay English: write 'round 2 min'" in result.output
     )
     assert (
         f"{template}:5: a part needs its length, e.g. (10 min); "
-        "timing marks stay English: write '10 min'"
-        in result.output
+        "timing marks stay English: write '10 min'" in result.output
     )
     assert (
         f"{template}:7: 'Ressourcen' looks like the Resources section; "
-        "template keywords stay English: write ## Resources"
-        in result.output
+        "template keywords stay English: write ## Resources" in result.output
     )
