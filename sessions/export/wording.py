@@ -221,11 +221,10 @@ def people_text(count: int) -> str:
     return ngettext("{count} person", "{count} people", count).format(count=number_text(count))
 
 
-def started_text(timeline: Timeline) -> str:
-    """``Started 18:00, ended 19:30``."""
-    return _("Started {start}, ended {end}").format(
-        start=clock_text(timeline.started_at), end=clock_text(timeline.ended_at)
-    )
+def started_text(timeline: Timeline, *, label: bool = True) -> str:
+    """``Started 18:00, ended 19:30``; without ``label``, ``18:00, ended 19:30``."""
+    words = _("Started {start}, ended {end}") if label else _("{start}, ended {end}")
+    return words.format(start=clock_text(timeline.started_at), end=clock_text(timeline.ended_at))
 
 
 def time_text(timeline: Timeline) -> str:
