@@ -62,3 +62,20 @@ def library(folders: Folders) -> TemplateLibrary:
 def clock() -> FakeClock:
     """A clock that moves only when the test says so."""
     return FakeClock()
+
+
+@pytest.fixture(autouse=True)
+def c_locale(monkeypatch: pytest.MonkeyPatch):
+    """Run every test in the C locale, English and 24-hour, whatever the machine's is.
+
+    A test of another language sets ``LANG`` itself; the language the command line chose
+    for a test is put back afterwards, so the next test on the worker starts in English.
+    """
+    from circlekeeper.sessions.languages.language import Language
+    from circlekeeper.sessions.languages.speaking import use_language
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    use_language(Language())

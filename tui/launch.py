@@ -28,7 +28,10 @@ def launch(environ: Mapping[str, str], folders: Folders | None = None) -> int:
     except ConfigError as error:
         print(f"circlekeeper: {error}", file=sys.stderr)
         return 2
+    from circlekeeper.sessions.languages.speaking import use_language
     from circlekeeper.tui.app import make_app
+
+    use_language(settings.language)
 
     # Everything loaded so far (modules, classes, styles) lives as long as the app, so
     # the cycle collector is told to leave it be. Without this a full collection falls

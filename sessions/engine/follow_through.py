@@ -16,15 +16,16 @@ from datetime import date, datetime
 from typing import Any
 
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.languages.speaking import N_
 from circlekeeper.sessions.safe_text import safe_text
 
-PLACES = {"room": "in the room", "remote": "remote"}
+PLACES = {"room": N_("in the room"), "remote": N_("remote")}
 """Where the group met, by the word the record keeps."""
 
 STEPS = {
-    "stayed": "stayed with the person (the facilitator or a co-facilitator)",
-    "signposted": "helpline or EAP shown",
-    "emergency": "emergency services called",
+    "stayed": N_("stayed with the person (the facilitator or a co-facilitator)"),
+    "signposted": N_("helpline or EAP shown"),
+    "emergency": N_("emergency services called"),
 }
 """The steps a facilitator may have taken, by the word the record keeps; none is a choice."""
 
@@ -61,7 +62,7 @@ class FollowThrough:
     @property
     def step_words(self) -> tuple[str, ...]:
         """The steps, in words ("none of these" when there were none)."""
-        return tuple(STEPS.get(s, s) for s in self.steps) or ("none of these",)
+        return tuple(STEPS.get(s, s) for s in self.steps) or (N_("none of these"),)
 
     def marked_done(self, at: datetime) -> FollowThrough:
         """The same record, its follow-up done at ``at``."""

@@ -20,6 +20,7 @@ from circlekeeper.sessions.export.escape import lines_of, template_html
 from circlekeeper.sessions.export.markdown import RECORD_WARNING
 from circlekeeper.sessions.export.model import HANDOUT_KINDS, Summary
 from circlekeeper.sessions.export.timeline_svg import timeline_svg
+from circlekeeper.sessions.languages.speaking import _, speaking
 from circlekeeper.sessions.qr import make_qr, to_svg
 from circlekeeper.sessions.safe_text import safe_text
 
@@ -67,15 +68,18 @@ def _environment() -> jinja2.Environment:
         qr_svg=qr_svg,
         kinds=HANDOUT_KINDS,
         record_warning=RECORD_WARNING,
+        _=_,
     )
     return env
 
 
 def render_html(summary: Summary) -> str:
-    """The handout or the record, by the summary's audience."""
+    """The handout or the record, by the summary's audience, in the summary's language."""
     template = _environment().get_template("summary.html.j2")
-    timeline = Markup(timeline_svg(summary)) if summary.record is not None else ""
+    with speaking(wording.summary_language(summary)) as language:
+        timeline = Markup(timeline_svg(summary)) if summary.record is not None else ""
+        page = template.render(
+            s=summary, record=summary.record, timeline_svg=timeline, language=language
+        )
     # Made safe last of all: no control character reaches the file, whatever a session holds.
-    return (
-        safe_text(template.render(s=summary, record=summary.record, timeline_svg=timeline)) + "\n"
-    )
+    return safe_text(page) + "\n"

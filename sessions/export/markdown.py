@@ -24,31 +24,34 @@ from circlekeeper.sessions.export.model import (
     ResourceSummary,
     Summary,
 )
+from circlekeeper.sessions.languages.speaking import N_, _, speaking
 from circlekeeper.sessions.safe_text import safe_text
 
-RECORD_WARNING = (
+RECORD_WARNING = N_(
     "Facilitator-only: this record holds notes never shared with participants. "
     "Keep it private, and do not send it to the group."
 )
+"""The warning a record opens with, in English (translated where it is written)."""
 
 
 def render_markdown(summary: Summary) -> str:
-    """The handout or the record, by the summary's audience."""
-    lines = _record(summary) if summary.record is not None else _handout(summary)
+    """The handout or the record, by the summary's audience, in the summary's language."""
+    with speaking(wording.summary_language(summary)):
+        lines = _record(summary) if summary.record is not None else _handout(summary)
     return safe_text("\n".join(lines).rstrip("\n") + "\n")
 
 
 def _resource_line(resource: ResourceSummary) -> str:
     title = markdown_text(resource.title)
     if not resource.link_ok:
-        return f"- {title}: {markdown_text(resource.url)} (not a link we can show)"
+        return f"- {title}: {markdown_text(resource.url)} ({wording.not_a_link()})"
     return f"- {title}: <{resource.url.replace('<', '%3C').replace('>', '%3E')}>"
 
 
 def _resources(summary: Summary) -> list[str]:
     if not summary.resources:
         return []
-    return ["## Resources", "", *(_resource_line(r) for r in summary.resources), ""]
+    return ["## " + _("Resources"), "", *(_resource_line(r) for r in summary.resources), ""]
 
 
 def _prompts(part: PartSummary, indent: str) -> list[str]:
@@ -57,7 +60,7 @@ def _prompts(part: PartSummary, indent: str) -> list[str]:
 
 def _handout(summary: Summary) -> list[str]:
     lines = [f"# {markdown_text(summary.title)}", "", wording.day_text(summary.day), ""]
-    lines += ["## Agenda", ""]
+    lines += ["## " + _("Agenda"), ""]
     for part in summary.parts:
         length = wording.part_length(part.minutes, part.round_minutes)
         lines.append(f"{part.index + 1}. **{markdown_text(part.title)}** ({length})")
@@ -66,7 +69,7 @@ def _handout(summary: Summary) -> list[str]:
     for kind in HANDOUT_KINDS:
         notes = summary.notes_of(kind)
         if notes:
-            lines += [f"## {wording.KIND_HEADINGS[kind]}", ""]
+            lines += [f"## {wording.kind_heading(kind)}", ""]
             lines += [f"- {markdown_text(note.text, indent='  ')}" for note in notes]
             lines.append("")
     return lines + _resources(summary)
@@ -74,34 +77,28 @@ def _handout(summary: Summary) -> list[str]:
 
 def _facts(summary: Summary, record: RecordDetails) -> list[str]:
     timeline = record.timeline
-    ran = (
-        f"planned {wording.minutes_text(timeline.planned_seconds)}, "
-        f"ran {wording.minutes_text(timeline.running_seconds)}"
-    )
-    if timeline.overrun_seconds >= 0.5:
-        ran += f" ({wording.over_text(timeline.overrun_seconds)} over)"
-    ran += f", paused {wording.minutes_text(timeline.paused_seconds)}"
     return [
-        f"- Date: {wording.day_text(summary.day)}",
-        f"- Template: {markdown_text(summary.template)}",
-        f"- Session: {markdown_text(record.session_id)} ({record.state})",
-        f"- Attendance: {record.attendance}",
-        f"- Started {wording.clock_text(timeline.started_at)}, "
-        f"ended {wording.clock_text(timeline.ended_at)}",
-        f"- Time: {ran}",
+        "- " + _("Date") + f": {wording.day_text(summary.day)}",
+        "- " + _("Template") + f": {markdown_text(summary.template)}",
+        "- " + _("Session") + f": {markdown_text(record.session_id)}"
+        f" ({wording.state_text(record.state)})",
+        "- " + _("Attendance") + f": {wording.number_text(record.attendance)}",
+        "- " + wording.started_text(timeline),
+        "- " + _("Time") + f": {wording.time_text(timeline)}",
     ]
 
 
 def _time_table(summary: Summary) -> list[str]:
-    lines = ["| Part | Planned | Actual | Over |", "| --- | ---: | ---: | ---: |"]
+    head = (_("Part"), _("Planned"), _("Actual"), _("Over"))
+    lines = ["| {} | {} | {} | {} |".format(*head), "| --- | ---: | ---: | ---: |"]
     for part in summary.parts:
         details = part.details
         assert details is not None
         title = f"{part.index + 1}. {cell_text(part.title)}"
         if details.fixed:
-            title += " (fixed)"
+            title += " (" + _("fixed") + ")"
         if details.skipped:
-            title += " (skipped)"
+            title += " (" + _("skipped") + ")"
         planned = wording.planned_text(part.minutes * 60, details.planned_seconds)
         actual = wording.minutes_text(details.actual_seconds)
         over = wording.over_text(details.overrun_seconds)
@@ -111,7 +108,9 @@ def _time_table(summary: Summary) -> list[str]:
 
 def _note_line(note: Note) -> str:
     marks = ", ".join(wording.note_marks(note))
-    return f"- **{note.kind.label}** ({marks}): {markdown_text(note.text, indent='  ')}"
+    return (
+        f"- **{wording.kind_label(note.kind)}** ({marks}): {markdown_text(note.text, indent='  ')}"
+    )
 
 
 def _part(part: PartSummary) -> list[str]:
@@ -121,24 +120,20 @@ def _part(part: PartSummary) -> list[str]:
     lines = [f"### {part.index + 1}. {markdown_text(part.title)} ({length})", ""]
     lines += [template_markdown(text) + "\n" for text in details.text]
     if part.prompts:
-        lines += ["Prompts:", "", *_prompts(part, ""), ""]
+        lines += [_("Prompts") + ":", "", *_prompts(part, ""), ""]
     lines += [f"> {template_markdown(text)}\n" for text in details.guidance]
     if details.round is not None:
-        lines += [f"Round: {wording.round_text(details.round)}.", ""]
+        lines += [_("Round") + f": {wording.round_text(details.round)}.", ""]
     if part.notes:
-        lines += ["Notes:", "", *(_note_line(note) for note in part.notes), ""]
+        lines += [_("Notes") + ":", "", *(_note_line(note) for note in part.notes), ""]
     return lines
 
 
 def _debrief(debrief: Debrief | None) -> list[str]:
-    lines = ["## Debrief", ""]
+    lines = ["## " + _("Debrief"), ""]
     if debrief is None:
-        return [*lines, "No debrief was saved.", ""]
-    for label, text in (
-        ("How it went", debrief.how_it_went),
-        ("To follow up", debrief.follow_up),
-        ("Self-care", debrief.self_care),
-    ):
+        return [*lines, _("No debrief was saved."), ""]
+    for label, text in wording.debrief_items(debrief):
         if text.strip():
             lines += [f"**{label}:** {markdown_text(text)}", ""]
     return lines
@@ -147,7 +142,7 @@ def _debrief(debrief: Debrief | None) -> list[str]:
 def _follow_throughs(records: tuple[FollowThrough, ...]) -> list[str]:
     if not records:
         return []
-    lines = ["## After the crisis key", ""]
+    lines = ["## " + _("After the crisis key"), ""]
     for record in records:
         lines += [f"- {wording.follow_through_text(record)}"]
         if record.words:
@@ -159,30 +154,30 @@ def _record(summary: Summary) -> list[str]:
     record = summary.record
     assert record is not None
     timeline = record.timeline
-    lines = [f"# Facilitator record: {markdown_text(summary.title)}", "", f"*{RECORD_WARNING}*"]
+    title = _("Facilitator record: {title}").format(title=markdown_text(summary.title))
+    lines = [f"# {title}", "", "*" + _(RECORD_WARNING) + "*"]
     lines += ["", *_facts(summary, record), ""]
     if record.intro:
-        lines += ["## Opening words", "", *(template_markdown(t) + "\n" for t in record.intro)]
-    lines += ["## Time per part", "", *_time_table(summary), ""]
-    lines += ["## Parts", ""]
+        lines += [
+            "## " + _("Opening words"),
+            "",
+            *(template_markdown(t) + "\n" for t in record.intro),
+        ]
+    lines += ["## " + _("Time per part"), "", *_time_table(summary), ""]
+    lines += ["## " + _("Parts"), ""]
     for part in summary.parts:
         lines += _part(part)
     if timeline.resources_shown:
-        lines += ["## Resources shown", ""]
+        lines += ["## " + _("Resources shown"), ""]
         for shown in timeline.resources_shown:
-            where = wording.part_title(summary, shown.part)
-            crisis = " (crisis)" if shown.crisis else ""
-            lines.append(
-                f"- {wording.clock_text(shown.at)}, in {markdown_text(where)}: "
-                f"{markdown_text(shown.title)}{crisis}"
-            )
+            lines.append(f"- {wording.shown_text(summary, shown, markdown_text)}")
         lines.append("")
     lines += _follow_throughs(timeline.follow_throughs)
     if record.pauses:
         pauses = (f"- {markdown_text(wording.pause_text(p))}" for p in record.pauses)
-        lines += ["## Pauses", "", *pauses, ""]
+        lines += ["## " + _("Pauses"), "", *pauses, ""]
     if record.rebalances:
-        lines += ["## Rebalances", ""]
+        lines += ["## " + _("Rebalances"), ""]
         for rebalance in record.rebalances:
             lines.append(f"- {markdown_text(wording.rebalance_text(summary, rebalance))}")
         lines.append("")

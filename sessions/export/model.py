@@ -172,6 +172,8 @@ class Summary:
     """The agenda's resources, those added, and any other shown, without repeats."""
     record: RecordDetails | None = None
     """The rest of the record: for the facilitator only."""
+    language: str = ""
+    """The agenda's language tag (``de``), when its template says; its words follow it."""
 
     @property
     def notes(self) -> tuple[Note, ...]:

@@ -118,6 +118,7 @@ def build_summary(
         parts=tuple(parts),
         resources=_resources(resources or agenda.resources, timeline.resources_shown),
         record=record,
+        language=agenda.language,
     )
 
 

@@ -11,6 +11,7 @@ from html import escape
 
 from circlekeeper.sessions.export.model import Summary
 from circlekeeper.sessions.export.wording import minutes_text, over_text
+from circlekeeper.sessions.languages.speaking import _
 
 WIDTH = 760
 LABEL = 220
@@ -37,7 +38,7 @@ def timeline_svg(summary: Summary) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 {WIDTH} {height}" '
         'role="img" aria-labelledby="timeline-title">',
-        '<title id="timeline-title">Planned and actual time per part</title>',
+        '<title id="timeline-title">' + escape(_("Planned and actual time per part")) + "</title>",
         "<defs>"
         '<pattern id="overrun-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)">'
@@ -50,8 +51,9 @@ def timeline_svg(summary: Summary) -> str:
         ran = min(details.actual_seconds, details.planned_seconds) * scale
         over = details.overrun_seconds * scale
         label = f"{part.index + 1}. {_title(part.title)}"
-        figures = (
-            f"{minutes_text(details.actual_seconds)} of {minutes_text(details.planned_seconds)}"
+        figures = _("{actual} of {planned}").format(
+            actual=minutes_text(details.actual_seconds),
+            planned=minutes_text(details.planned_seconds),
         )
         if over_text(details.overrun_seconds):
             figures += f" ({over_text(details.overrun_seconds)})"
@@ -71,14 +73,16 @@ def timeline_svg(summary: Summary) -> str:
             f"{escape(figures)}</text>"
         )
     legend_y = ROW * len(rows) + 18
+    legend = {"planned": _("planned"), "ran": _("ran"), "overrun": _("overrun")}
+    legend = {key: escape(words) for key, words in legend.items()}
     out.append(
         f'<rect x="0" y="{legend_y - 9}" width="16" height="10" fill="#eee" stroke="#555"/>'
-        f'<text x="22" y="{legend_y}" font-size="11">planned</text>'
+        f'<text x="22" y="{legend_y}" font-size="11">{legend["planned"]}</text>'
         f'<rect x="90" y="{legend_y - 7}" width="16" height="6" fill="#444"/>'
-        f'<text x="112" y="{legend_y}" font-size="11">ran</text>'
+        f'<text x="112" y="{legend_y}" font-size="11">{legend["ran"]}</text>'
         f'<rect x="160" y="{legend_y - 9}" width="16" height="10" fill="url(#overrun-hatch)" '
         'stroke="#000"/>'
-        f'<text x="182" y="{legend_y}" font-size="11">overrun</text>'
+        f'<text x="182" y="{legend_y}" font-size="11">{legend["overrun"]}</text>'
         "</svg>"
     )
     return "".join(out)

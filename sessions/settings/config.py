@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 
+from circlekeeper.sessions.languages.language import Language
+from circlekeeper.sessions.languages.tags import CLOCKS, chosen_tag, normal_tag
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.settings.folders import Folders
 
@@ -55,6 +57,10 @@ class Config:
     """A Textual theme name; empty keeps the app's default."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id to key(s), to remap a key (for example ``{"run.new-note": "m"}``)."""
+    language: str = ""
+    """A language tag (``de``, ``es``, ``en-GB``) for messages and exports; empty: the locale's."""
+    clock: str = ""
+    """``12h`` or ``24h`` to say how times are written; empty: as the language writes them."""
 
     @classmethod
     def load(cls, path: Path) -> Config:
@@ -85,7 +91,23 @@ class Config:
                     f"not {type(value).__name__}"
                 )
             setattr(config, key, _safe(value))
+        _check_language(config, path)
         return config
+
+
+def _check_language(config: Config, path: Path) -> None:
+    """Check ``language`` and ``clock``, writing the tag the standard way (``de-DE``)."""
+    if config.language.strip():
+        tag = normal_tag(config.language)
+        if tag is None:
+            raise ConfigError(
+                f"{path}: language {config.language!r} is not a language tag; "
+                'write e.g. "de", "es" or "en-GB"'
+            )
+        config.language = tag
+    if config.clock.strip() and config.clock.strip() not in CLOCKS:
+        raise ConfigError(f'{path}: clock {config.clock!r} should be "12h" or "24h"')
+    config.clock = config.clock.strip()
 
 
 def _safe(value: object) -> object:
@@ -133,6 +155,8 @@ class Settings:
     """What ``config.toml`` says."""
     region_hints: tuple[str, ...] = ()
     """Regions for local phone numbers, the first choice first (see :func:`region_hints`)."""
+    language: Language = field(default_factory=Language)
+    """The language to speak and write times in: the ``language`` setting, else the locale's."""
 
     @cached_property
     def phone_region(self) -> str:
@@ -177,4 +201,14 @@ class Settings:
             ConfigError: the settings file cannot be read or has a bad value.
         """
         config = Config.load(folders.config_file)
-        return cls(folders, config, region_hints(environ, config.phone_region))
+        return cls(
+            folders,
+            config,
+            region_hints(environ, config.phone_region),
+            language_of(config, environ),
+        )
+
+
+def language_of(config: Config, environ: Mapping[str, str]) -> Language:
+    """The language ``config`` and the environment's locale choose, with the chosen clock."""
+    return Language(chosen_tag(config.language, environ), config.clock)

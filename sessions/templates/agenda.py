@@ -86,6 +86,8 @@ class Agenda:
     """The ``## Resources`` section, then links found in parts, without repeats."""
     declared_minutes: int | None = None
     """The front matter's ``duration``, when given."""
+    language: str = ""
+    """The front matter's ``language`` tag (``de``, ``es``, ``ar``), when given."""
     source: str = field(default="", compare=False)
     """The markdown the agenda was read from."""
     body_line: int = field(default=0, compare=False)
@@ -109,6 +111,7 @@ class Agenda:
             "summary": self.summary,
             "audience": self.audience,
             "declared_minutes": self.declared_minutes,
+            "language": self.language,
             "intro": [_block_to_dict(b) for b in self.intro],
             "resources": [_resource_to_dict(r) for r in self.resources],
             "parts": [
@@ -145,6 +148,7 @@ class Agenda:
             summary=_line(data.get("summary", "")),
             audience=_line(data.get("audience", "")),
             declared_minutes=data.get("declared_minutes"),
+            language=_line(data.get("language", "")),
             intro=tuple(_block_from_dict(b) for b in data.get("intro", [])),
             resources=tuple(_resource_from_dict(r) for r in data.get("resources", [])),
             parts=tuple(

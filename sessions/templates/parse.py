@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from circlekeeper.sessions.languages.tags import normal_tag
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
 from circlekeeper.sessions.templates.errors import Problem, TemplateError, sort_problems
 from circlekeeper.sessions.templates.files import name_problem, read_template_bytes
+from circlekeeper.sessions.templates.keyword_hints import resources_hint
 from circlekeeper.sessions.templates.links import check_one_crisis, resource_list
 from circlekeeper.sessions.templates.sections import Section, read_blocks, split_sections
 from circlekeeper.sessions.templates.source import Source, decode, read_front_matter
@@ -39,6 +41,7 @@ FRONT_MATTER_FIELDS: dict[str, type] = {
     "summary": str,
     "duration": int,
     "audience": str,
+    "language": str,
 }
 """The keys a template's front matter may have, with the type of each value."""
 
@@ -145,6 +148,7 @@ def _build(src: Source, name: str) -> Agenda:
         intro=tuple(sorted(intro, key=lambda b: b.line)),
         resources=_without_repeats(listed + intro_links + [r for p in parts for r in p.resources]),
         declared_minutes=declared,
+        language=_language(src, front.values.get("language", ""), front.lines.get("language", 1)),
         source=src.text,
         body_line=next(
             (t.map[1] for t in src.tokens if t.type == "front_matter" and t.map is not None), 0
@@ -154,7 +158,9 @@ def _build(src: Source, name: str) -> Agenda:
 
 def _part(section: Section, src: Source, seen_titles: dict[str, int]) -> Part | None:
     timing = read_heading(section.heading)
-    for message in timing.messages:
+    hint = resources_hint(section.heading)
+    # A Resources section in another language is no part at all: say only that.
+    for message in [hint] if hint else timing.messages:
         src.problem(section.line, message)
     if timing.has_marks and not timing.title:
         src.problem(section.line, "a part needs a title before its length")
@@ -193,6 +199,20 @@ def _check_duration(src: Source, declared: int, line: int, parts: list[Part] | N
                 f"the front matter says {declared} minutes but the parts add up to {total}; "
                 "change one, or leave duration out",
             )
+
+
+def _language(src: Source, written: str, line: int) -> str:
+    """The front matter's ``language`` as a tag (``de``), noting one that is not a tag."""
+    if not written:
+        return ""
+    tag = normal_tag(written)
+    if tag is None:
+        src.problem(
+            line,
+            f"'language' should be a language tag like de, es or pt-BR, not {written!r}",
+        )
+        return ""
+    return tag
 
 
 def _without_repeats(resources: list[Resource]) -> tuple[Resource, ...]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from circlekeeper.sessions.templates.keyword_hints import mark_hint, marks_hints
+
 MAX_MINUTES = 8 * 60
 """The longest part or speaking turn that makes sense: anything longer is a typing slip."""
 
@@ -68,9 +70,9 @@ def read_heading(heading: str) -> HeadingTiming:
     found = _TRAILING.search(heading)
     items = [i.strip() for i in found.group(1).split(",")] if found else []
     if found is None or not _looks_like_marks(items):
-        return HeadingTiming(
-            title=heading, messages=[f"a part needs its length, e.g. {LENGTH_EXAMPLE}"]
-        )
+        message = f"a part needs its length, e.g. {LENGTH_EXAMPLE}"
+        hints = marks_hints(found.group(1)) if found else []
+        return HeadingTiming(title=heading, messages=["; ".join([message, *hints])])
     timing = HeadingTiming(title=heading[: found.start()].strip(), has_marks=True)
     others = other_digits(found.group(1))
     if others:
@@ -92,8 +94,11 @@ def read_heading(heading: str) -> HeadingTiming:
             timing.fixed = True
         else:
             shown = item or "an empty mark"
+            hint = mark_hint(item)
             timing.messages.append(
-                f"'{shown}' is not a timing mark; write e.g. (15 min, round 2 min, fixed)"
+                f"'{shown}' is not a timing mark; {hint}"
+                if hint
+                else f"'{shown}' is not a timing mark; write e.g. (15 min, round 2 min, fixed)"
             )
     timing.messages.extend(_range_messages(timing))
     return timing

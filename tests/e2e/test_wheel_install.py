@@ -108,3 +108,14 @@ def test_nothing_lands_under_a_generic_name(installed: Path) -> None:
     assert sorted(p.stem for p in (site / "circlekeeper" / "templates").glob("*.md")) == SHIPPED
     for generic in ("tui", "sessions", "templates", "tests"):
         assert not (site / generic).exists(), f"{generic} installed at the top of site-packages"
+
+
+def test_the_catalogs_travel_in_the_wheel(installed: Path, elsewhere: Path) -> None:
+    """A bad option in a Spanish locale is explained in Spanish by the installed program."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env.update(LANG="es_ES.UTF-8", CIRCLEKEEPER_DATA_DIR=str(elsewhere / "data"))
+    result = _run(
+        [installed / "circlekeeper", "export", "none", "-a", "everyone"], cwd=elsewhere, env=env
+    )
+    assert result.returncode != 0
+    assert "no conocemos 'everyone'; usa participants o facilitator" in result.stderr

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import click
 
+from circlekeeper.sessions.languages.speaking import use_language
 from circlekeeper.sessions.settings import folders as paths
-from circlekeeper.tui.cli.context import Invocation
+from circlekeeper.tui.cli.context import Invocation, chosen_language
 
 #: Sub-command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -92,6 +93,7 @@ def cli(
     folders = paths.Folders.resolve(
         environ, data=data_dir, config=config_dir, templates=templates_dir
     )
+    use_language(chosen_language(folders, environ))
     ctx.obj = Invocation(folders, environ)
     if ctx.invoked_subcommand is None:
         from circlekeeper.tui.launch import launch

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import click
 
-from circlekeeper.sessions.settings.config import region_hints
+from circlekeeper.sessions.languages.language import Language
+from circlekeeper.sessions.settings.config import Config, ConfigError, language_of, region_hints
 from circlekeeper.sessions.settings.folders import Folders
 
 
@@ -34,3 +35,16 @@ class Invocation:
 
 pass_invocation = click.make_pass_decorator(Invocation)
 """Hand a command the :class:`Invocation` the root group made, as its first argument."""
+
+
+def chosen_language(folders: Folders, environ: Mapping[str, str]) -> Language:
+    """The language the settings file and the locale choose for the command's messages.
+
+    A settings file that cannot be read leaves the choice to the locale: the command
+    still runs, and the app says what is wrong with the file when it opens.
+    """
+    try:
+        config = Config.load(folders.config_file)
+    except ConfigError:
+        config = Config()
+    return language_of(config, environ)

@@ -30,6 +30,7 @@ from circlekeeper.sessions.export import (
     save_export,
     summary_of,
 )
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 
@@ -52,7 +53,8 @@ def _choice(
         found = table.get(value.strip().lower())
         if found is None:
             option = max(param.opts, key=len)
-            raise click.ClickException(f"{option}: '{value}' is not known; use {words}")
+            message = _("{option}: '{value}' is not known; use {choices}")
+            raise click.ClickException(message.format(option=option, value=value, choices=_(words)))
         return found
 
     return callback
@@ -83,7 +85,7 @@ Examples:
     "-a",
     required=True,
     metavar="participants|facilitator",
-    callback=_choice(AUDIENCES, "participants or facilitator"),
+    callback=_choice(AUDIENCES, N_("participants or facilitator")),
     help="participants: the handout (agenda, prompts, resources, shared themes and "
     "actions). facilitator: the whole record, kept private (file mode 0600).",
 )
@@ -94,7 +96,7 @@ Examples:
     default="md",
     show_default=True,
     metavar="md|html|json",
-    callback=_choice(FORMATS, "md, html or json"),
+    callback=_choice(FORMATS, N_("md, html or json")),
     help="Markdown, one printable HTML page with QR codes, or JSON (schema "
     "circlekeeper-summary version 1).",
 )
@@ -150,11 +152,16 @@ def export(
     try:
         path = save_export(summary, fmt, target, overwrite=force, make_folder=make_folder)
     except ExportExists as error:
-        message = f"{error.path}: already exists; use --force to overwrite it"
+        message = _("{path}: already exists; use --force to overwrite it").format(path=error.path)
         raise click.ClickException(message) from None
     except ExportFolderMissing as error:
-        message = f"{error}; add --mkdir to create it"
+        message = _("{problem}; add --mkdir to create it").format(problem=error)
         raise click.ClickException(message) from None
     except ExportError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Saved the {audience.document} ({fmt.label}) to {path}")
+    saved = (
+        _("Saved the handout ({format}) to {path}")
+        if audience is Audience.PARTICIPANTS
+        else _("Saved the record ({format}) to {path}")
+    )
+    click.echo(saved.format(format=fmt.label, path=path))
