@@ -20,6 +20,7 @@ KIND_HEADINGS = {
     NoteKind.ACTION: "Actions",
     NoteKind.QUESTION: "Questions",
     NoteKind.SUPPORT_NEED: "Support needs",
+    NoteKind.PARKED: "For next time",
 }
 """A heading for the notes of each kind."""
 
