@@ -26,7 +26,7 @@ from circlekeeper.sessions.engine.timeline import (
 )
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 
-HANDOUT_KINDS = (NoteKind.THEME, NoteKind.ACTION, NoteKind.PARKED)
+HANDOUT_KINDS = (NoteKind.THEME, NoteKind.ACTION)
 """The kinds of note a participant handout carries (when not facilitator-only)."""
 
 

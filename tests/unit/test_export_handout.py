@@ -100,7 +100,7 @@ NOTE = st.tuples(
 
 @settings(max_examples=25, deadline=None)
 @given(st.lists(NOTE, min_size=1, max_size=12))
-def test_whatever_notes_are_taken_only_shared_themes_actions_and_topics_reach_it(notes) -> None:
+def test_whatever_notes_are_taken_only_shared_themes_and_actions_reach_it(notes) -> None:
     fresh = Session.create(
         SessionRecord(TinyDB(storage=MemoryStorage)),
         AGENDA,
@@ -115,7 +115,7 @@ def test_whatever_notes_are_taken_only_shared_themes_actions_and_topics_reach_it
         fresh.add_note(text, kind, facilitator_only=private, source=source)
         if n % 3 == 2 and fresh.part_index < len(fresh.agenda.parts) - 1:
             fresh.next_part()
-        if kind in (NoteKind.THEME, NoteKind.ACTION, NoteKind.PARKED) and not private:
+        if kind in (NoteKind.THEME, NoteKind.ACTION) and not private:
             expected.append(text)
     for fmt in FORMATS:
         handout = texts_of(fresh, fmt)
