@@ -39,8 +39,8 @@ _AGREEMENTS_GUIDANCE = (
     "keep them. Invite questions."
 )
 _FROM_LAST_TIME_GUIDANCE = (
-    "What the group carried from its last meeting. Mark each item: d done, c carried "
-    "again, x dropped. An item not marked stays open."
+    "What the group carried from its last meeting. Press l to mark each item done, "
+    "carried again or dropped; an item not marked stays open."
 )
 
 
