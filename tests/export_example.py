@@ -100,6 +100,7 @@ def _run(clock, record, agenda, session_id) -> Session:
     session.resource_shown(session.agenda.resources[1])
     session.add_note("Feeling unheard in team meetings", NoteKind.THEME, source="drop-box")
     clock.advance(minutes=3)
+    session.add_note("Workload in the busy season", NoteKind.PARKED)
     session.add_note(FACILITATOR_ONLY_TEXT, NoteKind.SUPPORT_NEED, facilitator_only=True)
     session.add_note("Ask HR about a mentoring scheme", NoteKind.ACTION, facilitator_only=True)
     clock.advance(minutes=1)

@@ -28,6 +28,7 @@ from circlekeeper.tui.view import is_shared
 # the home screen comes up sooner without them.
 if TYPE_CHECKING:
     from circlekeeper.sessions.engine.session import Session
+    from circlekeeper.sessions.groups.store import GroupStore
     from circlekeeper.sessions.privacy.names import WatchList
     from circlekeeper.tui.dialogs.debrief import DebriefDraft
     from circlekeeper.tui.dialogs.export import ExportChoice
@@ -63,6 +64,13 @@ class SessionFlow:
         self.export_folders: dict[str, Path] = {}
         """The folder each session was last exported to, offered again for its next export."""
 
+    @property
+    def groups(self) -> GroupStore:
+        """The groups folder, for the meetings of a group (loaded with the first session)."""
+        from circlekeeper.sessions.groups.store import GroupStore
+
+        return GroupStore(self.settings.folders.groups)
+
     # Starting and resuming -----------------------------------------------------------
 
     def start(self, agenda: Agenda) -> None:
@@ -73,17 +81,37 @@ class SessionFlow:
             self.app.notify("End or quit the session that is open first.", severity="warning")
             return
 
-        def chosen(choice: StartChoice | None) -> None:
-            if choice is not None:
-                self._open(
-                    lambda: self.host.start(
-                        agenda,
-                        attendance=choice.attendance,
-                        watch_names=self.watch_list(choice.watch_names),
-                    )
-                )
+        from circlekeeper.tui import group_flows
 
-        self.app.push_screen(StartSessionDialog(agenda.title), chosen)
+        groups = self.groups
+
+        def chosen(choice: StartChoice | None) -> None:
+            if choice is None:
+                return
+            group = None
+            if choice.group:
+                group = group_flows.find_or_make(self.app, groups, choice.group, agenda)
+                if group is None:
+                    return
+            from circlekeeper.sessions.groups.agenda import meeting_agenda
+
+            run = (
+                agenda
+                if group is None
+                else meeting_agenda(agenda, group, newcomers=choice.newcomers)
+            )
+            session = self._open(
+                lambda: self.host.start(
+                    run,
+                    attendance=choice.attendance,
+                    watch_names=self.watch_list(choice.watch_names),
+                )
+            )
+            if session is not None and group is not None:
+                group_flows.join(self.app, groups, group, session, choice.newcomers)
+
+        names = group_flows.group_names(groups)
+        self.app.push_screen(StartSessionDialog(agenda.title, groups=names), chosen)
 
     def watch_list(self, names: tuple[str, ...]) -> WatchList:
         """The session's watch list, reading phone numbers in the settings' region."""
@@ -190,7 +218,11 @@ class SessionFlow:
             self.tell_unread(self.host.close_soon())
             self.app.switch_screen(SummaryScreen(session))
 
-        self.app.push_screen(DebriefDialog(), debriefed)
+        from circlekeeper.tui.group_flows import carry_forward
+
+        carry_forward(
+            self.app, self.groups, session, lambda: self.app.push_screen(DebriefDialog(), debriefed)
+        )
 
     def summary(self, session_id: str) -> None:
         """Show session ``session_id`` as last recorded."""

@@ -62,7 +62,7 @@ class CardKind(str, Enum):
     def note_kind(self) -> NoteKind:
         """The kind of session note an approved card becomes.
 
-        A question stays a question; a topic for next time is a theme; the words of a
+        A question stays a question; a topic for next time goes in the parking lot; the words of a
         how-I-am card are a support need (they say what someone is carrying).
         """
         return _NOTE_KINDS[self]
@@ -76,7 +76,7 @@ _LABELS = {
 _NOTE_KINDS = {
     CardKind.QUESTION: NoteKind.QUESTION,
     CardKind.HOW_I_AM: NoteKind.SUPPORT_NEED,
-    CardKind.TOPIC: NoteKind.THEME,
+    CardKind.TOPIC: NoteKind.PARKED,
 }
 
 ALL_KINDS = frozenset(CardKind)

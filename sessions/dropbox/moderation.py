@@ -6,7 +6,7 @@ waiting cards (:mod:`.queue`), approval into session notes with the source
 server on top.
 
 Card kinds become note kinds as :attr:`~.cards.CardKind.note_kind` says: question →
-question, topic for next time → theme, the words of a how-I-am card → support need.
+question, topic for next time → parking lot, the words of a how-I-am card → support need.
 The how-I-am numbers reach the record only as one note of counts
 (:meth:`Moderation.approve_scale`), never one by one.
 """
@@ -70,7 +70,7 @@ class Moderation:
         """Make a card a note of the session's current part, with the source ``drop-box``.
 
         The card's kind gives the note's (:attr:`CardKind.note_kind`): question →
-        question, topic for next time → theme, the words of a how-I-am card →
+        question, topic for next time → parking lot, the words of a how-I-am card →
         support need.
 
         Args:

@@ -1,6 +1,7 @@
 """Notes taken during a session, and the facilitator's debrief after it.
 
-A note is a short text with a kind (theme, action, question, support need), the part it
+A note is a short text with a kind (theme, action, question, support need, or a topic
+put in the parking lot for next time), the part it
 was taken in and its time; never a participant's name. These are the plain records;
 :mod:`.notebook` checks and saves them.
 """
@@ -22,6 +23,7 @@ class NoteKind(str, Enum):
     ACTION = "action"
     QUESTION = "question"
     SUPPORT_NEED = "support_need"
+    PARKED = "parked"
 
     @property
     def label(self) -> str:
@@ -34,6 +36,7 @@ _KIND_LABELS = {
     NoteKind.ACTION: "Action",
     NoteKind.QUESTION: "Question",
     NoteKind.SUPPORT_NEED: "Support need",
+    NoteKind.PARKED: "Parking lot",
 }
 
 

@@ -29,6 +29,7 @@ KIND_HEADINGS = {
     NoteKind.ACTION: N_("Actions"),
     NoteKind.QUESTION: N_("Questions"),
     NoteKind.SUPPORT_NEED: N_("Support needs"),
+    NoteKind.PARKED: N_("For next time"),
 }
 """A heading for the notes of each kind, in English (translate with :func:`kind_heading`)."""
 
@@ -37,6 +38,7 @@ KIND_LABELS = {
     NoteKind.ACTION: N_("Action"),
     NoteKind.QUESTION: N_("Question"),
     NoteKind.SUPPORT_NEED: N_("Support need"),
+    NoteKind.PARKED: N_("Parking lot"),
 }
 """What one note of each kind is called, in English (translate with :func:`kind_label`)."""
 

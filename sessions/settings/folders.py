@@ -56,6 +56,11 @@ class Folders:
         return self.data / "sessions"
 
     @property
+    def groups(self) -> Path:
+        """The folder of group files (agreements, open items, counts), inside :attr:`data`."""
+        return self.data / "groups"
+
+    @property
     def config_file(self) -> Path:
         """The facilitator's settings (TOML)."""
         return self.config / "config.toml"

@@ -40,8 +40,11 @@ CRISIS_URL = "https://crisis.example.org/line"
 """The crisis resource :data:`TEMPLATE` names."""
 
 
-async def start(pilot, attendance: str = "6", watch: str = "Maria", template: str = TEMPLATE):
-    """From the home screen, start a session from ``template``."""
+async def start(
+    pilot, attendance: str = "6", watch: str = "Maria", template: str = TEMPLATE, *,
+    newcomers: str = "", group: str = "",
+):  # fmt: skip
+    """From the home screen, start a session from ``template`` (of ``group``, if given)."""
     app = pilot.app
     await pilot.pause()
     options = app.screen.query_one("#template-list")
@@ -51,6 +54,9 @@ async def start(pilot, attendance: str = "6", watch: str = "Maria", template: st
     await pilot.pause()
     assert isinstance(app.screen, StartSessionDialog)
     await pilot.press(*attendance, "enter")
+    if newcomers:
+        await pilot.press("backspace", *newcomers)
+    await pilot.press("enter", *group, "enter")
     await pilot.press(*watch, "enter")
     await pilot.pause()
     assert isinstance(app.screen, RunScreen)

@@ -20,13 +20,16 @@ from textual.widgets import Input
 import circlekeeper.tui.dialogs
 import circlekeeper.tui.screens
 from circlekeeper.sessions.engine.session import SessionState
+from circlekeeper.sessions.groups.meeting import Meeting
 from circlekeeper.sessions.privacy.guard import Finding
 from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
+from circlekeeper.tui.dialogs.carry_forward import CarryForwardDialog
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.debrief import DebriefDialog
 from circlekeeper.tui.dialogs.dropbox_open import DropBoxOpenDialog
 from circlekeeper.tui.dialogs.export import ExportDialog
 from circlekeeper.tui.dialogs.follow_through import FollowThroughDialog
+from circlekeeper.tui.dialogs.last_time import LastTimeDialog
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.dialogs.start_session import StartSessionDialog
 from circlekeeper.tui.screens.crisis import CrisisScreen
@@ -104,6 +107,8 @@ OPENERS = {
     "CrisisScreen": lambda p: _by_key(p, "exclamation_mark"),
     "NoteEditor": lambda p: _by_key(p, "n"),
     "DebriefDialog": lambda p: _push(p, lambda: DebriefDialog()),
+    "CarryForwardDialog": lambda p: _push(p, lambda: CarryForwardDialog("A group", [])),
+    "LastTimeDialog": lambda p: _push(p, lambda: LastTimeDialog(Meeting("g", "A group"))),
     "AddResourceDialog": lambda p: _push(p, lambda: AddResourceDialog()),
     "StartSessionDialog": lambda p: _push(p, lambda: StartSessionDialog("Another")),
     "DropBoxOpenDialog": lambda p: _push(p, lambda: DropBoxOpenDialog()),

@@ -110,7 +110,7 @@ async def test_approve_edit_and_discard_make_notes_only_of_what_was_approved(
         on_disk = notes_on_disk(app)
         assert [(n["text"], n["kind"], n["source"], n["facilitator_only"]) for n in on_disk] == [
             ("How do others say no?", NoteKind.QUESTION.value, "drop-box", False),
-            ("Rest and sleep", NoteKind.THEME.value, "drop-box", False),
+            ("Rest and sleep", NoteKind.PARKED.value, "drop-box", False),
             ("Worn out this week", NoteKind.SUPPORT_NEED.value, "drop-box", True),
         ]
         assert "Loud" not in app.host.opened.handle.path.read_text()

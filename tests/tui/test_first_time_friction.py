@@ -300,7 +300,7 @@ async def test_every_dialog_puts_the_way_back_on_the_left_and_the_action_on_the_
         await pilot.press("enter")  # the start dialog
         await pilot.pause()
         look()
-        await pilot.press("6", "enter", *"Maria", "enter")
+        await pilot.press("6", "enter", "enter", "enter", *"Maria", "enter")
         await pilot.press("space", "n")  # the note editor
         await pilot.pause()
         look()

@@ -64,7 +64,7 @@ async def test_brackets_in_titles_and_text_are_shown_as_written(build_app, clock
         app.screen.query_one("#template-list").highlighted = names.index("brackets")
         await pilot.pause()
         assert "Check-in [optional] [/] circle" in screen_text(app)
-        await pilot.press("enter", "4", "enter", "enter")
+        await pilot.press("enter", "4", "enter", "enter", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         text = screen_text(app)

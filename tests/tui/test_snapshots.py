@@ -25,7 +25,7 @@ async def _started(pilot) -> None:
     await pilot.pause()
     names = [entry.name for entry in app.screen.templates]
     app.screen.query_one("#template-list").highlighted = names.index(TEMPLATE)
-    await pilot.press("enter", "7", "enter", "enter")
+    await pilot.press("enter", "7", "enter", "enter", "enter", "enter")
     await pilot.pause()
 
 

@@ -45,7 +45,7 @@ def test_kinds_become_note_kinds_and_have_labels() -> None:
     assert {k: k.note_kind for k in CardKind} == {
         CardKind.QUESTION: NoteKind.QUESTION,
         CardKind.HOW_I_AM: NoteKind.SUPPORT_NEED,
-        CardKind.TOPIC: NoteKind.THEME,
+        CardKind.TOPIC: NoteKind.PARKED,
     }
     assert [k.label for k in CardKind] == ["Question", "How I am", "Topic for next time"]
 

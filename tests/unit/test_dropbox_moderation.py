@@ -86,7 +86,7 @@ async def test_approved_cards_become_drop_box_notes_on_disk(
     assert box.waiting_count() == 0
     assert [(n.kind, n.text, n.facilitator_only, n.part) for n in (question, topic, words)] == [
         (NoteKind.QUESTION, "How do others say no?", False, 1),
-        (NoteKind.THEME, "Sleep and rest", False, 1),
+        (NoteKind.PARKED, "Sleep and rest", False, 1),
         (NoteKind.SUPPORT_NEED, "Worn out this week", True, 1),
     ]
     on_disk = notes_on_disk(path)

@@ -43,7 +43,9 @@ def test_a_note_has_a_kind_a_part_a_time_and_a_source(clock: FakeClock) -> None:
     assert session.notes(0) == []
     assert session.notes(include_facilitator_only=False) == [note]
     assert session.note(card.id) == card
-    assert [k.label for k in NoteKind] == ["Theme", "Action", "Question", "Support need"]
+    assert [k.label for k in NoteKind] == [
+        "Theme", "Action", "Question", "Support need", "Parking lot",
+    ]  # fmt: skip
 
 
 def test_notes_are_edited_and_deleted_for_real(clock: FakeClock) -> None:

@@ -23,6 +23,7 @@ from circlekeeper.tui.cli.context import Invocation, chosen_language
 COMMANDS: dict[str, tuple[str, str]] = {
     "templates": ("circlekeeper.tui.cli.templates", "templates"),
     "sessions": ("circlekeeper.tui.cli.sessions", "sessions"),
+    "groups": ("circlekeeper.tui.cli.groups", "groups"),
     "purge": ("circlekeeper.tui.cli.sessions", "purge"),
     "privacy": ("circlekeeper.tui.cli.privacy", "privacy"),
     "resources": ("circlekeeper.tui.cli.resources", "resources"),

@@ -179,7 +179,7 @@ Examples:
     required=True,
     metavar="DAYS",
     callback=_days,
-    help="Delete sessions last updated more than DAYS days ago.",
+    help="Delete sessions last updated, and groups last changed, more than DAYS days ago.",
 )
 @click.option("--yes", "-y", is_flag=True, help="Do not ask before deleting.")
 @pass_invocation
@@ -190,6 +190,11 @@ def purge(invocation: Invocation, days: int, yes: bool) -> None:
     were copies of a session deleted now. Everything is listed first, set-aside files
     with their age. Sessions open in another window are left alone, with their copies.
     """
+    from circlekeeper.tui.cli.groups import purge_groups
+
+    group_problems = purge_groups(invocation, days, yes=yes)
+    for line in group_problems:
+        click.echo(line, err=True)
     store = SessionStore.in_folders(invocation.folders)
     now = SystemClock().now()
     try:
@@ -239,7 +244,7 @@ def purge(invocation: Invocation, days: int, yes: bool) -> None:
         click.echo(f"Deleted for good: {removed} set-aside file{'' if removed == 1 else 's'}.")
     for line in failed:
         click.echo(line, err=True)
-    if failed:
+    if failed or group_problems:
         raise click.exceptions.Exit(1)
 
 

@@ -1,4 +1,5 @@
-"""Asks what the engine needs before a session starts: attendance and the watch list."""
+"""Asks what the engine needs before a session starts: attendance, the watch list, and for a
+new session its group (if any) and how many newcomers are present."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ class StartChoice:
     """How many people are in the group (a number, never a list of names)."""
     watch_names: tuple[str, ...]
     """First names to watch for in notes; kept in memory only."""
+    newcomers: int = 0
+    """How many are here for the first time (a number)."""
+    group: str = ""
+    """The group this session is a meeting of ("" for none); a new name makes a group."""
 
 
 MAX_ATTENDANCE = 200
@@ -29,8 +34,12 @@ class StartSessionDialog(FormDialog[StartChoice]):
 
     submit_label = "Start"
 
-    def __init__(self, title: str, *, resuming: bool = False, attendance: int | None = None):
+    def __init__(
+        self, title: str, *, resuming: bool = False, attendance: int | None = None,
+        groups: tuple[str, ...] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__()
+        self.groups = None if resuming else groups
         self.agenda_title = title
         self.resuming = resuming
         self.attendance = attendance
@@ -54,6 +63,10 @@ class StartSessionDialog(FormDialog[StartChoice]):
             # swallowed a watch-list name typed before the cursor had moved on.
             id="attendance",
         )
+        if self.groups is not None:
+            from circlekeeper.tui.dialogs.group_fields import compose_group_fields
+
+            yield from compose_group_fields(self.groups)
         yield Label("First names to watch for in notes (optional)")
         yield Input(placeholder="e.g. Maria, José, Sam", id="watch")
         yield Static(
@@ -63,6 +76,10 @@ class StartSessionDialog(FormDialog[StartChoice]):
         )
 
     def check_field(self, field: Input) -> str | None:
+        if field.id == "newcomers":
+            from circlekeeper.tui.dialogs.group_fields import newcomers_problem
+
+            return newcomers_problem(field.value)
         if field.id != "attendance":
             return None
         raw = field.value.strip()
@@ -78,9 +95,20 @@ class StartSessionDialog(FormDialog[StartChoice]):
             self.show_error(problem, focus="#attendance")
             return
         raw = attendance.value.strip()
+        newcomers, group = 0, ""
+        if self.groups is not None:
+            from circlekeeper.tui.dialogs.group_fields import read_group_fields
+
+            read = read_group_fields(self, int(raw))
+            if isinstance(read, str):
+                self.show_error(read, focus="#newcomers")
+                return
+            newcomers, group = read
         names = tuple(
             name.strip()
             for name in self.query_one("#watch", Input).value.split(",")
             if name.strip()
         )
-        self.dismiss(StartChoice(attendance=int(raw), watch_names=names))
+        self.dismiss(
+            StartChoice(attendance=int(raw), watch_names=names, newcomers=newcomers, group=group)
+        )

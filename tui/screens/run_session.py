@@ -73,6 +73,7 @@ class RunScreen(Screen[None]):
         ),
         Binding("b", "rebalance", "Rebalance", id="run.rebalance"),
         Binding("u", "undo_rebalance", "Undo rebalance", show=False, id="run.undo-rebalance"),
+        Binding("l", "last_time", "Last time", show=False, id="run.last-time"),
     ]
 
     sharing: reactive[bool] = reactive(False, init=False)
@@ -275,6 +276,12 @@ class RunScreen(Screen[None]):
     @facilitator_only
     def action_undo_rebalance(self) -> None:
         RebalanceFlow(self.session, self.banner, self._act).undo()
+
+    @facilitator_only
+    def action_last_time(self) -> None:
+        from circlekeeper.tui.group_marking import mark_last_time
+
+        mark_last_time(self.app, self.session, self._act)
 
     # The debrief that follows is for the facilitator's eyes only.
     @facilitator_only

@@ -1,0 +1,57 @@
+"""The start dialog's group fields: how many newcomers, and which group meets.
+
+A group is named by typing: one of the groups listed beneath the box, or a new name,
+which makes a new group when the session starts. Left empty, the session belongs to no
+group and runs exactly as any other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Input, Label, Static
+
+from circlekeeper.tui.text import clipped
+
+MAX_LISTED = 6
+"""Groups named in the hint; more are a matter for ``circlekeeper groups list``."""
+
+
+def compose_group_fields(groups: tuple[str, ...]) -> ComposeResult:
+    """The newcomers and group boxes, with the groups there are."""
+    yield Label("How many of them are new to the group?")
+    yield Input("0", placeholder="e.g. 1", id="newcomers")
+    yield Label("Group (optional): a group's name, or a new one")
+    yield Input(placeholder="e.g. Tuesday circle", id="group")
+    shown = ", ".join(clipped(name, 24) for name in groups[:MAX_LISTED])
+    more = f" and {len(groups) - MAX_LISTED} more" if len(groups) > MAX_LISTED else ""
+    known = f"Groups: {shown}{more}. " if groups else "No groups yet. "
+    yield Static(
+        known + "A group's meetings open with what the last one left, and its agreements "
+        "are read when someone new comes.",
+        classes="hint",
+        markup=False,
+        id="group-hint",
+    )
+
+
+def newcomers_problem(raw: str) -> str | None:
+    """What is wrong with the newcomers box, or ``None``."""
+    raw = raw.strip() or "0"
+    if not (raw.isascii() and raw.isdigit()):
+        return "Enter how many are new to the group: a number, 0 when nobody is."
+    return None
+
+
+def read_group_fields(screen: Screen[Any], attendance: int) -> tuple[int, str] | str:
+    """The newcomers and group typed in, or what is wrong with them."""
+    raw = screen.query_one("#newcomers", Input).value
+    problem = newcomers_problem(raw)
+    if problem:
+        return problem
+    newcomers = int(raw.strip() or "0")
+    if newcomers > attendance:
+        return f"More newcomers ({newcomers}) than people present ({attendance})."
+    return newcomers, " ".join(screen.query_one("#group", Input).value.split())

@@ -1,0 +1,78 @@
+"""The steps around a group's meeting: starting one, marking last time's items, carrying.
+
+Starting: the group typed in the start dialog is found (or made), the agenda is opened
+with the agreements (for newcomers) and "From last time", and the new session becomes
+the group's meeting. Ending: before the debrief, the facilitator chooses which actions
+and topics carry to next time, and the meeting's counts go to the group's history. A
+problem with the group (a damaged file, a refused name) is said on screen; the session
+itself always runs, outside the group if need be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+
+from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.groups.store import GroupStore
+from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.tui.text import sentence
+
+if TYPE_CHECKING:
+    from circlekeeper.sessions.engine.session import Session
+    from circlekeeper.sessions.groups.model import Group
+
+
+def group_names(store: GroupStore) -> tuple[str, ...]:
+    """The names of the groups there are (a damaged file is left out, never fatal)."""
+    return tuple(group.name for group in store.list().groups)
+
+
+def find_or_make(app: App[Any], store: GroupStore, name: str, agenda: Agenda) -> Group | None:
+    """The group called ``name``, made now if there is none; ``None`` (said) on a problem."""
+    from circlekeeper.sessions.engine.clock import SystemClock
+    from circlekeeper.sessions.groups.store import UnknownGroup
+
+    try:
+        try:
+            return store.find(name)
+        except UnknownGroup:
+            return store.create(name, SystemClock().now(), template=agenda.name)
+    except SESSION_PROBLEMS as error:
+        app.notify(sentence(error), title="The group could not be used", severity="error")
+        return None
+
+
+def join(app: App[Any], store: GroupStore, group: Group, session: Session, newcomers: int) -> None:
+    """Make the just-started ``session`` a meeting of ``group``."""
+    from circlekeeper.sessions.groups.carry import start_meeting
+
+    try:
+        start_meeting(store, group, session, newcomers=newcomers, now=session.clock.now())
+    except SESSION_PROBLEMS as error:
+        app.notify(sentence(error), title="Not recorded with the group", severity="error")
+
+
+def carry_forward(
+    app: App[Any], store: GroupStore, session: Session, then: Callable[[], object]
+) -> None:
+    """For a group's meeting, ask what carries to next time and save it; then ``then``."""
+    from circlekeeper.sessions.groups.carry import candidates, finish_meeting
+    from circlekeeper.sessions.groups.meeting import meeting_of
+    from circlekeeper.tui.dialogs.carry_forward import CarryForwardDialog
+
+    meeting = meeting_of(session)
+    if meeting is None or meeting.finished:
+        then()
+        return
+
+    def chosen(note_ids: tuple[str, ...] | None) -> None:
+        try:
+            finish_meeting(store, session, note_ids or (), session.clock.now())
+        except SESSION_PROBLEMS as error:
+            app.notify(sentence(error), title="The group was not updated", severity="error")
+        then()
+
+    app.push_screen(CarryForwardDialog(meeting.name, candidates(session)), chosen)
