@@ -1,8 +1,9 @@
 """The programs the ``tui`` bench section starts, each in a process of its own.
 
 ``python tui_bench_apps.py bare`` runs a bare Textual app with one Static and a Footer;
-``widgets PATH TAB TITLE PART`` the Textual widgets the home screen is made of, with the
-same words and none of circlekeeper's code; ``memory`` a whole 90-minute session with
+``clock`` a bare Textual app that redraws a clock once a second; ``widgets PATH TAB
+TITLE PART`` the Textual widgets the home screen is made of, with the same words and none
+of circlekeeper's code; ``memory`` a whole 90-minute session with
 :data:`NOTES` notes through the real app, printing the notes saved and the peak memory.
 """
 
@@ -42,6 +43,23 @@ def run_bare() -> None:
             yield Footer()
 
     Bare().run()
+
+
+def run_clock() -> None:
+    """A bare Textual app that redraws a clock (one Static) once a second, and nothing else."""
+    import time
+
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Clock(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static(time.strftime("%H:%M:%S"))
+
+        def on_mount(self) -> None:
+            self.set_interval(1, lambda: self.query_one(Static).update(time.strftime("%H:%M:%S")))
+
+    Clock().run()
 
 
 def run_widgets() -> None:
@@ -223,4 +241,5 @@ def _peak_mb(resource) -> float:
 
 
 if __name__ == "__main__":
-    {"bare": run_bare, "widgets": run_widgets, "memory": run_memory}[sys.argv[1]]()
+    programs = {"bare": run_bare, "clock": run_clock, "widgets": run_widgets, "memory": run_memory}
+    programs[sys.argv[1]]()

@@ -4,7 +4,11 @@ Reading every agenda (markdown, then YAML, then the checks) is most of what open
 app costs beyond Textual itself, and the files rarely change. So what each file read
 to, its agenda or its problems, is kept in one JSON file in the user's cache folder,
 under a digest of the file's path and bytes. A file whose bytes change has a new digest
-and is read again; so is every file when circlekeeper's own code changes. The cache is
+and is read again; so is every file when circlekeeper's own code changes. Each file's
+size and change time are kept beside its digest, so a launch that finds them unchanged
+trusts the reading without reading the file at all; a file changed only moments before
+it was read is always read in full, since another change within the same tick of the
+file system's clock would leave both as they were. The cache is
 only ever a shortcut: one that is missing, damaged or unwritable is read past quietly,
 and the files themselves are always what counts.
 """
@@ -15,6 +19,7 @@ import contextlib
 import hashlib
 import importlib.util
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +37,12 @@ CACHE_NAME = "templates.json"
 
 Reading = tuple["Agenda | None", list[Problem]]
 """What a template file reads to: its agenda (None when it has problems) and problems."""
+
+Stamp = tuple[int, int]
+"""A file's size and change time (nanoseconds), as the file system reports them."""
+
+SETTLED_NS = 2_000_000_000
+"""How long ago a file must have changed for its stamp to be trusted (see the module)."""
 
 
 def cache_file(cache_dir: Path) -> Path:
@@ -70,6 +81,17 @@ def file_key(path: Path, data: bytes) -> str:
     return hashlib.sha256(str(path).encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
 
 
+def file_stamp(path: Path) -> Stamp | None:
+    """``path``'s size and change time; ``None`` if it cannot be read or changed just now."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if time.time_ns() - stat.st_mtime_ns < SETTLED_NS:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def _plausible(agenda: Agenda | None, problems: list[Problem]) -> bool:
     """Whether a reading is one the parser could have given: an agenda with parts and
     only links it accepts and no problems, or problems and no agenda."""
@@ -94,23 +116,41 @@ class TemplateCache:
         self.path = path
         """The cache file, or ``None`` for no cache."""
         self._stamp = code_stamp()
-        self._stored = self._load()
+        self._stored, self._stored_stamps = self._load()
         self._used: dict[str, dict[str, Any]] = {}
+        self._used_stamps: dict[str, list[Any]] = {}
         self._changed = False
 
-    def _load(self) -> dict[str, Any]:
+    def _load(self) -> tuple[dict[str, Any], dict[str, Any]]:
         if self.path is None:
-            return {}
+            return {}, {}
         try:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError, RecursionError):
-            return {}
+            return {}, {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            return {}
-        readings = data.get("files")
+            return {}, {}
+        readings, stamps = data.get("files"), data.get("stamps", {})
         if data.get("code") != self._stamp or not isinstance(readings, dict):
-            return {}
-        return readings
+            return {}, {}
+        return readings, stamps if isinstance(stamps, dict) else {}
+
+    def known_key(self, path: Path, stamp: Stamp | None) -> str | None:
+        """The key of ``path``'s reading, if the file is as it was when read (by ``stamp``)."""
+        stored = self._stored_stamps.get(str(path))
+        if stamp is None or not isinstance(stored, list) or len(stored) != 3:
+            return None
+        size, changed, key = stored
+        return key if (size, changed) == stamp and isinstance(key, str) else None
+
+    def remember(self, path: Path, stamp: Stamp | None, key: str) -> None:
+        """Note that ``path``, as ``stamp`` finds it, reads to the reading under ``key``."""
+        if stamp is None:
+            return
+        kept = [*stamp, key]
+        self._used_stamps[str(path)] = kept
+        if self._stored_stamps.get(str(path)) != kept:
+            self._changed = True
 
     def get(self, key: str) -> Reading | None:
         """The reading kept for ``key``, or None when there is none to trust."""
@@ -140,13 +180,23 @@ class TemplateCache:
         """Write the readings used this time, if they differ from what is stored."""
         if self.path is None:
             return
-        if not self._changed and self._used.keys() == self._stored.keys():
+        if (
+            not self._changed
+            and self._used.keys() == self._stored.keys()
+            and self._used_stamps.keys() == self._stored_stamps.keys()
+        ):
             return
-        payload = {"format": FORMAT, "code": self._stamp, "files": self._used}
+        payload = {
+            "format": FORMAT,
+            "code": self._stamp,
+            "files": self._used,
+            "stamps": self._used_stamps,
+        }
         with contextlib.suppress(OSError, StorageError):
             ensure_private_dir(self.path.parent)
             write_file_atomic(self.path, json.dumps(payload).encode("utf-8"))
         self._stored, self._changed = dict(self._used), False
+        self._stored_stamps = dict(self._used_stamps)
 
     def __enter__(self) -> TemplateCache:
         return self

@@ -19,7 +19,13 @@ from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.settings.folders import Folders, ensure_private_dir
 from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
-from circlekeeper.sessions.templates.cache import Reading, TemplateCache, cache_file, file_key
+from circlekeeper.sessions.templates.cache import (
+    Reading,
+    TemplateCache,
+    cache_file,
+    file_key,
+    file_stamp,
+)
 from circlekeeper.sessions.templates.errors import Problem, TemplateError
 from circlekeeper.sessions.templates.files import name_problem, read_template_bytes
 
@@ -100,6 +106,13 @@ def _user_files(folder: Path) -> dict[str, Path]:
 
 def _read(source: Traversable | Path, cache: TemplateCache) -> tuple[Path, Reading]:
     path = Path(str(source))
+    # A file found as it was when last read is trusted by its size and time alone.
+    stamp = file_stamp(path)
+    known = cache.known_key(path, stamp)
+    reading = None if known is None else cache.get(known)
+    if known is not None and reading is not None:
+        cache.remember(path, stamp, known)
+        return path, reading
     try:
         data = read_template_bytes(source) if isinstance(source, Path) else source.read_bytes()
     except TemplateError as error:
@@ -114,6 +127,7 @@ def _read(source: Traversable | Path, cache: TemplateCache) -> tuple[Path, Readi
 
         reading = check_template(data, path)
         cache.put(key, reading)
+    cache.remember(path, stamp, key)
     return path, reading
 
 

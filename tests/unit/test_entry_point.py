@@ -72,7 +72,8 @@ def test_opening_the_app_does_not_load_the_command_line_library(folders) -> None
 
 def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None:
     # The host is made at launch; the engine, the personal-data guard (with its phone
-    # number tables) and the drop-box load when the first session opens.
+    # number tables), the drop-box and the run screen with its timers load when the first
+    # session opens, and the template parser only when a template has changed.
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -80,7 +81,9 @@ def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None
         "from circlekeeper.tui.app import make_app\n"
         f"make_app(Settings(Folders.under(Path({str(settings.folders.data.parent)!r}))))\n"
         "heavy = ('circlekeeper.sessions.engine.session', 'phonenumbers',\n"
-        "         'circlekeeper.sessions.dropbox', 'aiohttp')\n"
+        "         'circlekeeper.sessions.dropbox', 'aiohttp',\n"
+        "         'circlekeeper.tui.screens.run_session', 'circlekeeper.tui.screens.run_ticks',\n"
+        "         'circlekeeper.sessions.templates.parse', 'yaml')\n"
         "print(*[name for name in heavy if name in sys.modules])\n"
     )
     done = subprocess.run(

@@ -164,3 +164,22 @@ def test_an_upgraded_parser_library_drops_every_reading(
     assert template_cache.code_stamp() == before
     library.write_text("VERSION = 22\n", encoding="utf-8")  # an upgrade rewrites it
     assert template_cache.code_stamp() != before
+
+
+def test_a_file_unchanged_since_it_was_read_is_not_read_again(
+    isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch, library
+) -> None:
+    path = _user_template(isolated_dirs, "lunch", GOOD)
+    an_hour_ago = path.stat().st_mtime_ns - 3600 * 10**9
+    os.utime(path, ns=(an_hour_ago, an_hour_ago))
+    first = library.entries()
+
+    def refuse(source: Path) -> bytes:
+        raise AssertionError(f"{source} was read again")
+
+    monkeypatch.setattr("circlekeeper.sessions.templates.library.read_template_bytes", refuse)
+    assert _summary(library.entries()) == _summary(first)
+    # Once its size or time moves, it is read again.
+    monkeypatch.undo()
+    path.write_text(GOOD.replace("(10 min)", "(20 min)"), encoding="utf-8")
+    assert next(e for e in library.entries() if e.name == "lunch").minutes == 25

@@ -3,8 +3,9 @@
 It is handed the open session and turns keys into calls on it; every change is on disk
 when the engine returns, before the screen shows it (the part and its time in a
 :class:`~circlekeeper.tui.widgets.part_panel.PartPanel`, notes through a
-:class:`~circlekeeper.tui.screens.note_flow.NoteFlow`). The screen polls the engine's
-status (which reads the monotonic clock) a few times a second; it never counts ticks.
+:class:`~circlekeeper.tui.screens.note_flow.NoteFlow`). The screen reads the engine's
+status (which reads the monotonic clock) as the countdown turns to its next second
+(:mod:`~circlekeeper.tui.screens.run_ticks`); it never counts ticks.
 What only the app can do (the drop-box, what follows the end) it asks for by message.
 """
 
@@ -20,6 +21,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.engine.status import Status
@@ -29,6 +31,7 @@ from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.screens.note_flow import NoteFlow
 from circlekeeper.tui.screens.rebalance_flow import RebalanceFlow
 from circlekeeper.tui.screens.run_sharing import SHARED_HIDDEN_KEYS, facilitator_only
+from circlekeeper.tui.screens.run_ticks import seconds_to_next_tick
 from circlekeeper.tui.screens.run_timing import time_up_words
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.agenda_list import AgendaList
@@ -43,7 +46,6 @@ from circlekeeper.tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from circlekeeper.sessions.dropbox import DropBox
 
-REFRESH_SECONDS = 0.25
 HEARTBEAT_SECONDS = 15
 
 
@@ -116,6 +118,7 @@ class RunScreen(Screen[None]):
         """The session's drop-box when the screen was made; its counter follows it after."""
         self.set_reactive(RunScreen.sharing, sharing)
         self._last: Status | None = None
+        self._next_tick: Timer | None = None
         self.notes: NoteFlow
         """Writing, editing and deleting the current part's notes."""
 
@@ -130,7 +133,6 @@ class RunScreen(Screen[None]):
     def on_mount(self) -> None:
         self.notes = NoteFlow(self.session, self.banner, self.query_one(NotesList))
         self.refresh_status()
-        self.set_interval(REFRESH_SECONDS, self.refresh_status)
         self.watch_sharing(self.sharing)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
 
@@ -149,9 +151,12 @@ class RunScreen(Screen[None]):
     # Showing the session ------------------------------------------------------------
 
     def refresh_status(self) -> None:
-        """Read the engine's snapshot and hand it to the widgets."""
+        """Read the engine's snapshot, hand it to the widgets, and plan the next reading."""
         status = self.session.status()
         last, self._last = self._last, status
+        if self._next_tick is not None:
+            self._next_tick.stop()
+        self._next_tick = self.set_timer(seconds_to_next_tick(status), self.refresh_status)
         self.query_one(PartPanel).show_status(status)
         self.query_one(AgendaList).show(status)
         if last is None or last.part_index != status.part_index:

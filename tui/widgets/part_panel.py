@@ -26,6 +26,7 @@ from circlekeeper.tui.widgets.notes_list import NotesList
 from circlekeeper.tui.widgets.part_content import PartContent
 from circlekeeper.tui.widgets.part_timer import PartTimer
 from circlekeeper.tui.widgets.round_panel import RoundPanel
+from circlekeeper.tui.widgets.ticking_text import TickingText
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.dropbox import DropBox
@@ -64,7 +65,7 @@ class PartPanel(Vertical):
         with Horizontal(id="timers"):
             yield PartTimer(id="part-timer")
             yield RoundPanel(id="round-panel")
-        yield Static("", id="session-clock", markup=False)
+        yield TickingText(id="session-clock")
         yield PartContent(id="part-content")
         yield NotesList(watching=self._watching, id="notes", classes="facilitator-only")
 
@@ -81,7 +82,7 @@ class PartPanel(Vertical):
         """Show the engine's latest snapshot on the timers and the session's clock line."""
         self.query_one(PartTimer).status = status
         self.query_one(RoundPanel).status = status.round
-        self.query_one("#session-clock", Static).update(session_clock_words(status))
+        self.query_one("#session-clock", TickingText).show(session_clock_words(status))
 
     def show_part(self, part: Part, number: int, of: int) -> None:
         """Show ``part``, number ``number`` of ``of``: its heading, prompts and guidance."""

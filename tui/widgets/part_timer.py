@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from circlekeeper.sessions.engine.events import SessionState
 from circlekeeper.sessions.engine.status import Status
 from circlekeeper.tui.widgets.block_digits import BlockDigits
 from circlekeeper.tui.widgets.clock_text import mmss
+from circlekeeper.tui.widgets.ticking_text import TickingText
 
 
 def timer_words(status: Status, *, hints: bool = True) -> str:
@@ -38,7 +39,8 @@ def timer_words(status: Status, *, hints: bool = True) -> str:
 class PartTimer(Vertical):
     """Counts down the current part, then counts its overrun.
 
-    The screen sets :attr:`status`; the widget never reads a clock itself.
+    The screen sets :attr:`status`; the widget never reads a clock itself. It redraws only
+    what a new status changes, mostly a digit and a word, without a layout.
     """
 
     DEFAULT_CSS = """
@@ -74,14 +76,14 @@ class PartTimer(Vertical):
     }
     """
 
-    status: reactive[Status | None] = reactive(None, always_update=True)
+    status: reactive[Status | None] = reactive(None, always_update=True, repaint=False)
     """The session's latest snapshot."""
     hints: reactive[bool] = reactive(True, init=False)
     """Whether the words say which key starts or resumes the timer (not while shared)."""
 
     def compose(self) -> ComposeResult:
         yield BlockDigits("0:00", id="timer-digits")
-        yield Static("", id="timer-words", markup=False)
+        yield TickingText(id="timer-words")
 
     def watch_hints(self) -> None:
         self.watch_status(self.status)
@@ -92,9 +94,11 @@ class PartTimer(Vertical):
         over = status.part_overrun > 0
         shown = status.part_overrun if over else status.part_left
         self.query_one(Digits).update(("+" if over else "") + mmss(shown))
-        self.query_one("#timer-words", Static).update(timer_words(status, hints=self.hints))
+        self.query_one("#timer-words", TickingText).show(timer_words(status, hints=self.hints))
         running = status.state is SessionState.RUNNING
         self.set_class(over, "-overrun")
         self.set_class(status.warning and not over, "-warning")
         self.set_class(status.state is SessionState.PAUSED, "-paused")
-        self.border_title = "Part" + ("" if running else f" · {status.state.value}")
+        title = "Part" + ("" if running else f" · {status.state.value}")
+        if title != self.border_title:  # setting it redraws the whole frame, even unchanged
+            self.border_title = title

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from circlekeeper.sessions.engine.rounds import RoundStatus
 from circlekeeper.tui.widgets.block_digits import BlockDigits
 from circlekeeper.tui.widgets.clock_text import mmss
+from circlekeeper.tui.widgets.ticking_text import TickingText
 
 
 def round_words(status: RoundStatus) -> str:
@@ -74,13 +75,13 @@ class RoundPanel(Vertical):
     }
     """
 
-    status: reactive[RoundStatus | None] = reactive(None, always_update=True)
+    status: reactive[RoundStatus | None] = reactive(None, always_update=True, repaint=False)
     """The round's latest snapshot; ``None`` when the part has no round, which hides the panel."""
 
     def compose(self) -> ComposeResult:
         yield BlockDigits("0:00", id="round-digits")
-        yield Static("", id="round-words", markup=False)
-        yield Static("", id="round-fit", classes="facilitator-only", markup=False)
+        yield TickingText(id="round-words")
+        yield TickingText(id="round-fit", classes="facilitator-only")
 
     def watch_status(self, status: RoundStatus | None) -> None:
         self.set_class(status is None, "-empty")
@@ -89,10 +90,12 @@ class RoundPanel(Vertical):
         over = status.speaker_overrun > 0
         shown = status.speaker_overrun if over else status.speaker_left
         self.query_one(Digits).update(("+" if over else "") + mmss(shown))
-        self.query_one("#round-words", Static).update(round_words(status))
-        fit, warning = self.query_one("#round-fit", Static), fit_words(status)
-        fit.update(warning)
+        self.query_one("#round-words", TickingText).show(round_words(status))
+        fit, warning = self.query_one("#round-fit", TickingText), fit_words(status)
+        fit.show(warning)
         # A class, not an inline display: the participant view's rule must still hide it.
         fit.set_class(not warning, "-fits")
         self.set_class(over and not status.done, "-turn-over")
-        self.border_title = f"Round · {status.minutes_a_speaker} min a speaker"
+        title = f"Round · {status.minutes_a_speaker} min a speaker"
+        if title != self.border_title:  # setting it redraws the whole frame, even unchanged
+            self.border_title = title
