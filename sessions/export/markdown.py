@@ -75,12 +75,12 @@ def _handout(summary: Summary) -> list[str]:
 def _facts(summary: Summary, record: RecordDetails) -> list[str]:
     timeline = record.timeline
     ran = (
-        f"planned {wording.minutes_text(timeline.planned_seconds)}, "
-        f"ran {wording.minutes_text(timeline.running_seconds)}"
+        f"planned {wording.length_text(timeline.planned_seconds)}, "
+        f"ran {wording.length_text(timeline.running_seconds)}"
     )
     if timeline.overrun_seconds >= 0.5:
         ran += f" ({wording.over_text(timeline.overrun_seconds)} over)"
-    ran += f", paused {wording.minutes_text(timeline.paused_seconds)}"
+    ran += f", paused {wording.length_text(timeline.paused_seconds)}"
     return [
         f"- Date: {wording.day_text(summary.day)}",
         f"- Template: {markdown_text(summary.template)}",
@@ -103,7 +103,7 @@ def _time_table(summary: Summary) -> list[str]:
         if details.skipped:
             title += " (skipped)"
         planned = wording.planned_text(part.minutes * 60, details.planned_seconds)
-        actual = wording.minutes_text(details.actual_seconds)
+        actual = wording.length_text(details.actual_seconds)
         over = wording.over_text(details.overrun_seconds)
         lines.append(f"| {title} | {planned} | {actual} | {over} |")
     return lines

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from circlekeeper.sessions.export.model import Summary
-from circlekeeper.sessions.export.wording import minutes_text, over_text
+from circlekeeper.sessions.export.wording import length_text, over_text
 
 WIDTH = 760
 LABEL = 220
@@ -51,7 +51,7 @@ def timeline_svg(summary: Summary) -> str:
         over = details.overrun_seconds * scale
         label = f"{part.index + 1}. {_title(part.title)}"
         figures = (
-            f"{minutes_text(details.actual_seconds)} of {minutes_text(details.planned_seconds)}"
+            f"{length_text(details.actual_seconds)} of {length_text(details.planned_seconds)}"
         )
         if over_text(details.overrun_seconds):
             figures += f" ({over_text(details.overrun_seconds)})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from circlekeeper.sessions.engine.durations import length_text as length_text
 from circlekeeper.sessions.engine.durations import minutes_text as minutes_text
 from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.engine.note_model import Note, NoteKind, NoteSource
@@ -44,15 +45,15 @@ def clock_text(moment: datetime | None) -> str:
 
 
 def over_text(seconds: float) -> str:
-    """An overrun, ``+3 min``; empty when there was none worth saying."""
-    return "" if seconds < 0.5 else f"+{minutes_text(seconds)}"
+    """An overrun to the second, ``+1 min 33 s``; empty when there was none worth saying."""
+    return "" if seconds < 0.5 else f"+{length_text(seconds)}"
 
 
 def planned_text(original: int, planned: int) -> str:
     """A part's planned length, showing a rebalance still in force: ``15 → 12 min``."""
     if original == planned:
-        return minutes_text(planned)
-    return f"{minutes_text(original).removesuffix(' min')} → {minutes_text(planned)}"
+        return length_text(planned)
+    return f"{length_text(original).removesuffix(' min')} → {length_text(planned)}"
 
 
 def part_title(summary: Summary, index: int) -> str:
@@ -85,7 +86,7 @@ def pause_text(pause: Pause) -> str:
     if pause.app_closed and pause.reason != "closed":
         reason += ", app closed for some of it"
     end = "still paused" if pause.ended_at is None else clock_text(pause.ended_at)
-    return f"{clock_text(pause.started_at)}–{end}, {minutes_text(pause.seconds)}: {reason}"
+    return f"{clock_text(pause.started_at)}–{end}, {length_text(pause.seconds)}: {reason}"
 
 
 def round_text(record: RoundRecord) -> str:
@@ -112,7 +113,7 @@ def rebalance_text(summary: Summary, rebalance: RebalanceRecord) -> str:
     where = part_title(summary, rebalance.part)
     text = f"{clock_text(rebalance.at)}, in {where}: " + "; ".join(changes)
     if rebalance.over_by:
-        text += f" (still {minutes_text(rebalance.over_by)} over)"
+        text += f" (still {length_text(rebalance.over_by)} over)"
     if rebalance.undone_at is not None:
         text += f" (undone at {clock_text(rebalance.undone_at)})"
     return text
