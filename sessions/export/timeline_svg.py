@@ -50,9 +50,7 @@ def timeline_svg(summary: Summary) -> str:
         ran = min(details.actual_seconds, details.planned_seconds) * scale
         over = details.overrun_seconds * scale
         label = f"{part.index + 1}. {_title(part.title)}"
-        figures = (
-            f"{length_text(details.actual_seconds)} of {length_text(details.planned_seconds)}"
-        )
+        figures = f"{length_text(details.actual_seconds)} of {length_text(details.planned_seconds)}"
         if over_text(details.overrun_seconds):
             figures += f" ({over_text(details.overrun_seconds)})"
         out.append(
