@@ -35,6 +35,7 @@ from circlekeeper.tui.crisis_flow import CrisisFlow
 from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
 from circlekeeper.tui.dropbox_flows import DropBoxFlow
 from circlekeeper.tui.flows import SessionFlow
+from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
 from circlekeeper.tui.theme import HIGH_CONTRAST
@@ -105,6 +106,10 @@ class CircleKeeperApp(App[int]):
         """Screens beneath the top one, styled for the view before the last switch."""
         self._mounted = False
         self.register_theme(HIGH_CONTRAST)
+        for theme in RETOUCHED:
+            self.register_theme(theme)
+        self.ansi_theme_dark = DARK_ANSI
+        self.ansi_theme_light = LIGHT_ANSI
         self._held: list[tuple[str, str, SeverityLevel, float | None]] = []
         """Notifications kept from the shared screen, for the facilitator view."""
 
