@@ -154,7 +154,7 @@ class CircleKeeperApp(App[int]):
     def get_default_screen(self) -> Screen:
         # The home screen is the first and bottom screen: no empty screen is composed
         # and drawn before it, which made launching noticeably slower.
-        return HomeScreen(self.host.store, self.library)
+        return HomeScreen(self.host.store, self.library, self.host.home_follow_throughs)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)

@@ -21,6 +21,9 @@ from circlekeeper.sessions.safe_text import safe_text
 PLACES = {"room": "in the room", "remote": "remote"}
 """Where the group met, by the word the record keeps."""
 
+UNRECORDED = "unrecorded"
+"""The place of a follow-through whose form was closed unanswered: still due, never skipped."""
+
 STEPS = {
     "stayed": "stayed with the person (the facilitator or a co-facilitator)",
     "signposted": "helpline or EAP shown",
@@ -56,6 +59,8 @@ class FollowThrough:
     @property
     def place_words(self) -> str:
         """Where, in words."""
+        if self.place == UNRECORDED:
+            return "not recorded (the form was closed)"
         return PLACES.get(self.place, self.place)
 
     @property
@@ -76,7 +81,7 @@ def event_fields(
     Raises:
         SessionError: an unknown place or step, or words too long.
     """
-    if place not in PLACES:
+    if place not in PLACES and place != UNRECORDED:
         raise SessionError(f"{place!r} is not a place; use one of {', '.join(PLACES)}")
     chosen = tuple(dict.fromkeys(steps))
     unknown = [s for s in chosen if s not in STEPS]
