@@ -200,6 +200,8 @@ class CircleKeeperApp(App[int]):
         # Help and the palette list the facilitator's keys: not on a shared screen.
         if self.participant_view and action in SHARED_OFF_ACTIONS:
             return False
+        if action == "crisis" and not getattr(self.screen, "offers_crisis_key", True):
+            return False
         return super().check_action(action, parameters)
 
     def _restyle_if_stale(self, screen: Screen) -> None:
