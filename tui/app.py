@@ -35,6 +35,7 @@ from circlekeeper.tui.crisis_flow import CrisisFlow
 from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
 from circlekeeper.tui.dropbox_flows import DropBoxFlow
 from circlekeeper.tui.flows import SessionFlow
+from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
 from circlekeeper.tui.theme import HIGH_CONTRAST
@@ -105,6 +106,10 @@ class CircleKeeperApp(App[int]):
         """Screens beneath the top one, styled for the view before the last switch."""
         self._mounted = False
         self.register_theme(HIGH_CONTRAST)
+        for theme in RETOUCHED:
+            self.register_theme(theme)
+        self.ansi_theme_dark = DARK_ANSI
+        self.ansi_theme_light = LIGHT_ANSI
         self._held: list[tuple[str, str, SeverityLevel, float | None]] = []
         """Notifications kept from the shared screen, for the facilitator view."""
 
@@ -149,7 +154,7 @@ class CircleKeeperApp(App[int]):
     def get_default_screen(self) -> Screen:
         # The home screen is the first and bottom screen: no empty screen is composed
         # and drawn before it, which made launching noticeably slower.
-        return HomeScreen(self.host.store, self.library)
+        return HomeScreen(self.host.store, self.library, self.host.home_follow_throughs)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -194,6 +199,8 @@ class CircleKeeperApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Help and the palette list the facilitator's keys: not on a shared screen.
         if self.participant_view and action in SHARED_OFF_ACTIONS:
+            return False
+        if action == "crisis" and not getattr(self.screen, "offers_crisis_key", True):
             return False
         return super().check_action(action, parameters)
 

@@ -1,14 +1,18 @@
 """What the crisis key sets going: the crisis screen, then the facilitator's follow-through.
 
 The crisis screen goes over whatever is open, a dialog included, so what was being typed
-stays there and closing the crisis screen comes back to it. After it, when a session is
-open, comes the short follow-through record; while the screen is shared it waits until
-the facilitator view is back, since it is facilitator-only.
+stays there and closing the crisis screen comes back to it. After it comes the short
+follow-through record: into the open session's record, or, from the home screen, into
+the data folder's own list. While the screen is shared it waits until the facilitator
+view is back, since it is facilitator-only. Closing it unanswered never skips it: a
+record "not recorded" is kept, its follow-up due tomorrow, so the home screen reminds.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -38,6 +42,8 @@ class CrisisFlow:
         self.host = host
         self._waiting: Session | None = None
         """A session whose follow-through waits for the facilitator view."""
+        self._home_waiting = False
+        """A follow-through from the home screen waits for the facilitator view."""
 
     def crisis(self) -> None:
         """Pause any running session and show the crisis resource, large."""
@@ -60,15 +66,19 @@ class CrisisFlow:
             paused = running and session.state is SessionState.PAUSED
 
         def closed(_: None = None) -> None:
-            if session is not None and writable and session is host.session:
+            if session is None:
+                self.follow_through(None)
+            elif writable and session is host.session:
                 self.follow_through(session)
 
         self.app.push_screen(CrisisScreen(choice, paused=paused), closed)
 
-    def follow_through(self, session: Session) -> None:
-        """Ask for the follow-through, now or, while the screen is shared, once it is not."""
+    def follow_through(self, session: Session | None) -> None:
+        """Ask for the follow-through (of ``session``, or with none open, of the home
+        screen's crisis), now or, while the screen is shared, once it is not."""
         if is_shared(self.app):
             self._waiting = session
+            self._home_waiting = session is None
             return
         self._waiting = None
         self._ask(session)
@@ -76,11 +86,15 @@ class CrisisFlow:
     def facilitator_view_back(self) -> None:
         """Ask for a follow-through that waited while the screen was shared."""
         session, self._waiting = self._waiting, None
+        home, self._home_waiting = self._home_waiting, False
         if session is not None and session is self.host.session:
             self._ask(session)
+        elif home:
+            self._ask(None)
 
-    def follow_up_done(self, summary: SessionSummary, home: Screen[Any]) -> None:
-        """Ask, then mark the crisis follow-up of ``summary``'s session done."""
+    def follow_up_done(self, summary: SessionSummary | None, home: Screen[Any]) -> None:
+        """Ask, then mark the crisis follow-up of ``summary``'s session done (with no
+        session, the follow-ups of crises from the home screen)."""
         from circlekeeper.tui.dialogs.confirm import ConfirmDialog
         from circlekeeper.tui.screens.home import HomeScreen
 
@@ -88,7 +102,10 @@ class CrisisFlow:
             if not yes:
                 return
             try:
-                self.host.follow_up_done(summary.id)
+                if summary is None:
+                    self.host.home_follow_throughs.follow_up_done()
+                else:
+                    self.host.follow_up_done(summary.id)
             except SESSION_PROBLEMS as error:
                 self.app.notify(sentence(error), severity="error")
                 return
@@ -96,22 +113,48 @@ class CrisisFlow:
             if isinstance(home, HomeScreen):
                 home.reload()
 
-        title = summary.title or summary.template
-        question = (
-            f"Have you followed up after the crisis in “{title}” (due {summary.follow_up_due})?"
-        )
+        if summary is None:
+            due = self.host.home_follow_throughs.open_due()
+            question = f"Have you followed up after the crisis (due {due})?"
+        else:
+            title = summary.title or summary.template
+            question = (
+                f"Have you followed up after the crisis in “{title}” (due {summary.follow_up_due})?"
+            )
         self.app.push_screen(ConfirmDialog(question, yes="Done", no="Not yet"), answered)
 
-    def _ask(self, session: Session, draft: FollowThroughDraft | None = None) -> None:
+    def _saver(self, session: Session | None) -> Callable[..., object]:
+        """Where a follow-through goes: the session's record, or the home screen's list."""
+        if session is not None:
+            return session.save_follow_through
+        home = self.host.home_follow_throughs
+
+        def save_at_home(*args: Any, **kwargs: Any) -> object:
+            return home.add(*args, **kwargs)
+
+        return save_at_home
+
+    def _ask(self, session: Session | None, draft: FollowThroughDraft | None = None) -> None:
+        from circlekeeper.sessions.engine.follow_through import UNRECORDED
         from circlekeeper.sessions.engine.session import NoteFlagged
         from circlekeeper.tui.dialogs.follow_through import FollowThroughDialog
         from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 
+        store = self._saver(session)
+        today = self.host.clock.now().date()
+
         def save(draft: FollowThroughDraft | None, **choice: bool) -> None:
             if draft is None:
+                # Put off, never skipped: it stays due, and the home screen says so.
+                try:
+                    store(UNRECORDED, (), today + timedelta(days=1), debrief=False)
+                except SESSION_PROBLEMS as error:
+                    self.app.notify(sentence(error), severity="error")
+                    return
+                self.app.notify("Follow-through not filled in: it stays due for tomorrow.")
                 return
             try:
-                session.save_follow_through(
+                store(
                     draft.place, draft.steps, draft.due, debrief=draft.debrief,
                     words=draft.words, **choice,
                 )  # fmt: skip
@@ -130,5 +173,4 @@ class CrisisFlow:
                 return
             self.app.notify(f"Follow-through saved: follow up by {draft.due.isoformat()}.")
 
-        today = self.host.clock.now().date()
         self.app.push_screen(FollowThroughDialog(today, draft), save)

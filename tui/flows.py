@@ -243,7 +243,9 @@ class SessionFlow:
         while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):
             app.pop_screen()
         if not isinstance(app.screen, HomeScreen):
-            app.switch_screen(HomeScreen(self.host.store, self.library))
+            app.switch_screen(
+                HomeScreen(self.host.store, self.library, self.host.home_follow_throughs)
+            )
 
     # Export ------------------------------------------------------------------------------
 

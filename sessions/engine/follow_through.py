@@ -22,6 +22,9 @@ from circlekeeper.sessions.safe_text import safe_text
 PLACES = {"room": N_("in the room"), "remote": N_("remote")}
 """Where the group met, by the word the record keeps."""
 
+UNRECORDED = "unrecorded"
+"""The place of a follow-through whose form was closed unanswered: still due, never skipped."""
+
 STEPS = {
     "stayed": N_("stayed with the person (the facilitator or a co-facilitator)"),
     "signposted": N_("helpline or EAP shown"),
@@ -57,6 +60,8 @@ class FollowThrough:
     @property
     def place_words(self) -> str:
         """Where, in words."""
+        if self.place == UNRECORDED:
+            return "not recorded (the form was closed)"
         return PLACES.get(self.place, self.place)
 
     @property
@@ -77,7 +82,7 @@ def event_fields(
     Raises:
         SessionError: an unknown place or step, or words too long.
     """
-    if place not in PLACES:
+    if place not in PLACES and place != UNRECORDED:
         raise SessionError(f"{place!r} is not a place; use one of {', '.join(PLACES)}")
     chosen = tuple(dict.fromkeys(steps))
     unknown = [s for s in chosen if s not in STEPS]

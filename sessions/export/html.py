@@ -58,7 +58,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         inline=_inline,
         lines=_lines,
-        minutes=wording.minutes_text,
+        length=wording.length_text,
         clock=wording.clock_text,
         over=wording.over_text,
     )

@@ -134,6 +134,9 @@ def _record(record: RecordDetails, template: str) -> dict[str, Any]:
             "running_seconds": _seconds(timeline.running_seconds),
             "paused_seconds": _seconds(timeline.paused_seconds),
             "overrun_seconds": _seconds(timeline.overrun_seconds),
+            # How many times the crisis key was used: a count a coordinator may be given,
+            # with nothing of what happened.
+            "crisis_uses": sum(1 for shown in record.resources_shown if shown.crisis),
         },
         "intro": list(record.intro),
         "resources_shown": [

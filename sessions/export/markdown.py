@@ -100,7 +100,7 @@ def _time_table(summary: Summary) -> list[str]:
         if details.skipped:
             title += " (" + _("skipped") + ")"
         planned = wording.planned_text(part.minutes * 60, details.planned_seconds)
-        actual = wording.minutes_text(details.actual_seconds)
+        actual = wording.length_text(details.actual_seconds)
         over = wording.over_text(details.overrun_seconds)
         lines.append(f"| {title} | {planned} | {actual} | {over} |")
     return lines

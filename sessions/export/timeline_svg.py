@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from circlekeeper.sessions.export.model import Summary
-from circlekeeper.sessions.export.wording import minutes_text, over_text
+from circlekeeper.sessions.export.wording import length_text, over_text
 from circlekeeper.sessions.languages.speaking import _
 
 WIDTH = 760
@@ -52,8 +52,8 @@ def timeline_svg(summary: Summary) -> str:
         over = details.overrun_seconds * scale
         label = f"{part.index + 1}. {_title(part.title)}"
         figures = _("{actual} of {planned}").format(
-            actual=minutes_text(details.actual_seconds),
-            planned=minutes_text(details.planned_seconds),
+            actual=length_text(details.actual_seconds),
+            planned=length_text(details.planned_seconds),
         )
         if over_text(details.overrun_seconds):
             figures += f" ({over_text(details.overrun_seconds)})"

@@ -88,16 +88,20 @@ def number_text(value: int) -> str:
     return current_language().number(value)
 
 
-def minutes_text(seconds: float) -> str:
-    """A duration in whole minutes, or seconds when under a minute: ``12 min``, ``40 s``.
+def length_text(seconds: float) -> str:
+    """A length as it happened, to the second: ``2 min 33 s``, ``12 min``, ``40 s``.
 
-    A part that ran for 40 seconds reads as ``40 s``, not as ``0 min``, which looks
-    like a part that never ran.
+    Rounded to whole minutes, a part that ran 2:33 of 1:00 read as "3 min (+2 min)", which
+    no one could add up; the summary screen and every export's timeline say it this way.
     """
-    seconds = max(0.0, seconds)
-    if seconds < 59.5:
-        return _("{seconds} s").format(seconds=number_text(round(seconds)))
-    return _("{minutes} min").format(minutes=number_text(round(seconds / 60)))
+    mins, secs = divmod(max(0, round(seconds)), 60)
+    if not mins:
+        return _("{seconds} s").format(seconds=number_text(secs))
+    if not secs:
+        return _("{minutes} min").format(minutes=number_text(mins))
+    return _("{minutes} min {seconds} s").format(
+        minutes=number_text(mins), seconds=number_text(secs)
+    )
 
 
 def day_text(day: date | None) -> str:
@@ -113,20 +117,18 @@ def clock_text(moment: datetime | None) -> str:
 
 
 def over_text(seconds: float) -> str:
-    """An overrun, ``+3 min``; empty when there was none worth saying."""
-    return "" if seconds < 0.5 else f"+{minutes_text(seconds)}"
+    """An overrun to the second, ``+1 min 33 s``; empty when there was none worth saying."""
+    return "" if seconds < 0.5 else f"+{length_text(seconds)}"
 
 
 def planned_text(original: int, planned: int) -> str:
     """A part's planned length, showing a rebalance still in force: ``15 → 12 min``."""
     if original == planned:
-        return minutes_text(planned)
-    if min(original, planned) >= 59.5:
-        # Both in minutes: the unit is said once, after the new length.
-        return _("{before} → {after} min").format(
-            before=number_text(round(original / 60)), after=number_text(round(planned / 60))
-        )
-    return f"{minutes_text(original)} → {minutes_text(planned)}"
+        return length_text(planned)
+    if original % 60 == 0:
+        # The unit is said once, after the new length: ``10 → 6 min 37 s``.
+        return f"{number_text(original // 60)} → {length_text(planned)}"
+    return f"{length_text(original)} → {length_text(planned)}"
 
 
 def part_title(summary: Summary, index: int) -> str:
@@ -161,7 +163,7 @@ def pause_text(pause: Pause) -> str:
     if pause.app_closed and pause.reason != "closed":
         reason = _("{reason}, app closed for some of it").format(reason=reason)
     end = _("still paused") if pause.ended_at is None else clock_text(pause.ended_at)
-    return f"{clock_text(pause.started_at)}–{end}, {minutes_text(pause.seconds)}: {reason}"
+    return f"{clock_text(pause.started_at)}–{end}, {length_text(pause.seconds)}: {reason}"
 
 
 def round_text(record: RoundRecord) -> str:
@@ -193,7 +195,7 @@ def rebalance_text(summary: Summary, rebalance: RebalanceRecord) -> str:
         changes="; ".join(changes),
     )
     if rebalance.over_by:
-        text += " " + _("(still {minutes} over)").format(minutes=minutes_text(rebalance.over_by))
+        text += " " + _("(still {minutes} over)").format(minutes=length_text(rebalance.over_by))
     if rebalance.undone_at is not None:
         text += " " + _("(undone at {time})").format(time=clock_text(rebalance.undone_at))
     return text
@@ -232,11 +234,11 @@ def started_text(timeline: Timeline, *, label: bool = True) -> str:
 def time_text(timeline: Timeline) -> str:
     """Planned against run and paused time: ``planned 90 min, ran 95 min (+5 min over), …``."""
     ran = _("planned {planned}, ran {ran}").format(
-        planned=minutes_text(timeline.planned_seconds), ran=minutes_text(timeline.running_seconds)
+        planned=length_text(timeline.planned_seconds), ran=length_text(timeline.running_seconds)
     )
     if timeline.overrun_seconds >= 0.5:
         ran += " " + _("({over} over)").format(over=over_text(timeline.overrun_seconds))
-    return ran + ", " + _("paused {paused}").format(paused=minutes_text(timeline.paused_seconds))
+    return ran + ", " + _("paused {paused}").format(paused=length_text(timeline.paused_seconds))
 
 
 def shown_text(summary: Summary, shown: ShownResource, escape: Callable[[str], str] = str) -> str:

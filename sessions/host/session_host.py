@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.engine.clock import Clock
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.follow_ups.home_log import FILE_NAME, HomeFollowThroughs
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.errors import TemplateError
@@ -68,6 +69,8 @@ class SessionHost:
     ) -> None:
         self.store = store
         """Where sessions are kept."""
+        self.home_follow_throughs = HomeFollowThroughs(store.root.parent / FILE_NAME, clock)
+        """Follow-throughs after a crisis with no session open, beside the sessions' folder."""
         self.clock = clock
         """The clock every session runs on."""
         self.warning_minutes = warning_minutes

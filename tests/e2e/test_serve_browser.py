@@ -6,7 +6,9 @@ the DevTools protocol's network log lists every request the page made, and every
 must go to the served address. The app must still draw its home screen (read from the
 websocket's frames, as the terminal is drawn on a canvas) in the bundled font. With
 ``--allow-network`` the printed address with its token opens the page, and the token
-leaves the address bar for a cookie.
+leaves the address bar for a cookie. The crisis key reaches the app through the page:
+``!`` on the home screen, and the typing chord ``ctrl+\\`` in a dialog's text box, which
+neither Chromium nor the terminal in the page keeps for itself.
 
 Skipped with the reason when ``/usr/bin/chromium`` is not installed.
 """
@@ -14,85 +16,15 @@ Skipped with the reason when ``/usr/bin/chromium`` is not installed.
 from __future__ import annotations
 
 import asyncio
-import base64
-import codecs
-import contextlib
 import re
-import shutil
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiohttp
 import pytest
-from browser_support import CHROMIUM, Browser, devtools_port
-from serve_support import ANSI, PROGRAM, free_port, stop, wait_for_line
+from browser_support import chromium, drawn_text, more_events
+from serve_support import PROGRAM, free_port, stop, wait_for_line
 from yarl import URL
 
 pytestmark = pytest.mark.slow
-
-DRAW_SECONDS = 60
-
-
-@contextlib.asynccontextmanager
-async def chromium(profile: Path) -> AsyncIterator[Browser]:
-    """A headless Chromium page that can reach no host but 127.0.0.1."""
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is not installed (Debian's chromium package)")
-    process = await asyncio.create_subprocess_exec(
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        "--remote-debugging-port=0", f"--user-data-dir={profile}",
-        "--window-size=1200,800", "about:blank",
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        port = await asyncio.wait_for(devtools_port(process), 20)
-        async with aiohttp.ClientSession() as http:
-            async with http.get(f"http://127.0.0.1:{port}/json/list") as listing:
-                targets = await listing.json()
-            (page,) = [t for t in targets if t["type"] == "page"]
-            async with http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as socket:
-                browser = Browser(socket)
-                await browser.call("Page.enable")
-                await browser.call("Network.enable")
-                yield browser
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            process.terminate()
-        try:
-            await asyncio.wait_for(process.wait(), 10)
-        except asyncio.TimeoutError:
-            process.kill()
-            await process.wait()
-
-
-async def drawn_text(browser: Browser, wanted: str) -> str:
-    """What the app drew over the websocket, once ``wanted`` is among it (or time is up)."""
-    decoder = codecs.getincrementaldecoder("utf-8")("replace")
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + DRAW_SECONDS
-    raw = ""
-    seen = 0
-    while wanted not in ANSI.sub("", raw) and loop.time() < deadline:
-        for event in browser.events[seen:]:
-            if event.get("method") == "Network.webSocketFrameReceived":
-                frame = event["params"]["response"]
-                if frame["opcode"] == 2:
-                    raw += decoder.decode(base64.b64decode(frame["payloadData"]))
-        seen = len(browser.events)
-        with contextlib.suppress(asyncio.TimeoutError):
-            browser.events.append(await asyncio.wait_for(browser.socket.receive_json(), 1))
-    return ANSI.sub("", raw)
-
-
-async def more_events(browser: Browser, seconds: float) -> None:
-    """Keep the events that arrive in the next ``seconds``."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + seconds
-    while (left := deadline - loop.time()) > 0:
-        with contextlib.suppress(asyncio.TimeoutError):
-            browser.events.append(await asyncio.wait_for(browser.socket.receive_json(), left))
 
 
 @pytest.mark.parametrize("options", [[], ["--allow-network"]], ids=["loopback", "token"])
@@ -149,3 +81,43 @@ async def test_the_page_runs_the_app_and_asks_no_other_host(
     assert base in requested and f"ws://127.0.0.1:{port}/ws" in " ".join(requested), requested
     assert any("/static/fonts/RobotoMono-" in url for url in requested), requested
     assert fonts == "loaded", fonts
+
+
+async def test_the_crisis_key_and_its_typing_chord_reach_the_app_through_the_browser(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    process = await asyncio.create_subprocess_exec(
+        PROGRAM, "--data-dir", str(tmp_path / "data"), "serve", "--port", str(port),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        await wait_for_line(process, "Ctrl+C", timeout=30)
+        async with chromium(tmp_path / "profile") as browser:
+            await browser.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
+            assert "Agendas" in await drawn_text(browser, "Agendas")
+            # Keys go to the terminal's own input box, as a click on the page would.
+            await browser.value("document.querySelector('.xterm-helper-textarea').focus()")
+            # `!` where no text box has the focus: the home screen's agenda list.
+            since = len(browser.events)
+            await browser.key("!", "Digit1", 49, text="!", modifiers=8)
+            assert "Support is available" in await drawn_text(browser, "Support is", since)
+            since = len(browser.events)
+            await browser.key("Escape", "Escape", 27, text="\x1b")
+            assert "After the crisis" in await drawn_text(browser, "After the crisis", since)
+            since = len(browser.events)
+            await browser.key("Escape", "Escape", 27, text="\x1b")
+            assert "stays due" in await drawn_text(browser, "stays due", since)
+            # The typing chord, in the attendance box of the dialog that starts a session.
+            since = len(browser.events)
+            await browser.key("Enter", "Enter", 13, text="\r")
+            assert "How many people" in await drawn_text(browser, "How many people", since)
+            await browser.key("4", "Digit4", 52, text="4")
+            since = len(browser.events)
+            await browser.key("\\", "Backslash", 220, modifiers=2)
+            drawn = await drawn_text(browser, "Support is available", since)
+            assert "Support is available" in drawn, drawn[-1500:]
+    finally:
+        stop(process)
+        await process.wait()

@@ -255,7 +255,7 @@ def test_the_crisis_key_from_a_text_box_and_from_a_dialog(
     shown = terminal.wait_for("Support is available", "timer stays paused")
     assert "half a thought" not in shown
     terminal.press("Escape")
-    terminal.wait_for("After the crisis: for you only")  # the follow-through, skipped here
+    terminal.wait_for("After the crisis: for you only")  # the follow-through, put off here
     terminal.press("Escape")
     terminal.wait_for("New note", "half a thought!")
 

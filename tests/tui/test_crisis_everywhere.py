@@ -96,7 +96,9 @@ def _session(pilot):
 
 
 OPENERS = {
-    "HomeScreen": lambda p: _push(p, lambda: HomeScreen(p.app.host.store, p.app.library)),
+    "HomeScreen": lambda p: _push(
+        p, lambda: HomeScreen(p.app.host.store, p.app.library, p.app.host.home_follow_throughs)
+    ),
     "RunScreen": _run,
     "ResourcesScreen": lambda p: _by_key(p, "r"),
     "HelpScreen": lambda p: _by_key(p, "question_mark"),
@@ -179,6 +181,10 @@ async def test_from_home_the_way_back_says_nothing_of_a_timer(build_app):
         assert isinstance(app.screen, CrisisScreen)
         assert "esc Back" in screen_text(app)
         assert "timer" not in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        # With no session, the follow-through still comes, then the way back home.
+        assert isinstance(app.screen, FollowThroughDialog)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

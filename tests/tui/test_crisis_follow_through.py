@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from driving import AGENDAS, start
 from screen_text import footer_text, screen_text
 
+from circlekeeper.sessions.engine.follow_through import UNRECORDED
 from circlekeeper.sessions.host import SessionHost, read_session
 from circlekeeper.sessions.templates.parse import load_template_file
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.follow_through import FollowThroughDialog
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.screens.crisis import CrisisScreen
+from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.run_session import RunScreen
+from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
 from circlekeeper.tui.widgets.marked_toggles import MarkedCheckbox
 
 
@@ -50,7 +54,7 @@ async def test_the_follow_through_is_asked_after_the_crisis_screen_and_saved(
     assert "Maria" not in record.words and "called" in record.words
 
 
-async def test_while_the_screen_is_shared_it_waits_for_the_facilitator_view(build_app):
+async def test_while_the_screen_is_shared_it_waits_for_the_facilitator_view(build_app, clock):
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await start(pilot)
@@ -66,18 +70,45 @@ async def test_while_the_screen_is_shared_it_waits_for_the_facilitator_view(buil
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert app.host.session.follow_throughs == ()
+        # Escape puts it off, never skips it: a record stays due for tomorrow.
+        (record,) = app.host.session.follow_throughs
+        assert record.place == UNRECORDED and record.done_at is None
+        assert record.due == (clock.now() + timedelta(days=1)).date()
+        assert "stays due" in " | ".join(n.message for n in app._notifications)
 
 
-async def test_from_home_there_is_no_session_to_record_it_in(build_app):
+async def test_from_home_it_is_kept_in_the_data_folder_and_reminded_until_done(
+    build_app, clock, folders
+):
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        assert reminder(app) == ""
         await pilot.press("exclamation_mark")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        assert not isinstance(app.screen, FollowThroughDialog)
+        assert isinstance(app.screen, FollowThroughDialog)
+        app.screen.query_one("#step-emergency", MarkedCheckbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        tomorrow = (clock.now() + timedelta(days=1)).date().isoformat()
+        assert f"Crisis follow-up due {tomorrow}: a crisis with no session open" in reminder(app)
+    saved = json.loads((folders.data / "crisis-follow-ups.json").read_text())
+    assert [r["steps"] for r in saved] == [["emergency"]]
+    assert not list(folders.sessions.glob("*.json"))  # in no session's record
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "a crisis with no session open" in reminder(app)  # at the next launch too
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert reminder(app) == ""
+        assert "Follow-up done" not in footer_text(app)
 
 
 async def test_home_reminds_at_every_launch_until_the_follow_up_is_done(build_app, clock, store):
@@ -91,7 +122,8 @@ async def test_home_reminds_at_every_launch_until_the_follow_up_is_done(build_ap
         app = build_app()
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            assert "A crisis follow-up is open" in told_titles(app)
+            # A standing line, not a toast that goes.
+            assert "Follow up with the person; f marks it done" in reminder(app)
             assert "f Follow-up done" in footer_text(app)
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -106,11 +138,13 @@ async def test_home_reminds_at_every_launch_until_the_follow_up_is_done(build_ap
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "A crisis follow-up is open" not in told_titles(app)
+        assert reminder(app) == ""
 
 
-def told_titles(app) -> str:
-    return " | ".join(n.title for n in app._notifications)
+def reminder(app) -> str:
+    """The home screen's standing follow-up reminder, or nothing when it is hidden."""
+    line = app.screen.query_one(FollowUpReminder)
+    return str(line.render()) if line.display else ""
 
 
 def read_agenda():

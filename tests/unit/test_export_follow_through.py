@@ -56,3 +56,10 @@ def test_the_record_keeps_the_schema(session) -> None:
     validator = Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
     data = json.loads(render(summary_of(session, Audience.FACILITATOR), Format.JSON))
     assert [e.message for e in validator.iter_errors(data)] == []
+
+
+def test_the_record_counts_crisis_uses_with_no_words_beside_the_count(session) -> None:
+    data = json.loads(render(summary_of(session, Audience.FACILITATOR), Format.JSON))
+    assert data["session"]["crisis_uses"] == 1
+    handout = json.loads(render(summary_of(session, Audience.PARTICIPANTS), Format.JSON))
+    assert "session" not in handout

@@ -36,7 +36,14 @@ LEAVES = (
 )
 VALUES = st.recursive(
     LEAVES,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        # Keys that one safe form would merge (two control characters both shown as U+FFFD)
+        # are left out: the standard encoder's dict could not hold both to compare with.
+        | st.dictionaries(st.text(), inner, max_size=4).filter(
+            lambda d: len({safe_text(k) for k in d}) == len(d)
+        )
+    ),
     max_leaves=30,
 )
 

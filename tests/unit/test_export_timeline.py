@@ -6,9 +6,15 @@ import re
 
 import pytest
 from export_example import example_session
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
 
-from circlekeeper.sessions.export import Audience, summary_of
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.export import Audience, Format, render, summary_of
 from circlekeeper.sessions.export.timeline_svg import BAR_AREA, LABEL, timeline_svg
+from circlekeeper.sessions.storage.record import SessionRecord
+from circlekeeper.sessions.templates.parse import parse_template
 
 
 def bars(svg: str) -> list[dict[str, str]]:
@@ -34,3 +40,28 @@ def test_only_the_part_that_ran_over_gets_a_hatched_bar_of_its_overrun() -> None
 
 def test_a_handout_has_no_timeline() -> None:
     assert timeline_svg(summary_of(example_session(), Audience.PARTICIPANTS)) == ""
+
+
+def test_the_timeline_says_what_happened_to_the_second_as_the_summary_screen_does() -> None:
+    # A one-minute part that ran 2:33 read "3 min (+2 min)" in the files while the
+    # summary screen said "2 min 33 s": the two must agree.
+    agenda = parse_template(
+        "# Short\n\n## Welcome (1 min)\n\nHello.\n\n## Close (2 min)\n\nBye.\n", "short.md"
+    )
+    clock = FakeClock()
+    session = Session.create(
+        SessionRecord(TinyDB(storage=MemoryStorage)), agenda, clock, session_id="s-1", attendance=4
+    )
+    session.start()
+    clock.advance(153)
+    session.next_part()
+    clock.advance(40)
+    session.end()
+    summary = summary_of(session, Audience.FACILITATOR)
+    markdown = render(summary, Format.MARKDOWN)
+    assert "| 1. Welcome | 1 min | 2 min 33 s | +1 min 33 s |" in markdown
+    assert "ran 3 min 13 s (+13 s over)" in markdown
+    page = render(summary, Format.HTML)
+    assert "2 min 33 s of 1 min (+1 min 33 s)" in page
+    assert '<td class="n">2 min 33 s</td><td class="n">+1 min 33 s</td>' in page
+    assert "3 min" not in markdown.split("| 1. Welcome |")[1].splitlines()[0]

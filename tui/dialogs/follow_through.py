@@ -32,7 +32,7 @@ class FollowThroughDraft:
 
 
 class FollowThroughDialog(FormDialog[FollowThroughDraft]):
-    """Where, what was done, when to follow up; escape skips it.
+    """Where, what was done, when to follow up; escape puts it off, still due.
 
     Args:
         today: The day it is, so the follow-up is due tomorrow unless changed (the dialog
@@ -57,7 +57,7 @@ class FollowThroughDialog(FormDialog[FollowThroughDraft]):
         width: 18;
     }
     """
-    cancel_label = "Skip"
+    cancel_label = "Later"
 
     def __init__(self, today: date, draft: FollowThroughDraft | None = None) -> None:
         super().__init__()

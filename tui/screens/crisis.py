@@ -26,6 +26,8 @@ class CrisisScreen(Screen[None]):
     """
 
     CSS_PATH = "crisis.tcss"
+    offers_crisis_key = False
+    """The crisis key is what brought this screen up: its footer does not offer it again."""
     # One key, two wordings: check_action leaves the one that fits.
     BINDINGS = [
         Binding("escape", "close", "Back", id="crisis.back"),

@@ -20,57 +20,21 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.follow_ups.home_log import HomeFollowThroughs
 from circlekeeper.sessions.storage.index import Listing, SessionSummary
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
-from circlekeeper.sessions.templates.preview import preview_markdown
-from circlekeeper.tui.text import PROMPT_CHARS, TITLE_CHARS, clipped
+from circlekeeper.tui.screens.home_labels import preview_text, session_label, template_label
+from circlekeeper.tui.text import PROMPT_CHARS, clipped
 from circlekeeper.tui.widgets.drawn_once import DrawnOnce
+from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.tab_row import TabRow
 from circlekeeper.tui.widgets.title_bar import TitleBar
 
-
-def _template_label(entry: TemplateEntry) -> str:
-    if not entry.ok:
-        return f"{clipped(entry.name)}  ⚠ has problems"
-    mark = "  (yours)" if not entry.builtin else ""
-    return f"{clipped(entry.title)}{mark}\n  {entry.minutes} min · {entry.part_count} parts"
-
-
-def _preview_text(agenda: Agenda) -> str:
-    # A heading is cut like a title, any other line like a paragraph: a runaway line in
-    # a template must not fill the preview.
-    return "\n".join(
-        clipped(line, TITLE_CHARS + 3) if line.startswith("#") else clipped(line, PROMPT_CHARS)
-        for line in preview_markdown(agenda).split("\n")
-    )
-
-
-STATE_WORDS = {
-    "ready": "not started",
-    # Not open here: the app was closed (or crashed) while it ran, or another window has it.
-    "running": "running when last saved",
-    "paused": "paused",
-    "ended": "ended",
-}
-"""How each session state reads in the lists."""
-
 SESSION_TABS = ("resume", "past")
 """The tabs listing sessions; each list's id is the tab's name and ``-list``."""
-
-
-def _session_label(summary: SessionSummary) -> str:
-    when = summary.updated.astimezone().strftime("%a %d %b %Y %H:%M")
-    created = summary.created.astimezone().strftime("%a %d %b %Y %H:%M")
-    state = STATE_WORDS.get(summary.state, summary.state)
-    # Two sessions of one agenda share a title: when each was created, and the id that
-    # `sessions list` shows, tell them apart.
-    return (
-        f"{clipped(summary.title or summary.template)}\n  {state} · last change {when}\n"
-        f"  created {created} · {summary.id}"
-    )
 
 
 class HomeScreen(Screen[None]):
@@ -110,13 +74,19 @@ class HomeScreen(Screen[None]):
     class FollowUpDoneRequested(Message):
         """The facilitator wants to mark a crisis follow-up done."""
 
-        session: SessionSummary
-        """The session whose follow-up it is."""
+        session: SessionSummary | None
+        """The session whose follow-up it is; ``None`` for a crisis with no session open."""
 
-    def __init__(self, store: SessionStore, library: TemplateLibrary) -> None:
-        """Offer the agendas of ``library`` and the sessions kept in ``store``."""
+    def __init__(
+        self, store: SessionStore, library: TemplateLibrary, home_log: HomeFollowThroughs
+    ) -> None:
+        """Offer the agendas of ``library`` and the sessions kept in ``store``; remind of
+        the follow-ups open there and in ``home_log``."""
         super().__init__()
         self.store = store
+        self.home_log = home_log
+        self.home_due: str | None = None
+        """When the earliest open follow-up of a crisis with no session open is due."""
         """Where the sessions are kept."""
         self.library = library
         """Where the agendas come from."""
@@ -140,6 +110,7 @@ class HomeScreen(Screen[None]):
         self._listing_problems = listing
         summary, preview = self._preview_of(0)
         yield TitleBar()
+        yield FollowUpReminder(id="follow-up-reminder")
         yield TabRow(
             [
                 ("agendas", "Agendas"),
@@ -176,15 +147,8 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._report(self._listing_problems)
-        for summary in self.follow_ups:
-            # Every launch, until it is marked done: the reminder is the point.
-            self.notify(
-                f"{clipped(summary.title or summary.template)}: follow up with the person by "
-                f"{summary.follow_up_due}. Press f when it is done.",
-                title="A crisis follow-up is open",
-                severity="warning",
-                timeout=30,
-            )
+        # Every launch, until it is marked done: the reminder is the point.
+        self.query_one(FollowUpReminder).show(self.follow_ups, self.home_due)
         template_list = self.query_one("#template-list", OptionList)
         if self.templates:
             template_list.highlighted = 0
@@ -216,6 +180,13 @@ class HomeScreen(Screen[None]):
         self.follow_ups = sorted(
             (s for s in ordered if s.follow_up_due), key=lambda s: s.follow_up_due or s.updated
         )
+        try:
+            self.home_due = self.home_log.open_due()
+        except StorageError as error:
+            self.notify(str(error), title="Could not read the crisis follow-ups", severity="error")
+        # Empty while composing: on_mount shows it then.
+        for reminder in self.query(FollowUpReminder):
+            reminder.show(self.follow_ups, self.home_due)
         self.refresh_bindings()
         return listing
 
@@ -229,11 +200,11 @@ class HomeScreen(Screen[None]):
                 self.notify(damaged.message(), title=title, severity="error")
 
     def _template_labels(self) -> list[str]:
-        return [_template_label(t) for t in self.templates]
+        return [template_label(t) for t in self.templates]
 
     @staticmethod
     def _session_labels(sessions: list[SessionSummary]) -> list[str]:
-        return [_session_label(s) for s in sessions]
+        return [session_label(s) for s in sessions]
 
     @staticmethod
     def _options(labels: list[str]) -> list[Option]:
@@ -269,13 +240,18 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_up_done":
-            return bool(self.follow_ups)
+            return bool(self.follow_ups) or self.home_due is not None
         return True
 
     def action_follow_up_done(self) -> None:
         """Offer to mark the earliest open crisis follow-up done."""
-        if self.follow_ups:
-            self.post_message(self.FollowUpDoneRequested(self.follow_ups[0]))
+        first = self.follow_ups[0] if self.follow_ups else None
+        if self.home_due is not None and (
+            first is None or self.home_due <= str(first.follow_up_due)
+        ):
+            self.post_message(self.FollowUpDoneRequested(None))
+        elif first is not None:
+            self.post_message(self.FollowUpDoneRequested(first))
 
     def on_tab_row_chosen(self, event: TabRow.Chosen) -> None:
         self.action_tab(event.tab)
@@ -316,7 +292,7 @@ class HomeScreen(Screen[None]):
         return (
             f"{clipped(entry.summary, PROMPT_CHARS)}\n"
             f"{entry.minutes} min · {where}{note} · enter starts it",
-            DrawnOnce(Markdown(_preview_text(entry.agenda))),
+            DrawnOnce(Markdown(preview_text(entry.agenda))),
         )
 
     def _preview(self, index: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from circlekeeper.sessions.engine.durations import minutes_text
+from circlekeeper.sessions.engine.durations import length_text, minutes_text
 
 
 def mmss(seconds: float) -> str:
@@ -29,16 +29,8 @@ def minutes(seconds: float) -> str:
 
 
 def minutes_and_seconds(seconds: float) -> str:
-    """A length as it happened, to the second: ``2 min 33 s``, ``12 min``, ``40 s``.
-
-    Rounded to whole minutes, a part that ran 2:33 of 1:00 read as "3 min (OVER by
-    2 min)", which no one could add up.
-    """
-    whole = max(0, round(seconds))
-    mins, secs = divmod(whole, 60)
-    if not mins:
-        return f"{secs} s"
-    return f"{mins} min {secs} s" if secs else f"{mins} min"
+    """A length as it happened, to the second: ``2 min 33 s``, as the exports say it."""
+    return length_text(seconds)
 
 
 def time_of_day(moment: datetime) -> str:

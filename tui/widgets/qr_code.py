@@ -25,7 +25,8 @@ What it shows instead of a code:
     * when the space is smaller than the code, a message with the terminal size needed,
       e.g. "This code needs 77x39 characters; the window is 70x30. Enlarge the window to
       at least 77x39 or use a shorter link." A partial or squashed code is never drawn:
-      one that does not scan is worse than none.
+      one that does not scan is worse than none. While the screen is shared, that advice
+      is the facilitator's: the room sees the word "Link" and the link itself, in bold.
 
     Read ``code``, ``problem`` and ``fits`` to know which is shown; the CSS classes
     ``-refused`` and ``-too-small`` mark the two messages. It posts no messages.
@@ -62,6 +63,7 @@ from circlekeeper.sessions.qr import (
     half_block_rows,
     make_qr,
 )
+from circlekeeper.tui.view import is_shared
 
 CODE_STYLE = Style(color=LIGHT, bgcolor=DARK)
 """Light glyphs on a dark background: the half blocks are the light modules."""
@@ -97,6 +99,10 @@ class QrCode(Widget):
         &.-refused { color: $text-error; }
         &.-too-small { color: $text-warning; }
     }
+    .-participant-view QrCode.-too-small {
+        color: $foreground;
+        text-style: bold;
+    }
     """
 
     url: reactive[str] = reactive("", layout=True)
@@ -128,6 +134,8 @@ class QrCode(Widget):
         self.set_reactive(QrCode.ec, self.validate_ec(ec))
         self._told_window: Size | None = None
         """The window size the too-small message last quoted."""
+        self._told_shared = False
+        """Whether the too-small message was last worded for the room."""
 
     @staticmethod
     def cells_for(url: str, ec: str = DEFAULT_EC) -> Size:
@@ -181,7 +189,9 @@ class QrCode(Widget):
         self.screen.screen_layout_refresh_signal.subscribe(self, self._window_changed)
 
     def _window_changed(self, screen: object) -> None:
-        if self._told_window is not None and self._told_window != self.app.size:
+        if self._told_window is not None and (
+            self._told_window != self.app.size or self._told_shared != is_shared(self)
+        ):
             self.refresh()
 
     def _update_classes(self) -> None:
@@ -212,6 +222,10 @@ class QrCode(Widget):
         need_w, need_h = code.cells
         have_w, have_h = self.size
         screen_w, screen_h = self._told_window = self.app.size
+        self._told_shared = is_shared(self)
+        if self._told_shared:
+            # Advice on the window is for the facilitator, not for the room.
+            return Content(f"Link\n{self.url}")
         # The widget shares the window with the rest of the screen, so the window must
         # grow by what the widget lacks.
         window_w = screen_w + max(0, need_w - have_w)

@@ -1,0 +1,46 @@
+"""The home screen's standing reminder of crisis follow-ups not yet done.
+
+A toast goes after some seconds and is easily missed at launch; following up with a
+person after a crisis is the point of the record, so the home screen keeps one line per
+follow-up open, at every launch, until the facilitator marks it done.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from circlekeeper.sessions.storage.index import SessionSummary
+from circlekeeper.tui.text import clipped
+
+HOME_CRISIS = "a crisis with no session open"
+"""How a follow-up from the home screen's crisis is named in the reminder."""
+
+
+class FollowUpReminder(Static):
+    """One line per open crisis follow-up, the earliest due first; hidden when none is."""
+
+    DEFAULT_CSS = """
+    FollowUpReminder {
+        height: auto;
+        padding: 0 1;
+        background: $warning-muted;
+        color: $foreground;
+        text-style: bold;
+    }
+    FollowUpReminder.-none {
+        display: none;
+    }
+    """
+
+    def show(self, sessions: list[SessionSummary], home_due: str | None) -> None:
+        """Remind of the follow-ups of ``sessions`` and of one due ``home_due``, if any."""
+        due = [(s.follow_up_due or "", clipped(s.title or s.template)) for s in sessions]
+        if home_due is not None:
+            due.append((home_due, HOME_CRISIS))
+        lines = [
+            f"Crisis follow-up due {when}: {what}. Follow up with the person; f marks it done."
+            for when, what in sorted(due)
+        ]
+        self.set_class(not lines, "-none")
+        self.update(Content("\n".join(lines)))
