@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from circlekeeper.sessions.engine.events import Progress, SessionState
 from circlekeeper.sessions.engine.rounds import RoundStatus
 from circlekeeper.sessions.engine.timeline import PartRecord, Timeline
+from circlekeeper.sessions.structures.progress import StepProgress, StepStatus
 from circlekeeper.sessions.templates.agenda import Part
 
 
@@ -89,6 +90,8 @@ class Status:
     """The number of people present."""
     can_undo_rebalance: bool
     """A rebalance is in force and can be undone."""
+    step: StepStatus | None = None
+    """The current part's step, when it follows a structure and has been reached."""
 
     @property
     def part(self) -> PartStatus:
@@ -164,6 +167,7 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
         over_by = max(0.0, since_start + to_do - planned_total)
     start = progress.started_at if progress.started_at is not None else now
     round_progress = progress.round_for(current)
+    steps = progress.structures.get(current)
     return Status(
         at=now,
         state=state,
@@ -192,6 +196,7 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
         parts=parts,
         attendance=progress.attendance,
         can_undo_rebalance=bool(progress.undo_plans),
+        step=None if steps is None else steps.status(run_ms[current], planned),
     )
 
 
@@ -220,6 +225,9 @@ def build_timeline(progress: Progress, live_ms: int) -> Timeline:
             fixed=part.fixed,
             visits=tuple(v for v in visits if v.part == i),
             round=None if (r := progress.round_for(i)) is None else r.record(),
+            steps=progress.structures.get(i, StepProgress(part.steps)).record(
+                run_ms[i], progress.plan[i]
+            ),
         )
         for i, part in enumerate(agenda.parts)
     )
