@@ -157,7 +157,11 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
     # What is still to do: the rest of the current part and of every part after it
     # (a part visited before and come back to counts only what is left of it).
     later = range(current + 1, len(parts))
-    to_do = left + sum(max(0.0, progress.plan[i] - actual[i]) for i in later)
+    steps = progress.structures.get(current)
+    # A structure's steps that ran over push the end back even while the part has time
+    # left, since the steps to come still need theirs.
+    here = left if steps is None else steps.still_to_do(run_ms[current], planned)
+    to_do = here + sum(max(0.0, progress.plan[i] - actual[i]) for i in later)
 
     if ended and progress.ended_at is not None:
         projected_end = progress.ended_at
@@ -167,7 +171,6 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
         over_by = max(0.0, since_start + to_do - planned_total)
     start = progress.started_at if progress.started_at is not None else now
     round_progress = progress.round_for(current)
-    steps = progress.structures.get(current)
     return Status(
         at=now,
         state=state,

@@ -95,6 +95,13 @@ class StepProgress:
             next=None if self.last else self.steps[self.current + 1],
         )
 
+    def still_to_do(self, part_ms: int, planned_seconds: int) -> float:
+        """Seconds the part still needs if its steps to come keep their time: what is left
+        of the current step (none once it is over) and every later step's plan."""
+        now = self.status(part_ms, planned_seconds)
+        plan = step_seconds(self.steps, planned_seconds)
+        return now.left + sum(plan[self.current + 1 :])
+
     def record(self, part_ms: int, planned_seconds: int) -> tuple[StepRecord, ...]:
         """Every step, planned against actual, the current one counted up to ``part_ms``."""
         if not self.steps:

@@ -53,6 +53,11 @@ def test_a_full_troika_step_by_step(tmp_path: Path, clock: FakeClock) -> None:
             clock.advance(minutes=1.5)
             assert (step(session).left, step(session).overrun) == (0, 60)
             assert step(session).number == 4
+            # The part has time left, but the steps to come need theirs (20 minutes), then
+            # the closing part its 5: the projected end moves back with the overrun.
+            whole = session.status()
+            assert whole.part_overrun == 0
+            assert (whole.projected_end - whole.at).total_seconds() == 25 * 60
         else:
             clock.advance(seconds=30)
         if number < 13:
