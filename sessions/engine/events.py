@@ -26,6 +26,7 @@ from circlekeeper.sessions.engine.timeline import (
 )
 from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.safe_text import safe_text
+from circlekeeper.sessions.structures.progress import StepProgress
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 
 __all__ = ["EventType", "Progress", "SessionState", "make_event"]
@@ -49,6 +50,7 @@ class EventType(str, Enum):
     RESUME = "resume"
     PART = "part"
     SPEAKER = "speaker"
+    STEP = "step"
     ATTENDANCE = "attendance"
     RESOURCE_ADDED = "resource_added"
     RESOURCE_SHOWN = "resource_shown"
@@ -86,6 +88,8 @@ class Progress:
     """Milliseconds stopped since the start, including time the app was closed."""
     rounds: dict[int, RoundProgress] = field(default_factory=dict)
     """Round state per round part reached."""
+    structures: dict[int, StepProgress] = field(default_factory=dict)
+    """Step state per structured part reached."""
     undo_plans: list[list[int]] = field(default_factory=list)
     """Plans to go back to, newest last, one per rebalance in force."""
     rebalances: list[RebalanceRecord] = field(default_factory=list)
@@ -178,6 +182,9 @@ class Progress:
         minutes = self.agenda.parts[index].round_minutes
         if minutes is not None and index not in self.rounds:
             self.rounds[index] = RoundProgress(minutes, turn_started_ms=self.run_ms[index])
+        steps = self.agenda.parts[index].steps
+        if steps and index not in self.structures:
+            self.structures[index] = StepProgress(steps, started_ms=self.run_ms[index])
 
     def _leave(self, at: datetime) -> None:
         if self.visits and self.visits[-1].ended_at is None:
@@ -232,6 +239,9 @@ class Progress:
             attendance=self.attendance,
             part_ms=self.run_ms[self.part],
         )
+
+    def _on_step(self, event: dict[str, Any], at: datetime) -> None:
+        self.structures[self.part].advance(self.run_ms[self.part])
 
     def _on_attendance(self, event: dict[str, Any], at: datetime) -> None:
         self.attendance = int(event["n"])

@@ -2,7 +2,8 @@
 
 The time left for each part still to come shrinks in proportion. Fixed parts keep theirs;
 no part is cut below one minute (nor lengthened); a speaking round keeps its minutes a
-speaker, so fewer turns fit, and the plan says how many against the attendance. When
+speaker, so fewer turns fit, and the plan says how many against the attendance; a
+structured part keeps a minute a step, its steps shrinking with it in proportion. When
 even that is not enough, the parts are shortened as far as allowed and the plan says how
 long the session will still run over. This module only does the arithmetic; the engine
 records a rebalance and can undo it.
@@ -140,7 +141,8 @@ def plan_rebalance(
     new_left = dict(left)
     if overrun > 0 and flexible:
         budget = planned_total - used - current_left - fixed_left
-        new_left.update(_shrink({i: left[i] for i in flexible}, budget))
+        least = {i: max(FLOOR_SECONDS, 60 * len(parts[i].steps)) for i in flexible}
+        new_left.update(_shrink({i: left[i] for i in flexible}, budget, least))
 
     new_plan = list(plan)
     for i in later:
@@ -175,14 +177,14 @@ def _turns_fit(planned_seconds: int, minutes_a_speaker: int | None) -> int | Non
     return turns_that_fit(planned_seconds, minutes_a_speaker)
 
 
-def _shrink(left: dict[int, int], budget: float) -> dict[int, int]:
+def _shrink(left: dict[int, int], budget: float, least: dict[int, int]) -> dict[int, int]:
     """Scale the seconds in ``left`` down in proportion to fit ``budget``, with floors.
 
-    A part whose share would fall below its floor (one minute, or less when it has less
-    left than that) is held at the floor and the rest share what remains. Results are
-    whole seconds summing to at most ``budget``.
+    A part whose share would fall below its floor (its ``least`` seconds, or less when it
+    has less left than that) is held at the floor and the rest share what remains.
+    Results are whole seconds summing to at most ``budget``.
     """
-    floors = {i: min(s, FLOOR_SECONDS) for i, s in left.items()}
+    floors = {i: min(s, least[i]) for i, s in left.items()}
     target = math.floor(budget)
     if target <= sum(floors.values()):
         return floors

@@ -217,6 +217,10 @@ class Session:
         """The speaker passes; they are offered a turn again at the end of the round."""
         return self._turn(passed=True)
 
+    def next_step(self) -> None:
+        """The current step of a structured part is done: the next one begins."""
+        self._timekeeper.next_step()
+
     def _turn(self, *, passed: bool) -> RoundStatus:
         self._timekeeper.turn(passed=passed)
         round_status = self.status().round

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from circlekeeper.sessions.engine.events import Progress, SessionState
 from circlekeeper.sessions.engine.rounds import RoundStatus
 from circlekeeper.sessions.engine.timeline import PartRecord, Timeline
+from circlekeeper.sessions.structures.progress import StepProgress, StepStatus
 from circlekeeper.sessions.templates.agenda import Part
 
 
@@ -89,6 +90,8 @@ class Status:
     """The number of people present."""
     can_undo_rebalance: bool
     """A rebalance is in force and can be undone."""
+    step: StepStatus | None = None
+    """The current part's step, when it follows a structure and has been reached."""
 
     @property
     def part(self) -> PartStatus:
@@ -154,7 +157,11 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
     # What is still to do: the rest of the current part and of every part after it
     # (a part visited before and come back to counts only what is left of it).
     later = range(current + 1, len(parts))
-    to_do = left + sum(max(0.0, progress.plan[i] - actual[i]) for i in later)
+    steps = progress.structures.get(current)
+    # A structure's steps that ran over push the end back even while the part has time
+    # left, since the steps to come still need theirs.
+    here = left if steps is None else steps.still_to_do(run_ms[current], planned)
+    to_do = here + sum(max(0.0, progress.plan[i] - actual[i]) for i in later)
 
     if ended and progress.ended_at is not None:
         projected_end = progress.ended_at
@@ -192,6 +199,7 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
         parts=parts,
         attendance=progress.attendance,
         can_undo_rebalance=bool(progress.undo_plans),
+        step=None if steps is None else steps.status(run_ms[current], planned),
     )
 
 
@@ -220,6 +228,9 @@ def build_timeline(progress: Progress, live_ms: int) -> Timeline:
             fixed=part.fixed,
             visits=tuple(v for v in visits if v.part == i),
             round=None if (r := progress.round_for(i)) is None else r.record(),
+            steps=progress.structures.get(i, StepProgress(part.steps)).record(
+                run_ms[i], progress.plan[i]
+            ),
         )
         for i, part in enumerate(agenda.parts)
     )

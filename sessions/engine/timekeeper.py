@@ -118,6 +118,18 @@ class Timekeeper:
             raise SessionError("the round is over: everyone has had their turn")
         self._recorder.append(EventType.SPEAKER, passed=passed)
 
+    def next_step(self) -> None:
+        """The current step of a structured part is done: the next one begins."""
+        self._recorder.require_started("move the structure on")
+        progress = self._recorder.progress
+        steps = progress.structures.get(progress.part)
+        if steps is None:
+            title = self._agenda.parts[progress.part].title
+            raise SessionError(f"{title!r} does not follow a structure with steps")
+        if steps.last:
+            raise SessionError("this is the structure's last step; move on to the next part")
+        self._recorder.append(EventType.STEP)
+
     def set_attendance(self, attendance: int) -> None:
         """Change the number of people present."""
         self._recorder.require_open("change the attendance")

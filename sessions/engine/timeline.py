@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from circlekeeper.sessions.engine.follow_through import FollowThrough
+from circlekeeper.sessions.structures.progress import StepRecord
 from circlekeeper.sessions.templates.agenda import Resource
 
 
@@ -129,6 +130,8 @@ class PartRecord:
     """Each time it was the current part, in order."""
     round: RoundRecord | None
     """How the speaking round went, for a round part that was reached."""
+    steps: tuple[StepRecord, ...] = ()
+    """A structured part's steps, planned against actual."""
 
     @property
     def skipped(self) -> bool:

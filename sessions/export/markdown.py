@@ -103,6 +103,13 @@ def _time_table(summary: Summary) -> list[str]:
         actual = wording.length_text(details.actual_seconds)
         over = wording.over_text(details.overrun_seconds)
         lines.append(f"| {title} | {planned} | {actual} | {over} |")
+        for step in details.steps:
+            name = f"{step.who} · {step.name}" if step.who else step.name
+            lines.append(
+                f"| ↳ {cell_text(name)} | {wording.length_text(step.planned_seconds)} | "
+                f"{wording.length_text(step.actual_seconds)} | "
+                f"{wording.over_text(max(0.0, step.actual_seconds - step.planned_seconds))} |"
+            )
     return lines
 
 

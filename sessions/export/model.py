@@ -24,6 +24,7 @@ from circlekeeper.sessions.engine.timeline import (
     ShownResource,
     Timeline,
 )
+from circlekeeper.sessions.structures.progress import StepRecord
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 
 HANDOUT_KINDS = (NoteKind.THEME, NoteKind.ACTION)
@@ -91,6 +92,8 @@ class PartDetails:
     """Never the current part while the session was under way."""
     round: RoundRecord | None
     """How the speaking round went, in counts, when it was reached."""
+    steps: tuple[StepRecord, ...] = ()
+    """A structured part's steps, planned against actual."""
 
     @property
     def overrun_seconds(self) -> float:

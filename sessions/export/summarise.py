@@ -89,6 +89,7 @@ def build_summary(
                 actual_seconds=run.actual_seconds,
                 skipped=run.skipped,
                 round=run.round,
+                steps=run.steps,
             )
         parts.append(
             PartSummary(

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from circlekeeper.sessions.safe_text import safe_text
+from circlekeeper.sessions.structures.expand import Step, expand
+from circlekeeper.sessions.structures.marks import StructureMark
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,18 @@ class Part:
     """Block quotes: guidance for the facilitator only."""
     resources: tuple[Resource, ...] = ()
     """Links written in this part."""
+    structure: StructureMark | None = None
+    """The peer-consultation structure the part follows (``troika``), if any."""
 
     @property
     def is_round(self) -> bool:
         """Whether the part is a speaking round."""
         return self.round_minutes is not None
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The structure's timed steps in this part; none when it names no structure."""
+        return () if self.structure is None else expand(self.structure, self.minutes)
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,8 @@ class Agenda:
                     "prompts": [_block_to_dict(b) for b in p.prompts],
                     "guidance": [_block_to_dict(b) for b in p.guidance],
                     "resources": [_resource_to_dict(r) for r in p.resources],
+                    # Only a structured part says so, so older copies read the same.
+                    **({} if p.structure is None else {"structure": p.structure.to_dict()}),
                 }
                 for p in self.parts
             ],
@@ -164,6 +175,7 @@ class Agenda:
                     prompts=tuple(_block_from_dict(b) for b in p.get("prompts", [])),
                     guidance=tuple(_block_from_dict(b) for b in p.get("guidance", [])),
                     resources=tuple(_resource_from_dict(r) for r in p.get("resources", [])),
+                    structure=_structure_from_dict(p.get("structure")),
                 )
                 for p in data["parts"]
             ),
@@ -174,6 +186,10 @@ class Agenda:
 
 def _line(value: object) -> str:
     return safe_text(str(value), lines=False)
+
+
+def _structure_from_dict(data: dict[str, Any] | None) -> StructureMark | None:
+    return None if data is None else StructureMark.from_dict(data)
 
 
 def _block_to_dict(block: Block) -> dict[str, Any]:

@@ -184,6 +184,7 @@ def _part(section: Section, src: Source, seen_titles: dict[str, int]) -> Part | 
         prompts=tuple(blocks.prompts),
         guidance=tuple(blocks.guidance),
         resources=tuple(blocks.resources),
+        structure=timing.structure,
     )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from circlekeeper.sessions.structures.expand import too_short
+from circlekeeper.sessions.structures.marks import StructureMark, read_structure
 from circlekeeper.sessions.templates.keyword_hints import mark_hint, marks_hints
 
 MAX_MINUTES = 8 * 60
@@ -38,6 +40,8 @@ class HeadingTiming:
     """Minutes a speaker, when the part is a speaking round."""
     fixed: bool = False
     """Whether ``fixed`` was written."""
+    structure: StructureMark | None = None
+    """The structure the part names (``troika``), if any."""
     has_marks: bool = False
     """Whether the heading ends with something meant as timing marks."""
     messages: list[str] = field(default_factory=list)
@@ -81,6 +85,7 @@ def read_heading(heading: str) -> HeadingTiming:
             f"write minutes with 0-9, e.g. {LENGTH_EXAMPLE}"
         )
         return timing
+    unread: list[str] = []
     for item in items:
         if length := _LENGTH.match(item):
             if timing.minutes is not None:
@@ -93,14 +98,19 @@ def read_heading(heading: str) -> HeadingTiming:
         elif _FIXED.match(item):
             timing.fixed = True
         else:
-            shown = item or "an empty mark"
-            hint = mark_hint(item)
-            timing.messages.append(
-                f"'{shown}' is not a timing mark; {hint}"
-                if hint
-                else f"'{shown}' is not a timing mark; write e.g. (15 min, round 2 min, fixed)"
-            )
+            unread.append(item)
+    # A word of another language for a keyword gets a hint naming the English one; what
+    # is left names a structure, or is a slip.
+    for item in [i for i in unread if mark_hint(i)]:
+        timing.messages.append(f"'{item}' is not a timing mark; {mark_hint(item)}")
+        unread.remove(item)
+    timing.structure, problems = read_structure(unread)
+    timing.messages.extend(problems)
     timing.messages.extend(_range_messages(timing))
+    if timing.structure is not None and timing.round_minutes is not None:
+        timing.messages.append("a part is a speaking round or a structure, not both")
+    elif timing.structure is not None and not timing.messages and timing.minutes is not None:
+        timing.messages.extend(filter(None, [too_short(timing.structure, timing.minutes)]))
     return timing
 
 

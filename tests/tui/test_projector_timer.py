@@ -41,7 +41,8 @@ async def test_the_countdowns_grow_with_the_window(build_app):
         for size in ((80, 24), (120, 40), (160, 60)):
             await pilot.resize_terminal(*size)
             await settle(pilot)
-            part, turn = app.screen.query(BlockDigits)
+            part = app.screen.query_one("#timer-digits", BlockDigits)
+            turn = app.screen.query_one("#round-digits", BlockDigits)
             heights[size] = (part.region.height, turn.region.height)
             if size != (80, 24):
                 # Full blocks, every row of them drawn.

@@ -39,9 +39,10 @@ async def test_a_damaged_session_file_is_reported_once_and_the_app_opens(build_a
     (folder / "2026-01-01-abcd.json").write_text("{not json", encoding="utf-8")
     app = build_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        # On a busy machine the home screen may mount a few frames late.
-        for _ in range(100):
-            await pilot.pause()
+        # The session lists are read after the first frame; on a busy machine that may
+        # take a while, so wait for the notice rather than a number of frames.
+        for _ in range(400):
+            await pilot.pause(0.05)
             if app._notifications:
                 break
         assert isinstance(app.screen, HomeScreen)

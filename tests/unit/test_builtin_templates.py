@@ -28,6 +28,9 @@ THEMES = {
     "wellness-programmes-and-eap",
     "first-meeting",
     "open-sharing-circle",
+    "troika-difficult-conversation",
+    "wise-crowds-finding-a-mentor",
+    "what-the-eap-could-do",
 }
 
 MAX_URL_CHARS = 150

@@ -10,7 +10,9 @@ import shutil
 import textwrap
 from collections.abc import Iterator
 
+from circlekeeper.sessions.structures.attendance import attendance_problem
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
+from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.tui.text import PROMPT_CHARS, TITLE_CHARS, clipped
 
 MAX_WIDTH = 100
@@ -30,6 +32,8 @@ def timing_words(part: Part) -> str:
     words = [f"{part.minutes} min"]
     if part.round_minutes is not None:
         words.append(f"round of {part.round_minutes} min a speaker")
+    if part.structure is not None:
+        words.append(part.structure.words())
     if part.fixed:
         words.append("fixed")
     return ", ".join(words)
@@ -75,6 +79,7 @@ def agenda_lines(agenda: Agenda) -> Iterator[str]:
         yield ""
         yield f"{number}. {clipped(part.title)}  [{_clock(start)}, {timing_words(part)}]"
         start += part.minutes
+        yield from _steps(part)
         if part.text:
             yield "   To read out (facilitator view):"
             yield from _wrapped(part.text, "     ", "     ")
@@ -93,3 +98,24 @@ def agenda_lines(agenda: Agenda) -> Iterator[str]:
         yield "Resources (shown as QR codes):"
         for resource in agenda.resources:
             yield f"  - {resource_line(resource)}"
+
+
+def _steps(part: Part) -> Iterator[str]:
+    """A structured part's steps, one a line: minutes, whose turn, the step and its cue."""
+    if not part.steps:
+        return
+    yield f"   Steps ({part.structure.structure.title if part.structure else ''}):"
+    for step in part.steps:
+        who = f"{step.who} · " if step.who else ""
+        yield f"     {step.minutes:>3} min  {who}{step.name}: {step.cue}"
+
+
+def structure_problems(agenda: Agenda, path: str, attendance: int) -> list[Problem]:
+    """The structured parts of ``agenda`` that do not fit ``attendance`` people."""
+    problems = []
+    for part in agenda.parts:
+        if part.structure is not None:
+            message = attendance_problem(part.structure, part.minutes, attendance)
+            if message is not None:
+                problems.append(Problem(path, part.line, message))
+    return problems

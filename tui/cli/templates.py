@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from circlekeeper.sessions.engine.timekeeper import MAX_ATTENDANCE
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import TemplateError
@@ -21,7 +22,7 @@ from circlekeeper.sessions.templates.library import (
     TemplateNotFoundError,
 )
 from circlekeeper.sessions.templates.parse import check_template_file, load_template_file
-from circlekeeper.tui.cli.agenda_text import agenda_lines
+from circlekeeper.tui.cli.agenda_text import agenda_lines, structure_problems
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 from circlekeeper.tui.text import clipped
 
@@ -159,15 +160,26 @@ Examples:
   circlekeeper templates check our-first-meeting.md
   circlekeeper templates check ~/agendas
   circlekeeper templates check our-first-meeting
+  circlekeeper templates check troika-difficult-conversation --attendance 5
 
 \b
 Exit codes: 0 every file is fine, 1 a file has problems.
 """,
 )
 @click.argument("paths_to_check", metavar="PATH...", nargs=-1, required=True)
+@click.option(
+    "--attendance",
+    type=click.IntRange(1, MAX_ATTENDANCE),
+    help="The number of people expected: structures (Troika, Wise Crowds...) must fit it.",
+)
 @pass_invocation
 @click.pass_context
-def check(ctx: click.Context, invocation: Invocation, paths_to_check: tuple[str, ...]) -> None:
+def check(
+    ctx: click.Context,
+    invocation: Invocation,
+    paths_to_check: tuple[str, ...],
+    attendance: int | None,
+) -> None:
     """Check template files for problems, listing every one as path:line: message.
 
     PATH may be a file, a folder (its .md files are checked) or the name of one of
@@ -177,6 +189,8 @@ def check(ctx: click.Context, invocation: Invocation, paths_to_check: tuple[str,
     failed = 0
     for path in files:
         problems = check_template_file(path)
+        if not problems and attendance is not None:
+            problems = structure_problems(load_template_file(path), str(path), attendance)
         for problem in problems:
             click.echo(str(problem))
         shown = safe_text(str(path), lines=False)

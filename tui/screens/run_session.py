@@ -240,7 +240,9 @@ class RunScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(f"Go to part {event.index + 1}: {title}?"), answered)
 
     def action_next_speaker(self) -> None:
-        if self._act(self.session.next_speaker):
+        # The same key moves a round to its next speaker and a structure to its next step.
+        moving = self.session.next_step if self.session.status().step else self.session.next_speaker
+        if self._act(moving):
             self.banner.clear()
 
     def action_pass_speaker(self) -> None:

@@ -1,4 +1,4 @@
-"""What the run screen says when time runs out: for the part, or for a speaker's turn.
+"""What the run screen says when time runs out: for the part, a speaker's turn or a step.
 
 A pure function of two of the engine's
 :class:`~circlekeeper.sessions.engine.status.Status` snapshots, so the screen only hands
@@ -31,4 +31,18 @@ def time_up_words(last: Status, now: Status) -> list[tuple[str, str]]:
         and not turn.done
     ):
         said.append(("This speaker's time is up.", "Press s for the next speaker."))
+    step, then = last.step, now.step
+    if (
+        step is not None
+        and then is not None
+        and step.number == then.number
+        and step.overrun == 0
+        and then.overrun > 0
+    ):
+        said.append(
+            (
+                f"Time is up for this step: “{clipped(then.step.name)}”.",
+                "Press s for the next step.",
+            )
+        )
     return said

@@ -31,6 +31,8 @@ def part_line(part: PartStatus) -> str:
     extras = []
     if part.part.is_round:
         extras.append("round")
+    if part.part.structure is not None:
+        extras.append(part.part.structure.name)
     if part.part.fixed:
         extras.append("fixed")
     tail = f" ({', '.join(extras)})" if extras else ""
