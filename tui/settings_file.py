@@ -18,7 +18,7 @@ SHOWN = 4
 
 def config_notice(problems: Sequence[ConfigProblem]) -> str:
     """The notice's words: each problem at its line, and what the app did about them."""
-    lines = [problem.describe("config.toml") for problem in problems[:SHOWN]]
+    lines = [problem.describe("config.toml", brief=True) for problem in problems[:SHOWN]]
     if len(problems) > SHOWN:
         lines.append(f"…and {len(problems) - SHOWN} more.")
     lines.append("The defaults are used for these; `circlekeeper config check` lists them.")

@@ -44,10 +44,20 @@ class ConfigProblem:
     """1-based; 0 for the file as a whole."""
     message: str
     """What is wrong, with the fix."""
+    choices: str = ""
+    """The names allowed, when the slip is an unknown one (``the themes are ...``)."""
 
-    def describe(self, path: Path | str) -> str:
-        """``path:LINE: message`` (``path: message`` for the whole file)."""
-        return f"{path}:{self.line}: {self.message}" if self.line else f"{path}: {self.message}"
+    def describe(self, path: Path | str, *, brief: bool = False) -> str:
+        """``path:LINE: message`` (``path: message`` for the whole file).
+
+        Args:
+            path: how to name the file.
+            brief: leave out the list of names allowed, for a short notice.
+        """
+        message = self.message
+        if self.choices and not brief:
+            message += (" " if message.endswith("?") else "; ") + self.choices
+        return f"{path}:{self.line}: {message}" if self.line else f"{path}: {message}"
 
 
 @dataclass
@@ -93,7 +103,7 @@ def _safe(value: Any) -> Any:
 
 def _closest(value: str, names: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(value.strip().lower(), names, n=1)
-    return f"did you mean {close[0]!r}? " if close else ""
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 @dataclass
@@ -102,9 +112,9 @@ class _Checker:
     lines: dict[str, int]
     choices: Choices
 
-    def problem(self, key: str, message: str) -> None:
+    def problem(self, key: str, message: str, choices: str = "") -> None:
         line = self.lines.get(key) or self.lines.get(key.split(".")[0], 0)
-        self.reading.problems.append(ConfigProblem(line, safe_text(message, lines=False)))
+        self.reading.problems.append(ConfigProblem(line, safe_text(message, lines=False), choices))
 
     def check_all(self, data: dict[str, Any]) -> None:
         config = self.reading.config
@@ -114,7 +124,8 @@ class _Checker:
                 hint = _closest(key, tuple(known))
                 self.problem(
                     key,
-                    f"unknown setting {key!r}; {hint}the settings are {', '.join(sorted(known))}",
+                    f"unknown setting {key!r}{hint}",
+                    f"the settings are {', '.join(sorted(known))}",
                 )
                 continue
             checked = getattr(self, f"_check_{key}")(key, value)
@@ -161,7 +172,7 @@ class _Checker:
         shown = repr(value) if isinstance(value, str) else "not text"
         self.problem(
             key,
-            f"unknown theme {shown}; {_closest(str(value), themes)}"
+            f"unknown theme {shown}{_closest(str(value), themes)}",
             f"the themes are {', '.join(sorted(themes))}",
         )
         return None
@@ -177,8 +188,8 @@ class _Checker:
             if ids and binding not in ids:
                 self.problem(
                     where,
-                    f"unknown keymap id {binding!r}; "
-                    f"{_closest(binding, ids)}the ids are {', '.join(sorted(ids))}",
+                    f"unknown keymap id {binding!r}{_closest(binding, ids)}",
+                    f"the ids are {', '.join(sorted(ids))} (`circlekeeper config check --ids`)",
                 )
             elif not isinstance(keys, str) or not keys.strip():
                 self.problem(
