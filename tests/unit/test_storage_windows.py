@@ -1,6 +1,6 @@
 """Sessions are saved, set aside and deleted where a folder cannot be flushed and there is
 no ``os.fchmod``, as on Windows. The whole storage suite runs this way with
-``--windows-like`` (see ``scripts/test-pythons``); these tests keep that path covered in
+``--windows-like`` (``scripts/test-pythons``, run by CI); these tests keep that path covered in
 every run."""
 
 from __future__ import annotations
