@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,59 @@ from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.settings import folders as paths
 from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.sessions.settings.folders import Folders
+from circlekeeper.sessions.storage import atomic
 from circlekeeper.sessions.templates.library import TemplateLibrary
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--windows-like",
+        action="store_true",
+        help="run as on Windows: a folder cannot be opened, and there is no os.fchmod",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--windows-like"):
+        return
+    skip = pytest.mark.skip(reason="Windows files have no POSIX permissions")
+    for item in items:
+        if item.get_closest_marker("posix_permissions"):
+            item.add_marker(skip)
+
+
+def without_posix_file_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Take away what Windows lacks: opening a folder, ``os.fchmod``, not following links."""
+    real_open, real_link = os.open, os.link
+
+    def open_no_folders(path, flags, mode=0o777, **kwargs):  # type: ignore[no-untyped-def]
+        if os.path.isdir(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, mode, **kwargs)
+
+    def link_following(src, dst, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs.get("follow_symlinks") is False:
+            raise NotImplementedError("link: follow_symlinks unavailable on this platform")
+        return real_link(src, dst, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_no_folders)
+    monkeypatch.setattr(os, "link", link_following)
+    monkeypatch.setattr(os, "supports_follow_symlinks", os.supports_follow_symlinks - {real_link})
+    # Only our own storage loses fchmod: the lock library picks its Windows kind there.
+    monkeypatch.setattr(atomic, "_FCHMOD", None)
+
+
+@pytest.fixture(autouse=True)
+def windows_like(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``--windows-like``, every test runs without the calls Windows lacks."""
+    if request.config.getoption("--windows-like"):
+        without_posix_file_calls(monkeypatch)
+
+
+@pytest.fixture
+def as_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This test runs without the calls Windows lacks, whatever the command line says."""
+    without_posix_file_calls(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

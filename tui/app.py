@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 from weakref import WeakSet
 
@@ -23,6 +24,7 @@ from textual.events import Resize
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
+from textual.theme import Theme
 
 from circlekeeper.sessions.engine.clock import Clock, SystemClock
 from circlekeeper.sessions.host import SessionHost
@@ -38,6 +40,7 @@ from circlekeeper.tui.flows import SessionFlow
 from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
+from circlekeeper.tui.settings_file import config_notice, keep_theme
 from circlekeeper.tui.theme import HIGH_CONTRAST
 from circlekeeper.tui.view import PARTICIPANT_VIEW
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
@@ -70,7 +73,7 @@ class CircleKeeperApp(App[int]):
     COMMANDS = App.COMMANDS | {TemplateCommands}
     TITLE = "circlekeeper"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="Keys and guidance"),
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys and guidance"),
         CRISIS_KEY,
         CRISIS_CHORD,
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
@@ -138,6 +141,14 @@ class CircleKeeperApp(App[int]):
             self.theme = self.config.theme
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        if self.settings.config_problems:
+            self.notify(
+                config_notice(self.settings.config_problems),
+                title="Your settings file has problems",
+                severity="warning",
+                timeout=20,
+            )
         self.sub_title = FACILITATOR_TITLE
         # Read once the home screen is up, so its problems are said at launch without
         # holding the first frame back.
@@ -147,6 +158,16 @@ class CircleKeeperApp(App[int]):
         self.screen_change_signal.subscribe(self, self._restyle_if_stale, immediate=True)
         self._mounted = True
         self._check_size(self.size.width, self.size.height)
+
+    def _theme_chosen(self, theme: Theme) -> None:
+        """Keep a theme picked in the palette for the next launch."""
+        if theme.name != self.config.theme:
+            self.config.theme = theme.name
+            self.run_worker(
+                partial(keep_theme, self, self.settings.folders.config_file, theme.name),
+                thread=True,
+                group="settings",
+            )
 
     def _resources_problem(self, error: TemplateError) -> None:
         self.notify(str(error), title="Your resources file has problems", severity="error")
@@ -223,7 +244,7 @@ class CircleKeeperApp(App[int]):
         from circlekeeper.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(keymap=self.config.keymap))
 
     def action_crisis(self) -> None:
         """Pause any running session and show the crisis resource, large."""

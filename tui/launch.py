@@ -6,10 +6,9 @@ Kept free of the command-line library so that ``circlekeeper`` alone starts quic
 from __future__ import annotations
 
 import gc
-import sys
 from collections.abc import Mapping
 
-from circlekeeper.sessions.settings.config import ConfigError, Settings
+from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.sessions.settings.folders import Folders
 
 
@@ -20,14 +19,14 @@ def launch(environ: Mapping[str, str], folders: Folders | None = None) -> int:
         environ: The environment, as the entry point read it.
         folders: The folders the command line resolved; from ``environ`` when not given.
     """
-    try:
-        if folders is None:
-            settings = Settings.load(environ)
-        else:
-            settings = Settings.in_folders(folders, environ)
-    except ConfigError as error:
-        print(f"circlekeeper: {error}", file=sys.stderr)
-        return 2
+    from circlekeeper.tui.settings_choices import settings_choices
+
+    # A bad setting keeps its default; the app says so once it is open.
+    choices = settings_choices()
+    if folders is None:
+        settings = Settings.load(environ, choices=choices)
+    else:
+        settings = Settings.in_folders(folders, environ, choices)
     from circlekeeper.sessions.languages.speaking import use_language
     from circlekeeper.tui.app import make_app
 

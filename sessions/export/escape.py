@@ -19,11 +19,30 @@ from markdown_it.token import Token
 
 from circlekeeper.sessions.templates.link_rules import check_url
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&~|!#{}])")
-"""Characters that can begin inline markup (or a GitHub table cell) anywhere in a line."""
+_INLINE_SPECIAL = re.compile(
+    r"""[`<|*]"""  # code, autolinks and HTML, table cells, emphasis
+    r"""|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"""  # emphasis; snake_case is never emphasis
+    r"""|\\(?=[!-/:-@\[-`{-~]|$)"""  # a backslash that would escape what follows
+    r"""|\](?=[(\[:])"""  # a link, a reference or a definition needs "](", "][" or "]:"
+    r"""|!(?=\[)"""  # an image
+    r"""|&(?=#?[A-Za-z0-9]+;)"""  # an entity such as &amp; or &#42;
+    r"""|~(?=~)|(?<=~)~"""  # strikethrough needs two
+)
+"""What would take effect as inline markup (or split a table cell) where it stands.
 
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
-"""What can begin a block (a list, a heading underline, a quote) at the start of a line."""
+Anything else is left as typed, so the Markdown also reads cleanly as plain text: a note
+that says ``[name removed]`` stays so, where escaping every bracket would give
+``\\[name removed\\]`` in an email. A bracket pair is a link only with ``(``, ``[`` or
+``:`` right after the ``]``, and escaping that one ``]`` is enough to keep it text."""
+
+_LINE_START = re.compile(r"^(\s*)([-+=#>]|\d+(?=[.)]))")
+"""What can begin a block (a list, a heading, a quote, a heading underline) at a line's start."""
+
+
+def _escape_inline(text: str) -> str:
+    """``text`` with a backslash before each character that would act as markup there."""
+    return _INLINE_SPECIAL.sub(lambda found: "\\" + found.group(0), text)
+
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
@@ -43,7 +62,7 @@ def lines_of(text: str) -> list[str]:
 
 
 def _escape_line(line: str) -> str:
-    line = _INLINE_SPECIAL.sub(r"\\\1", line)
+    line = _escape_inline(line)
     # A digit run before "." or ")" starts an ordered list: escape the mark after it.
     match = _LINE_START.match(line)
     if match is None:
@@ -102,7 +121,7 @@ def template_markdown(text: str) -> str:
     for token in _tokens(text):
         kind = token.type
         if kind == "text":
-            escaped = _INLINE_SPECIAL.sub(r"\\\1", token.content)
+            escaped = _escape_inline(token.content)
             out.append(_escape_line(token.content) if not out else escaped)
         elif kind in ("em_open", "em_close"):
             out.append("*")
@@ -112,13 +131,15 @@ def template_markdown(text: str) -> str:
             out.append(_code_span(token.content))
         elif kind == "link_open":
             hrefs.append(str(token.attrs.get("href", "")))
+            if out and out[-1].endswith("!") and not out[-1].endswith("\\!"):
+                out[-1] = out[-1][:-1] + "\\!"  # "!" before a link would make it an image
             out.append("[")
         elif kind == "link_close":
             out.append(f"](<{_url_text(hrefs.pop() or '')}>)")
         elif kind in ("softbreak", "hardbreak"):
             out.append(" ")
         else:
-            out.append(_INLINE_SPECIAL.sub(r"\\\1", token.content))
+            out.append(_escape_inline(token.content))
     return "".join(out)
 
 

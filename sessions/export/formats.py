@@ -1,4 +1,4 @@
-"""The three formats a summary is written in, and one call to write any of them."""
+"""The formats a summary is written in, and one call to write any of them."""
 
 from __future__ import annotations
 
@@ -16,11 +16,16 @@ class Format(str, Enum):
     MARKDOWN = "md"
     HTML = "html"
     JSON = "json"
+    CSV = "csv"
 
     @property
     def label(self) -> str:
         """The format's name in words."""
-        return {"md": "Markdown", "html": "HTML", "json": "JSON"}[self.value]
+        return {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV"}[self.value]
+
+
+DOCUMENT_FORMATS = (Format.MARKDOWN, Format.HTML, Format.JSON)
+"""The formats that hold the whole summary; CSV holds its notes alone, one row each."""
 
 
 def render(summary: Summary, fmt: Format) -> str:
@@ -29,4 +34,8 @@ def render(summary: Summary, fmt: Format) -> str:
         return render_markdown(summary)
     if fmt is Format.HTML:
         return render_html(summary)
+    if fmt is Format.CSV:
+        from circlekeeper.sessions.spreadsheets.notes import notes_csv
+
+        return notes_csv(summary)
     return render_json(summary)

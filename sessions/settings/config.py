@@ -11,22 +11,15 @@ from __future__ import annotations
 import contextlib
 import locale
 import re
-import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from circlekeeper.sessions.languages.language import Language
-from circlekeeper.sessions.languages.tags import CLOCKS, chosen_tag, normal_tag
-from circlekeeper.sessions.safe_text import safe_text
+from circlekeeper.sessions.languages.tags import chosen_tag
+from circlekeeper.sessions.settings.checks import Choices, ConfigProblem, read_config
 from circlekeeper.sessions.settings.folders import Folders
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
 
 PHONE_REGION_ENV = "CIRCLEKEEPER_PHONE_REGION"
 """Environment variable naming the region for local phone numbers; the settings file's
@@ -39,7 +32,8 @@ _LOCALE_REGION = re.compile(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})\b")
 
 
 class ConfigError(ValueError):
-    """The settings file could not be read; the message says where and why."""
+    """Kept for callers that caught it: a bad settings file no longer raises, its problems
+    are in :attr:`Settings.config_problems`."""
 
 
 @dataclass
@@ -63,60 +57,13 @@ class Config:
     """``12h`` or ``24h`` to say how times are written; empty: as the language writes them."""
 
     @classmethod
-    def load(cls, path: Path) -> Config:
-        """Read settings from ``path``; a missing file gives the defaults.
+    def load(cls, path: Path, choices: Choices | None = None) -> Config:
+        """Read settings from ``path``: defaults for a missing file and for each bad value.
 
-        Raises:
-            ConfigError: the file is not valid TOML or a value has the wrong type.
+        What was wrong is reported by
+        :func:`~circlekeeper.sessions.settings.checks.read_config`.
         """
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return cls()
-        except OSError as error:
-            raise ConfigError(f"{path}: cannot read settings: {error.strerror}") from None
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            raise ConfigError(f"{path}: not valid TOML: {error}") from None
-        config = cls()
-        known = {f.name: f for f in fields(cls)}
-        for key, value in data.items():
-            if key not in known:
-                raise ConfigError(f"{path}: unknown setting {key!r}")
-            expected = type(getattr(config, key))
-            if expected is int and isinstance(value, bool) or not isinstance(value, expected):
-                raise ConfigError(
-                    f"{path}: setting {key!r} should be {expected.__name__}, "
-                    f"not {type(value).__name__}"
-                )
-            setattr(config, key, _safe(value))
-        _check_language(config, path)
-        return config
-
-
-def _check_language(config: Config, path: Path) -> None:
-    """Check ``language`` and ``clock``, writing the tag the standard way (``de-DE``)."""
-    if config.language.strip():
-        tag = normal_tag(config.language)
-        if tag is None:
-            raise ConfigError(
-                f"{path}: language {config.language!r} is not a language tag; "
-                'write e.g. "de", "es" or "en-GB"'
-            )
-        config.language = tag
-    if config.clock.strip() and config.clock.strip() not in CLOCKS:
-        raise ConfigError(f'{path}: clock {config.clock!r} should be "12h" or "24h"')
-    config.clock = config.clock.strip()
-
-
-def _safe(value: object) -> object:
-    """A setting's value with its text made safe: a theme or key name is shown in messages."""
-    if isinstance(value, str):
-        return safe_text(value, lines=False)
-    if isinstance(value, dict):
-        return {_safe(k): _safe(v) for k, v in value.items()}
-    return value
+        return read_config(path, choices).config
 
 
 def region_hints(environ: Mapping[str, str], configured: str = "") -> tuple[str, ...]:
@@ -157,6 +104,8 @@ class Settings:
     """Regions for local phone numbers, the first choice first (see :func:`region_hints`)."""
     language: Language = field(default_factory=Language)
     """The language to speak and write times in: the ``language`` setting, else the locale's."""
+    config_problems: tuple[ConfigProblem, ...] = ()
+    """What was wrong in ``config.toml``; each bad value was replaced by its default."""
 
     @cached_property
     def phone_region(self) -> str:
@@ -176,6 +125,7 @@ class Settings:
         data_dir: Path | None = None,
         config_dir: Path | None = None,
         templates_dir: Path | None = None,
+        choices: Choices | None = None,
     ) -> Settings:
         """Resolve the folders, read ``config.toml`` and gather the region hints.
 
@@ -184,29 +134,22 @@ class Settings:
             data_dir: ``--data-dir``, if given (it wins over the environment).
             config_dir: ``--config-dir``, if given.
             templates_dir: ``--templates-dir``, if given.
-
-        Raises:
-            ConfigError: the settings file cannot be read or has a bad value.
+            choices: the themes, binding ids and regions values are checked against.
         """
         folders = Folders.resolve(
             environ, data=data_dir, config=config_dir, templates=templates_dir
         )
-        return cls.in_folders(folders, environ)
+        return cls.in_folders(folders, environ, choices)
 
     @classmethod
-    def in_folders(cls, folders: Folders, environ: Mapping[str, str]) -> Settings:
-        """Settings for folders already resolved: ``config.toml`` read from them.
-
-        Raises:
-            ConfigError: the settings file cannot be read or has a bad value.
-        """
-        config = Config.load(folders.config_file)
-        return cls(
-            folders,
-            config,
-            region_hints(environ, config.phone_region),
-            language_of(config, environ),
-        )
+    def in_folders(
+        cls, folders: Folders, environ: Mapping[str, str], choices: Choices | None = None
+    ) -> Settings:
+        """Settings for folders already resolved: ``config.toml`` read and checked."""
+        reading = read_config(folders.config_file, choices)
+        config = reading.config
+        hints = region_hints(environ, config.phone_region)
+        return cls(folders, config, hints, language_of(config, environ), tuple(reading.problems))
 
 
 def language_of(config: Config, environ: Mapping[str, str]) -> Language:

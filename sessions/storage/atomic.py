@@ -35,6 +35,8 @@ MAX_DEPTH = 32
 # Not every system has these flags; without them the checks before opening still hold.
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+# Windows has no fchmod: a file's permissions there come from its folder's.
+_FCHMOD = getattr(os, "fchmod", None)
 
 
 class DamagedFile(StorageError):
@@ -68,12 +70,31 @@ def temp_prefix(target: Path) -> str:
 
 
 def fsync_folder(folder: Path) -> None:
-    """Make a rename or removal in ``folder`` durable."""
-    fd = os.open(folder, os.O_RDONLY)
+    """Make a rename or removal in ``folder`` durable, where the system allows it.
+
+    Windows cannot open a folder as a file, and its renames are already recorded by the
+    file system's journal: there (and wherever a folder cannot be opened) this does nothing.
+    """
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except (PermissionError, IsADirectoryError):
+        return
     try:
         os.fsync(fd)
+    except OSError as exc:
+        # Some file systems (network shares, FAT on some systems) cannot flush a folder.
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF):
+            raise
     finally:
         os.close(fd)
+
+
+def restrict_mode(fd: int, mode: int) -> None:
+    """Set an open file's permissions where the system has them (not on Windows)."""
+    if _FCHMOD is not None:
+        _FCHMOD(fd, mode)
 
 
 def write_file_atomic(
@@ -101,7 +122,7 @@ def write_file_atomic(
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
         try:
             if mode != 0o600:
-                os.fchmod(fd, mode)
+                restrict_mode(fd, mode)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]

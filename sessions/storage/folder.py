@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.settings import folders as paths
-from circlekeeper.sessions.storage.atomic import TEMP_SUFFIX, fsync_folder
+from circlekeeper.sessions.storage.atomic import TEMP_SUFFIX, fsync_folder, restrict_mode
 from circlekeeper.sessions.storage.index import ID_PATTERN
 
 if TYPE_CHECKING:
@@ -256,10 +256,10 @@ class SessionFolder:
                 target = path.with_name(path.name + suffix)
                 try:
                     # A hard link fails if the name is taken, so nothing is ever overwritten.
-                    os.link(path, target, follow_symlinks=False)
+                    _link_itself(path, target)
                 except FileExistsError:
                     continue
-                except OSError:  # a file system without hard links
+                except (OSError, NotImplementedError):  # a file system without hard links
                     if os.path.lexists(target):
                         continue
                     os.rename(path, target)
@@ -273,6 +273,17 @@ class SessionFolder:
         raise StorageError(f"Could not set aside {path}: too many damaged copies beside it")
 
 
+def _link_itself(path: Path, target: Path) -> None:
+    """Hard-link ``target`` to ``path`` itself, never to what a link at ``path`` names.
+
+    Windows never follows a link here and refuses to be asked not to.
+    """
+    if os.link in os.supports_follow_symlinks:
+        os.link(path, target, follow_symlinks=False)
+    else:
+        os.link(path, target)
+
+
 def _make_private(path: Path) -> None:
     """Make ``path`` owner-only if it is a regular file, never through a link."""
     # O_NOFOLLOW refuses a symbolic link and O_NONBLOCK keeps a FIFO from blocking the open.
@@ -283,7 +294,7 @@ def _make_private(path: Path) -> None:
         return
     try:
         if stat.S_ISREG(os.fstat(fd).st_mode):
-            os.fchmod(fd, 0o600)
+            restrict_mode(fd, 0o600)
     except OSError:
         pass
     finally:

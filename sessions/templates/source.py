@@ -22,6 +22,7 @@ from circlekeeper.sessions.safe_text import BIDI_CONTROLS, describe, safe_text, 
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.sessions.templates.files import MAX_FILE_BYTES
 from circlekeeper.sessions.templates.timing_marks import other_digits
+from circlekeeper.sessions.templates.yaml_slips import NO_CLOSING_LINE, explain
 
 _BOM = "\ufeff"
 
@@ -104,7 +105,7 @@ def decode(source: str | bytes, path: str) -> Source:
     result.text = text
     result.tokens = _markdown().parse(text)
     if text.startswith("---\n") and not (result.tokens and result.tokens[0].type == "front_matter"):
-        result.problem(1, "the front matter has no closing '---' line")
+        result.problem(1, NO_CLOSING_LINE)
     return result
 
 
@@ -142,7 +143,9 @@ def _markdown() -> MarkdownIt:
     return _TemplateMarkdown("commonmark", {"html": False}).use(front_matter_plugin)
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError, first_line: int, start: int) -> tuple[int, str]:
+def _yaml_problem(
+    error: yaml.MarkedYAMLError, first_line: int, start: int, content: str
+) -> tuple[int, str]:
     """Where a YAML error is, and what it is, said from where the broken value starts.
 
     PyYAML marks where it gave up (``problem_mark``: often the next key, or the end of the
@@ -153,6 +156,11 @@ def _yaml_problem(error: yaml.MarkedYAMLError, first_line: int, start: int) -> t
     mark = error.context_mark or error.problem_mark
     if mark is None:
         return start, f"the front matter is not valid YAML: {problem}"
+    lines = content.split("\n")
+    if error.problem_mark is not None and error.problem_mark.line < len(lines):
+        slip = explain(problem, lines[error.problem_mark.line])
+        if slip is not None:
+            return first_line + error.problem_mark.line, slip
     where = f"column {mark.column + 1}"
     if error.context_mark is not None and error.context:
         reason = f"{problem} {error.context} that starts at {where}"
@@ -190,7 +198,7 @@ def read_front_matter(src: Source, fields: dict[str, type]) -> FrontMatter:
         node = yaml.compose(token.content, Loader=yaml.SafeLoader)
         data = yaml.safe_load(token.content)
     except yaml.MarkedYAMLError as error:
-        src.problem(*_yaml_problem(error, first_line, start))
+        src.problem(*_yaml_problem(error, first_line, start, token.content))
         return FrontMatter({}, {}, start)
     except (yaml.YAMLError, RecursionError):
         src.problem(start, "the front matter is not valid YAML")

@@ -1,7 +1,9 @@
 """The built wheel, installed into a fresh virtual environment, lists and checks templates.
 
-This is what a facilitator gets from ``pip install circlekeeper``: the built-in templates
+This is what a facilitator gets from ``pipx install circlekeeper``: the built-in templates
 must travel as package data, and nothing may land in site-packages under a generic name.
+The same build (a source archive and a wheel) must be clean enough to publish: no warning
+from setuptools, and ``twine check`` content with its metadata.
 """
 
 from __future__ import annotations
@@ -29,13 +31,13 @@ def _run(args: list[str | Path], **kwargs) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The ``bin`` folder of a fresh virtual environment with the wheel installed."""
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The folder holding the source archive and the wheel, and what the build said."""
     work = tmp_path_factory.mktemp("wheel")
     # Build from a copy so the build leaves no build/ or egg-info in the working tree.
     source = work / "source"
     source.mkdir()
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
+    for name in ("pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, source / name)
     for folder in ("sessions", "tui", "templates"):
@@ -43,10 +45,19 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
     dist = work / "dist"
-    built = _run([sys.executable, "-m", "build", "--wheel", "--outdir", dist, source])
-    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    # Both from the source folder: building the wheel from the archive would build twice.
+    build = [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", dist, source]
+    done = _run(build)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return dist, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def installed(built: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``bin`` folder of a fresh virtual environment with the wheel installed."""
+    dist, _ = built
     (wheel,) = dist.glob("circlekeeper-*.whl")
-    venv = work / "venv"
+    venv = tmp_path_factory.mktemp("venv") / "venv"
     # The fresh environment gets no pip of its own (bootstrapping one took a third of the
     # time): the test environment's pip installs into it, the wheel and what it depends
     # on, from the same indexes. Compiling every dependency to bytecode is left to Python,
@@ -119,3 +130,19 @@ def test_the_catalogs_travel_in_the_wheel(installed: Path, elsewhere: Path) -> N
     )
     assert result.returncode != 0
     assert "no conocemos 'everyone'; usa participants o facilitator" in result.stderr
+
+
+def test_the_build_is_ready_to_publish(built: tuple[Path, str]) -> None:
+    dist, log = built
+    # Byte-compiling is off whenever PYTHONDONTWRITEBYTECODE is set: not the package's doing.
+    warnings = [
+        line
+        for line in log.splitlines()
+        if "warning" in line.lower() and "byte-compiling is disabled" not in line
+    ]
+    assert warnings == [], "\n".join(warnings)
+    archives = sorted(p.name for p in dist.iterdir())
+    assert sorted(name.rsplit(".", 1)[-1] for name in archives) == ["gz", "whl"], archives
+    checked = _run([sys.executable, "-m", "twine", "check", "--strict", *dist.iterdir()])
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.count("PASSED") == 2, checked.stdout

@@ -37,7 +37,9 @@ def test_list_shows_each_session_newest_first(runner: CliRunner, folders) -> Non
     result = runner.invoke(cli, ["sessions", "list"])
     assert result.exit_code == 0, result.output
     header, *rows = result.stdout.splitlines()
-    assert header.split() == ["ID", "TITLE", "STATE", "CREATED", "LAST", "UPDATE"]
+    assert header.split() == [
+        "ID", "DATE", "AGENDA", "PEOPLE", "PLANNED", "ACTUAL", "STATE", "LAST", "UPDATE"
+    ]  # fmt: skip
     assert [row.split()[0] for row in rows] == [new, old]
     assert "Check-in circle" in rows[0] and "paused" in rows[0]
     assert "Finding mentors" in rows[1] and "ended" in rows[1]

@@ -128,7 +128,7 @@ def test_a_session_open_in_the_app_can_still_be_exported_and_is_left_alone(runne
         ),
         (
             ["{id}", "-a", "participants", "-f", "pdf"],
-            "Error: --format: 'pdf' is not known; use md, html or json\n",
+            "Error: --format: 'pdf' is not known; use md, html, json or csv\n",
         ),
         (
             ["{id}", "-a", "participants", "-o", "{tmp}/a-file/out.md"],

@@ -27,9 +27,10 @@ from circlekeeper.sessions.engine.note_model import NoteKind, NoteSource
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.export import Audience, Format, render, summary_of
 from circlekeeper.sessions.export.escape import markdown_text
+from circlekeeper.sessions.export.formats import DOCUMENT_FORMATS
 from circlekeeper.sessions.storage.record import SessionRecord
 
-FORMATS = list(Format)
+FORMATS = list(DOCUMENT_FORMATS)
 AGENDA = example_agenda()
 
 

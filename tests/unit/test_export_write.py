@@ -51,6 +51,7 @@ def test_an_export_needs_a_file_or_a_folder(session) -> None:
         save_export(summary_of(session, Audience.PARTICIPANTS), Format.HTML)
 
 
+@pytest.mark.posix_permissions
 def test_the_record_is_for_its_owner_only_and_the_handout_can_be_shared(session, tmp_path) -> None:
     record = save_export(
         summary_of(session, Audience.FACILITATOR), Format.MARKDOWN, folder=tmp_path

@@ -60,7 +60,7 @@ def test_the_locale_chooses_the_messages_and_a_twelve_hour_clock(
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
     result = CliRunner().invoke(cli, ["export", session_id, "-a", "participants", "-f", "pdf"])
     assert result.exit_code != 0
-    assert "'pdf' kennen wir nicht; nimm md, html oder json" in result.output
+    assert "'pdf' kennen wir nicht; nimm md, html, json oder csv" in result.output
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert re.search(r"Started 6:05\s?PM", _export(session_id, "-a", "facilitator"))
     (folders.config / "config.toml").parent.mkdir(parents=True, exist_ok=True)

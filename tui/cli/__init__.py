@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "qr": ("circlekeeper.tui.cli.qr", "qr"),
     "export": ("circlekeeper.tui.cli.export", "export"),
     "serve": ("circlekeeper.tui.cli.serve", "serve"),
+    "config": ("circlekeeper.tui.cli.config", "config"),
 }
 
 

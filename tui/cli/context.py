@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import click
 
 from circlekeeper.sessions.languages.language import Language
-from circlekeeper.sessions.settings.config import Config, ConfigError, language_of, region_hints
+from circlekeeper.sessions.settings.config import Config, language_of, region_hints
 from circlekeeper.sessions.settings.folders import Folders
 
 
@@ -40,11 +40,7 @@ pass_invocation = click.make_pass_decorator(Invocation)
 def chosen_language(folders: Folders, environ: Mapping[str, str]) -> Language:
     """The language the settings file and the locale choose for the command's messages.
 
-    A settings file that cannot be read leaves the choice to the locale: the command
-    still runs, and the app says what is wrong with the file when it opens.
+    A bad ``language`` value is left at its default, so the locale chooses: the command
+    still runs, and ``config check`` or the app says what is wrong with the file.
     """
-    try:
-        config = Config.load(folders.config_file)
-    except ConfigError:
-        config = Config()
-    return language_of(config, environ)
+    return language_of(Config.load(folders.config_file), environ)

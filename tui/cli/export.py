@@ -42,6 +42,7 @@ FORMATS = {
     "markdown": Format.MARKDOWN,
     "html": Format.HTML,
     "json": Format.JSON,
+    "csv": Format.CSV,
 }
 
 
@@ -95,10 +96,10 @@ Examples:
     "fmt",
     default="md",
     show_default=True,
-    metavar="md|html|json",
-    callback=_choice(FORMATS, N_("md, html or json")),
-    help="Markdown, one printable HTML page with QR codes, or JSON (schema "
-    "circlekeeper-summary version 1).",
+    metavar="md|html|json|csv",
+    callback=_choice(FORMATS, N_("md, html, json or csv")),
+    help="Markdown, one printable HTML page with QR codes, JSON (schema "
+    "circlekeeper-summary version 1), or CSV for a spreadsheet (one row a note).",
 )
 @click.option(
     "--output",

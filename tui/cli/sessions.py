@@ -7,6 +7,9 @@ standard error and a non-zero exit code.
 
 from __future__ import annotations
 
+import json
+import shutil
+import sys
 from collections.abc import Iterable, Sized
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +18,8 @@ import click
 
 from circlekeeper.sessions.engine.clock import SystemClock
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.spreadsheets.cells import csv_text
+from circlekeeper.sessions.spreadsheets.sessions import COLUMNS, SessionRow, session_rows
 from circlekeeper.sessions.storage.removal import remove_file
 from circlekeeper.sessions.storage.session_store import (
     SessionLocked,
@@ -26,25 +31,44 @@ from circlekeeper.sessions.storage.session_store import (
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 from circlekeeper.tui.text import clipped
 
-TITLE_WIDTH = 36
+MIN_TITLE_WIDTH = 24
+"""The narrowest the agenda column gets in a narrow terminal; titles are cut only below it."""
 
 
 def _when(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _title(summary: SessionSummary) -> str:
-    return clipped(summary.title or "(untitled)", TITLE_WIDTH)
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
-def _table(summaries: Iterable[SessionSummary]) -> None:
-    """Print sessions as aligned columns under a header line."""
-    click.echo(f"{'ID':<16}  {'TITLE':<{TITLE_WIDTH}}  {'STATE':<7}  {'CREATED':<16}  LAST UPDATE")
-    for s in summaries:
-        click.echo(
-            f"{s.id:<16}  {_title(s):<{TITLE_WIDTH}}  {s.state:<7}  "
-            f"{_when(s.created):<16}  {_when(s.updated)}"
-        )
+def _table(rows: list[SessionRow], summaries: list[SessionSummary]) -> None:
+    """Print sessions as aligned columns under a header line, titles as wide as they fit."""
+    with_group = any(row.group for row in rows)
+    head = ["ID", "DATE", "AGENDA"] + (["GROUP"] if with_group else [])
+    head += ["PEOPLE", "PLANNED", "ACTUAL", "STATE", "LAST UPDATE"]
+    lines = []
+    for row, summary in zip(rows, summaries, strict=True):
+        cells = [row.id, row.date, row.agenda or "(untitled)"]
+        cells += [row.group] if with_group else []
+        cells += [_number(row.attendance), _number(row.planned_minutes)]
+        cells += [_number(row.actual_minutes), row.state, _when(summary.updated)]
+        lines.append(cells)
+    widths = [max(len(cells[i]) for cells in [head, *lines]) for i in range(len(head))]
+    if sys.stdout.isatty():
+        # Only a terminal has a width to keep to; a file or a pipe gets whole titles.
+        spare = shutil.get_terminal_size().columns - (sum(widths) + 2 * (len(widths) - 1))
+        if spare < 0:
+            widths[2] = max(MIN_TITLE_WIDTH, widths[2] + spare)
+    numeric = {i for i, name in enumerate(head) if name in ("PEOPLE", "PLANNED", "ACTUAL")}
+    for cells in [head, *lines]:
+        shown = [
+            clipped(cell, widths[i]).rjust(widths[i]) if i in numeric
+            else clipped(cell, widths[i]).ljust(widths[i])
+            for i, cell in enumerate(cells)
+        ]  # fmt: skip
+        click.echo("  ".join(shown).rstrip())
 
 
 def _days(ctx: click.Context, param: click.Parameter, value: str) -> int:
@@ -79,12 +103,23 @@ def sessions() -> None:
     epilog="""\b
 Examples:
   circlekeeper sessions list
+  circlekeeper sessions list --format csv > sessions.csv
   circlekeeper --data-dir ~/groups sessions list
 """,
 )
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="An aligned table, CSV for a spreadsheet, or JSON for another tool.",
+)
 @pass_invocation
-def list_sessions(invocation: Invocation) -> None:
-    """Show every saved session, most recently updated first.
+def list_sessions(invocation: Invocation, fmt: str) -> None:
+    """Show every saved session, most recently updated first: its date, agenda, group,
+    the people present, planned and actual minutes, and its state.
 
     Files that could not be read as a session are reported on standard error with
     their path; damaged ones are set aside as NAME.damaged so nothing else is affected,
@@ -100,10 +135,16 @@ def list_sessions(invocation: Invocation) -> None:
     for entry in listing.damaged:
         # A file set aside was damaged; one left where it is was only skipped.
         click.echo(f"{'damaged' if entry.moved_to else 'skipped'}: {entry.message()}", err=True)
-    if not listing.sessions:
+    summaries = list(listing.sessions)
+    rows = session_rows(store, summaries, SystemClock())
+    if fmt == "csv":
+        click.echo(csv_text(COLUMNS, [list(row.as_dict().values()) for row in rows]), nl=False)
+    elif fmt == "json":
+        click.echo(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+    elif not summaries:
         click.echo(f"No saved sessions in {store.root}.")
-        return
-    _table(listing.sessions)
+    else:
+        _table(rows, summaries)
 
 
 @sessions.command(
@@ -152,7 +193,7 @@ def _about(store: SessionStore, session_id: str, copies: list[Path]) -> str:
         return f"only its set-aside copies are left: {len(copies)} file{_s(copies)}"
     summary = next((s for s in store.list().sessions if s.id == session_id), None)
     about = (
-        f"{_title(summary)}, last updated {_when(summary.updated)}"
+        f"{summary.title or '(untitled)'}, last updated {_when(summary.updated)}"
         if summary
         else "its file could not be read"
     )
@@ -208,7 +249,7 @@ def purge(invocation: Invocation, days: int, yes: bool) -> None:
     if expired:
         count = len(expired)
         click.echo(f"{count} session{_s(expired)} last updated more than {days} days ago:")
-        _table(expired)
+        _table(session_rows(store, expired, SystemClock()), expired)
     if aside:
         click.echo(f"{len(aside)} file{_s(aside)} set aside as damaged, which may hold notes:")
         _set_aside_table(aside, now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib.resources import files
 
 from textual.app import ComposeResult
@@ -14,11 +15,31 @@ from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
 
+def remapped_keys(keymap: Mapping[str, str]) -> str:
+    """A Markdown section naming the keys ``config.toml`` moved, for the top of the help.
+
+    The tables below name the usual keys; this says which of them are elsewhere for you
+    (the keys footer shows the new ones already).
+    """
+    rows = "\n".join(
+        f"| `{markdown_code(keys)}` | `{binding_id}` |" for binding_id, keys in keymap.items()
+    )
+    return (
+        "## Your keys\n\nYour settings file moves these keys; they replace the ones named "
+        f"below for the same action.\n\n| Key | Binding id |\n| --- | --- |\n{rows}\n\n"
+    )
+
+
+def markdown_code(text: str) -> str:
+    """``text`` safe inside a Markdown code span in a table cell."""
+    return text.replace("`", "'").replace("|", "\\|")
+
+
 class HelpScreen(ModalScreen[None]):
     """Keys and guidance; any of escape, q or ? closes it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
         DIALOG_CRISIS,
     ]
 
@@ -36,8 +57,14 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
+    def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self._keymap = dict(keymap or {})
+
     def compose(self) -> ComposeResult:
         text = files("circlekeeper.tui.screens").joinpath("help.md").read_text(encoding="utf-8")
+        if self._keymap:
+            text = remapped_keys(self._keymap) + text
         with VerticalScroll():
             yield Markdown(text)
         yield KeysFooter()
