@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from export_example import example_session
+from export_example import GOLDEN, example_session
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,6 +17,7 @@ from circlekeeper.sessions.reports.figures import (
     SessionFigures,
     figures_of,
 )
+from circlekeeper.sessions.reports.records import read_record
 
 
 def record_of(session) -> dict:
@@ -122,3 +123,10 @@ def _leaves(value):
             yield from _leaves(item)
     else:
         yield value
+
+
+def test_a_version_1_record_on_disk_is_read(tmp_path) -> None:
+    # The golden record is the format as version 1 wrote it; it must stay readable.
+    collected = read_record(GOLDEN / "example-record.json")
+    assert collected.version == 1
+    assert collected.figures.attendance == 7

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "qr": ("circlekeeper.tui.cli.qr", "qr"),
     "export": ("circlekeeper.tui.cli.export", "export"),
     "serve": ("circlekeeper.tui.cli.serve", "serve"),
+    "report": ("circlekeeper.tui.cli.report", "report"),
 }
 
 
