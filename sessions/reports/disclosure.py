@@ -166,6 +166,19 @@ class PublishedTable:
         return self.entry(len(self.table.rows), column)
 
 
+def publish_counts(counts: tuple[int, ...], k: int = DEFAULT_K) -> tuple[list[Entry], Entry]:
+    """One set of counts and their total n, as they may be shown (a one-row table).
+
+    Raises:
+        DisclosureError: ``k`` is below :data:`MIN_K`.
+    """
+    labels = tuple(str(i) for i in range(len(counts)))
+    published = publish(
+        Table("", ("",), labels, (counts,), row_totals=True, column_totals=False), k
+    )
+    return [published.cell(0, c) for c in range(len(counts))], published.entry(0, len(counts))
+
+
 def publish(table: Table, k: int = DEFAULT_K) -> PublishedTable:
     """``table`` with every count below ``k`` suppressed, and what would reveal one hidden.
 
