@@ -9,6 +9,7 @@ and that cells add up to their totals. It enumerates the suppressed cells row by
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from circlekeeper.sessions.reports.disclosure import Mark, PublishedTable
 
@@ -30,6 +31,26 @@ def _add(sums: tuple[int, ...], row: tuple[int, ...]) -> tuple[int, ...]:
 
 def possible_values(published: PublishedTable) -> dict[tuple[int, int], set[int]]:
     """Every value each suppressed entry (cell or total) could take."""
+    table = published.table
+    if len(table.columns) <= len(table.rows):
+        return _possible(published)
+    # Step along the longer side, so the partial sums carried are the fewer.
+    flipped = PublishedTable(
+        replace(
+            table,
+            rows=table.columns,
+            columns=table.rows,
+            values=tuple(zip(*table.values, strict=True)),
+            row_totals=table.column_totals,
+            column_totals=table.row_totals,
+        ),
+        published.k,
+        {(c, r): mark for (r, c), mark in published.marks.items()},
+    )
+    return {(r, c): found for (c, r), found in _possible(flipped).items()}
+
+
+def _possible(published: PublishedTable) -> dict[tuple[int, int], set[int]]:
     table, k = published.table, published.k
     height, width = len(table.rows), len(table.columns)
     entry = published.entry

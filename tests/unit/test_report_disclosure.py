@@ -14,6 +14,8 @@ from circlekeeper.sessions.reports.disclosure import (
     check_k,
     publish,
 )
+from circlekeeper.sessions.reports.figures import SessionFigures
+from circlekeeper.sessions.reports.report import build_report
 
 
 def table(values, *, rows_add=True, columns_add=True, people=True) -> Table:
@@ -95,3 +97,31 @@ def test_no_suppressed_count_can_be_worked_out_and_n_is_always_there(case) -> No
     for position, possible in possible_values(published).items():
         assert values[position] in possible
         assert len(possible) > 1, f"{position} can be worked out as {possible}"
+
+
+small = st.integers(0, 7)
+session_figures = st.builds(
+    SessionFigures,
+    date=st.sampled_from(["2026-03-04", "2026-04-01"]),
+    attendance=small,
+    newcomers=st.none() | small,
+    minutes_planned=small,
+    minutes_run=small,
+    parts_overran=small,
+    crisis_uses=st.integers(0, 3),
+    notes=st.tuples(small, small, small, small),
+    mood=st.tuples(*[st.integers(0, 5)] * 5),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(session_figures, min_size=1, max_size=2), st.integers(3, 4))
+def test_no_table_of_a_report_lets_a_suppressed_count_be_worked_out(figures, k) -> None:
+    report = build_report(figures, k)
+    assert report.n == len(figures)
+    for published in report.tables:
+        assert published.n == len(published.table.rows)
+        values = published.table.entries()
+        for position, possible in possible_values(published).items():
+            assert len(possible) > 1, (published.table.title, position, possible)
+            assert values[position] in possible
