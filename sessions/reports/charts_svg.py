@@ -15,9 +15,11 @@ from circlekeeper.sessions.reports.disclosure import Entry
 
 WIDTH = 300
 HEIGHT = 130
+"""A chart with bars; one with every count withheld is a short strip of marks."""
+STRIP = 46
 TOP = 18
-BASE = HEIGHT - 22
-"""The baseline; session labels sit below it."""
+BELOW = 22
+"""Room under the baseline for the session labels."""
 
 
 def bar_chart(title: str, labels: Sequence[str], entries: Sequence[Entry], k: int) -> str:
@@ -27,25 +29,27 @@ def bar_chart(title: str, labels: Sequence[str], entries: Sequence[Entry], k: in
     slot = WIDTH / max(len(entries), 1)
     bar = min(slot * 0.6, 36)
     name = escape(f"{title} (n = {len(entries)} sessions)")
+    height = HEIGHT if shown else STRIP
+    base = height - BELOW
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" '
         f'role="img" aria-label="{name}">',
         f"<title>{name}</title>",
-        f'<line x1="0" y1="{BASE}" x2="{WIDTH}" y2="{BASE}" stroke="#555" stroke-width="1"/>',
+        f'<line x1="0" y1="{base}" x2="{WIDTH}" y2="{base}" stroke="#555" stroke-width="1"/>',
     ]
     for i, (label, entry) in enumerate(zip(labels, entries, strict=True)):
         middle = slot * i + slot / 2
         if entry.value is None:
-            out.append(_text(middle, BASE - 4, entry.text(k), "withheld"))
+            out.append(_text(middle, base - 4, entry.text(k), "withheld"))
         else:
-            height = (BASE - TOP) * entry.value / largest
+            tall = (base - TOP) * entry.value / largest
             out.append(
-                f'<rect x="{middle - bar / 2:.1f}" y="{BASE - height:.1f}" width="{bar:.1f}" '
-                f'height="{height:.1f}" fill="#444"/>'
+                f'<rect x="{middle - bar / 2:.1f}" y="{base - tall:.1f}" width="{bar:.1f}" '
+                f'height="{tall:.1f}" fill="#444"/>'
             )
-            out.append(_text(middle, BASE - height - 4, str(entry.value), "count"))
+            out.append(_text(middle, base - tall - 4, str(entry.value), "count"))
         if len(entries) <= 12:
-            out.append(_text(middle, HEIGHT - 6, _short(label), "session"))
+            out.append(_text(middle, height - 6, _short(label), "session"))
     out.append("</svg>")
     return "".join(out)
 
