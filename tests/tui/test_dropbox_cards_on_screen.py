@@ -161,35 +161,37 @@ async def test_a_card_with_personal_data_asks_to_edit_redact_or_keep(
         await pilot.press("ctrl+q")
 
 
-async def test_the_scale_shows_as_counts_only_from_three_answers(
+async def test_the_scale_shows_as_counts_only_from_k_answers_and_never_below_k(
     build_app, http: aiohttp.ClientSession
 ) -> None:
     app = build_app()
     async with app.run_test(size=DROPBOX_SIZE) as pilot:
         box = await open_dropbox(pilot)
-        await send(http, box, kind="how-i-am", scale="2")
-        await send(http, box, kind="how-i-am", scale="4")
+        for value in "2444":
+            await send(http, box, kind="how-i-am", scale=value)
         await open_queue(pilot)
         shown = screen_text(app)
-        assert "How I am: shown once 3 people have answered." in shown
+        assert "How I am: shown once 5 people have answered." in shown
         assert "Struggling" not in shown and "█" not in shown
 
-        await send(http, box, kind="how-i-am", scale="4")
+        for value in "44":
+            await send(http, box, kind="how-i-am", scale=value)
         await pilot.pause()
-        assert "shown once 3 people" in screen_text(app), "the chart waits to be read again"
+        assert "shown once 5 people" in screen_text(app), "the chart waits to be read again"
         await pilot.press("r")
         await pilot.pause()
         lines = [line.strip(" │") for line in screen_text(app).splitlines()]
-        top = lines.index("How I am, 3 answers:")
+        top = lines.index("How I am, 6 answers:")
         counts = {line.split()[0]: line.split()[-1] for line in lines[top + 1 : top + 6]}
-        assert counts == {"5": "0", "4": "2", "3": "0", "2": "1", "1": "0"}
+        # Five chose 4; the one who chose 2 is a count below k, shown as <5 like the zeros.
+        assert counts == {"5": "<5", "4": "5", "3": "<5", "2": "<5", "1": "<5"}
 
         await pilot.press("s")
         await pilot.pause()
         (note,) = notes_on_disk(app)
-        assert note["text"].startswith("How I am, 3 answers:")
+        assert note["text"].startswith("How I am, 6 answers:")
         assert (note["source"], note["facilitator_only"]) == ("drop-box", True)
-        assert "shown once 3 people" in screen_text(app)
+        assert "shown once 5 people" in screen_text(app)
         await pilot.press("ctrl+q")
 
 

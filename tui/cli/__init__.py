@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("circlekeeper.tui.cli.export", "export"),
     "serve": ("circlekeeper.tui.cli.serve", "serve"),
     "config": ("circlekeeper.tui.cli.config", "config"),
+    "report": ("circlekeeper.tui.cli.report", "report"),
 }
 
 

@@ -2,12 +2,16 @@
 
 Usage::
 
-    yield ScaleChart(id="scale")
+    yield ScaleChart(id="scale", min_count=5)
     ...
     chart.show(box.scale_summary())     # None below 3 answers: the chart says so
 
 Below :data:`~circlekeeper.sessions.dropbox.MIN_SCALE_ANSWERS` answers the drop-box
-gives no summary at all, and the chart says only that it will be shown from then on.
+gives no summary at all; below k answers (the group's minimum count, 5 unless set) the
+chart says only that it will be shown from then on. From k answers it follows the
+reports' disclosure control: a value chosen by fewer than k people is ``<k`` with no bar,
+one that would let such a count be worked out from the total is ``–``, and the number of
+answers (n) heads the chart.
 """
 
 from __future__ import annotations
@@ -15,24 +19,30 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from circlekeeper.sessions.dropbox import MIN_SCALE_ANSWERS, SCALE_LABELS, ScaleSummary
+from circlekeeper.sessions.reports.disclosure import DEFAULT_K, publish_counts
 
 BAR_WIDTH = 20
 """Cells of the longest bar."""
 
-WAITING_WORDS = f"How I am: shown once {MIN_SCALE_ANSWERS} people have answered."
+
+def waiting_words(k: int = DEFAULT_K) -> str:
+    """What the chart says before enough people have answered."""
+    return f"How I am: shown once {max(k, MIN_SCALE_ANSWERS)} people have answered."
 
 
-def chart_lines(summary: ScaleSummary | None) -> str:
-    """The chart as text, from the best value down, bars scaled to the largest count."""
-    if summary is None:
-        return WAITING_WORDS
-    largest = max(summary.counts)
+def chart_lines(summary: ScaleSummary | None, k: int = DEFAULT_K) -> str:
+    """The chart as text, from the best value down, bars scaled to the largest count shown."""
+    if summary is None or summary.answers < k:
+        return waiting_words(k)
+    entries, n = publish_counts(summary.counts, k)
+    largest = max((e.value for e in entries if e.value is not None), default=0)
     width = max(len(label) for label in SCALE_LABELS.values())
-    lines = [f"How I am, {summary.answers} answers:"]
+    lines = [f"How I am, {n.text(k)} answers:"]
     for value in sorted(SCALE_LABELS, reverse=True):
-        count = summary.count(value)
+        entry = entries[value - 1]
+        count = entry.value or 0
         bar = "█" * round(BAR_WIDTH * count / largest) if largest else ""
-        lines.append(f"{value} {SCALE_LABELS[value]:<{width}} {bar} {count}".rstrip())
+        lines.append(f"{value} {SCALE_LABELS[value]:<{width}} {bar} {entry.text(k)}".rstrip())
     return "\n".join(lines)
 
 
@@ -50,6 +60,7 @@ class ScaleChart(Static):
         self,
         summary: ScaleSummary | None = None,
         *,
+        min_count: int = DEFAULT_K,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -58,15 +69,20 @@ class ScaleChart(Static):
 
         Args:
             summary: The counts, or ``None`` while fewer than 3 people answered.
+            min_count: k: a count below it is never shown (the group's, else 5).
             name: The widget's name.
             id: The widget's id in the DOM.
             classes: Space-separated CSS classes.
         """
-        super().__init__(chart_lines(summary), name=name, id=id, classes=classes, markup=False)
+        super().__init__(
+            chart_lines(summary, min_count), name=name, id=id, classes=classes, markup=False
+        )
         self.summary = summary
         """The counts shown, if any."""
+        self.min_count = min_count
+        """k: counts below it are shown as ``<k``."""
 
     def show(self, summary: ScaleSummary | None) -> None:
         """Chart ``summary`` instead."""
         self.summary = summary
-        self.update(chart_lines(summary))
+        self.update(chart_lines(summary, self.min_count))
