@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 from driving import start
 from screen_text import screen_text, settle
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from circlekeeper.tui.screens.run_session import RunScreen
+from circlekeeper.tui.widgets.block_digits import BlockDigits
+from circlekeeper.tui.widgets.ticking_text import TickingText
 
 
 @pytest.fixture
@@ -58,3 +61,32 @@ async def test_a_second_redraws_only_what_changed_without_a_layout(build_app, cl
         await settle(pilot)
         assert redrawn == []
         assert "9:56 left of 10:00" in screen_text(app)
+
+
+def drawn_by_textual(widget: Widget) -> list:
+    """``widget``'s lines as Textual's own layout of its words draws them."""
+    visual = visualize(widget, widget.render())
+    width, height = widget.size
+    return [list(strip) for strip in Visual.to_strips(widget, visual, width, height,
+                                                         widget.visual_style)]  # fmt: skip
+
+
+async def test_the_timers_lines_are_drawn_as_textual_draws_them(build_app, clock):
+    app = build_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await start(pilot)
+        await pilot.press("space")
+        # Running, paused (dimmed digits), then over time (another colour, a "+").
+        for press, seconds in ((None, 3), ("space", 0), ("space", 11 * 60)):
+            if press:
+                await pilot.press(press)
+            clock.advance(seconds=seconds)
+            await settle(pilot)
+            digits = app.screen.query_one("#timer-digits", BlockDigits)
+            assert digits.scale > 0  # drawn in blocks, by the widget itself
+            ticking = [w for w in app.screen.query(TickingText) if w.text and w.size.height]
+            assert {"timer-words", "session-clock"} <= {w.id for w in ticking}
+            for widget in (digits, *ticking):
+                lines = [list(widget.render_line(y)) for y in range(widget.size.height)]
+                assert lines == drawn_by_textual(widget), widget.id
+        assert "OVER TIME" in screen_text(app)

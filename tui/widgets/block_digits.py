@@ -12,11 +12,16 @@ that hold it, it never reads a clock, and it redraws only when its text changes.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from textual.content import Content
 from textual.geometry import Size
 from textual.renderables.digits import Digits as DigitsRenderable
+from textual.strip import Strip
 from textual.visual import VisualType
 from textual.widgets import Digits
+
+from circlekeeper.tui.widgets.plain_lines import draws_plainly, plain_strip
 
 LARGE_FROM = (120, 40)
 """The smallest window (columns, rows) drawn with block digits."""
@@ -66,7 +71,8 @@ def scale_for(text: str, width: int, window: Size) -> int:
     return scale
 
 
-def block_lines(text: str, scale: int) -> list[str]:
+@lru_cache(maxsize=8)
+def block_lines(text: str, scale: int) -> tuple[str, ...]:
     """``text`` in full blocks, each dot ``scale`` rows tall and twice as wide."""
     glyphs = [FONT.get(ch, FONT[" "]) for ch in text]
     gap = " " * scale
@@ -77,7 +83,7 @@ def block_lines(text: str, scale: int) -> list[str]:
             for glyph in glyphs
         )
         lines.extend([line] * scale)
-    return lines
+    return tuple(lines)
 
 
 class BlockDigits(Digits):
@@ -104,6 +110,18 @@ class BlockDigits(Digits):
         if scale == 0:
             return super().render()
         return Content("\n".join(block_lines(self.value, scale)))
+
+    def render_line(self, y: int) -> Strip:
+        # Block digits are one style of plain characters, redrawn every second while a
+        # timer runs: drawn straight to strips, they cost a fraction of Textual's layout.
+        scale = self.scale
+        if scale == 0 or not draws_plainly(self):
+            return super().render_line(y)
+        lines = block_lines(self.value, scale)
+        width = self.size.width
+        if any(len(line) > width for line in lines):
+            return super().render_line(y)
+        return plain_strip(self, lines[y] if y < len(lines) else "", y)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return DigitsRenderable.get_width(self.value)

@@ -4,13 +4,17 @@ A :class:`~textual.widgets.Static`'s ``update`` lays out the whole screen again,
 words changed or not. A timer's words change every second for as long as a group runs,
 and almost always keep their length ("9:59 left" after "10:00 left" is the exception),
 so :meth:`TickingText.show` skips words that are already shown, and redraws the widget
-alone, without a layout, when the new words take exactly the room the old ones took.
+alone, without a layout, when the new words take exactly the room the old ones took. A
+line that fits is drawn straight to a strip (:mod:`~circlekeeper.tui.widgets.plain_lines`).
 """
 
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual.strip import Strip
 from textual.widgets import Static
+
+from circlekeeper.tui.widgets.plain_lines import draws_plainly, fits_plainly, plain_strip
 
 
 def same_room(old: str, new: str, width: int) -> bool:
@@ -39,3 +43,9 @@ class TickingText(Static):
             return
         old, self.text = self.text, text
         self.update(text, layout=not same_room(old, text, self.content_size.width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if not fits_plainly(self.text, width) or not draws_plainly(self):
+            return super().render_line(y)
+        return plain_strip(self, self.text if y == 0 else "", y)
