@@ -93,16 +93,25 @@ async def devtools_port(process: asyncio.subprocess.Process) -> int:
 
 
 @contextlib.asynccontextmanager
-async def chromium(profile: Path) -> AsyncIterator[Browser]:
-    """A headless Chromium page that can reach no host but 127.0.0.1."""
+async def chromium(
+    profile: Path, *, window: tuple[int, int] = (1200, 800), local: bool = True
+) -> AsyncIterator[Browser]:
+    """A headless Chromium page with its page and network events on.
+
+    Args:
+        profile: an empty folder for the browser's profile.
+        window: the window's size in pixels.
+        local: whether 127.0.0.1 can be reached; every other host name never resolves.
+    """
     if shutil.which(CHROMIUM) is None:
         pytest.skip(f"{CHROMIUM} is not installed (Debian's chromium package)")
+    rules = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" if local else "MAP * ~NOTFOUND"
     process = await asyncio.create_subprocess_exec(
         CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        "--disable-background-networking", f"--host-resolver-rules={rules}",
         "--remote-debugging-port=0", f"--user-data-dir={profile}",
-        "--window-size=1200,800", "about:blank",
+        f"--window-size={window[0]},{window[1]}", "about:blank",
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:

@@ -11,16 +11,12 @@ Skipped with the reason when ``/usr/bin/chromium`` is not installed.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import aiohttp
 import pytest
-from browser_support import CHROMIUM, PHONE_SIZE, STEP_SECONDS, Browser, devtools_port
+from browser_support import PHONE_SIZE, Browser, chromium
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
@@ -35,40 +31,15 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 async def browser(tmp_path: Path) -> AsyncIterator[Browser]:
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is not installed (Debian's chromium package)")
-    process = await asyncio.create_subprocess_exec(
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-        "--remote-debugging-port=0", f"--user-data-dir={tmp_path / 'profile'}",
-        f"--window-size={PHONE_SIZE[0]},{PHONE_SIZE[1]}", "about:blank",
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        port = await asyncio.wait_for(devtools_port(process), STEP_SECONDS)
-        async with aiohttp.ClientSession() as http:
-            async with http.get(f"http://127.0.0.1:{port}/json/list") as listing:
-                targets = await listing.json()
-            (page,) = [t for t in targets if t["type"] == "page"]
-            async with http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as socket:
-                browser = Browser(socket)
-                await browser.call("Page.enable")
-                await browser.call("Log.enable")
-                # A desktop window is never narrower than 500 pixels, so the phone's
-                # screen is emulated too (touch-sized, honouring the viewport tag).
-                await browser.call(
-                    "Emulation.setDeviceMetricsOverride",
-                    width=PHONE_SIZE[0], height=PHONE_SIZE[1], deviceScaleFactor=3, mobile=True,
-                )  # fmt: skip
-                yield browser
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            process.terminate()
-        try:
-            await asyncio.wait_for(process.wait(), 10)
-        except asyncio.TimeoutError:
-            process.kill()
-            await process.wait()
+    async with chromium(tmp_path / "profile", window=PHONE_SIZE) as browser:
+        await browser.call("Log.enable")
+        # A desktop window is never narrower than 500 pixels, so the phone's screen is
+        # emulated too (touch-sized, honouring the viewport tag).
+        await browser.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=PHONE_SIZE[0], height=PHONE_SIZE[1], deviceScaleFactor=3, mobile=True,
+        )  # fmt: skip
+        yield browser
 
 
 @pytest.fixture

@@ -10,52 +10,17 @@ with an image from elsewhere shows the network check catches a request.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import re
-import shutil
 import subprocess
-from collections.abc import AsyncIterator
-from pathlib import Path
 
-import aiohttp
 import pytest
-from browser_support import CHROMIUM, Browser, devtools_port
+from browser_support import Browser, chromium
 from export_example import saved_session
 from serve_support import PROGRAM
 
 from circlekeeper.sessions.settings.folders import Folders
 
 pytestmark = pytest.mark.slow
-
-
-@contextlib.asynccontextmanager
-async def chromium(profile: Path) -> AsyncIterator[Browser]:
-    """A headless Chromium page that can resolve no host at all."""
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is not installed (Debian's chromium package)")
-    process = await asyncio.create_subprocess_exec(
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-        "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--remote-debugging-port=0", f"--user-data-dir={profile}",
-        "--window-size=900,1200", "about:blank",
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        port = await asyncio.wait_for(devtools_port(process), 20)
-        async with aiohttp.ClientSession() as http:
-            async with http.get(f"http://127.0.0.1:{port}/json/list") as listing:
-                targets = await listing.json()
-            (page,) = [t for t in targets if t["type"] == "page"]
-            async with http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as socket:
-                browser = Browser(socket)
-                await browser.call("Page.enable")
-                await browser.call("Network.enable")
-                yield browser
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            process.terminate()
-        await process.wait()
 
 
 def run(*args: str) -> None:
@@ -99,7 +64,7 @@ async def test_the_report_draws_its_svg_charts_and_makes_no_request(tmp_path) ->
         ),
         encoding="utf-8",
     )
-    async with chromium(tmp_path / "profile") as browser:
+    async with chromium(tmp_path / "profile", window=(900, 1200), local=False) as browser:
         await load(browser, unguarded.as_uri())
         assert requests(browser) == ["https://tracker.example/pixel.png"]
         await load(browser, page.as_uri())

@@ -4,7 +4,7 @@ next for the facilitator; the step's cue, large, in the participant view; ``s`` 
 from __future__ import annotations
 
 from driving import start
-from screen_text import flat, screen_text, widget_words
+from screen_text import flat, screen_text, settle, widget_words
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.tui.widgets.step_panel import StepPanel
@@ -34,7 +34,7 @@ async def test_the_steps_and_their_cues_on_both_views(build_app, clock: FakeCloc
 
         # The step's time runs out: the same banner as a part's, and nothing moves on.
         clock.advance(minutes=5, seconds=1)
-        await pilot.pause(0.4)
+        await settle(pilot)
         text = flat(screen_text(app))
         assert "Time is up for this step: “Consultants talk”." in text
         assert "Press s for the next step" in text
