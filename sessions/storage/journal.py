@@ -28,10 +28,10 @@ from typing import Any
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage.atomic import MAX_FILE_BYTES, fsync_folder, read_text
 from circlekeeper.sessions.storage.claim import Claim
+from circlekeeper.sessions.storage.folder import JOURNAL_SUFFIX
 from circlekeeper.sessions.storage.tables import Change, Document
 
-JOURNAL_SUFFIX = ".journal"
-"""A session ``<id>.json`` keeps its journal in ``<id>.journal`` beside it."""
+__all__ = ["JOURNAL_SUFFIX", "Journal", "encode", "journal_path", "read_journal", "replay"]
 
 COMPACT_BYTES = 4 * 1024 * 1024
 """A journal this long is folded into the session file at once, whatever the session does
@@ -165,6 +165,9 @@ class Journal:
                 os.fsync(fd)
             except OSError:
                 self._take_back(fd)
+                if self._claim is not None:
+                    # Changed by this window alone: the claim was checked just before.
+                    self._claim.wrote()
                 raise
         except OSError as exc:
             raise StorageError(f"Could not save to {self.path}: {exc.strerror or exc}") from exc
