@@ -138,6 +138,8 @@ class Journal:
     def __init__(self, path: Path, claim: Claim | None = None) -> None:
         self.path = journal_path(path)
         """The journal file."""
+        self.session = path
+        """The session file: what a facilitator is told could not be saved."""
         self.size = 0
         """How many bytes of whole lines it holds (0 when there is none)."""
         self._claim = claim
@@ -170,7 +172,7 @@ class Journal:
                     self._claim.wrote()
                 raise
         except OSError as exc:
-            raise StorageError(f"Could not save to {self.path}: {exc.strerror or exc}") from exc
+            raise StorageError(f"Could not save to {self.session}: {exc.strerror or exc}") from exc
         self.size += len(data)
         self._torn = False
         if self._claim is not None:
