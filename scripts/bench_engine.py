@@ -7,14 +7,13 @@ stored through the store's atomic storage in a temporary folder:
 - one action (an event appended, the meta brought up to date), median (for information:
   it is bound by the disk's fsync);
 - reopening the session after a crash: reading the file and replaying every event
-  (target <= 500 ms);
-- one action in sessions of 2,000 and 20,000 events against one of 200, interleaved
-  (targets <= 2x and <= 5x): an action must not cost more the longer the session runs.
+  (target <= 500 ms).
+
+How an action's cost grows with the session's length is in the ``storage`` section.
 """
 
 from __future__ import annotations
 
-import json
 import statistics
 import tempfile
 import time
@@ -57,38 +56,6 @@ def act(session: Session, clock: FakeClock, n: int) -> None:
         session.set_attendance(8 + n % 2)
 
 
-SIZES = (200, 2000, 20000)
-SIZE_ACTIONS = 60
-
-
-def grown(store: SessionStore, clock: FakeClock, events: int) -> Session:
-    """A running session of ``events`` events, its log filled in on disk, then reopened."""
-    with store.create(clock.now()) as handle:
-        session = Session.create(handle.record, AGENDA, clock, session_id=handle.id, attendance=8)
-        session.start()
-    data = json.loads(handle.path.read_text(encoding="utf-8"))
-    log = data["events"]
-    at = clock.now().isoformat()
-    for n in range(len(log) + 1, events + 1):
-        # Attendance changes: they replay without moving the session on.
-        log[str(n)] = {"type": "attendance", "at": at, "ms": 0, "n": 8 + n % 2}
-    handle.path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    return Session.resume(store.open(handle.id).record, clock)
-
-
-def timed_sizes(folder: Path) -> dict[int, float]:
-    """Median seconds per action at each session size, the sizes taking turns."""
-    store, clock = SessionStore(folder / "sizes"), FakeClock()
-    sessions = {size: grown(store, clock, size) for size in SIZES}
-    times: dict[int, list[float]] = {size: [] for size in SIZES}
-    for n in range(SIZE_ACTIONS):
-        for size in SIZES[n % 3 :] + SIZES[: n % 3]:
-            started = time.perf_counter()
-            act(sessions[size], clock, n)
-            times[size].append(time.perf_counter() - started)
-    return {size: statistics.median(values) for size, values in times.items()}
-
-
 def run() -> Iterator[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         store = SessionStore(Path(folder) / "sessions")
@@ -117,9 +84,3 @@ def run() -> Iterator[Figure]:
             Session.resume(again.record, clock)
             elapsed = (time.perf_counter() - started) * 1000
         yield (f"reopen after a crash ({events} events)", elapsed, " ms", ("<=", 500))
-
-        sizes = timed_sizes(Path(folder))
-        yield (f"one action at {SIZES[0]} events, median", sizes[SIZES[0]] * 1000, " ms", None)
-        for size, limit in ((SIZES[1], 2), (SIZES[2], 5)):
-            ratio = sizes[size] / sizes[SIZES[0]]
-            yield (f"one action at {size} events / at {SIZES[0]}", ratio, "x", ("<=", limit))

@@ -9,7 +9,10 @@ Medians over many saves through an open session's record, interleaved:
   in place by hand with the same durable steps (temporary file, write, fsync, rename,
   folder fsync), so what the storage adds on top of the disk shows (target <= 1.5x);
 - ``circlekeeper sessions list`` on 1,000 sessions against an empty folder, each run of
-  the installed command (target <= 1.3x).
+  the installed command (target <= 1.3x);
+- one action of the engine's in sessions of 2,000 and 20,000 events against one of 200,
+  interleaved (targets <= 2x and <= 5x): an action must not cost more the longer the
+  session runs, which the session's journal (one line appended per action) makes so.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from bench_engine import AGENDA, act
+
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.storage.atomic import dumps, write_atomic
 from circlekeeper.sessions.storage.handle import SessionHandle
 from circlekeeper.sessions.storage.index import (
@@ -169,6 +176,38 @@ def timed_saves(full: Path, empty: Path, floor: Path) -> dict[str, list[float]]:
     return times
 
 
+SIZES = (200, 2000, 20000)
+SIZE_ACTIONS = 60
+
+
+def grown(store: SessionStore, clock: FakeClock, events: int) -> Session:
+    """A running session of ``events`` events, its log filled in on disk, then reopened."""
+    with store.create(clock.now()) as handle:
+        session = Session.create(handle.record, AGENDA, clock, session_id=handle.id, attendance=8)
+        session.start()
+    data = json.loads(handle.path.read_text(encoding="utf-8"))
+    log = data["events"]
+    at = clock.now().isoformat()
+    for n in range(len(log) + 1, events + 1):
+        # Attendance changes: they replay without moving the session on.
+        log[str(n)] = {"type": "attendance", "at": at, "ms": 0, "n": 8 + n % 2}
+    handle.path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    return Session.resume(store.open(handle.id).record, clock)
+
+
+def timed_sizes(folder: Path) -> dict[int, float]:
+    """Median seconds per action at each session size, the sizes taking turns."""
+    store, clock = SessionStore(folder / "sizes"), FakeClock()
+    sessions = {size: grown(store, clock, size) for size in SIZES}
+    times: dict[int, list[float]] = {size: [] for size in SIZES}
+    for n in range(SIZE_ACTIONS):
+        for size in SIZES[n % 3 :] + SIZES[: n % 3]:
+            started = time.perf_counter()
+            act(sessions[size], clock, n)
+            times[size].append(time.perf_counter() - started)
+    return {size: statistics.median(values) for size, values in times.items()}
+
+
 def run() -> Iterator[Figure]:
     """Measure, then yield the figures."""
     with tempfile.TemporaryDirectory(prefix="ck-bench-") as scratch:
@@ -221,3 +260,9 @@ def run() -> Iterator[Figure]:
             f"sessions list, {LISTED_SESSIONS} sessions / empty folder",
             runs["full"] / runs["empty"], "x", ("<=", 1.3),
         )  # fmt: skip
+
+        sizes = timed_sizes(base)
+        yield (f"one action at {SIZES[0]} events, median", sizes[SIZES[0]] * 1000, " ms", None)
+        for size, limit in ((SIZES[1], 2), (SIZES[2], 5)):
+            ratio = sizes[size] / sizes[SIZES[0]]
+            yield (f"one action at {size} events / at {SIZES[0]}", ratio, "x", ("<=", limit))

@@ -9,11 +9,9 @@
   the user's own against an empty setup (<= 1.1x). Another app, made of the home
   screen's Textual widgets with the same words and none of our code, shows how much of
   the time is Textual's.
-- Memory: peak resident memory of a process that runs a whole 90-minute built-in agenda
-  through the app with Pilot and a fake clock, saving 200 notes through the note editor
-  (target <= 150 MB).
+- Memory is the ``memory`` section's.
 
-Each measurement runs in a child process (``tui_bench_apps.py``, with ``bare`` or ``memory``), in
+Each measurement runs in a child process (``tui_bench_apps.py``, with ``bare``), in
 temporary data and config folders, so the figures include Python's start-up and imports,
 as a facilitator meets them, and nothing touches the user's own sessions.
 """
@@ -37,7 +35,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tui_bench_apps import BARE_TEXT, NOTES, fill_history, folders
+from tui_bench_apps import BARE_TEXT, fill_history, folders
 
 from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.sessions.templates.cache import CACHE_NAME
@@ -148,27 +146,5 @@ def launch_figures() -> Iterator[Figure]:
     )
 
 
-def memory_figures() -> Iterator[Figure]:
-    with tempfile.TemporaryDirectory() as folder:
-        result = subprocess.run(
-            [sys.executable, APPS, "memory"],
-            capture_output=True,
-            text=True,
-            env=_child_env(Path(folder)),
-            timeout=900,
-        )
-    if result.returncode != 0:
-        raise RuntimeError(f"the memory run failed:\n{result.stdout}{result.stderr}")
-    figures = dict(line.split("=", 1) for line in result.stdout.split() if "=" in line)
-    yield ("notes saved in the memory run", float(figures["notes"]), "", (">=", NOTES))
-    yield (
-        f"peak memory, a 90-minute session with {NOTES} notes",
-        float(figures["peak_mb"]),
-        " MB",
-        ("<=", 150),
-    )
-
-
 def run() -> Iterator[Figure]:
     yield from launch_figures()
-    yield from memory_figures()

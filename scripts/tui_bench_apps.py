@@ -3,8 +3,10 @@
 ``python tui_bench_apps.py bare`` runs a bare Textual app with one Static and a Footer;
 ``clock`` a bare Textual app that redraws a clock once a second; ``widgets PATH TAB
 TITLE PART`` the Textual widgets the home screen is made of, with the same words and none
-of circlekeeper's code; ``memory`` a whole 90-minute session with
-:data:`NOTES` notes through the real app, printing the notes saved and the peak memory.
+of circlekeeper's code; ``memory`` a whole 90-minute session with :data:`NOTES` notes
+through the real app, printing the notes saved and the peak memory; ``bare-memory`` the
+bare app run the same way (headless, through Pilot), redrawing a clock, printing its peak
+memory.
 """
 
 from __future__ import annotations
@@ -224,6 +226,31 @@ def run_memory() -> None:
     print(f"notes={saved} peak_mb={_peak_mb(resource):.1f}")
 
 
+def run_bare_memory() -> None:
+    """The bare app, run as the memory run runs the real one, redrawing a clock."""
+    import asyncio
+    import resource
+
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static(BARE_TEXT, id="clock")
+            yield Footer()
+
+    async def drive() -> None:
+        app = Bare()
+        async with app.run_test(size=(120, 40)) as pilot:
+            clock = app.query_one("#clock", Static)
+            for second in range(NOTES):
+                clock.update(f"{BARE_TEXT} {second // 60:02d}:{second % 60:02d}")
+                await pilot.pause()
+
+    asyncio.run(drive())
+    print(f"peak_mb={_peak_mb(resource):.1f}")
+
+
 def _peak_mb(resource) -> float:
     """This process's own peak resident memory.
 
@@ -242,4 +269,5 @@ def _peak_mb(resource) -> float:
 
 if __name__ == "__main__":
     programs = {"bare": run_bare, "clock": run_clock, "widgets": run_widgets, "memory": run_memory}
+    programs["bare-memory"] = run_bare_memory
     programs[sys.argv[1]]()

@@ -211,11 +211,12 @@ def regular_file_stat(path: Path) -> os.stat_result | None:
     return found
 
 
-def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
+def read_text(path: Path, limit: int = MAX_FILE_BYTES, *, errors: str = "strict") -> str | None:
     """The text of ``path``, or ``None`` when there is no such file.
 
     Only a regular file is opened, and in a way that can never wait: a FIFO or a device
-    named like one of our files would otherwise hang whoever lists the folder.
+    named like one of our files would otherwise hang whoever lists the folder. With
+    ``errors="replace"``, bytes that are not UTF-8 are read as U+FFFD instead of refused.
 
     Raises:
         DamagedFile: when the file is not UTF-8 text.
@@ -245,7 +246,7 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | None:
     finally:
         os.close(fd)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8", errors)
     except UnicodeDecodeError:
         raise DamagedFile(path, "not a text file") from None
 

@@ -44,16 +44,23 @@ class Claim:
     Args:
         lock_path: The lock file, just locked by this window.
         path: The session file (which may not exist yet, for a new session).
+        journal: The session's journal, watched like its file (see :mod:`.journal`).
     """
 
-    def __init__(self, lock_path: Path, path: Path) -> None:
+    def __init__(self, lock_path: Path, path: Path, journal: Path | None = None) -> None:
         self.lock_path = lock_path
         """The lock file this window locked."""
         self.path = path
         """The session file."""
+        self.journal = journal
+        """The session's journal, if it keeps one."""
         self._lock = _identity(lock_path, content=False)
-        self._file = _identity(path, content=True)
+        self._file = self._files()
         self._lost: str | None = None
+
+    def _files(self) -> tuple[Identity | None, ...]:
+        files = (self.path,) if self.journal is None else (self.path, self.journal)
+        return tuple(_identity(path, content=True) for path in files)
 
     def check(self) -> None:
         """Make sure nothing changed since this window last read or wrote the session.
@@ -65,7 +72,7 @@ class Claim:
         if self._lost is None:
             if _identity(self.lock_path, content=False) != self._lock:
                 self._lost = "its lock file was removed or replaced"
-            elif _identity(self.path, content=True) != self._file:
+            elif self._files() != self._file:
                 self._lost = "its file was changed by another window or program"
         if self._lost is not None:
             raise SessionTakenOver(
@@ -76,5 +83,5 @@ class Claim:
             )
 
     def wrote(self) -> None:
-        """Remember the session file as this window has just written it."""
-        self._file = _identity(self.path, content=True)
+        """Remember the session file (and journal) as this window has just written them."""
+        self._file = self._files()

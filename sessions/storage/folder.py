@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 INDEX_NAME = "index.json"
 SESSION_SUFFIX = ".json"
 LOCK_SUFFIX = ".lock"
+JOURNAL_SUFFIX = ".journal"
+"""A session's journal of actions since its file was last written whole (:mod:`.journal`)."""
 DAMAGED_SUFFIX = ".damaged"
 INDEX_WAIT_SECONDS = 10.0
 """How long to wait for another window that is updating the index (it takes milliseconds)."""
@@ -110,15 +112,18 @@ class SessionFolder:
     def copies_of(self, session_id: str) -> list[Path]:
         """Every file holding some of a session's notes: its own, then the others.
 
-        The others are the copies set aside as damaged (``<id>.json.damaged``,
-        ``<id>.json.2.damaged``...) and the temporary files of a save cut short.
+        The others are its journal (``<id>.journal``), the copies set aside as damaged
+        (``<id>.json.damaged``, ``<id>.json.2.damaged``...) and the temporary files of a
+        save cut short.
         """
         if not ID_PATTERN.match(session_id):
             return []
         name = f"{session_id}{SESSION_SUFFIX}"
         own = [self.root / name] if os.path.lexists(self.root / name) else []
+        journal = self.root / f"{session_id}{JOURNAL_SUFFIX}"
         return [
             *own,
+            *([journal] if os.path.lexists(journal) else []),
             *sorted(self.root.glob(f"{name}{DAMAGED_SUFFIX}")),
             *sorted(self.root.glob(f"{name}.*{DAMAGED_SUFFIX}")),
             *sorted(self.root.glob(f".{name}.*{TEMP_SUFFIX}")),

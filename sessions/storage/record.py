@@ -3,17 +3,22 @@
 A :class:`SessionRecord` is handed an open TinyDB (file-backed in the app, in memory in
 some tests) and offers the few operations the session engine needs. It reads the tables
 once and keeps them in memory (:mod:`.tables`); each method that changes something makes
-one write of the whole file through TinyDB's storage, and returns only after it is
-written, so with the atomic storage in :mod:`.session_file` the change is on disk when
-the call returns. An action costs the same however long the session has run.
+one write through TinyDB's storage, and returns only after it is written, so with the
+atomic storage in :mod:`.session_file` the change is on disk when the call returns. With
+a storage that keeps a journal (:mod:`.journal`), that write is one line appended to it,
+and the file is written whole when the record is closed: an action costs the same
+however long the session has run.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, Protocol, runtime_checkable
 
 from tinydb import TinyDB
 
+from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.storage.journal import Journal, encode
 from circlekeeper.sessions.storage.tables import Change, Tables
 
 SCHEMA_VERSION = 1
@@ -33,6 +38,20 @@ class TextStorage(Protocol):
         """Write ``text`` as the file's new content."""
 
 
+@runtime_checkable
+class JournaledStorage(Protocol):
+    """A storage that appends each change to a journal and writes its file whole later."""
+
+    journal: Journal | None
+
+    @property
+    def journaled(self) -> bool:
+        """Changes go to the journal now."""
+
+    def compact(self, text: str) -> None:
+        """Write the file whole as ``text`` and remove the journal."""
+
+
 class SessionRecord:
     """The tables of one session file, read once and written one change at a time."""
 
@@ -43,7 +62,14 @@ class SessionRecord:
     def _save(self, *changes: Change) -> None:
         """Write ``changes`` in one write; the tables in memory change only once it is done."""
         storage = self.db.storage
-        pending = self._tables.prepare(changes, str(getattr(storage, "path", "the session")))
+        where = str(getattr(storage, "path", "the session"))
+        if isinstance(storage, JournaledStorage) and storage.journal and storage.journaled:
+            storage.journal.append(encode(changes, self._tables.docs, where))
+            self._tables.apply(changes)
+            if storage.journal.full:
+                self._compact(storage, where)
+            return
+        pending = self._tables.prepare(changes, where)
         if isinstance(storage, TextStorage):
             storage.write_text(pending.text)
         else:
@@ -115,8 +141,16 @@ class SessionRecord:
         """Every note, in the order they were first saved."""
         return _in_order(self._tables.table(NOTES_TABLE))
 
+    def _compact(self, storage: JournaledStorage, where: str) -> None:
+        """Fold the journal into the file; if that fails, the journal keeps every action."""
+        with contextlib.suppress(StorageError):
+            storage.compact(self._tables.text(where))
+
     def close(self) -> None:
-        """Close the underlying TinyDB."""
+        """Write the file whole if a journal was kept, then close the underlying TinyDB."""
+        storage = self.db.storage
+        if isinstance(storage, JournaledStorage) and storage.journal and storage.journal.size:
+            self._compact(storage, str(getattr(storage, "path", "the session")))
         self.db.close()
 
 

@@ -2,8 +2,9 @@
 
 :func:`scan_sessions` is what :meth:`~.session_store.SessionStore.list` does. It holds the
 folder's index lock, trusts an index entry while its file's stamp still matches, reads
-only the files that changed, and writes the index back if anything moved (when it can:
-listing never needs to write). A file that is not a session circlekeeper can read is
+only the files that changed (and those with a journal beside them, whose file alone is
+not the whole story: see :mod:`.journal`), and writes the index back if anything moved
+(when it can: listing never needs to write). A file that is not a session circlekeeper can read is
 reported and the others listed: a damaged one is set aside as ``<name>.damaged`` unless
 another window holds it open; one written by a newer circlekeeper, and anything that is
 not a regular file, is unreadable or too large, is left where it is.
@@ -19,7 +20,6 @@ from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage.atomic import (
     DamagedFile,
     UnreadableFile,
-    read_text,
     regular_file_stat,
 )
 from circlekeeper.sessions.storage.folder import SessionFolder, SessionLocked
@@ -32,7 +32,8 @@ from circlekeeper.sessions.storage.index import (
     summary_from_entry,
     write_index,
 )
-from circlekeeper.sessions.storage.session_file import NewerSchema, check_session_text
+from circlekeeper.sessions.storage.journal import JOURNAL_SUFFIX
+from circlekeeper.sessions.storage.session_file import NewerSchema, read_session
 
 __all__ = ["scan_sessions"]
 
@@ -56,8 +57,11 @@ def scan_sessions(folder: SessionFolder) -> Listing:
         # Read even without the lock: the index is replaced whole, never seen half written.
         old = read_index(folder.index_path)
         entries: dict[str, dict[str, Any]] = {}
+        journaled = {path.name for path in folder.root.glob(f"*{JOURNAL_SUFFIX}")}
         for session_id, path in folder.session_files():
-            entry = _entry(folder, session_id, path, old or {}, listing)
+            # A session with a journal is read whole: its file's stamp misses the journal.
+            trusted = {} if f"{session_id}{JOURNAL_SUFFIX}" in journaled else (old or {})
+            entry = _entry(folder, session_id, path, trusted, listing)
             if entry is not None:
                 entries[session_id] = entry
         if locked and entries != old:
@@ -93,10 +97,10 @@ def _entry(
         entry = old.get(session_id)
         if entry is not None and entry["stamp"] == stamp:
             return entry
-        text = read_text(path)
-        if text is None:
+        session = read_session(path)
+        if session is None:
             return None
-        return index_entry(check_session_text(text, path)[1], stamp)
+        return index_entry(session[1], stamp)
     except NewerSchema as error:
         listing.damaged.append(DamagedEntry(path, error.reason))
     except UnreadableFile as error:

@@ -26,6 +26,7 @@ from circlekeeper.sessions.storage.atomic import (
 )
 from circlekeeper.sessions.storage.claim import Claim
 from circlekeeper.sessions.storage.index import SessionSummary, brief, summary_from_meta
+from circlekeeper.sessions.storage.journal import Journal, read_journal, replay
 from circlekeeper.sessions.storage.record import META_TABLE, SCHEMA_VERSION
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -124,6 +125,33 @@ def check_session_text(text: str, path: Path) -> tuple[dict[str, Any], SessionSu
     return data, summary_from_meta(data[META_TABLE]["1"], path), migrated
 
 
+def read_session(path: Path) -> tuple[dict[str, Any], SessionSummary, bool] | None:
+    """Read, migrate and check a session file with any journal left beside it.
+
+    The journal is read first: if its session is being closed in another window at this
+    moment, the file read after it already holds the journal, and reading the journal's
+    actions again changes nothing.
+
+    Returns:
+        The data, its summary and whether it differs from the file (migrated, or with a
+        journal's actions in it); ``None`` when there is no such file.
+
+    Raises:
+        DamagedFile: the file is empty, not JSON or not a session file.
+        UnreadableFile: the file or its journal is not a regular file, or too large.
+        NewerSchema: a newer circlekeeper wrote it.
+    """
+    journal = read_journal(path)
+    text = read_text(path)
+    if text is None:
+        return None
+    data, summary, changed = check_session_text(text, path)
+    if journal is None:
+        return data, summary, changed
+    data = replay(data, journal[0])
+    return data, summary_from_meta(data[META_TABLE]["1"], path), True
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage that writes through :func:`write_atomic`.
 
@@ -132,6 +160,9 @@ class AtomicJSONStorage(Storage):
     access. Each read parses that text afresh: TinyDB changes the data it reads in place,
     so handing out one shared object would let a failed write leave the memory copy ahead
     of the file.
+
+    With ``journal``, a placed file is written whole only by :meth:`compact`: each action
+    in between is appended to the session's journal (see :mod:`.journal`).
     """
 
     def __init__(
@@ -141,6 +172,7 @@ class AtomicJSONStorage(Storage):
         text: str | None = None,
         draft: bool = False,
         claim: Claim | None = None,
+        journal: bool = False,
     ) -> None:
         """Open the storage; nothing is read or created until TinyDB asks.
 
@@ -150,6 +182,7 @@ class AtomicJSONStorage(Storage):
             draft: Keep what is written in memory until :meth:`place` (a new file).
             claim: Checked before each write, so another window's saves are never
                 overwritten (see :mod:`.claim`).
+            journal: Keep a journal of actions once the file is placed.
         """
         super().__init__()
         self.path = Path(path)
@@ -158,6 +191,24 @@ class AtomicJSONStorage(Storage):
         """Writes are kept in memory: the file does not exist until :meth:`place`."""
         self._text = text
         self._claim = claim
+        self.journal = Journal(self.path, claim) if journal else None
+        """Where actions are appended between whole writes, if kept."""
+
+    @property
+    def journaled(self) -> bool:
+        """Actions go to the journal now (it is kept and the file is placed)."""
+        return self.journal is not None and not self.draft
+
+    def compact(self, text: str) -> None:
+        """Write the file whole as ``text``, then remove the journal it now holds.
+
+        Raises:
+            StorageError: the file could not be written; the journal is kept.
+        """
+        self._write(text)
+        self._text = text
+        if self.journal is not None:
+            self.journal.remove()
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._text is None:
@@ -204,3 +255,5 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         self._text = None
+        if self.journal is not None:
+            self.journal.close()

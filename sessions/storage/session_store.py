@@ -28,7 +28,6 @@ from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.sessions.storage.atomic import (
     DamagedFile,
     dumps,
-    read_text,
     write_atomic,
 )
 from circlekeeper.sessions.storage.claim import Claim, SessionTakenOver
@@ -50,6 +49,7 @@ from circlekeeper.sessions.storage.index import (
     summary_from_meta,
     write_index,
 )
+from circlekeeper.sessions.storage.journal import Journal, journal_path
 from circlekeeper.sessions.storage.record import SessionRecord
 from circlekeeper.sessions.storage.removal import (
     SetAsideFile,
@@ -61,7 +61,7 @@ from circlekeeper.sessions.storage.scan import scan_sessions
 from circlekeeper.sessions.storage.session_file import (
     AtomicJSONStorage,
     NewerSchema,
-    check_session_text,
+    read_session,
 )
 
 __all__ = [
@@ -135,8 +135,9 @@ class SessionStore:
                 if not os.path.lexists(path):
                     break
                 lock.release()
-        claim = Claim(Path(lock.lock_file), path)
-        record = SessionRecord(TinyDB(path, storage=AtomicJSONStorage, draft=True, claim=claim))
+        claim = Claim(Path(lock.lock_file), path, journal_path(path))
+        db = TinyDB(path, storage=AtomicJSONStorage, draft=True, claim=claim, journal=True)
+        record = SessionRecord(db)
         handle = SessionHandle(session_id, path, record, lock)
         moment = now.isoformat()
         try:
@@ -170,6 +171,8 @@ class SessionStore:
     def open(self, session_id: str) -> SessionHandle:
         """Open and lock an existing session, bringing an older file up to date.
 
+        A journal left by a crash is folded into the file first (see :mod:`.journal`).
+
         Raises:
             UnknownSession: there is no such session.
             SessionLocked: it is open in another window.
@@ -180,20 +183,21 @@ class SessionStore:
         path = self.folder.known_path(session_id)
         lock = self.folder.take(session_id)
         try:
-            claim = Claim(Path(lock.lock_file), path)
-            text = read_text(path)
-            if text is None:
-                raise UnknownSession(f"No session {session_id!r} in {self.root}")
+            claim = Claim(Path(lock.lock_file), path, journal_path(path))
             try:
-                data, _, migrated = check_session_text(text, path)
+                found = read_session(path)
             except DamagedFile as error:
                 moved = self.folder.set_aside(path)
                 raise DamagedSession(DamagedEntry(path, error.reason, moved)) from None
-            if migrated:
-                text = dumps(data, path)
+            if found is None:
+                raise UnknownSession(f"No session {session_id!r} in {self.root}")
+            data, _, changed = found
+            text = dumps(data, path)
+            if changed:
                 write_atomic(path, text)
+                Journal(path).remove()
                 claim.wrote()
-            db = TinyDB(path, storage=AtomicJSONStorage, text=text, claim=claim)
+            db = TinyDB(path, storage=AtomicJSONStorage, text=text, claim=claim, journal=True)
         except BaseException:
             self.folder.release(lock, session_id)
             raise
@@ -203,8 +207,8 @@ class SessionStore:
         """A copy in memory of a session's record, read without taking its lock.
 
         For a summary or an export of a session that may be open in another window: the
-        file is read once (writes replace it whole, so it is never seen half written),
-        brought up to date in memory, and nothing is ever written back or moved.
+        file is read once (writes replace it whole, so it is never seen half written) with
+        its journal, brought up to date in memory, and nothing is ever written back or moved.
 
         Raises:
             UnknownSession: there is no such session.
@@ -212,13 +216,13 @@ class SessionStore:
             NewerSchema: a newer circlekeeper wrote it.
         """
         path = self.folder.known_path(session_id)
-        text = read_text(path)
-        if text is None:
-            raise UnknownSession(f"No session {session_id!r} in {self.root}")
         try:
-            data = check_session_text(text, path)[0]
+            found = read_session(path)
         except DamagedFile as error:
             raise DamagedSession(DamagedEntry(path, error.reason)) from None
+        if found is None:
+            raise UnknownSession(f"No session {session_id!r} in {self.root}")
+        data = found[0]
         db = TinyDB(storage=MemoryStorage)
         db.storage.write(data)
         return SessionRecord(db)

@@ -5,6 +5,8 @@ the longer the session runs. :class:`Tables` holds the documents once and keeps 
 table's serialised text: adding a document at the end of a table (an event) appends its
 text, and any other change re-serialises only the table it touches. The file's text is
 the same as :func:`json.dumps` of all the tables with compact separators would give.
+Changes kept in a journal instead (:meth:`Tables.apply`) are made in place and leave the
+text of the tables they touch to be made when the file is next written whole.
 """
 
 from __future__ import annotations
@@ -54,6 +56,11 @@ class Tables:
         self._texts = {name: _dumps(table, name) for name, table in self._docs.items()}
         self._next: dict[str, int] = {}
 
+    @property
+    def docs(self) -> dict[str, dict[str, Document]]:
+        """Every table's documents by id; never change them."""
+        return self._docs
+
     def table(self, name: str) -> dict[str, Document]:
         """The documents of a table by id (empty if it has none); never change them."""
         return self._docs.get(name, {})
@@ -71,7 +78,7 @@ class Tables:
         Raises:
             StorageError: a document cannot be written as JSON.
         """
-        docs, texts = dict(self._docs), dict(self._texts)
+        docs, texts = dict(self._docs), self._all_texts(where)
         added: dict[str, int] = {}
         for name, key, doc in changes:
             table = docs[name] = dict(docs.get(name, {}))
@@ -91,6 +98,35 @@ class Tables:
                 texts[name] = _dumps(table, where)
         whole = ",".join(f"{_dumps(name, where)}:{text}" for name, text in texts.items())
         return Pending(docs, texts, f"{{{whole}}}", added)
+
+    def _all_texts(self, where: str) -> dict[str, str]:
+        """Every table's text, made afresh for those changed in place since."""
+        return {
+            name: self._texts.get(name) or _dumps(table, where)
+            for name, table in self._docs.items()
+        }
+
+    def text(self, where: str) -> str:
+        """The whole file's text, as the tables are now."""
+        self._texts = self._all_texts(where)
+        whole = ",".join(f"{_dumps(name, where)}:{text}" for name, text in self._texts.items())
+        return f"{{{whole}}}"
+
+    def apply(self, changes: Iterable[Change]) -> None:
+        """Make ``changes`` in place, once they are kept elsewhere (in a journal).
+
+        Only the documents change; the text of each table touched is made again when it
+        is next asked for.
+        """
+        for name, key, doc in changes:
+            table = self._docs.setdefault(name, {})
+            if doc is None:
+                table.pop(key, None)
+            else:
+                if key not in table and key.isdigit() and name in self._next:
+                    self._next[name] = max(self._next[name], int(key) + 1)
+                table[key] = doc
+            self._texts.pop(name, None)
 
     def commit(self, pending: Pending) -> None:
         """Keep prepared changes, once they are written."""

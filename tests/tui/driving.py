@@ -7,7 +7,6 @@ drop-box's helpers open it as offered and send cards the way a phone's form does
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,5 +124,10 @@ def told(app: App) -> str:
 
 
 def notes_on_disk(app) -> list[dict]:
+    """The open session's notes on disk: in its file and the journal of its actions since."""
+    from circlekeeper.sessions.storage.session_file import read_session
+
     path: Path = app.host.opened.handle.path
-    return list(json.loads(path.read_text(encoding="utf-8")).get("notes", {}).values())
+    found = read_session(path)
+    assert found is not None
+    return list(found[0].get("notes", {}).values())

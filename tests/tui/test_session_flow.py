@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from driving import PARTS, TEMPLATE, posted, start
 from screen_text import flat, screen_text, settle
 
 from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.sessions.host import read_session
+from circlekeeper.sessions.storage.journal import journal_path
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.dialogs.debrief import DebriefDialog
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
@@ -14,6 +17,12 @@ from circlekeeper.tui.dialogs.start_session import StartSessionDialog
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.run_session import RunScreen
 from circlekeeper.tui.screens.summary import SummaryScreen
+
+
+def on_disk(path: Path) -> str:
+    """What a session keeps on disk: its file and the journal of its actions since."""
+    journal = journal_path(path)
+    return path.read_text() + (journal.read_text() if journal.exists() else "")
 
 
 async def test_a_whole_session_from_start_to_summary(
@@ -47,7 +56,7 @@ async def test_a_whole_session_from_start_to_summary(
         assert [n.text for n in notes] == ["[name removed]'s team feels cut off"]
         assert "[name removed]'s team feels cut off" in screen_text(app)
         # On disk by the time it is on screen: another reader of the file sees it.
-        assert notes[0].id in path.read_text()
+        assert notes[0].id in on_disk(path)
         # The notes box says a name is being watched for, never which.
         assert "checked for 1 watched name" in screen_text(app)
 
@@ -102,7 +111,7 @@ async def test_a_whole_session_from_start_to_summary(
     assert session.state.value == "ended"
     assert len(session.notes()) == 2
     assert session.debrief() is not None
-    assert "Maria" not in path.read_text()
+    assert "Maria" not in on_disk(path)
 
 
 async def test_going_home_after_a_summary_lists_the_session_as_past(build_app, clock):

@@ -7,7 +7,6 @@ real file, which the assertions read back from disk.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.note_model import NoteKind, NoteSource
 from circlekeeper.sessions.engine.session import NoteFlagged, Session
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.storage.session_file import read_session
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda, Part
 
@@ -65,7 +65,10 @@ async def send(http: aiohttp.ClientSession, box: DropBox, **fields: str) -> None
 
 
 def notes_on_disk(path: Path) -> list[dict]:
-    return list(json.loads(path.read_text(encoding="utf-8")).get("notes", {}).values())
+    """The notes on disk: in the session's file and the journal of its actions since."""
+    found = read_session(path)
+    assert found is not None
+    return list(found[0].get("notes", {}).values())
 
 
 def only(box: DropBox, kind: CardKind) -> str:

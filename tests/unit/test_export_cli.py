@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from export_example import GOLDEN, saved_session
 
 from circlekeeper.sessions.settings.folders import Folders
+from circlekeeper.sessions.storage.journal import journal_path
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli import cli
 
@@ -108,14 +109,16 @@ def test_dash_sends_even_html_to_standard_output(runner, folders) -> None:
 
 def test_a_session_open_in_the_app_can_still_be_exported_and_is_left_alone(runner, folders) -> None:
     session_id, handle = saved_session(folders, keep_open=True)
-    before = handle.path.read_bytes()
+    # While it is open, its actions are in its journal: the export reads them there.
+    files = (handle.path, journal_path(handle.path))
+    before = [path.read_bytes() for path in files]
     try:
         result = runner.invoke(cli, ["export", session_id, "-a", "facilitator"])
         assert result.exit_code == 0, result.output
-        assert result.stdout.startswith("# Facilitator record: Finding mentors")
+        assert result.stdout == golden("example-record.md").replace("{id}", session_id)
+        assert [path.read_bytes() for path in files] == before
     finally:
         handle.close()
-    assert handle.path.read_bytes() == before
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.storage import session_file as storage
 from circlekeeper.sessions.storage.index import ID_PATTERN
+from circlekeeper.sessions.storage.journal import journal_path
 from circlekeeper.sessions.storage.record import SCHEMA_VERSION
 from circlekeeper.sessions.storage.session_store import (
     SessionLocked,
@@ -126,7 +127,9 @@ def test_a_note_writes_only_its_own_session_file(store: SessionStore, clock: Fak
         before = {p: p.stat().st_mtime_ns for p in (index, other_file)}
         handle.record.put_note({"id": "n1", "text": "a theme"})
         assert {p: p.stat().st_mtime_ns for p in (index, other_file)} == before
-        assert "a theme" in handle.path.read_text()
+        assert "a theme" in journal_path(handle.path).read_text()
+    assert "a theme" in handle.path.read_text()
+    assert not journal_path(handle.path).exists()
 
 
 def test_a_change_made_without_updating_the_index_is_still_listed(
