@@ -154,6 +154,23 @@ class Terminal:
             self.socket_path.unlink(missing_ok=True)
 
 
+def fill_start_dialog(terminal: Terminal, people: str) -> None:
+    """Fill the start dialog as a person does: the number present, then Enter to the end.
+
+    Each Enter moves to the next box (newcomers, group, names to watch for) and the last
+    one starts; a second Enter sent before the focus has moved would reach the box before.
+    """
+    terminal.wait_for("How many people are in the group?", "e.g. 8")
+    row = terminal.row_of("e.g. 8")
+    terminal.type(people)
+    terminal.wait_for_cursor(True, row)
+    for _ in range(3):
+        terminal.press("Enter")
+        terminal.wait_for_cursor(False, row)
+        row = terminal.cursor()[1]
+    terminal.press("Enter")
+
+
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
     """A private tmux server whose windows stay open after their program ends."""
@@ -183,14 +200,7 @@ def test_a_session_from_start_to_quit_and_back(terminal: Terminal, app_env, libr
 
     terminal.press("Enter")
     terminal.wait_for(f"Start: {first}", "How many people are in the group?", "e.g. 8")
-    attendance = terminal.row_of("e.g. 8")
-    terminal.type("8")
-    terminal.wait_for_cursor(True, attendance)
-    terminal.press("Enter")
-    # A second Enter sent at once would reach the attendance field before the focus
-    # moves; a person's second key press comes after the watch list field has it.
-    terminal.wait_for_cursor(False, attendance)
-    terminal.press("Enter")
+    fill_start_dialog(terminal, "8")
     shown = terminal.wait_for("Part 1 of", "Ready")
     assert "FACILITATOR VIEW" in shown
     assert "Guidance (facilitator only)" in shown
@@ -235,13 +245,7 @@ def test_the_crisis_key_from_a_text_box_and_from_a_dialog(
     terminal.start((100, 30), app_env)
     terminal.wait_for("Agendas")
     terminal.press("Enter")
-    terminal.wait_for("How many people are in the group?", "e.g. 8")
-    attendance = terminal.row_of("e.g. 8")
-    terminal.type("8")
-    terminal.wait_for_cursor(True, attendance)
-    terminal.press("Enter")
-    terminal.wait_for_cursor(False, attendance)
-    terminal.press("Enter")
+    fill_start_dialog(terminal, "8")
     terminal.wait_for("Part 1 of", "Ready")
     terminal.press("Space")
     terminal.wait_for("left of")
@@ -296,13 +300,7 @@ def test_the_shared_screen_carries_nothing_of_the_facilitators(terminal: Termina
     terminal.start((80, 24), app_env)
     terminal.wait_for("Agendas", "Resume (0)")
     terminal.press("Enter")
-    terminal.wait_for("How many people are in the group?", "e.g. 8")
-    attendance = terminal.row_of("e.g. 8")
-    terminal.type("6")
-    terminal.wait_for_cursor(True, attendance)
-    terminal.press("Enter")
-    terminal.wait_for_cursor(False, attendance)
-    terminal.press("Enter")
+    fill_start_dialog(terminal, "6")
     terminal.wait_for("Part 1 of", "Ready")
     terminal.press("]")
     terminal.wait_for("Part 2 of")
