@@ -14,8 +14,10 @@ import click
 
 from circlekeeper.sessions.engine.clock import SystemClock
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.groups.history import history_figures
 from circlekeeper.sessions.groups.model import Group
 from circlekeeper.sessions.groups.store import GroupStore, check_group_name
+from circlekeeper.sessions.reports.figures import SessionFigures
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 from circlekeeper.tui.text import clipped
 
@@ -87,14 +89,19 @@ def show_group(invocation: Invocation, name: str) -> None:
         times = "" if item.carried < 2 else f" (brought {item.carried} times)"
         click.echo(f"  - {item.kind.label}: {item.text}{times}")
     click.echo(f"Meetings ({len(group.history)}):")
-    for entry in group.history:
-        notes = sum(v for v in entry.get("notes", {}).values() if isinstance(v, int))
-        click.echo(
-            f"  {entry.get('date', '?')}  {entry.get('attendance', 0)} present, "
-            f"{entry.get('newcomers', 0)} new, {entry.get('minutes_run', 0)} of "
-            f"{entry.get('minutes_planned', 0)} min, {entry.get('parts_overran', 0)} "
-            f"part(s) overran, {notes} notes, crisis key {entry.get('crisis_uses', 0)}x"
-        )
+    for figures in history_figures(group):
+        click.echo(f"  {_meeting_line(figures)}")
+
+
+def _meeting_line(figures: SessionFigures | None) -> str:
+    if figures is None:
+        return "counts unavailable (written by an earlier version in a shape not read now)"
+    new = "" if figures.newcomers is None else f"{figures.newcomers} new, "
+    return (
+        f"{figures.date or '?'}  {figures.attendance} present, {new}{figures.minutes_run} of "
+        f"{figures.minutes_planned} min, {figures.parts_overran} part(s) overran, "
+        f"{sum(figures.notes)} notes, crisis key {figures.crisis_uses}x"
+    )
 
 
 @groups.command("rename")
