@@ -1,4 +1,4 @@
-"""``circlekeeper groups list|show|rename|delete|agreements``: groups that meet again.
+"""``circlekeeper groups list|show|rename|delete|agreements|report``: groups that meet again.
 
 A group holds no personal data: its name, its usual agenda, its agreements, its open
 items and its history of counts. Every problem (an unknown group, a damaged group file,
@@ -19,6 +19,7 @@ from circlekeeper.sessions.groups.model import Group
 from circlekeeper.sessions.groups.store import GroupStore, check_group_name
 from circlekeeper.sessions.reports.figures import SessionFigures
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.cli.groups_report import report_group
 from circlekeeper.tui.text import clipped
 
 
@@ -45,10 +46,14 @@ Examples:
   circlekeeper groups rename "Tuesday circle" "Thursday circle"
   circlekeeper groups agreements "Tuesday circle" --add "Phones away"
   circlekeeper groups delete "Tuesday circle" --with-sessions
+  circlekeeper groups report "Tuesday circle" --format csv --min-count 8
 """
 )
 def groups() -> None:
     """Groups that meet again: their agreements, open items and counts (never names)."""
+
+
+groups.add_command(report_group)
 
 
 @groups.command("list")
