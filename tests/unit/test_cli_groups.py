@@ -128,3 +128,23 @@ def test_report_of_a_group_with_its_own_k_in_every_format(folders: Folders, tmp_
     empty = store.create("Wednesday set", now)
     none_yet = runner.invoke(cli, ["groups", "report", empty.name])
     assert none_yet.exit_code == 1 and "no meetings' counts yet" in none_yet.stderr
+
+
+def test_set_changes_k_and_the_last_time_minutes_within_bounds(folders: Folders) -> None:
+    runner = CliRunner()
+    GroupStore(folders.groups).create("Harbour set", datetime.now(timezone.utc))
+    changed = runner.invoke(
+        cli, ["groups", "set", "harbour set", "--min-count", "7", "--last-time-minutes", "12"]
+    )
+    assert changed.exit_code == 0, changed.output
+    shown = runner.invoke(cli, ["groups", "show", "Harbour set"]).stdout
+    assert "'From last time' part: 12 min" in shown and "reports (k): 7" in shown
+    for option, value, said in [
+        ("--min-count", "2", "at least 3"),
+        ("--last-time-minutes", "0", "1 to 30"),
+        ("--last-time-minutes", "31", "1 to 30"),
+    ]:
+        refused = runner.invoke(cli, ["groups", "set", "Harbour set", option, value])
+        assert refused.exit_code == 1 and said in refused.stderr, refused.output
+    group = GroupStore(folders.groups).find("Harbour set")
+    assert (group.min_count, group.from_last_time_minutes) == (7, 12)
