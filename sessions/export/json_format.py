@@ -118,6 +118,16 @@ def _follow_throughs(records: tuple[FollowThrough, ...]) -> dict[str, Any]:
     }
 
 
+def _group(record: RecordDetails) -> dict[str, Any]:
+    # Only for a group's meeting, so a record of any other session reads as it always did.
+    data: dict[str, Any] = {}
+    if record.group:
+        data["group"] = record.group
+    if record.newcomers is not None:
+        data["newcomers"] = record.newcomers
+    return data
+
+
 def _record(record: RecordDetails, template: str) -> dict[str, Any]:
     timeline = record.timeline
     debrief = record.debrief
@@ -137,6 +147,7 @@ def _record(record: RecordDetails, template: str) -> dict[str, Any]:
             # How many times the crisis key was used: a count a coordinator may be given,
             # with nothing of what happened.
             "crisis_uses": sum(1 for shown in record.resources_shown if shown.crisis),
+            **_group(record),
         },
         "intro": list(record.intro),
         "resources_shown": [

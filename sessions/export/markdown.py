@@ -83,9 +83,20 @@ def _facts(summary: Summary, record: RecordDetails) -> list[str]:
         "- " + _("Session") + f": {markdown_text(record.session_id)}"
         f" ({wording.state_text(record.state)})",
         "- " + _("Attendance") + f": {wording.number_text(record.attendance)}",
+        *_group_facts(record),
         "- " + wording.started_text(timeline),
         "- " + _("Time") + f": {wording.time_text(timeline)}",
     ]
+
+
+def _group_facts(record: RecordDetails) -> list[str]:
+    # A group's name is the facilitator's own label: in their record, never a handout.
+    if not record.group:
+        return []
+    lines = ["- " + _("Group") + f": {markdown_text(record.group)}"]
+    if record.newcomers is not None:
+        lines.append("- " + _("Newcomers") + f": {wording.number_text(record.newcomers)}")
+    return lines
 
 
 def _time_table(summary: Summary) -> list[str]:

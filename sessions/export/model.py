@@ -135,6 +135,10 @@ class RecordDetails:
     """The template's opening words for the facilitator (inline markdown)."""
     debrief: Debrief | None
     """The facilitator's debrief, once saved."""
+    newcomers: int | None = None
+    """How many came for the first time, when the session was a group's meeting."""
+    group: str = ""
+    """The name of the group the session met as ("" for none): the facilitator's only."""
 
     @property
     def attendance(self) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.engine.note_model import Debrief, Note
 from circlekeeper.sessions.engine.timeline import ShownResource, Timeline
@@ -24,6 +25,9 @@ from circlekeeper.sessions.export.model import (
 )
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.link_rules import check_url
+
+if TYPE_CHECKING:
+    from circlekeeper.sessions.groups.meeting import Meeting
 
 
 def session_day(timeline: Timeline) -> date | None:
@@ -61,6 +65,8 @@ def build_summary(
     resources: Sequence[Resource] = (),
     debrief: Debrief | None = None,
     session_id: str = "",
+    newcomers: int | None = None,
+    group: str = "",
 ) -> Summary:
     """The summary of a session for ``audience``.
 
@@ -72,6 +78,8 @@ def build_summary(
         resources: the session's resources (the agenda's and those added).
         debrief: the facilitator's debrief, if saved.
         session_id: the store's id for the session (facilitator record only).
+        newcomers: how many came for the first time, for a group's meeting (record only).
+        group: the name of the group the session met as (record only).
     """
     facilitator = audience is Audience.FACILITATOR
     kept = notes if facilitator else [n for n in notes if for_handout(n)]
@@ -110,6 +118,8 @@ def build_summary(
             timeline=timeline,
             intro=tuple(b.text for b in agenda.intro),
             debrief=debrief,
+            newcomers=newcomers,
+            group=group,
         )
     return Summary(
         audience=audience,
@@ -130,6 +140,7 @@ def summary_of(session: ReadableSession, audience: Audience) -> Summary:
     :meth:`SessionStore.read <circlekeeper.sessions.storage.SessionStore.read>` and
     :meth:`Session.resume(..., read_only=True) <circlekeeper.sessions.engine.Session.resume>`.
     """
+    meeting = _meeting(session)
     return build_summary(
         audience,
         session.agenda,
@@ -138,4 +149,14 @@ def summary_of(session: ReadableSession, audience: Audience) -> Summary:
         resources=session.resources(),
         debrief=session.debrief(),
         session_id=session.id,
+        newcomers=None if meeting is None else meeting.newcomers,
+        group="" if meeting is None else meeting.name,
     )
+
+
+def _meeting(session: ReadableSession) -> Meeting | None:
+    # Only a stored session can be a group's meeting: its record's meta says so.
+    from circlekeeper.sessions.engine.session import Session
+    from circlekeeper.sessions.groups.meeting import meeting_of
+
+    return meeting_of(session) if isinstance(session, Session) else None

@@ -7,7 +7,7 @@ open items and a history of counts, in a file of its own beside the sessions
 (when someone new is present) and "From last time" (:mod:`.agenda`); the facilitator
 marks each item brought (:func:`mark_item`, :mod:`.meeting`), and at the end chooses
 what carries forward (:func:`candidates`, :func:`finish_meeting`, :mod:`.carry`), which
-adds the session's counts (:mod:`.counts`) to the group's history.
+adds the session's figures (:mod:`.history`) to the group's history.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ where topic cards from the drop-box land too), and chooses which carry to next t
 - the items brought to this meeting and marked done or dropped are closed; those marked
   carried again, or not marked at all, stay open;
 - the chosen notes become new open items;
-- the session's counts are added to the group's history;
+- the session's figures (those its facilitator record gives a report) are added to the
+  group's history;
 - a group with no agreements yet takes them from the meeting's agreements part (see
   :func:`agreements_from`).
 
@@ -25,7 +26,7 @@ from datetime import datetime
 from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.errors import SessionError
-from circlekeeper.sessions.groups.counts import session_counts
+from circlekeeper.sessions.groups.history import history_entry
 from circlekeeper.sessions.groups.meeting import Meeting, meeting_of, write_meeting
 from circlekeeper.sessions.groups.model import Group, Item, ItemKind, Outcome
 from circlekeeper.sessions.groups.store import GroupStore
@@ -120,7 +121,7 @@ def finish_meeting(
     new_items = tuple(
         Item(id=_item_id(), text=c.text, kind=c.kind, since=session.id) for c in picked
     )
-    counts = session_counts(session, newcomers=meeting.newcomers, outcomes=meeting.outcome_counts())
+    counts = history_entry(session)
     agreements = agreements_from(session)
 
     def change(group: Group) -> Group:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.note_model import NoteKind
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.errors import SessionError, StorageError
+from circlekeeper.sessions.export import Audience, Format, render, summary_of
+from circlekeeper.sessions.export.json_format import schema
 from circlekeeper.sessions.groups import (
     GroupStore,
     Outcome,
@@ -21,6 +25,9 @@ from circlekeeper.sessions.groups import (
     start_meeting,
 )
 from circlekeeper.sessions.groups.agenda import AGREEMENTS_TITLE, FROM_LAST_TIME_TITLE
+from circlekeeper.sessions.groups.history import history_figures
+from circlekeeper.sessions.groups.model import Group
+from circlekeeper.sessions.reports.figures import figures_of
 from circlekeeper.sessions.templates.agenda import Agenda, Block
 from tests.unit.engine_support import agenda, file_record, part
 
@@ -36,6 +43,11 @@ def first_meeting() -> Agenda:
             part("Check-out", 10, fixed=True),
         ),
     )
+
+
+def exported_record(session: Session) -> str:
+    """The session's facilitator record, as ``export --format json`` writes it."""
+    return render(summary_of(session, Audience.FACILITATOR), Format.JSON)
 
 
 def run(
@@ -119,15 +131,38 @@ def test_three_meetings_carry_each_item_once_and_keep_its_outcome(
         walk.id: Outcome.DONE, workload.id: Outcome.CARRIED,
     }  # fmt: skip
     assert [h["session"] for h in group.history] == [one.id, two.id, three.id]
-    first, second, third = group.history
-    assert first["attendance"] == 6 and first["newcomers"] == 6
-    assert first["notes"]["action"] == 2 and first["notes"]["parked"] == 1
-    assert first["minutes_run"] == 25 and first["minutes_planned"] == 40
-    assert second["items"] == {"done": 1, "carried": 1, "dropped": 0, "unmarked": 0}
-    assert third["items"]["dropped"] == 1
+    # Exactly the figures a report reads from each session's exported facilitator record.
+    first, second, third = history_figures(group)
+    for figures, session in [(first, one), (second, two), (third, three)]:
+        assert figures == figures_of(json.loads(exported_record(session)))
+    assert first is not None and second is not None and third is not None
+    assert first.attendance == 6 and first.newcomers == 6
+    assert (second.newcomers, third.newcomers) == (1, 0)
+    assert first.notes_of("action") == 2 and first.minutes_run == 25
+    assert first.minutes_planned == 40
+    record = json.loads(exported_record(two))
+    assert record["session"]["newcomers"] == 1
+    Draft202012Validator(schema()).validate(record)
     assert group.sessions == (one.id, two.id, three.id)
     for entry in group.history:  # numbers only, never a word anyone wrote
         assert "Workload" not in repr(entry) and "phones" not in repr(entry)
+
+
+def test_history_written_in_the_earlier_counts_shape_still_reads() -> None:
+    earlier = {
+        "session": "2026-01-05-x", "date": "2026-01-05", "attendance": 7, "newcomers": 2,
+        "minutes_planned": 60, "minutes_run": 58, "parts_overran": 1, "crisis_uses": 0,
+        "notes": {"theme": 3, "action": 1, "question": 0, "support_need": 0, "parked": 2},
+        "mood": {"4": 3}, "items": {"done": 1, "carried": 0, "dropped": 0, "unmarked": 0},
+    }  # fmt: skip
+    undated = {**earlier, "date": ""}
+    broken = {"session": "2026-01-12-x", "attendance": "seven"}
+    data = Group(id="g1", name="Tuesday circle").to_dict()
+    data["history"] = [earlier, undated, broken]
+    converted, no_day, unavailable = history_figures(Group.from_dict(data))
+    assert converted is not None and no_day is not None and unavailable is None
+    assert converted.attendance == 7 and converted.newcomers == 2 and converted.notes[0] == 3
+    assert converted.mood == (0, 0, 0, 3, 0) and no_day.date is None
 
 
 def test_a_damaged_group_file_is_named_and_the_others_still_list(

@@ -1,4 +1,4 @@
-"""``circlekeeper groups list|show|rename|delete|agreements``: groups that meet again.
+"""``circlekeeper groups ...``: groups that meet again.
 
 A group holds no personal data: its name, its usual agenda, its agreements, its open
 items and its history of counts. Every problem (an unknown group, a damaged group file,
@@ -14,9 +14,12 @@ import click
 
 from circlekeeper.sessions.engine.clock import SystemClock
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.groups.history import history_figures
 from circlekeeper.sessions.groups.model import Group
 from circlekeeper.sessions.groups.store import GroupStore, check_group_name
+from circlekeeper.sessions.reports.figures import SessionFigures
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.cli.groups_report import report_group
 from circlekeeper.tui.text import clipped
 
 
@@ -41,12 +44,17 @@ Examples:
   circlekeeper groups list
   circlekeeper groups show "Tuesday circle"
   circlekeeper groups rename "Tuesday circle" "Thursday circle"
+  circlekeeper groups set "Tuesday circle" --min-count 6 --last-time-minutes 10
   circlekeeper groups agreements "Tuesday circle" --add "Phones away"
   circlekeeper groups delete "Tuesday circle" --with-sessions
+  circlekeeper groups report "Tuesday circle" --format csv --min-count 8
 """
 )
 def groups() -> None:
     """Groups that meet again: their agreements, open items and counts (never names)."""
+
+
+groups.add_command(report_group)
 
 
 @groups.command("list")
@@ -87,14 +95,57 @@ def show_group(invocation: Invocation, name: str) -> None:
         times = "" if item.carried < 2 else f" (brought {item.carried} times)"
         click.echo(f"  - {item.kind.label}: {item.text}{times}")
     click.echo(f"Meetings ({len(group.history)}):")
-    for entry in group.history:
-        notes = sum(v for v in entry.get("notes", {}).values() if isinstance(v, int))
-        click.echo(
-            f"  {entry.get('date', '?')}  {entry.get('attendance', 0)} present, "
-            f"{entry.get('newcomers', 0)} new, {entry.get('minutes_run', 0)} of "
-            f"{entry.get('minutes_planned', 0)} min, {entry.get('parts_overran', 0)} "
-            f"part(s) overran, {notes} notes, crisis key {entry.get('crisis_uses', 0)}x"
+    for figures in history_figures(group):
+        click.echo(f"  {_meeting_line(figures)}")
+
+
+def _meeting_line(figures: SessionFigures | None) -> str:
+    if figures is None:
+        return "counts unavailable (written by an earlier version in a shape not read now)"
+    new = "" if figures.newcomers is None else f"{figures.newcomers} new, "
+    return (
+        f"{figures.date or '?'}  {figures.attendance} present, {new}{figures.minutes_run} of "
+        f"{figures.minutes_planned} min, {figures.parts_overran} part(s) overran, "
+        f"{sum(figures.notes)} notes, crisis key {figures.crisis_uses}x"
+    )
+
+
+@groups.command("set")
+@click.argument("name")
+@click.option(
+    "--min-count", "-k", type=int, help="The group's k: counts below it are never shown (from 3)."
+)
+@click.option(
+    "--last-time-minutes", type=int, help="The length of the 'From last time' part (1-30)."
+)
+@pass_invocation
+def set_group(
+    invocation: Invocation, name: str, min_count: int | None, last_time_minutes: int | None
+) -> None:
+    """Change a group's settings: its k for reports, and its 'From last time' minutes."""
+    from circlekeeper.sessions.groups.model import LOWEST_MIN_COUNT
+
+    if min_count is not None and min_count < LOWEST_MIN_COUNT:
+        raise click.ClickException(
+            f"--min-count: at least {LOWEST_MIN_COUNT} (got {min_count}): "
+            "a smaller count could point at one person"
         )
+    if last_time_minutes is not None and not 1 <= last_time_minutes <= 30:
+        raise click.ClickException(f"--last-time-minutes: 1 to 30 (got {last_time_minutes})")
+    store = _store(invocation)
+    group = _find(store, name)
+    changes: dict[str, int] = {}
+    if min_count is not None:
+        changes["min_count"] = min_count
+    if last_time_minutes is not None:
+        changes["from_last_time_minutes"] = last_time_minutes
+    if changes:
+        try:
+            group = store.update(group.id, lambda g: g.with_changes(**changes), _now())
+        except StorageError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(f"{group.name}: k {group.min_count}, 'From last time' "
+               f"{group.from_last_time_minutes} min")  # fmt: skip
 
 
 @groups.command("rename")

@@ -1,0 +1,91 @@
+"""``circlekeeper groups report NAME``: a group's history of counts as a report safe to share.
+
+The figures are the group's own history (each meeting's figures, as its facilitator record
+gives them), with the group's k unless ``--min-count`` says otherwise. The report never
+carries the group's name or any word written in a meeting: its title is "Group report".
+A meeting whose counts cannot be read is left out and said so on standard error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.export.write import ExportError, ExportExists
+from circlekeeper.sessions.groups.history import history_figures
+from circlekeeper.sessions.groups.store import GroupStore
+from circlekeeper.sessions.reports.render import ReportFormat, group_report, save_report
+from circlekeeper.sessions.reports.report import build_report
+from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.cli.report import min_count, report_format
+
+
+@click.command(
+    "report",
+    epilog="""\b
+Examples:
+  circlekeeper groups report "Tuesday circle" --output tuesday.html
+  circlekeeper groups report "Tuesday circle" --format csv --min-count 8 > counts.csv
+""",
+)
+@click.argument("name")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    default="html",
+    show_default=True,
+    metavar="html|csv|json",
+    callback=report_format,
+    help="A printable page with charts, a spreadsheet (one row per meeting per figure), or JSON.",
+)
+@click.option(
+    "--min-count",
+    "-k",
+    "k",
+    type=int,
+    default=None,
+    callback=lambda ctx, param, value: None if value is None else min_count(ctx, param, value),
+    help="Counts of fewer people than this are shown as '<K', and any total that would "
+    "give one away is withheld too. Never below 3. [default: the group's own]",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    help="The file to write ('-' or none: standard output).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@pass_invocation
+def report_group(
+    invocation: Invocation, name: str, fmt: ReportFormat, k: int | None, output: Path | None,
+    force: bool,
+) -> None:  # fmt: skip
+    """Report a group's counts per meeting, disclosure-controlled and without its name."""
+    try:
+        group = GroupStore(invocation.folders.groups).find(name)
+    except StorageError as error:
+        raise click.ClickException(str(error)) from None
+    chosen = group.min_count if k is None else k
+    read = history_figures(group)
+    figures = [f for f in read if f is not None]
+    if len(figures) < len(read):
+        click.echo(f"{len(read) - len(figures)} meeting(s) left out: counts unavailable", err=True)
+    if not figures:
+        raise click.ClickException("no report written: the group has no meetings' counts yet")
+    if output is None or str(output) == "-":
+        sys.stdout.write(group_report(figures, chosen, fmt))
+        sys.stdout.flush()
+        return
+    try:
+        path = save_report(build_report(figures, chosen, title="Group report"), fmt, output,
+                           overwrite=force)  # fmt: skip
+    except ExportExists as error:
+        message = f"{error.path}: already exists; use --force to overwrite it"
+        raise click.ClickException(message) from None
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Saved the report of {len(figures)} meetings ({fmt.value}) to {path}")
