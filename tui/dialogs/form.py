@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
@@ -61,7 +61,9 @@ class FormDialog(ModalScreen[ResultType | None]):
     """The other button's label."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="form-box"):
+        # The box scrolls when the window is too short for it, keeping the focused box
+        # in view: at 80x24 a long form would otherwise hide its last box and buttons.
+        with VerticalScroll(classes="form-box"):
             yield from self.compose_fields()
             yield Static("", classes="form-error", markup=False)
             with Horizontal(classes="form-buttons"):
