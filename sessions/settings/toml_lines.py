@@ -60,6 +60,10 @@ def read_toml(text: str) -> ReadToml:
             break
         except tomllib.TOMLDecodeError as error:
             number = _line_of(error, len(rows))
+            # Some readers place an unclosed value at the end of the document; the slip is
+            # on the last line that holds anything.
+            while number > 1 and not rows[number - 1].strip():
+                number -= 1
             result.slips.append(Slip(number, explain(str(error), rows[number - 1])))
             if not rows[number - 1].strip():
                 break  # the error is not on one line (an unclosed list): give up on the rest
