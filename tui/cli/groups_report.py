@@ -20,7 +20,7 @@ from circlekeeper.sessions.groups.store import GroupStore
 from circlekeeper.sessions.reports.render import ReportFormat, group_report, save_report
 from circlekeeper.sessions.reports.report import build_report
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
-from circlekeeper.tui.cli.report import min_count, report_format
+from circlekeeper.tui.cli.report import min_count, output_options, report_format
 
 
 @click.command(
@@ -52,13 +52,7 @@ Examples:
     help="Counts of fewer people than this are shown as '<K', and any total that would "
     "give one away is withheld too. Never below 3. [default: the group's own]",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-    help="The file to write ('-' or none: standard output).",
-)
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@output_options
 @pass_invocation
 def report_group(
     invocation: Invocation, name: str, fmt: ReportFormat, k: int | None, output: Path | None,

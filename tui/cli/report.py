@@ -10,7 +10,9 @@ left out; the others still make the report (none at all is an error).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -36,6 +38,22 @@ def report_format(ctx: click.Context, param: click.Parameter, value: str) -> Rep
     except ValueError:
         message = f"--format: '{value}' is not known; use html, csv or json"
         raise click.ClickException(message) from None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_options(command: F) -> F:
+    """The ``--output`` and ``--force`` options every report command takes."""
+    command = click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")(
+        command
+    )
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+        help="The file to write ('-' or none: standard output).",
+    )(command)
 
 
 @click.command(
@@ -67,13 +85,7 @@ Examples:
     help="Counts of fewer people than this are shown as '<K', and any total that would "
     "give one away is withheld too. Never below 3.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-    help="The file to write ('-' or none: standard output).",
-)
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@output_options
 def report(
     records: tuple[Path, ...], fmt: ReportFormat, min_count: int, output: Path | None, force: bool
 ) -> None:
