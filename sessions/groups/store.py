@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import secrets
-import string
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -22,15 +20,14 @@ from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.groups.model import MAX_NAME_LENGTH, Group
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.storage.atomic import dumps, load_json, read_text, write_atomic
+from circlekeeper.sessions.storage.naming import LOCK_SUFFIX, holding, random_id
 from circlekeeper.sessions.storage.removal import remove_file
 
 __all__ = ["DamagedGroup", "GroupListing", "GroupStore", "UnknownGroup", "check_group_name"]
 
 GROUP_SUFFIX = ".json"
-LOCK_SUFFIX = ".lock"
 LOCK_WAIT_SECONDS = 5.0
 """How long to wait for another window changing the same group (it takes milliseconds)."""
-_ID_ALPHABET = string.ascii_lowercase + string.digits
 
 
 class UnknownGroup(StorageError):
@@ -143,27 +140,10 @@ class GroupStore:
 
     @contextlib.contextmanager
     def _locked(self, group_id: str) -> Iterator[None]:
-        from filelock import FileLock, Timeout
-
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        lock = FileLock(
-            self.root / f"{group_id}{LOCK_SUFFIX}",
-            timeout=LOCK_WAIT_SECONDS,
-            mode=0o600,
-            thread_local=False,
-        )
-        try:
-            lock.acquire()
-        except Timeout:
-            raise StorageError(
-                f"The group {group_id} is being changed in another window; try again"
-            ) from None
-        except OSError as exc:
-            raise StorageError(f"Could not lock {lock.lock_file}: {exc.strerror or exc}") from exc
-        try:
+        busy = f"The group {group_id} is being changed in another window; try again"
+        with holding(self.root / f"{group_id}{LOCK_SUFFIX}", LOCK_WAIT_SECONDS, busy):
             yield
-        finally:
-            lock.release()
 
     def _write(self, group: Group, now: datetime) -> Group:
         group = group.with_changes(updated=now.isoformat())
@@ -180,7 +160,7 @@ class GroupStore:
         name = check_group_name(name)
         if any(g.name.casefold() == name.casefold() for g in self.list().groups):
             raise StorageError(f"There is a group called {name!r} already.")
-        group_id = "".join(secrets.choice(_ID_ALPHABET) for _ in range(8))
+        group_id = random_id(8)
         with self._locked(group_id):
             return self._write(Group(id=group_id, name=name, template=template), now)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import string
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,20 +19,18 @@ from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.settings import folders as paths
 from circlekeeper.sessions.storage.atomic import TEMP_SUFFIX, fsync_folder, restrict_mode
 from circlekeeper.sessions.storage.index import ID_PATTERN
+from circlekeeper.sessions.storage.naming import LOCK_SUFFIX, file_lock, holding, random_id
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
 INDEX_NAME = "index.json"
 SESSION_SUFFIX = ".json"
-LOCK_SUFFIX = ".lock"
 JOURNAL_SUFFIX = ".journal"
 """A session's journal of actions since its file was last written whole (:mod:`.journal`)."""
 DAMAGED_SUFFIX = ".damaged"
 INDEX_WAIT_SECONDS = 10.0
 """How long to wait for another window that is updating the index (it takes milliseconds)."""
-
-_ID_ALPHABET = string.ascii_lowercase + string.digits
 
 
 class SessionLocked(StorageError):
@@ -53,19 +50,7 @@ def new_session_id(now: datetime) -> str:
 
     Nothing about the group or its people goes into it, and it is safe as a file name.
     """
-    import secrets  # loaded with the first new session, not at launch
-
-    tail = "".join(secrets.choice(_ID_ALPHABET) for _ in range(4))
-    return f"{now:%Y-%m-%d}-{tail}"
-
-
-def _lock(path: Path, timeout: float) -> FileLock:
-    # Loaded on first use: a first launch with no sessions takes no lock at all.
-    from filelock import FileLock
-
-    # Not thread-local: the app may close a session from a worker thread, and the lock
-    # must be seen as held (and be released) there too.
-    return FileLock(path, timeout=timeout, mode=0o600, thread_local=False)
+    return f"{now:%Y-%m-%d}-{random_id(4)}"
 
 
 class SessionFolder:
@@ -165,7 +150,7 @@ class SessionFolder:
         """
         from filelock import Timeout
 
-        lock = _lock(self.root / f"{session_id}{LOCK_SUFFIX}", timeout=0)
+        lock = file_lock(self.root / f"{session_id}{LOCK_SUFFIX}", timeout=0)
         try:
             lock.acquire()
         except Timeout:
@@ -199,21 +184,9 @@ class SessionFolder:
     def index_lock(self) -> Iterator[None]:
         """Hold the index's lock while reading and replacing the index."""
         self.make()
-        from filelock import Timeout
-
-        lock = _lock(self.root / f"{INDEX_NAME}{LOCK_SUFFIX}", timeout=INDEX_WAIT_SECONDS)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise StorageError(
-                f"Could not update {self.index_path}: another window kept it busy"
-            ) from None
-        except OSError as exc:
-            raise StorageError(f"Could not lock {lock.lock_file}: {exc.strerror or exc}") from exc
-        try:
+        busy = f"Could not update {self.index_path}: another window kept it busy"
+        with holding(self.root / f"{INDEX_NAME}{LOCK_SUFFIX}", INDEX_WAIT_SECONDS, busy):
             yield
-        finally:
-            lock.release()
 
     # Clean-up ----------------------------------------------------------------------
 
