@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
@@ -49,6 +50,28 @@ async def wait_for_line(process: asyncio.subprocess.Process, text: str, timeout:
                 return "".join(seen)
 
     return await asyncio.wait_for(read(), timeout)
+
+
+@contextlib.asynccontextmanager
+async def serving(
+    folders: list[str], *options: str, port: int | None = None
+) -> AsyncIterator[tuple[int, str]]:
+    """Run ``circlekeeper FOLDERS serve --port P OPTIONS`` until the block ends.
+
+    Yields the port and what serve said up to its "Ctrl+C" line, once it is ready. The
+    server and every app it started are killed on the way out, even when the test fails.
+    """
+    port = port or free_port()
+    process = await asyncio.create_subprocess_exec(
+        PROGRAM, *folders, "serve", "--port", str(port), *options,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        yield port, await wait_for_line(process, "Ctrl+C", timeout=30)
+    finally:
+        stop(process)
+        await process.wait()
 
 
 async def screen_words(

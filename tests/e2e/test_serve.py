@@ -8,7 +8,6 @@ messages until the home screen's words appear.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import re
@@ -19,7 +18,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from click.testing import CliRunner
-from serve_support import PROGRAM, free_port, screen_words, stop, wait_for_line
+from serve_support import PROGRAM, free_port, screen_words, serving
 
 from circlekeeper.tui.cli import cli
 from circlekeeper.tui.cli.serve import who_could_reach
@@ -48,24 +47,9 @@ async def test_the_page_runs_the_app_with_the_folders_given_to_serve(tmp_path: P
     templates = tmp_path / "served-templates"
     templates.mkdir()
     (templates / "a-evening-circle.md").write_text(OWN_TEMPLATE, encoding="utf-8")
-    port = free_port()
-    process = await asyncio.create_subprocess_exec(
-        PROGRAM,
-        "--data-dir",
-        str(tmp_path / "served-data"),
-        "--config-dir",
-        str(tmp_path / "served-config"),
-        "--templates-dir",
-        str(templates),
-        "serve",
-        "--port",
-        str(port),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        said = await wait_for_line(process, "Ctrl+C", timeout=30)
+    folders = ["--data-dir", str(tmp_path / "served-data"), "--config-dir"]
+    folders += [str(tmp_path / "served-config"), "--templates-dir", str(templates)]
+    async with serving(folders) as (port, said):
         base = f"http://127.0.0.1:{port}"
         assert f"open {base} in a web browser" in said
 
@@ -87,9 +71,6 @@ async def test_the_page_runs_the_app_with_the_folders_given_to_serve(tmp_path: P
                 # The user's template came from --templates-dir, so the app is not reading
                 # this test's own folders (the environment points elsewhere).
                 assert os.environ["CIRCLEKEEPER_TEMPLATES_DIR"] != str(templates)
-    finally:
-        stop(process)
-        await process.wait()
 
 
 @pytest.mark.slow

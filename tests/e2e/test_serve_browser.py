@@ -15,13 +15,12 @@ Skipped with the reason when ``/usr/bin/chromium`` is not installed.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from pathlib import Path
 
 import pytest
 from browser_support import chromium, drawn_text, more_events
-from serve_support import PROGRAM, free_port, stop, wait_for_line
+from serve_support import serving
 from yarl import URL
 
 pytestmark = pytest.mark.slow
@@ -31,14 +30,7 @@ pytestmark = pytest.mark.slow
 async def test_the_page_runs_the_app_and_asks_no_other_host(
     tmp_path: Path, options: list[str]
 ) -> None:
-    port = free_port()
-    process = await asyncio.create_subprocess_exec(
-        PROGRAM, "--data-dir", str(tmp_path / "data"), "serve", "--port", str(port), *options,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-        start_new_session=True,
-    )  # fmt: skip
-    try:
-        said = await wait_for_line(process, "Ctrl+C", timeout=30)
+    async with serving(["--data-dir", str(tmp_path / "data")], *options) as (port, said):
         found = re.search(r"open (http://\S+) in a web browser", said)
         assert found, said
         base = f"http://127.0.0.1:{port}/"
@@ -70,9 +62,6 @@ async def test_the_page_runs_the_app_and_asks_no_other_host(
                 for e in browser.events
                 if e.get("method") == "Network.loadingFailed"
             ]
-    finally:
-        stop(process)
-        await process.wait()
     assert requested, "the network log recorded nothing"
     elsewhere = [u for u in requested if not u.startswith(("data:", "blob:"))]
     elsewhere = [u for u in elsewhere if (URL(u).host, URL(u).port) != ("127.0.0.1", port)]
@@ -86,38 +75,30 @@ async def test_the_page_runs_the_app_and_asks_no_other_host(
 async def test_the_crisis_key_and_its_typing_chord_reach_the_app_through_the_browser(
     tmp_path: Path,
 ) -> None:
-    port = free_port()
-    process = await asyncio.create_subprocess_exec(
-        PROGRAM, "--data-dir", str(tmp_path / "data"), "serve", "--port", str(port),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-        start_new_session=True,
-    )  # fmt: skip
-    try:
-        await wait_for_line(process, "Ctrl+C", timeout=30)
-        async with chromium(tmp_path / "profile") as browser:
-            await browser.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
-            assert "Agendas" in await drawn_text(browser, "Agendas")
-            # Keys go to the terminal's own input box, as a click on the page would.
-            await browser.value("document.querySelector('.xterm-helper-textarea').focus()")
-            # `!` where no text box has the focus: the home screen's agenda list.
-            since = len(browser.events)
-            await browser.key("!", "Digit1", 49, text="!", modifiers=8)
-            assert "Support is available" in await drawn_text(browser, "Support is", since)
-            since = len(browser.events)
-            await browser.key("Escape", "Escape", 27, text="\x1b")
-            assert "After the crisis" in await drawn_text(browser, "After the crisis", since)
-            since = len(browser.events)
-            await browser.key("Escape", "Escape", 27, text="\x1b")
-            assert "stays due" in await drawn_text(browser, "stays due", since)
-            # The typing chord, in the attendance box of the dialog that starts a session.
-            since = len(browser.events)
-            await browser.key("Enter", "Enter", 13, text="\r")
-            assert "How many people" in await drawn_text(browser, "How many people", since)
-            await browser.key("4", "Digit4", 52, text="4")
-            since = len(browser.events)
-            await browser.key("\\", "Backslash", 220, modifiers=2)
-            drawn = await drawn_text(browser, "Support is available", since)
-            assert "Support is available" in drawn, drawn[-1500:]
-    finally:
-        stop(process)
-        await process.wait()
+    async with (
+        serving(["--data-dir", str(tmp_path / "data")]) as (port, _said),
+        chromium(tmp_path / "profile") as browser,
+    ):
+        await browser.call("Page.navigate", url=f"http://127.0.0.1:{port}/")
+        assert "Agendas" in await drawn_text(browser, "Agendas")
+        # Keys go to the terminal's own input box, as a click on the page would.
+        await browser.value("document.querySelector('.xterm-helper-textarea').focus()")
+        # `!` where no text box has the focus: the home screen's agenda list.
+        since = len(browser.events)
+        await browser.key("!", "Digit1", 49, text="!", modifiers=8)
+        assert "Support is available" in await drawn_text(browser, "Support is", since)
+        since = len(browser.events)
+        await browser.key("Escape", "Escape", 27, text="\x1b")
+        assert "After the crisis" in await drawn_text(browser, "After the crisis", since)
+        since = len(browser.events)
+        await browser.key("Escape", "Escape", 27, text="\x1b")
+        assert "stays due" in await drawn_text(browser, "stays due", since)
+        # The typing chord, in the attendance box of the dialog that starts a session.
+        since = len(browser.events)
+        await browser.key("Enter", "Enter", 13, text="\r")
+        assert "How many people" in await drawn_text(browser, "How many people", since)
+        await browser.key("4", "Digit4", 52, text="4")
+        since = len(browser.events)
+        await browser.key("\\", "Backslash", 220, modifiers=2)
+        drawn = await drawn_text(browser, "Support is available", since)
+        assert "Support is available" in drawn, drawn[-1500:]

@@ -9,8 +9,6 @@ program over real HTTP with aiohttp's client, which sends the headers a browser 
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
 import re
 from collections.abc import AsyncIterator
@@ -18,7 +16,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from serve_support import PROGRAM, free_port, screen_words, stop, wait_for_line
+from serve_support import screen_words, serving
 from yarl import URL
 
 from circlekeeper.tui.cli.serve_guard import gate_for
@@ -28,32 +26,9 @@ pytestmark = pytest.mark.slow
 FOREIGN = "attacker.example"
 
 
-async def serving(tmp_path: Path, *options: str) -> AsyncIterator[tuple[int, str]]:
-    """Run serve on a free port; its port and what it said when ready."""
-    port = free_port()
-    process = await asyncio.create_subprocess_exec(
-        PROGRAM,
-        "--data-dir",
-        str(tmp_path / "data"),
-        "serve",
-        "--port",
-        str(port),
-        *options,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        said = await wait_for_line(process, "Ctrl+C", timeout=30)
-        yield port, said
-    finally:
-        stop(process)
-        await process.wait()
-
-
 @pytest.fixture
 async def loopback(tmp_path: Path) -> AsyncIterator[int]:
-    async for port, _said in serving(tmp_path):
+    async with serving(["--data-dir", str(tmp_path / "data")]) as (port, _said):
         yield port
 
 
@@ -116,9 +91,10 @@ async def test_on_a_network_the_printed_token_is_needed(tmp_path: Path) -> None:
     jar = aiohttp.CookieJar(unsafe=True)
     async with (
         aiohttp.ClientSession(cookie_jar=jar) as http,
-        contextlib.aclosing(serving(tmp_path, "--host", "127.0.0.1", "--allow-network")) as run,
+        serving(
+            ["--data-dir", str(tmp_path / "data")], "--host", "127.0.0.1", "--allow-network"
+        ) as (port, said),
     ):
-        port, said = await anext(run)
         found = re.search(r"open (http://\S+) in a web browser", said)
         assert found, said
         printed = URL(found.group(1))
