@@ -29,17 +29,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bench_engine import AGENDA, act
+from bench_history import write_past_sessions
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.session import Session
-from circlekeeper.sessions.storage.atomic import dumps, write_atomic
 from circlekeeper.sessions.storage.handle import SessionHandle
-from circlekeeper.sessions.storage.index import (
-    SessionSummary,
-    index_entry,
-    stamp_of,
-    write_index,
-)
 from circlekeeper.sessions.storage.record import SCHEMA_VERSION
 from circlekeeper.sessions.storage.session_store import SessionStore
 
@@ -68,27 +62,7 @@ def note(n: int) -> dict[str, object]:
 
 def fill_history(root: Path, count: int = PAST_SESSIONS) -> None:
     """Write the past sessions straight to disk, with an index that is up to date."""
-    entries = {}
-    for k in range(count):
-        day = START - timedelta(days=k + 1)
-        session_id = f"{day:%Y-%m-%d}-{k:04d}"
-        moment = day.isoformat()
-        meta = {
-            "schema": SCHEMA_VERSION, "id": session_id, "created": moment, "updated": moment,
-            "state": "ended", "ended": moment, "title": f"Past group {k}", "template": "mentors",
-        }  # fmt: skip
-        data = {
-            "meta": {"1": meta},
-            "events": {str(i): {"kind": "part", "at": moment} for i in range(1, 21)},
-            "notes": {str(i): note(i) for i in range(1, NOTES_PER_SESSION + 1)},
-        }
-        path = root / f"{session_id}.json"
-        write_atomic(path, dumps(data, path))
-        summary = SessionSummary(
-            session_id, meta["title"], "mentors", "ended", day, day, day
-        )  # fmt: skip
-        entries[session_id] = index_entry(summary, stamp_of(path.stat()))
-    write_index(root / "index.json", entries)
+    write_past_sessions(root, count, START, events=20, notes=NOTES_PER_SESSION, note=note)
 
 
 class FloorSession:

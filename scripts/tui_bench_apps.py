@@ -101,40 +101,17 @@ def fill_history(root: Path, sessions: int, templates: int) -> None:
     """Give the folders under ``root`` a long history: ``sessions`` ended sessions, written
     straight to disk with an index that is up to date, and ``templates`` templates of the
     user's own, each a little different from a built-in one."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timezone
     from importlib.resources import files
 
+    from bench_history import write_past_sessions
+
     from circlekeeper.sessions.settings.folders import Folders
-    from circlekeeper.sessions.storage.atomic import dumps, write_atomic
-    from circlekeeper.sessions.storage.index import (
-        SessionSummary,
-        index_entry,
-        stamp_of,
-        write_index,
-    )
-    from circlekeeper.sessions.storage.record import SCHEMA_VERSION
     from circlekeeper.sessions.storage.session_store import SessionStore
 
     where = Folders.resolve(folders(root))
-    store = SessionStore.in_folders(where)
-    root_dir = store.folder.root
-    root_dir.mkdir(parents=True, exist_ok=True)
     start = datetime(2026, 3, 4, 18, 0, tzinfo=timezone.utc)
-    entries = {}
-    for k in range(sessions):
-        day = start - timedelta(days=k + 1)
-        session_id = f"{day:%Y-%m-%d}-{k:04d}"
-        moment = day.isoformat()
-        meta = {
-            "schema": SCHEMA_VERSION, "id": session_id, "created": moment, "updated": moment,
-            "state": "ended", "ended": moment, "title": f"Past group {k}", "template": "mentors",
-        }  # fmt: skip
-        data = {"meta": {"1": meta}, "events": {}, "notes": {}}
-        path = root_dir / f"{session_id}.json"
-        write_atomic(path, dumps(data, path))
-        summary = SessionSummary(session_id, meta["title"], "mentors", "ended", day, day, day)
-        entries[session_id] = index_entry(summary, stamp_of(path.stat()))
-    write_index(root_dir / "index.json", entries)
+    write_past_sessions(SessionStore.in_folders(where).folder.root, sessions, start)
     builtin = sorted(Path(str(files("circlekeeper.templates"))).glob("*.md"))
     where.templates.mkdir(parents=True, exist_ok=True)
     for n in range(templates):
