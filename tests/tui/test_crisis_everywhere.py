@@ -12,7 +12,7 @@ import pkgutil
 from datetime import date
 
 import pytest
-from driving import open_dropbox, open_queue, start
+from driving import open_queue, start
 from screen_text import footer_text, screen_text
 from textual.screen import Screen
 from textual.widgets import Input
@@ -51,9 +51,10 @@ def screen_classes() -> set[type[Screen]]:
     return {cls for cls in found if not any(c is not cls and issubclass(c, cls) for c in found)}
 
 
+SIZE = (110, 36)
+
+
 async def _push(pilot, build) -> Screen:
-    await start(pilot)
-    await pilot.press("space")
     screen = build()
     pilot.app.push_screen(screen)
     await pilot.pause()
@@ -61,34 +62,48 @@ async def _push(pilot, build) -> Screen:
 
 
 async def _by_key(pilot, key: str) -> Screen:
-    await start(pilot)
-    await pilot.press("space", key)
+    await pilot.press(key)
     await pilot.pause()
     return pilot.app.screen
 
 
 async def _run(pilot) -> Screen:
-    await start(pilot)
-    await pilot.press("space")
     return pilot.app.screen
 
 
 async def _too_small(pilot) -> Screen:
-    await start(pilot)
-    await pilot.press("space")
     await pilot.resize_terminal(70, 20)
     await pilot.pause()
     return pilot.app.screen
 
 
 async def _dropbox(pilot) -> Screen:
-    await open_dropbox(pilot)
+    await pilot.press("d")
+    await pilot.pause()
+    if isinstance(pilot.app.screen, DropBoxOpenDialog):  # not open yet: open it as offered
+        await pilot.press("ctrl+s")
+        await pilot.pause()
     return pilot.app.screen
 
 
 async def _queue(pilot) -> Screen:
-    await open_dropbox(pilot)
+    await _dropbox(pilot)
     return await open_queue(pilot)
+
+
+async def _back_to(pilot, run: Screen) -> None:
+    """Back to the run screen as it was, with the timer running, for the next class."""
+    app = pilot.app
+    if app.size != SIZE:
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+    while app.screen is not run:
+        app.pop_screen()
+        await pilot.pause()
+    if app.host.session.state is SessionState.PAUSED:
+        await pilot.press("space")
+        await pilot.pause()
+    assert app.host.session.state is SessionState.RUNNING
 
 
 def _session(pilot):
@@ -130,46 +145,65 @@ def test_every_screen_and_dialog_is_tried():
     assert {cls.__name__ for cls in screen_classes()} == set(OPENERS)
 
 
-@pytest.mark.parametrize("name", sorted(OPENERS))
-async def test_the_crisis_key_works_from(name, build_app):
+CHUNKS = 3
+"""The classes are tried in this many app runs, each of a third of them, side by side."""
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+async def test_the_crisis_key_works_from_every_screen_and_dialog(chunk, build_app):
+    names = sorted(OPENERS)[chunk::CHUNKS]
     app = build_app()
-    async with app.run_test(size=(110, 36)) as pilot:
-        before = await OPENERS[name](pilot)
-        assert type(before).__name__ == name
-        session = app.host.session
-        if name == "CrisisScreen":
-            await pilot.press("exclamation_mark", "ctrl+backslash")
-            assert app.screen is before
-            assert len([s for s in app.screen_stack if isinstance(s, CrisisScreen)]) == 1
-            return
-        typing = isinstance(app.focused, Input)
-        if before.query(KeysFooter):
-            # Where a text box can have focus, the footer shows the chord that works there.
-            assert "Crisis" in footer_text(app)
-            if before.is_modal:
-                assert "^\\ Crisis" in footer_text(app)
-        if typing:
-            box = app.focused
-            await pilot.press("exclamation_mark")
-            await pilot.pause()
-            assert app.screen is before and box.value.endswith("!")
-            typed = box.value
-            await pilot.press("ctrl+backslash")
-        else:
-            await pilot.press("exclamation_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, CrisisScreen)
-        assert session.state is SessionState.PAUSED
-        assert "timer stays paused" in screen_text(app)
-        await pilot.press("escape")
-        await pilot.pause()
-        # Next comes the follow-through record, which escape skips.
-        assert isinstance(app.screen, FollowThroughDialog) and app.screen is not before
-        await pilot.press("escape")
-        await pilot.pause()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("space")
+        run = app.screen
+        for name in names:
+            await _try_the_crisis_key(pilot, name)
+            await _back_to(pilot, run)
+
+
+async def _try_the_crisis_key(pilot, name: str) -> None:
+    app = pilot.app
+    before = await OPENERS[name](pilot)
+    assert type(before).__name__ == name
+    session = app.host.session
+    if name == "CrisisScreen":
+        await pilot.press("exclamation_mark", "ctrl+backslash")
         assert app.screen is before
-        if typing:
-            assert box.value == typed
+        assert len([s for s in app.screen_stack if isinstance(s, CrisisScreen)]) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        return
+    typing = isinstance(app.focused, Input)
+    if before.query(KeysFooter):
+        # Where a text box can have focus, the footer shows the chord that works there.
+        assert "Crisis" in footer_text(app), name
+        if before.is_modal:
+            assert "^\\ Crisis" in footer_text(app), name
+    if typing:
+        box = app.focused
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert app.screen is before and box.value.endswith("!"), name
+        typed = box.value
+        await pilot.press("ctrl+backslash")
+    else:
+        await pilot.press("exclamation_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, CrisisScreen), name
+    assert session.state is SessionState.PAUSED, name
+    assert "timer stays paused" in screen_text(app), name
+    await pilot.press("escape")
+    await pilot.pause()
+    # Next comes the follow-through record, which escape skips.
+    assert isinstance(app.screen, FollowThroughDialog) and app.screen is not before, name
+    await pilot.press("escape")
+    await pilot.pause()
+    assert app.screen is before, name
+    if typing:
+        assert box.value == typed, name
 
 
 async def test_from_home_the_way_back_says_nothing_of_a_timer(build_app):
