@@ -10,8 +10,12 @@ from circlekeeper.tui.widgets.part_timer import PartTimer
 from circlekeeper.tui.widgets.round_panel import RoundPanel
 
 
-async def test_countdown_warns_then_counts_the_overrun(build_app, clock):
-    app = build_app()
+async def test_a_part_counts_down_warns_rings_once_overruns_and_moves_the_projected_end(
+    build_app, clock
+):
+    app = build_app(Config(bell=True))
+    rings: list[bool] = []
+    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
     async with app.run_test(size=(100, 30)) as pilot:
         await start(pilot)
         timer = app.screen.query_one(PartTimer)
@@ -26,19 +30,41 @@ async def test_countdown_warns_then_counts_the_overrun(build_app, clock):
         assert "LAST MINUTES · 1:00 left" in screen_text(app)
         assert timer.has_class("-warning")
 
-        clock.advance(minutes=1, seconds=30)
+        # The end of the part is signalled once, and nothing moves on by itself.
+        clock.advance(minutes=1, seconds=1)
+        await settle(pilot)
+        assert "Time is up" in screen_text(app)
+        assert rings == [True]
+        assert f"Part 1 of {PARTS}" in screen_text(app)
+
+        clock.advance(seconds=29)
         await settle(pilot)
         text = screen_text(app)
         assert "OVER TIME by 0:30" in text
         assert timer.has_class("-overrun") and not timer.has_class("-warning")
         # The session's projected end moves with the overrun (70 minutes from 18:00).
         assert "projected end 19:10" in text or "projected end 19:11" in text
+        assert rings == [True]
+
+        # The session clock says the time gone and the end the overrun brings.
+        clock.advance(minutes=5, seconds=35)  # 6 minutes over the 10-minute first part
+        await settle(pilot)
+        text = screen_text(app)
+        status = app.screen.session.status()
+        planned = status.planned_end.astimezone().strftime("%H:%M")
+        projected = status.projected_end.astimezone().strftime("%H:%M")
+        assert (status.projected_end - status.planned_end).total_seconds() == 6 * 60 + 5
+        assert f"Elapsed 16m05s · planned end {planned} · projected end {projected}" in text
+        assert widget_words(app, "#session-clock").endswith(" · 6 min over plan")
+        clock.advance(minutes=50)
+        await settle(pilot)
+        assert widget_words(app, "#session-clock").startswith("Elapsed 1h06m · ")
 
 
-async def test_pause_stops_the_countdown_and_says_so(build_app, clock):
+async def test_pause_holds_the_countdown_and_a_speakers_turn_ending_is_signalled(build_app, clock):
     app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await start(pilot, attendance="6")
         await pilot.press("space")
         clock.advance(minutes=2)
         await pilot.press("space")
@@ -53,28 +79,13 @@ async def test_pause_stops_the_countdown_and_says_so(build_app, clock):
         assert "7:00 left of 10:00" in screen_text(app)
         assert "PAUSED" not in screen_text(app)
 
-
-async def test_the_end_of_a_part_is_signalled_and_nothing_moves_on(build_app, clock):
-    app = build_app(Config(bell=True))
-    rings: list[bool] = []
-    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
-    async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot)
-        await pilot.press("space")
+        # A round that fits the people present says nothing more.
+        await pilot.press("right_square_bracket")
         await settle(pilot)
-        clock.advance(minutes=10, seconds=1)
-        await settle(pilot)
-        assert "Time is up" in screen_text(app)
-        assert rings == [True]
-        assert f"Part 1 of {PARTS}" in screen_text(app)
+        assert "Speaker 1 of 6" in screen_text(app)
+        assert "turns of 2 min fit" not in flat(screen_text(app))
+        assert not app.screen.query_one("#round-fit").display
 
-
-async def test_a_speakers_turn_ending_is_signalled(build_app, clock):
-    app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot)
-        await pilot.press("space", "right_square_bracket")
-        await settle(pilot)
         panel = app.screen.query_one(RoundPanel)
         clock.advance(minutes=2, seconds=5)
         await settle(pilot)
@@ -85,25 +96,6 @@ async def test_a_speakers_turn_ending_is_signalled(build_app, clock):
         await settle(pilot)
         assert "Speaker 2 of 6 · 2:00 left" in screen_text(app)
         assert not panel.has_class("-turn-over")
-
-
-async def test_the_session_clock_says_time_gone_and_the_end_the_overrun_brings(build_app, clock):
-    app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot)
-        await pilot.press("space")
-        clock.advance(minutes=16, seconds=5)  # 6 minutes over the 10-minute first part
-        await settle(pilot)
-        text = screen_text(app)
-        status = app.screen.session.status()
-        planned = status.planned_end.astimezone().strftime("%H:%M")
-        projected = status.projected_end.astimezone().strftime("%H:%M")
-        assert (status.projected_end - status.planned_end).total_seconds() == 6 * 60 + 5
-        assert f"Elapsed 16m05s · planned end {planned} · projected end {projected}" in text
-        assert widget_words(app, "#session-clock").endswith(" · 6 min over plan")
-        clock.advance(minutes=50)
-        await settle(pilot)
-        assert widget_words(app, "#session-clock").startswith("Elapsed 1h06m · ")
 
 
 async def test_a_round_too_long_for_the_people_present_is_said_to_the_facilitator(build_app, clock):
@@ -120,16 +112,5 @@ async def test_a_round_too_long_for_the_people_present_is_said_to_the_facilitato
         await pilot.press("v")
         await settle(pilot)
         assert "Speaker 1 of 10" in screen_text(app)
-        assert "turns of 2 min fit" not in flat(screen_text(app))
-        assert not app.screen.query_one("#round-fit").display
-
-
-async def test_a_round_that_fits_says_nothing_more(build_app, clock):
-    app = build_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await start(pilot, attendance="6")
-        await pilot.press("space", "right_square_bracket")
-        await settle(pilot)
-        assert "Speaker 1 of 6" in screen_text(app)
         assert "turns of 2 min fit" not in flat(screen_text(app))
         assert not app.screen.query_one("#round-fit").display
