@@ -40,8 +40,9 @@ class DropBoxScreen(Screen[None]):
     BINDINGS = [
         Binding("m", "moderate", "Read cards", id="dropbox.read-cards"),
         Binding("c", "close_dropbox", "Close drop-box", id="dropbox.close"),
-        Binding("r", "rating_check", "Rating check", id="dropbox.rating-check"),
-        Binding("p", "close_poll", "Close poll", id="dropbox.close-poll"),
+        # Named in the screen's own line of keys, so the footer keeps to one line.
+        Binding("r", "rating_check", "Rating check", id="dropbox.rating-check", show=False),
+        Binding("p", "close_poll", "Close poll", id="dropbox.close-poll", show=False),
         Binding("v", "app.toggle_view", "View", id="dropbox.toggle-view"),
         Binding("escape,d", "back", "Back", id="dropbox.back"),
     ]
@@ -81,7 +82,8 @@ class DropBoxScreen(Screen[None]):
                 yield PollStatus(self.box, id="dropbox-poll")
                 yield CardCounter(self.box, id="dropbox-counter", classes="facilitator-only")
                 yield Static(
-                    "m: read the cards · r: rating check · c: close the drop-box · "
+                    "m: read the cards · r: rating check · p: close the poll · "
+                    "c: close the drop-box · "
                     "esc: back to the session",
                     id="dropbox-keys",
                     classes="facilitator-only",

@@ -94,7 +94,9 @@ class SummaryScreen(Screen[None]):
             facts.append(f"Over the plan by {minutes_and_seconds(timeline.overrun_seconds)}")
         self.query_one("#summary-facts", Static).update("\n".join(facts))
         self.query_one(TimelineBars).show(timeline.parts)
-        self.query_one("#summary-rating", Static).update(rating_line(timeline.rating))
+        rating = self.query_one("#summary-rating", Static)
+        rating.update(rating_line(timeline.rating))
+        rating.display = timeline.rating is not None
 
         notes = self.session.notes()
         for kind in HANDOUT_KINDS:
