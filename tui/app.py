@@ -38,6 +38,7 @@ from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
 from circlekeeper.tui.dropbox_flows import DropBoxFlow
 from circlekeeper.tui.flows import SessionFlow
 from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED
+from circlekeeper.tui.poll_flows import PollFlow
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
 from circlekeeper.tui.settings_file import config_notice, keep_theme
@@ -103,6 +104,8 @@ class CircleKeeperApp(App[int]):
             self, self.host, settings, self.library, self._dropbox_flow.tell_unread
         )
         self.host.on_dropbox_changed = self._dropbox_flow.counts_changed
+        self._poll_flow = PollFlow(self, self.host)
+        self.host.on_poll_closed = self._poll_flow.closed
         self._crisis_flow = CrisisFlow(self, self.host)
         self._too_small: TooSmallScreen | None = None
         self._stale_screens: WeakSet[Screen] = WeakSet()
@@ -294,6 +297,9 @@ class CircleKeeperApp(App[int]):
 
     async def on_drop_box_screen_close_requested(self, event: DropBoxScreen.CloseRequested) -> None:
         await self._dropbox_flow.close(event.screen)
+
+    def on_drop_box_screen_poll_closed(self, event: DropBoxScreen.PollClosed) -> None:
+        self._poll_flow.closed(event.tally)
 
     def on_drop_box_queue_screen_card_shown(self, event: DropBoxQueueScreen.CardShown) -> None:
         self._dropbox_flow.show_card(event.text)

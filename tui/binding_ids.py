@@ -30,6 +30,8 @@ BINDING_IDS: tuple[str, ...] = (
     "dropbox-open.open",
     "dropbox.back",
     "dropbox.close",
+    "dropbox.close-poll",
+    "dropbox.rating-check",
     "dropbox.read-cards",
     "dropbox.toggle-view",
     "export.cancel",

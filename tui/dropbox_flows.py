@@ -79,10 +79,13 @@ class DropBoxFlow:
     def counts_changed(self, box: DropBox | None) -> None:
         """Show ``box`` to every card counter, on every screen."""
         from circlekeeper.tui.widgets.card_counter import CardCounter
+        from circlekeeper.tui.widgets.poll_status import PollStatus
 
         for screen in self.app.screen_stack:
             for counter in screen.query(CardCounter):
                 counter.show(box)
+            for status in screen.query(PollStatus):
+                status.show(box)
 
     def show_card(self, text: str) -> None:
         """Put an approved card's words on the run screen, which participants see."""

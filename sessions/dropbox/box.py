@@ -12,6 +12,8 @@ Typical use from a screen, in the app's event loop::
     for card in box.open_queue():   # shuffled, no arrival time, findings attached
         box.approve(card.id)        # or approve(card.id, text=...), or discard(card.id)
     summary = box.scale_summary()   # None until 3 people answered the scale
+    box.open_poll(rating_poll())    # the phones' page shows the poll above the cards
+    tally = box.close_poll()        # counts only (see :mod:`.polls`)
     await box.close()               # the link stops working at once
 
 Closing stops the server and forgets the token; cards still waiting stay in the queue
@@ -31,6 +33,7 @@ from circlekeeper.sessions.dropbox.cards import ALL_KINDS, CardKind, CardRefused
 from circlekeeper.sessions.dropbox.limits import DEFAULT_PER_MINUTE, RoomLimit
 from circlekeeper.sessions.dropbox.moderation import DropBoxError, Moderation
 from circlekeeper.sessions.dropbox.network import LOOPBACK, check_host, page_url, reach_sentence
+from circlekeeper.sessions.dropbox.polls import AnswerRefused, OpenPoll, Poll, Tally
 from circlekeeper.sessions.dropbox.queue import QueueFull
 from circlekeeper.sessions.engine.events import SessionState
 from circlekeeper.sessions.engine.session import Session
@@ -41,6 +44,9 @@ if TYPE_CHECKING:
 TOKEN_BYTES = 24
 """Random bytes in the link's token (32 characters): far beyond guessing."""
 
+POLL_ANSWERS_PER_MINUTE = 60
+"""Poll answers the whole room may send in any minute: a group of 15 answering at once
+fits four times over; a phone answering in a loop does not."""
 __all__ = ["DropBox", "DropBoxError"]
 
 
@@ -85,6 +91,8 @@ class DropBox(Moderation):
         """Called with no arguments when more cards or answers came in."""
         self.kinds = frozenset(kinds)
         self._limit = RoomLimit(session.clock, rate_per_minute)
+        self._poll_limit = RoomLimit(session.clock, POLL_ANSWERS_PER_MINUTE)
+        self._poll: OpenPoll | None = None
         self._token: str | None = None
         self._runner: web.AppRunner | None = None
         self._url: str | None = None
@@ -208,3 +216,54 @@ class DropBox(Moderation):
     def retry_after(self) -> int:
         """Seconds until the room may send another card."""
         return self._limit.retry_after()
+
+    # Polls ----------------------------------------------------------------------------
+
+    @property
+    def poll(self) -> OpenPoll | None:
+        """The poll the phones are asked now, if any."""
+        return self._poll
+
+    def open_poll(self, poll: Poll) -> None:
+        """Ask ``poll`` on the phones, closing (and forgetting) any poll open before.
+
+        It takes at most as many answers as people present.
+        """
+        if self._poll is not None:
+            self._poll.forget()
+        self._poll = OpenPoll(poll, limit=self.session.attendance)
+        self._changed()
+
+    def close_poll(self) -> Tally | None:
+        """Stop the poll: its tickets are forgotten, its counts returned (``None``: none open)."""
+        open_poll, self._poll = self._poll, None
+        if open_poll is None:
+            return None
+        open_poll.forget()
+        self._changed()
+        return open_poll.tally()
+
+    def answer_poll(self, ticket: str, picks: list[list[int]]) -> None:
+        """Count one answer from a phone (see :meth:`.OpenPoll.answer`).
+
+        Raises:
+            AnswerRefused: no poll is open, the room answers too fast, or the answer
+                does not count (a used ticket, picks that do not fit, everyone answered).
+        """
+        if self._poll is None:
+            raise AnswerRefused(409, "The poll has closed, so the answer was not counted.")
+        if not self._poll_limit.try_take():
+            raise AnswerRefused(429, "Lots of answers came in this minute. Please send again.")
+        self._poll.answer(ticket, picks)
+        self._changed()
+
+    def poll_retry_after(self) -> int:
+        """Seconds until the room may send another poll answer."""
+        return self._poll_limit.retry_after()
+
+    def _changed(self) -> None:
+        if self.on_card is not None:
+            try:
+                asyncio.get_running_loop().call_soon(self.on_card)
+            except RuntimeError:
+                self.on_card()  # no loop is running: told at once

@@ -61,6 +61,7 @@ def form_page(
     problem: str | None = None,
     kind: CardKind | None = None,
     text: str = "",
+    poll: str = "",
 ) -> str:
     """The page with one form per kind of card open now.
 
@@ -70,6 +71,7 @@ def form_page(
         problem: a sentence saying why the last card was not sent, shown on top.
         kind: the card the problem is about, whose text is given back.
         text: the words to give back in that card's box, so nothing typed is lost.
+        poll: the open poll's form (:func:`.poll_pages.poll_form`), shown first.
     """
     body = [
         "<h1>Send a card</h1>",
@@ -78,6 +80,8 @@ def form_page(
     ]
     if problem:
         body.append(f'<p class="problem" role="alert">{escape(problem)}</p>')
+    if poll:
+        body.append(poll)
     shown = [k for k in ORDER if k in kinds]
     if kind in shown:
         # The card given back comes first, right under the sentence about it.
@@ -163,6 +167,13 @@ def sent_page(token: str) -> str:
             ]
         ),
     )
+
+
+def answered_page(token: str) -> str:
+    """The thanks after a poll answer was counted."""
+    from circlekeeper.sessions.dropbox.poll_pages import answered_body
+
+    return _page("Answer counted", answered_body(token))
 
 
 def refusal_page(sentence: str, token: str | None) -> str:

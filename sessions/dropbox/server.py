@@ -4,7 +4,9 @@ Routes, all under the drop-box's token:
 
 - ``GET /<token>/``: the cards to fill in;
 - ``POST /<token>/``: a card sent; answered with a redirect to the thanks, or a refusal;
-- ``GET /<token>/sent``: the thanks, with a link to send another.
+- ``GET /<token>/sent``: the thanks, with a link to send another;
+- ``POST /<token>/poll``: an answer to the open poll (see :mod:`.polls`), counted and
+  answered with a redirect to ``GET /<token>/answered``, or refused with the page again.
 
 Anything else, and any wrong or expired token, is a plain 404 that says nothing about
 whether a drop-box exists. Every answer carries :data:`~.pages.SECURITY_HEADERS`.
@@ -24,6 +26,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Protocol
+from urllib.parse import parse_qsl
 
 from aiohttp import web
 
@@ -36,11 +39,14 @@ from circlekeeper.sessions.dropbox.cards import (
 )
 from circlekeeper.sessions.dropbox.pages import (
     SECURITY_HEADERS,
+    answered_page,
     closed_page,
     form_page,
     refusal_page,
     sent_page,
 )
+from circlekeeper.sessions.dropbox.poll_pages import poll_form
+from circlekeeper.sessions.dropbox.polls import AnswerRefused, OpenPoll, read_picks
 
 READ_SECONDS = 10.0
 """How long a phone may take to send a card's body; a slower one is cut off, so no
@@ -105,6 +111,23 @@ class Desk(Protocol):
         """Seconds until the room may send another card."""
         ...
 
+    @property
+    def poll(self) -> OpenPoll | None:
+        """The poll open now, if any."""
+        ...
+
+    def answer_poll(self, ticket: str, picks: list[list[int]]) -> None:
+        """Count one poll answer.
+
+        Raises:
+            AnswerRefused: it does not count (see :meth:`.DropBox.answer_poll`).
+        """
+        ...
+
+    def poll_retry_after(self) -> int:
+        """Seconds until the room may send another poll answer."""
+        ...
+
 
 def make_app(desk: Desk) -> web.Application:
     """The aiohttp application serving ``desk``'s pages."""
@@ -113,6 +136,8 @@ def make_app(desk: Desk) -> web.Application:
     app.router.add_get("/{token}/", handlers.form)
     app.router.add_post("/{token}/", handlers.send)
     app.router.add_get("/{token}/sent", handlers.sent)
+    app.router.add_post("/{token}/poll", handlers.answer)
+    app.router.add_get("/{token}/answered", handlers.answered)
     return app
 
 
@@ -192,7 +217,43 @@ class _Handlers:
         return token
 
     async def form(self, request: web.Request) -> web.Response:
-        return _html(form_page(self._token(request), self.desk.kinds))
+        token = self._token(request)
+        return _html(form_page(token, self.desk.kinds, poll=self._poll_form(token)))
+
+    def _poll_form(self, token: str) -> str:
+        open_poll = self.desk.poll
+        if open_poll is None:
+            return ""
+        return poll_form(token, open_poll.poll, open_poll.ticket())
+
+    async def answered(self, request: web.Request) -> web.Response:
+        return _html(answered_page(self._token(request)))
+
+    async def answer(self, request: web.Request) -> web.Response:
+        token = self._token(request)
+        try:
+            body = await self._body(request)
+            fields: dict[str, list[str]] = {}
+            for name, value in parse_qsl(body.decode("utf-8", "replace"), max_num_fields=200):
+                fields.setdefault(name, []).append(value)
+            open_poll = self.desk.poll
+            if open_poll is None:
+                raise AnswerRefused(409, "The poll has closed, so the answer was not counted.")
+            picks = read_picks(open_poll.poll, fields)
+            self.desk.answer_poll(fields.get("ticket", [""])[0], picks)
+        except CardRefused as refused:
+            return self._refusal(token, refused)
+        except AnswerRefused as refused:
+            problem = str(refused)
+            page = form_page(token, self.desk.kinds, problem=problem, poll=self._poll_form(token))
+            response = _html(page, refused.status)
+            if refused.status == 429:
+                response.headers["Retry-After"] = str(self.desk.poll_retry_after())
+            return response
+        except ValueError:
+            # More fields than any poll has: not an answer from our page.
+            return self._refusal(token, CardRefused(413, _STATUS_SENTENCES[413]))
+        return web.Response(status=303, headers={"Location": f"/{token}/answered"})
 
     async def sent(self, request: web.Request) -> web.Response:
         return _html(sent_page(self._token(request)))

@@ -59,6 +59,7 @@ class EventType(str, Enum):
     FOLLOW_UP_DONE = "follow_up_done"
     REBALANCE = "rebalance"
     UNDO_REBALANCE = "undo_rebalance"
+    RATING = "rating"
     CLOSED = "closed"
     END = "end"
 
@@ -106,6 +107,8 @@ class Progress:
     """Every change of state."""
     follow_throughs: list[FollowThrough] = field(default_factory=list)
     """The facilitator's follow-throughs after the crisis key (older files have none)."""
+    rating: tuple[int, tuple[float, float, float, float]] | None = None
+    """The end-of-session rating check, answers and means, when taken (the latest)."""
     created_at: datetime | None = None
     """When the session was created."""
     started_at: datetime | None = None
@@ -294,6 +297,11 @@ class Progress:
             if self.rebalances[i].undone_at is None:
                 self.rebalances[i] = replace(self.rebalances[i], undone_at=at)
                 break
+
+    def _on_rating(self, event: dict[str, Any], at: datetime) -> None:
+        from circlekeeper.sessions.engine.rating import from_event as rating_from
+
+        self.rating = rating_from(event)
 
     def _on_closed(self, event: dict[str, Any], at: datetime) -> None:
         since = datetime.fromisoformat(event["since"])

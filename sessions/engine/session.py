@@ -19,6 +19,7 @@ from circlekeeper.sessions.engine.events import EventType, SessionState
 from circlekeeper.sessions.engine.follow_through import FollowThrough, event_fields
 from circlekeeper.sessions.engine.note_model import Debrief, Note, NoteKind, NoteSource
 from circlekeeper.sessions.engine.notebook import NoteBook, NoteFlagged, clean_text, guard
+from circlekeeper.sessions.engine.rating import Means, record_rating
 from circlekeeper.sessions.engine.rebalance import RebalancePlan
 from circlekeeper.sessions.engine.recorder import IndexCallback, Recorder, agenda_of
 from circlekeeper.sessions.engine.rounds import RoundStatus
@@ -327,6 +328,10 @@ class Session:
         """Remove a note from the record for good (allowed after the end too)."""
         self._recorder.require_writable()
         self._notebook.delete(note_id)
+
+    def record_rating(self, answers: int, means: Means) -> tuple[int, Means]:
+        """Save the end-of-session rating check (see :func:`.rating.record_rating`)."""
+        return record_rating(self._recorder, answers, means)
 
     def save_debrief(
         self, how_it_went: str, follow_up: str = "", self_care: str = "", *,

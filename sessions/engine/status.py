@@ -252,4 +252,5 @@ def build_timeline(progress: Progress, live_ms: int) -> Timeline:
         rebalances=tuple(progress.rebalances),
         transitions=tuple(progress.transitions),
         follow_throughs=tuple(progress.follow_throughs),
+        rating=progress.rating,
     )

@@ -182,6 +182,8 @@ class Timeline:
     """Every change of state, in order."""
     follow_throughs: tuple[FollowThrough, ...] = ()
     """The facilitator's follow-throughs after the crisis key: for the record only."""
+    rating: tuple[int, tuple[float, float, float, float]] | None = None
+    """The end-of-session rating check (answers, each item's mean), when it was taken."""
 
     @property
     def overrun_seconds(self) -> float:

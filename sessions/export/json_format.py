@@ -34,6 +34,9 @@ VERSION = 1
 
 SCHEMA_NAME = "summary-v1.schema.json"
 
+RATING_KEYS = ("heard", "topics", "way", "overall")
+"""The rating check's items as the record names them (the reports read these names)."""
+
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
@@ -118,6 +121,14 @@ def _follow_throughs(records: tuple[FollowThrough, ...]) -> dict[str, Any]:
     }
 
 
+def _rating(rating: tuple[int, tuple[float, ...]] | None) -> dict[str, Any]:
+    # Only once the check was taken; the names are those the reports read.
+    if rating is None:
+        return {}
+    answers, means = rating
+    return {"rating_check": {"answers": answers, **dict(zip(RATING_KEYS, means, strict=True))}}
+
+
 def _group(record: RecordDetails) -> dict[str, Any]:
     # Only for a group's meeting, so a record of any other session reads as it always did.
     data: dict[str, Any] = {}
@@ -176,6 +187,7 @@ def _record(record: RecordDetails, template: str) -> dict[str, Any]:
             for r in record.rebalances
         ],
         **_follow_throughs(timeline.follow_throughs),
+        **_rating(timeline.rating),
         "debrief": None
         if debrief is None
         else {

@@ -33,6 +33,7 @@ from circlekeeper.sessions.templates.errors import TemplateError
 # server) load when the first session or drop-box opens, so the home screen comes sooner.
 if TYPE_CHECKING:
     from circlekeeper.sessions.dropbox import CardKind, DropBox
+    from circlekeeper.sessions.dropbox.polls import Tally
     from circlekeeper.sessions.engine.session import Session
     from circlekeeper.sessions.host.opening import OpenSession
     from circlekeeper.sessions.privacy.names import WatchList
@@ -81,6 +82,8 @@ class SessionHost:
         """The open session's drop-box, from its first opening until the session closes."""
         self.on_resources_problem = on_resources_problem
         self.on_dropbox_changed = on_dropbox_changed
+        self.on_poll_closed: Callable[[Tally], None] | None = None
+        """Given the counts of a poll still open when the drop-box is let go."""
         self._resources_file = resources_file
         self._org_resources: tuple[Resource, ...] | None = None
         self._stopping: set[asyncio.Task[None]] = set()
@@ -248,6 +251,7 @@ class SessionHost:
         box, self.dropbox = self.dropbox, None
         if box is None:
             return 0
+        self._hand_over_poll(box)
         waiting = box.waiting_count()
         await box.close()
         box.clear()
@@ -266,6 +270,7 @@ class SessionHost:
         box, self.dropbox = self.dropbox, None
         if box is None:
             return 0
+        self._hand_over_poll(box)
         waiting = box.waiting_count()
         box.clear()
         task = asyncio.get_running_loop().create_task(box.close())
@@ -273,6 +278,12 @@ class SessionHost:
         task.add_done_callback(self._stopping.discard)
         self.dropbox_changed()
         return waiting
+
+    def _hand_over_poll(self, box: DropBox) -> None:
+        # Answers already given still count when the session ends with the poll open.
+        tally = box.close_poll()
+        if tally is not None and self.on_poll_closed is not None:
+            self.on_poll_closed(tally)
 
     # Closing -------------------------------------------------------------------------
 

@@ -18,6 +18,12 @@ from yarl import URL
 
 from circlekeeper.sessions.dropbox import CardKind, DropBox, server
 from circlekeeper.sessions.dropbox.cards import MAX_BODY_BYTES, MAX_CARD_CHARS
+from circlekeeper.sessions.dropbox.poll_kinds import (
+    lean_coffee_poll,
+    rating_of,
+    rating_poll,
+    thumbs_poll,
+)
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.storage.session_store import SessionStore
@@ -273,3 +279,67 @@ async def test_a_phone_that_stalls_mid_card_is_cut_off(
     assert b"Sending took too long" in answer
     assert box.waiting_count() == 0
     assert (await send(http, box.url, kind="question", text="still here")).status == 303
+
+
+def ticket_of(page: str) -> str:
+    found = re.search(r'name="ticket" value="([^"]+)"', page)
+    assert found is not None
+    return found[1]
+
+
+async def test_a_rating_poll_is_answered_from_the_page_once_and_kept_as_counts(
+    box: DropBox, http: aiohttp.ClientSession
+) -> None:
+    assert box.url is not None
+    token = box.url.rsplit("/", 2)[1]
+    assert 'name="ticket"' not in await (await http.get(box.url)).text()
+    box.open_poll(rating_poll())
+    response = await http.get(box.url)
+    page = await response.text()
+    assert_safe_headers(response)
+    links = Links()
+    links.feed(page)
+    assert links.urls == [f"/{token}/poll"] + [f"/{token}/"] * 3
+    assert "<script" not in page.lower() and "anonymous" in page
+    assert page.count('type="radio" name="q') == 44
+    ticket = ticket_of(page)
+    answer = {"ticket": ticket, "q0": "9", "q1": "7", "q2": "8", "q3": "10"}
+    response = await send(http, box.url + "poll", **answer)
+    assert response.status == 303
+    thanks = await http.get(box.url + "answered")
+    assert "Your answer is counted" in await thanks.text()
+    again = await send(http, box.url + "poll", **answer)  # the same page sent twice
+    assert again.status == 409
+    fresh = ticket_of(await (await http.get(box.url)).text())
+    missing = await http.post(box.url + "poll", data={"ticket": fresh, "q0": "5"})
+    assert missing.status == 400 and "Please answer" in await missing.text()
+    await send(http, box.url + "poll", **{**answer, "ticket": fresh, "q0": "5", "q3": "6"})
+    tally = box.close_poll()
+    assert tally is not None and rating_of(tally) == (2, (7.0, 7.0, 8.0, 8.0))
+    late = await send(http, box.url + "poll", **{**answer, "ticket": ticket_of(page)})
+    assert late.status == 409
+    assert 'name="ticket"' not in await (await http.get(box.url)).text()
+
+
+async def test_lean_coffee_votes_take_two_picks_and_topic_words_stay_data(
+    box: DropBox, http: aiohttp.ClientSession
+) -> None:
+    assert box.url is not None
+    box.open_poll(lean_coffee_poll(["<b>Boundaries</b>", "Sleep", "Saying no"]))
+    page = await (await http.get(box.url)).text()
+    assert "&lt;b&gt;Boundaries&lt;/b&gt;" in page and "<b>" not in page
+    assert page.count('type="checkbox" name="q0"') == 3 and "Pick up to 2" in page
+    too_many = await http.post(
+        box.url + "poll", data=[("ticket", ticket_of(page)), *(("q0", v) for v in "012")]
+    )
+    assert too_many.status == 400 and "at most 2" in await too_many.text()
+    voted = await http.post(
+        box.url + "poll", data=[("ticket", ticket_of(page)), ("q0", "0"), ("q0", "2")]
+    )
+    assert voted.status == 200 and "Your answer is counted" in await voted.text()
+    kept = ticket_of(await (await http.get(box.url)).text())
+    box.open_poll(thumbs_poll("Sleep"))  # opening the next poll closes the vote
+    stale = await send(http, box.url + "poll", ticket=kept, q0="1")
+    assert stale.status == 409
+    tally = box.close_poll()
+    assert tally is not None and tally.answers == 0

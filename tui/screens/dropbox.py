@@ -1,8 +1,11 @@
 """The drop-box screen: its link as a large QR code for the room to scan, and the link in text.
 
 Everything a participant needs stays in the participant view: the code, the link, the
-kinds of card open and who can reach the page. The count of waiting cards and the way
-to the queue are the facilitator's only.
+kinds of card open and who can reach the page, and the open poll's number of answers.
+The count of waiting cards and the way to the queue are the facilitator's only.
+
+``r`` asks the phones the end-of-session rating check, ``p`` closes the open poll: the
+screen then posts :class:`DropBoxScreen.PollClosed` with the counts, for whoever asked.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from circlekeeper.sessions.dropbox import CardKind, DropBox
+from circlekeeper.sessions.dropbox.polls import Tally
 from circlekeeper.tui.view import is_shared
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
+from circlekeeper.tui.widgets.poll_status import PollStatus
 from circlekeeper.tui.widgets.qr_code import QrCode
 from circlekeeper.tui.widgets.title_bar import TitleBar
 
@@ -35,6 +40,9 @@ class DropBoxScreen(Screen[None]):
     BINDINGS = [
         Binding("m", "moderate", "Read cards", id="dropbox.read-cards"),
         Binding("c", "close_dropbox", "Close drop-box", id="dropbox.close"),
+        # Named in the screen's own line of keys, so the footer keeps to one line.
+        Binding("r", "rating_check", "Rating check", id="dropbox.rating-check", show=False),
+        Binding("p", "close_poll", "Close poll", id="dropbox.close-poll", show=False),
         Binding("v", "app.toggle_view", "View", id="dropbox.toggle-view"),
         Binding("escape,d", "back", "Back", id="dropbox.back"),
     ]
@@ -46,6 +54,14 @@ class DropBoxScreen(Screen[None]):
             super().__init__()
             self.screen = screen
             """The screen showing the drop-box."""
+
+    class PollClosed(Message):
+        """A poll on the phones was closed; its counts go to whatever asked it."""
+
+        def __init__(self, tally: Tally) -> None:
+            super().__init__()
+            self.tally = tally
+            """The poll's counts, and the poll itself (its ``kind`` says what it was for)."""
 
     def __init__(self, box: DropBox) -> None:
         """Show ``box``, which is open."""
@@ -63,9 +79,12 @@ class DropBoxScreen(Screen[None]):
                 yield Static(
                     "Cards carry no name; they are read in mixed order.", id="dropbox-promise"
                 )
+                yield PollStatus(self.box, id="dropbox-poll")
                 yield CardCounter(self.box, id="dropbox-counter", classes="facilitator-only")
                 yield Static(
-                    "m: read the cards · c: close the drop-box · esc: back to the session",
+                    "m: read the cards · r: rating check · p: close the poll · "
+                    "c: close the drop-box · "
+                    "esc: back to the session",
                     id="dropbox-keys",
                     classes="facilitator-only",
                 )
@@ -80,7 +99,21 @@ class DropBoxScreen(Screen[None]):
             return  # the cards are the facilitator's: nothing shows on a shared screen
         self.app.push_screen(DropBoxQueueScreen(self.box))
 
+    def action_rating_check(self) -> None:
+        from circlekeeper.sessions.dropbox.poll_kinds import rating_poll
+
+        if self.box.poll is not None:
+            self.notify("Close the open poll first (p).", severity="warning")
+            return
+        self.box.open_poll(rating_poll())
+
+    def action_close_poll(self) -> None:
+        tally = self.box.close_poll()
+        if tally is not None:
+            self.post_message(self.PollClosed(tally))
+
     def action_close_dropbox(self) -> None:
+        self.action_close_poll()  # answers given so far still count
         self.post_message(self.CloseRequested(self))
 
     def closed(self) -> None:

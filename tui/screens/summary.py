@@ -20,6 +20,7 @@ from circlekeeper.tui.view import is_shared
 from circlekeeper.tui.widgets.clock_text import minutes_and_seconds, time_of_day
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import note_line
+from circlekeeper.tui.widgets.poll_status import rating_line
 from circlekeeper.tui.widgets.timeline_bars import TimelineBars
 from circlekeeper.tui.widgets.title_bar import TitleBar
 
@@ -65,6 +66,7 @@ class SummaryScreen(Screen[None]):
                 )
             yield Static("Notes by part", classes="summary-heading facilitator-only")
             yield Static("", id="summary-notes", classes="facilitator-only", markup=False)
+            yield Static("", id="summary-rating", classes="facilitator-only", markup=False)
             yield Static("Your debrief", classes="summary-heading facilitator-only")
             yield Static("", id="summary-debrief", classes="facilitator-only", markup=False)
         yield KeysFooter()
@@ -92,6 +94,9 @@ class SummaryScreen(Screen[None]):
             facts.append(f"Over the plan by {minutes_and_seconds(timeline.overrun_seconds)}")
         self.query_one("#summary-facts", Static).update("\n".join(facts))
         self.query_one(TimelineBars).show(timeline.parts)
+        rating = self.query_one("#summary-rating", Static)
+        rating.update(rating_line(timeline.rating))
+        rating.display = timeline.rating is not None
 
         notes = self.session.notes()
         for kind in HANDOUT_KINDS:
