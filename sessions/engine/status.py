@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from circlekeeper.sessions.engine.events import Progress, SessionState
 from circlekeeper.sessions.engine.rounds import RoundStatus
 from circlekeeper.sessions.engine.timeline import PartRecord, Timeline
+from circlekeeper.sessions.structures.lean_coffee import TopicBoard, lean_boxes
 from circlekeeper.sessions.structures.progress import StepProgress, StepStatus
 from circlekeeper.sessions.structures.topic_status import (
     BoardStatus,
@@ -169,7 +170,8 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
     # A structure's steps that ran over push the end back even while the part has time
     # left, since the steps to come still need theirs.
     here = left if steps is None else steps.still_to_do(run_ms[current], planned)
-    board = progress.boards.get(current)
+    boxes = lean_boxes(progress.agenda.parts[current].structure)
+    board = progress.boards.get(current) or (TopicBoard(boxes) if boxes else None)
     shown = None if board is None else board_status(board, run_ms[current], left)
     if shown is not None and shown.number:
         # Once topics are taken up the board, not the topic steps, says what is still to do.
