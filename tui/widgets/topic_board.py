@@ -146,12 +146,16 @@ class TopicBoardPanel(Vertical):
         digits.set_class(board.current is None, "-empty")
         digits.update(("+" if over else "") + mmss(board.overrun or board.left))
         hints = self.hints
-        self.query_one("#board-current", TickingText).show(current_words(board, hints=hints))
-        self.query_one("#board-extensions", TickingText).show(extension_words(board, hints=hints))
         waiting = waiting_words(board, self.now, hints=hints)
-        self.query_one("#board-waiting", TickingText).show(
-            ("Waiting, by votes:\n" if hints else "Topics to come:\n") + waiting if waiting else ""
-        )
+        header = "Waiting, by votes (o types them):\n" if hints else "Topics to come:\n"
+        for name, words in (
+            ("current", current_words(board, hints=hints)),
+            ("extensions", extension_words(board, hints=hints)),
+            ("waiting", header + waiting if waiting else ""),
+        ):
+            line = self.query_one(f"#board-{name}", TickingText)
+            line.show(words)
+            line.set_class(not words, "-empty")
         self.set_class(over, "-topic-over")
         if self.border_title != "Lean Coffee":  # setting it redraws the whole frame
             self.border_title = "Lean Coffee"
