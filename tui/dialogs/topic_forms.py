@@ -71,9 +71,7 @@ class VotesDialog(FormDialog[dict[str, int]]):
         yield Static("Votes per topic (a count of dots or hands)", classes="form-title")
         for topic in self.topics:
             yield Label(f"{topic.id}. {clipped(topic.words, 60)}")
-            yield Input(
-                str(topic.votes), id=f"votes-{topic.id}", max_length=COUNT_CHARS, type="integer"
-            )
+            yield Input(str(topic.votes), id=f"votes-{topic.id}", max_length=COUNT_CHARS)
 
     def check_field(self, field: Input) -> str | None:
         return count_problem(field.value, "the votes")
@@ -108,7 +106,7 @@ class ThumbsDialog(FormDialog[tuple[int, int, int]]):
         yield Static(f"Thumbs on: {clipped(self.topic.words, 56)}", classes="form-title")
         for key, label in self._FIELDS:
             yield Label(label)
-            yield Input("0", id=f"thumbs-{key}", max_length=COUNT_CHARS, type="integer")
+            yield Input("0", id=f"thumbs-{key}", max_length=COUNT_CHARS)
 
     def check_field(self, field: Input) -> str | None:
         return count_problem(field.value, "the hands")
