@@ -26,6 +26,7 @@ from circlekeeper.sessions.engine.timeline import (
 )
 from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.safe_text import safe_text
+from circlekeeper.sessions.structures.lean_coffee import TopicBoard, lean_boxes
 from circlekeeper.sessions.structures.progress import StepProgress
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 
@@ -51,6 +52,7 @@ class EventType(str, Enum):
     PART = "part"
     SPEAKER = "speaker"
     STEP = "step"
+    TOPIC = "topic"
     ATTENDANCE = "attendance"
     RESOURCE_ADDED = "resource_added"
     RESOURCE_SHOWN = "resource_shown"
@@ -91,6 +93,8 @@ class Progress:
     """Round state per round part reached."""
     structures: dict[int, StepProgress] = field(default_factory=dict)
     """Step state per structured part reached."""
+    boards: dict[int, TopicBoard] = field(default_factory=dict)
+    """The topic board of each Lean Coffee part that has topics."""
     undo_plans: list[list[int]] = field(default_factory=list)
     """Plans to go back to, newest last, one per rebalance in force."""
     rebalances: list[RebalanceRecord] = field(default_factory=list)
@@ -245,6 +249,14 @@ class Progress:
 
     def _on_step(self, event: dict[str, Any], at: datetime) -> None:
         self.structures[self.part].advance(self.run_ms[self.part])
+
+    def _on_topic(self, event: dict[str, Any], at: datetime) -> None:
+        if self.part not in self.boards:
+            boxes = lean_boxes(self.agenda.parts[self.part].structure)
+            if not boxes:
+                raise ValueError("a topic event in a part that is not a Lean Coffee")
+            self.boards[self.part] = TopicBoard(boxes)
+        self.boards[self.part].apply(event, self.run_ms[self.part])
 
     def _on_attendance(self, event: dict[str, Any], at: datetime) -> None:
         self.attendance = int(event["n"])

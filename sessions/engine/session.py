@@ -26,6 +26,7 @@ from circlekeeper.sessions.engine.rounds import RoundStatus
 from circlekeeper.sessions.engine.status import Status, build_status, build_timeline
 from circlekeeper.sessions.engine.timekeeper import MAX_ATTENDANCE, Timekeeper, check_attendance
 from circlekeeper.sessions.engine.timeline import Timeline
+from circlekeeper.sessions.engine.topic_keeper import NoteStamp, TopicKeeper
 from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.privacy.names import WatchList
 from circlekeeper.sessions.storage.record import SessionRecord
@@ -57,9 +58,12 @@ class Session:
         """How long before a part's end the status warns."""
         self._recorder = recorder
         self._progress = recorder.progress
-        self._timekeeper = Timekeeper(recorder, agenda)
         watch = watch_list if isinstance(watch_list, WatchList) else WatchList(watch_list)
         self._notebook = NoteBook(recorder.record, watch)
+        stamp = lambda: NoteStamp(self.part_index, self.status().session_elapsed)  # noqa: E731
+        self.topics = TopicKeeper(recorder, self._notebook, stamp)
+        """A Lean Coffee part's topic board and the moves on it."""
+        self._timekeeper = Timekeeper(recorder, agenda, self.topics.park_unreached)
 
     @classmethod
     def create(

@@ -15,7 +15,14 @@ from datetime import datetime, timedelta
 from circlekeeper.sessions.engine.events import Progress, SessionState
 from circlekeeper.sessions.engine.rounds import RoundStatus
 from circlekeeper.sessions.engine.timeline import PartRecord, Timeline
+from circlekeeper.sessions.structures.lean_coffee import TopicBoard, lean_boxes
 from circlekeeper.sessions.structures.progress import StepProgress, StepStatus
+from circlekeeper.sessions.structures.topic_status import (
+    BoardStatus,
+    board_status,
+    topic_records,
+    topic_steps,
+)
 from circlekeeper.sessions.templates.agenda import Part
 
 
@@ -92,6 +99,8 @@ class Status:
     """A rebalance is in force and can be undone."""
     step: StepStatus | None = None
     """The current part's step, when it follows a structure and has been reached."""
+    board: BoardStatus | None = None
+    """The current part's topic board, when it is a Lean Coffee with topics."""
 
     @property
     def part(self) -> PartStatus:
@@ -161,6 +170,12 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
     # A structure's steps that ran over push the end back even while the part has time
     # left, since the steps to come still need theirs.
     here = left if steps is None else steps.still_to_do(run_ms[current], planned)
+    boxes = lean_boxes(progress.agenda.parts[current].structure)
+    board = progress.boards.get(current) or (TopicBoard(boxes) if boxes else None)
+    shown = None if board is None else board_status(board, run_ms[current], left)
+    if shown is not None and shown.number:
+        # Once topics are taken up the board, not the topic steps, says what is still to do.
+        steps, here = None, shown.still_to_do
     to_do = here + sum(max(0.0, progress.plan[i] - actual[i]) for i in later)
 
     if ended and progress.ended_at is not None:
@@ -200,6 +215,7 @@ def build_status(progress: Progress, live_ms: int, now: datetime, warning_second
         attendance=progress.attendance,
         can_undo_rebalance=bool(progress.undo_plans),
         step=None if steps is None else steps.status(run_ms[current], planned),
+        board=shown,
     )
 
 
@@ -228,9 +244,13 @@ def build_timeline(progress: Progress, live_ms: int) -> Timeline:
             fixed=part.fixed,
             visits=tuple(v for v in visits if v.part == i),
             round=None if (r := progress.round_for(i)) is None else r.record(),
-            steps=progress.structures.get(i, StepProgress(part.steps)).record(
-                run_ms[i], progress.plan[i]
+            steps=topic_steps(
+                progress.structures.get(i, StepProgress(part.steps)),
+                progress.boards.get(i),
+                run_ms[i],
+                progress.plan[i],
             ),
+            topics=() if (b := progress.boards.get(i)) is None else topic_records(b, run_ms[i]),
         )
         for i, part in enumerate(agenda.parts)
     )

@@ -8,6 +8,8 @@ otherwise written as one event by the session's :class:`~.recorder.Recorder`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from circlekeeper.sessions.engine.events import EventType, SessionState
 from circlekeeper.sessions.engine.rebalance import RebalancePlan, plan_rebalance
 from circlekeeper.sessions.engine.recorder import Recorder
@@ -33,11 +35,15 @@ class Timekeeper:
     Args:
         recorder: writes each move, and holds the state it is checked against.
         agenda: the session's own copy of its agenda.
+        before_leave: called before the group leaves a part (by a move or the end).
     """
 
-    def __init__(self, recorder: Recorder, agenda: Agenda) -> None:
+    def __init__(
+        self, recorder: Recorder, agenda: Agenda, before_leave: Callable[[], None] = lambda: None
+    ) -> None:
         self._recorder = recorder
         self._agenda = agenda
+        self._before_leave = before_leave
 
     @property
     def _state(self) -> SessionState:
@@ -81,6 +87,7 @@ class Timekeeper:
         self._recorder.require_open("end it again")
         if self._state is SessionState.READY:
             raise SessionError("the session has not started, so it cannot end")
+        self._before_leave()
         self._recorder.append(EventType.END)
 
     # Parts, turns and attendance ------------------------------------------------------
@@ -104,6 +111,8 @@ class Timekeeper:
             raise SessionError(f"there is no part {index + 1}; the agenda has {count} parts")
         if index == self._recorder.progress.part:
             raise SessionError(f"{self._agenda.parts[index].title!r} is already the current part")
+        if self._recorder.progress.started:
+            self._before_leave()
         self._recorder.append(EventType.PART, index=index)
 
     def turn(self, *, passed: bool) -> None:
@@ -128,6 +137,9 @@ class Timekeeper:
             raise SessionError(f"{title!r} does not follow a structure with steps")
         if steps.last:
             raise SessionError("this is the structure's last step; move on to the next part")
+        if steps.steps[steps.current + 1].unit == "topic":
+            # A Lean Coffee's topics come from its board, in vote order, not as fixed steps.
+            raise SessionError("the topics come next: take the first one from the board")
         self._recorder.append(EventType.STEP)
 
     def set_attendance(self, attendance: int) -> None:

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.structures.progress import StepRecord
+from circlekeeper.sessions.structures.topic_status import TopicRecord
 from circlekeeper.sessions.templates.agenda import Resource
 
 
@@ -131,7 +132,10 @@ class PartRecord:
     round: RoundRecord | None
     """How the speaking round went, for a round part that was reached."""
     steps: tuple[StepRecord, ...] = ()
-    """A structured part's steps, planned against actual."""
+    """A structured part's steps, planned against actual (a Lean Coffee's topics among
+    them, once taken up)."""
+    topics: tuple[TopicRecord, ...] = ()
+    """A Lean Coffee part's topics with their votes and extensions."""
 
     @property
     def skipped(self) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.engine.note_model import Note
 from circlekeeper.sessions.export.json_text import indented_json
-from circlekeeper.sessions.export.model import PartSummary, RecordDetails, Summary
+from circlekeeper.sessions.export.model import PartDetails, PartSummary, RecordDetails, Summary
 
 FORMAT = "circlekeeper-summary"
 """The ``format`` field of every summary."""
@@ -97,8 +97,32 @@ def _part(part: PartSummary) -> dict[str, Any]:
                 "declined": round_.declined,
                 "done": round_.done,
             },
+            **_topics(details),
         )
     return data
+
+
+def _topics(details: PartDetails) -> dict[str, Any]:
+    # Only for a Lean Coffee that had topics, so every other part reads as it always did.
+    if not details.topics:
+        return {}
+    return {
+        "topics": [
+            {
+                "id": t.line.id,
+                "words": t.line.words,
+                "source": t.line.source,
+                "votes": t.line.votes,
+                "reached": t.reached,
+                "parked": t.parked,
+                "planned_seconds": t.planned_seconds,
+                "actual_seconds": _seconds(t.actual_seconds),
+                "extension_minutes": list(t.extensions),
+                "thumbs": [{"up": u, "sideways": s, "down": d} for u, s, d in t.thumbs],
+            }
+            for t in details.topics
+        ]
+    }
 
 
 def _follow_throughs(records: tuple[FollowThrough, ...]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from circlekeeper.sessions.engine.timeline import (
     Timeline,
 )
 from circlekeeper.sessions.structures.progress import StepRecord
+from circlekeeper.sessions.structures.topic_status import TopicRecord
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 
 HANDOUT_KINDS = (NoteKind.THEME, NoteKind.ACTION)
@@ -94,6 +95,8 @@ class PartDetails:
     """How the speaking round went, in counts, when it was reached."""
     steps: tuple[StepRecord, ...] = ()
     """A structured part's steps, planned against actual."""
+    topics: tuple[TopicRecord, ...] = ()
+    """A Lean Coffee part's topics with their votes and extensions."""
 
     @property
     def overrun_seconds(self) -> float:

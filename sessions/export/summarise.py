@@ -98,6 +98,7 @@ def build_summary(
                 skipped=run.skipped,
                 round=run.round,
                 steps=run.steps,
+                topics=run.topics,
             )
         parts.append(
             PartSummary(

@@ -22,6 +22,7 @@ import circlekeeper.tui.screens
 from circlekeeper.sessions.engine.session import SessionState
 from circlekeeper.sessions.groups.meeting import Meeting
 from circlekeeper.sessions.privacy.guard import Finding
+from circlekeeper.sessions.structures.topic_status import TopicLine
 from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
 from circlekeeper.tui.dialogs.carry_forward import CarryForwardDialog
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
@@ -32,6 +33,7 @@ from circlekeeper.tui.dialogs.follow_through import FollowThroughDialog
 from circlekeeper.tui.dialogs.last_time import LastTimeDialog
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.dialogs.start_session import StartSessionDialog
+from circlekeeper.tui.dialogs.topic_forms import ThumbsDialog, TopicDialog, VotesDialog
 from circlekeeper.tui.screens.crisis import CrisisScreen
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.summary import SummaryScreen
@@ -106,6 +108,9 @@ async def _back_to(pilot, run: Screen) -> None:
     assert app.host.session.state is SessionState.RUNNING
 
 
+TOPIC = TopicLine("1", "Saying no", 0, "facilitator")
+
+
 def _session(pilot):
     return pilot.app.host.session
 
@@ -134,6 +139,9 @@ OPENERS = {
     "ExportDialog": lambda p: _push(
         p, lambda: ExportDialog(_session(p), folder=p.app.settings.folders.data)
     ),
+    "TopicDialog": lambda p: _push(p, lambda: TopicDialog()),
+    "VotesDialog": lambda p: _push(p, lambda: VotesDialog([TOPIC])),
+    "ThumbsDialog": lambda p: _push(p, lambda: ThumbsDialog(TOPIC)),
     "PrivacyPrompt": lambda p: _push(
         p, lambda: PrivacyPrompt("call Maria", [Finding("name", 5, 10, "Maria")])
     ),

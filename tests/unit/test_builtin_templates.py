@@ -31,6 +31,7 @@ THEMES = {
     "troika-difficult-conversation",
     "wise-crowds-finding-a-mentor",
     "what-the-eap-could-do",
+    "lean-coffee-wellbeing-community",
 }
 
 MAX_URL_CHARS = 150

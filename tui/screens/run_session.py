@@ -33,6 +33,7 @@ from circlekeeper.tui.screens.rebalance_flow import RebalanceFlow
 from circlekeeper.tui.screens.run_sharing import SHARED_HIDDEN_KEYS, facilitator_only
 from circlekeeper.tui.screens.run_ticks import seconds_to_next_tick
 from circlekeeper.tui.screens.run_timing import time_up_words
+from circlekeeper.tui.screens.topic_flow import TopicFlow
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.agenda_list import AgendaList
 from circlekeeper.tui.widgets.banner import Banner
@@ -76,6 +77,10 @@ class RunScreen(Screen[None]):
         Binding("b", "rebalance", "Rebalance", id="run.rebalance"),
         Binding("u", "undo_rebalance", "Undo rebalance", show=False, id="run.undo-rebalance"),
         Binding("l", "last_time", "Last time", show=False, id="run.last-time"),
+        Binding("a", "topic('add')", "Add topic", show=False, id="run.add-topic"),
+        Binding("o", "topic('votes')", "Topic votes", show=False, id="run.topic-votes"),
+        Binding("t", "topic('take_next')", "Next topic", show=False, id="run.next-topic"),
+        Binding("h", "topic('thumbs')", "Thumbs vote", show=False, id="run.thumbs"),
     ]
 
     sharing: reactive[bool] = reactive(False, init=False)
@@ -248,6 +253,11 @@ class RunScreen(Screen[None]):
     def action_pass_speaker(self) -> None:
         if self._act(self.session.pass_speaker):
             self.banner.clear()
+
+    def action_topic(self, move: str) -> None:
+        # The room sees the board move on to its next topic; the forms are the facilitator's.
+        if move == "take_next" or not self.sharing:
+            getattr(TopicFlow(self.session, self.banner, self._act), move)()
 
     def action_resources(self) -> None:
         from circlekeeper.tui.screens.resources import ResourcesScreen

@@ -12,7 +12,16 @@ from collections.abc import Callable
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 SHARED_HIDDEN_KEYS = frozenset(
-    {"run.new-note", "run.end", "run.dropbox", "run.rebalance", "run.undo-rebalance"}
+    {
+        "run.new-note",
+        "run.end",
+        "run.dropbox",
+        "run.rebalance",
+        "run.undo-rebalance",
+        "run.add-topic",
+        "run.topic-votes",
+        "run.thumbs",
+    }
 )
 """Bindings that open or change something facilitator-only."""
 

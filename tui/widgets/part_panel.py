@@ -28,6 +28,7 @@ from circlekeeper.tui.widgets.part_timer import PartTimer
 from circlekeeper.tui.widgets.round_panel import RoundPanel
 from circlekeeper.tui.widgets.step_panel import StepPanel
 from circlekeeper.tui.widgets.ticking_text import TickingText
+from circlekeeper.tui.widgets.topic_board import TopicBoardPanel
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.dropbox import DropBox
@@ -67,6 +68,7 @@ class PartPanel(Vertical):
             yield PartTimer(id="part-timer")
             yield RoundPanel(id="round-panel")
             yield StepPanel(id="step-panel")
+        yield TopicBoardPanel(id="topic-board")
         yield TickingText(id="session-clock")
         yield PartContent(id="part-content")
         yield NotesList(watching=self._watching, id="notes", classes="facilitator-only")
@@ -80,12 +82,14 @@ class PartPanel(Vertical):
     def sharing(self, sharing: bool) -> None:
         self.query_one(PartTimer).hints = not sharing
         self.query_one(StepPanel).hints = not sharing
+        self.query_one(TopicBoardPanel).hints = not sharing
 
     def show_status(self, status: Status) -> None:
         """Show the engine's latest snapshot on the timers and the session's clock line."""
         self.query_one(PartTimer).status = status
         self.query_one(RoundPanel).status = status.round
         self.query_one(StepPanel).status = status.step
+        self.query_one(TopicBoardPanel).show(status.board, status.at)
         self.query_one("#session-clock", TickingText).show(session_clock_words(status))
 
     def show_part(self, part: Part, number: int, of: int) -> None:
