@@ -67,6 +67,8 @@ BINDING_IDS: tuple[str, ...] = (
     "run.next-speaker",
     "run.next-topic",
     "run.pass",
+    "run.phone-thumbs",
+    "run.phone-vote",
     "run.previous-part",
     "run.rebalance",
     "run.resources",

@@ -1,10 +1,12 @@
-"""Where a closed poll's counts go: the rating check into the session's record.
+"""Where a closed poll's counts go: the rating check into the session's record, a topic
+vote or a thumbs vote onto the Lean Coffee board.
 
 :class:`PollFlow` takes every closed poll's :class:`~.polls.Tally`, from the drop-box
 screen's :class:`~.DropBoxScreen.PollClosed` or from the session host when the drop-box
 is let go with a poll still open. A rating check is saved to the session (before it is
-shown) as the answers and each item's mean the reports read. Other polls (a Lean Coffee
-vote, a thumbs vote) are for whatever asked them, which handles the same message.
+shown) as the answers and each item's mean the reports read. A Lean Coffee vote or a
+thumbs vote is counted onto the board as the run screen's own keys count it, and the run
+screen beneath is shown the board at once.
 """
 
 from __future__ import annotations
@@ -39,6 +41,22 @@ class PollFlow:
 
         if tally.poll.kind == RATING:
             self.save_rating(tally)
+        else:
+            self.count_topic_vote(tally)
+
+    def count_topic_vote(self, tally: Tally) -> None:
+        """Count a Lean Coffee vote or a thumbs vote onto the board, then say so."""
+        from circlekeeper.tui.screens.phone_vote_flow import TOPIC_VOTES, count_tally
+        from circlekeeper.tui.screens.run_session import RunScreen
+
+        session = self.host.session
+        if tally.poll.kind not in TOPIC_VOTES or session is None:
+            return
+        counted = count_tally(session, tally)
+        self.app.notify(f"{counted.words} ({counted.hint})" if counted.hint else counted.words)
+        for screen in self.app.screen_stack:
+            if isinstance(screen, RunScreen):
+                screen.refresh_status()
 
     def save_rating(self, tally: Tally) -> None:
         """Save a rating check's counts as the session's rating, then say what was saved."""

@@ -86,6 +86,23 @@ async def send(http: aiohttp.ClientSession, box: DropBox, **fields: str) -> None
     assert response.status == 303, await response.text()
 
 
+async def answer(http: aiohttp.ClientSession, url: str, *picks: str | tuple[str, ...]) -> None:
+    """Answer the open poll the way the phone's form does: per question, the option
+    indices picked (a tuple where the question takes more than one)."""
+    import re
+
+    page = await (await http.get(url)).text()
+    found = re.search(r'name="ticket" value="([^"]+)"', page)
+    assert found is not None
+    fields = [("ticket", found[1])]
+    for number, picked in enumerate(picks):
+        fields += [
+            (f"q{number}", value) for value in ((picked,) if isinstance(picked, str) else picked)
+        ]
+    response = await http.post(url + "poll", data=fields, allow_redirects=False)
+    assert response.status == 303
+
+
 async def open_dropbox(pilot) -> DropBox:
     """Start a session and open its drop-box as offered (loopback, every kind of card)."""
     app = pilot.app

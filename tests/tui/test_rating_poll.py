@@ -6,25 +6,14 @@ closing the poll posts its counts, and the rating is on disk before it is shown.
 
 from __future__ import annotations
 
-import re
-
 import aiohttp
-from driving import DROPBOX_SIZE, open_dropbox, posted, told
+from driving import DROPBOX_SIZE, answer, open_dropbox, posted, told
 from screen_text import screen_text
 from textual.widgets import Static
 
 from circlekeeper.sessions.storage.session_file import read_session
 from circlekeeper.tui.screens.dropbox import DropBoxScreen
 from circlekeeper.tui.screens.summary import SummaryScreen
-
-
-async def answer(http: aiohttp.ClientSession, url: str, *values: str) -> None:
-    page = await (await http.get(url)).text()
-    found = re.search(r'name="ticket" value="([^"]+)"', page)
-    assert found is not None
-    fields = {"ticket": found[1], **{f"q{i}": v for i, v in enumerate(values)}}
-    response = await http.post(url + "poll", data=fields, allow_redirects=False)
-    assert response.status == 303
 
 
 async def test_the_rating_check_is_asked_counted_closed_saved_and_shown(

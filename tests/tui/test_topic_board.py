@@ -41,7 +41,9 @@ async def test_a_topic_board_from_gathering_to_the_parking_lot(build_app, clock:
         assert "Topic 1: Quiet rooms 5:00 left" in flat(widget_words(app, board))
         clock.advance(minutes=5)
         await settle(pilot)
-        assert "time for a thumbs vote (press h)" in flat(widget_words(app, board))
+        assert "time for a thumbs vote (press h, or y for the phones)" in flat(
+            widget_words(app, board)
+        )
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, ThumbsDialog)

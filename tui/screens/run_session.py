@@ -81,6 +81,8 @@ class RunScreen(Screen[None]):
         Binding("o", "topic('votes')", "Topic votes", show=False, id="run.topic-votes"),
         Binding("t", "topic('take_next')", "Next topic", show=False, id="run.next-topic"),
         Binding("h", "topic('thumbs')", "Thumbs vote", show=False, id="run.thumbs"),
+        Binding("w", "phones('votes')", "Phone vote", show=False, id="run.phone-vote"),
+        Binding("y", "phones('thumbs')", "Phone thumbs", show=False, id="run.phone-thumbs"),
     ]
 
     sharing: reactive[bool] = reactive(False, init=False)
@@ -258,6 +260,13 @@ class RunScreen(Screen[None]):
         # The room sees the board move on to its next topic; the forms are the facilitator's.
         if move == "take_next" or not self.sharing:
             getattr(TopicFlow(self.session, self.banner, self._act), move)()
+
+    @facilitator_only
+    def action_phones(self, move: str) -> None:
+        from circlekeeper.tui.screens.phone_vote_flow import PhoneVoteFlow
+
+        box = self.query_one(CardCounter).box
+        getattr(PhoneVoteFlow(self.session, box, self.banner, self._act), move)()
 
     def action_resources(self) -> None:
         from circlekeeper.tui.screens.resources import ResourcesScreen

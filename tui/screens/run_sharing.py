@@ -21,6 +21,8 @@ SHARED_HIDDEN_KEYS = frozenset(
         "run.add-topic",
         "run.topic-votes",
         "run.thumbs",
+        "run.phone-vote",
+        "run.phone-thumbs",
     }
 )
 """Bindings that open or change something facilitator-only."""

@@ -68,7 +68,7 @@ class PartPanel(Vertical):
             yield PartTimer(id="part-timer")
             yield RoundPanel(id="round-panel")
             yield StepPanel(id="step-panel")
-        yield TopicBoardPanel(id="topic-board")
+        yield TopicBoardPanel(self._dropbox, id="topic-board")
         yield TickingText(id="session-clock")
         yield PartContent(id="part-content")
         yield NotesList(watching=self._watching, id="notes", classes="facilitator-only")

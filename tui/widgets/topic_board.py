@@ -10,6 +10,7 @@ else: no counts and no keys.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -20,7 +21,11 @@ from circlekeeper.sessions.structures.topic_status import BoardStatus, TopicLine
 from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.block_digits import BlockDigits
 from circlekeeper.tui.widgets.clock_text import mmss, time_of_day
+from circlekeeper.tui.widgets.phone_vote_line import PhoneVoteLine
 from circlekeeper.tui.widgets.ticking_text import TickingText
+
+if TYPE_CHECKING:
+    from circlekeeper.sessions.dropbox import DropBox
 
 SHOWN_WAITING = 5
 """Waiting topics listed by name; the rest are counted."""
@@ -46,7 +51,7 @@ def extension_words(board: BoardStatus, *, hints: bool) -> str:
     if board.closed:
         return f"{words} · the group moves on" + (" (press t)" if hints else "")
     if hints and board.left == 0:
-        words += " · time for a thumbs vote (press h)"
+        words += " · time for a thumbs vote (press h, or y for the phones)"
     return words
 
 
@@ -116,8 +121,9 @@ class TopicBoardPanel(Vertical):
     hints: reactive[bool] = reactive(True, init=False)
     """Whether the facilitator's counts and keys are shown (never on a shared screen)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, dropbox: DropBox | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._dropbox = dropbox
         self.now = datetime.now().astimezone()
         """The moment the snapshot was read (set with it), for the part's expected end."""
 
@@ -128,13 +134,15 @@ class TopicBoardPanel(Vertical):
                 yield TickingText(id="board-current")
                 yield TickingText(id="board-extensions")
         yield TickingText(id="board-waiting")
+        yield PhoneVoteLine(self._dropbox, id="board-poll")
 
     def show(self, board: BoardStatus | None, now: datetime) -> None:
         """Show ``board`` as read at ``now``."""
         self.now = now
         self.board = board
 
-    def watch_hints(self) -> None:
+    def watch_hints(self, hints: bool) -> None:
+        self.query_one(PhoneVoteLine).shared(not hints)
         self.watch_board(self.board)
 
     def watch_board(self, board: BoardStatus | None) -> None:
@@ -147,7 +155,11 @@ class TopicBoardPanel(Vertical):
         digits.update(("+" if over else "") + mmss(board.overrun or board.left))
         hints = self.hints
         waiting = waiting_words(board, self.now, hints=hints)
-        header = "Waiting, by votes (o types them):\n" if hints else "Topics to come:\n"
+        header = (
+            "Waiting, by votes (o types them, w asks the phones):\n"
+            if hints
+            else "Topics to come:\n"
+        )
         for name, words in (
             ("current", current_words(board, hints=hints)),
             ("extensions", extension_words(board, hints=hints)),
