@@ -23,6 +23,7 @@ from typing import Any
 
 from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.engine.note_model import Note
+from circlekeeper.sessions.export.json_steps import steps_field
 from circlekeeper.sessions.export.json_text import indented_json
 from circlekeeper.sessions.export.model import PartSummary, RecordDetails, Summary
 
@@ -98,6 +99,7 @@ def _part(part: PartSummary) -> dict[str, Any]:
                 "done": round_.done,
             },
         )
+        data.update(steps_field(details))
     return data
 
 
