@@ -23,6 +23,7 @@ from typing import Any
 
 from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.engine.note_model import Note
+from circlekeeper.sessions.export.json_steps import steps_field
 from circlekeeper.sessions.export.json_text import indented_json
 from circlekeeper.sessions.export.model import PartDetails, PartSummary, RecordDetails, Summary
 
@@ -99,6 +100,7 @@ def _part(part: PartSummary) -> dict[str, Any]:
             },
             **_topics(details),
         )
+        data.update(steps_field(details))
     return data
 
 
