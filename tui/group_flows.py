@@ -18,6 +18,7 @@ from textual.app import App
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.groups.store import GroupStore
 from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.text import sentence
 
 if TYPE_CHECKING:
@@ -25,9 +26,19 @@ if TYPE_CHECKING:
     from circlekeeper.sessions.groups.model import Group
 
 
-def group_names(store: GroupStore) -> tuple[str, ...]:
-    """The names of the groups there are (a damaged file is left out, never fatal)."""
-    return tuple(group.name for group in store.list().groups)
+def group_names(store: GroupStore) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The names of the groups there are, and each one's usual agenda by casefolded name.
+
+    A damaged file is left out, never fatal.
+    """
+    groups = store.list().groups
+    usual = {group.name.casefold(): group.template for group in groups if group.template}
+    return tuple(group.name for group in groups), usual
+
+
+def offered_agendas(library: TemplateLibrary) -> dict[str, Agenda]:
+    """The agendas the start dialog offers, by name: those that can be run."""
+    return {entry.name: entry.agenda for entry in library.entries() if entry.agenda is not None}
 
 
 def find_or_make(app: App[Any], store: GroupStore, name: str, agenda: Agenda) -> Group | None:

@@ -61,6 +61,7 @@ class EventType(str, Enum):
     UNDO_REBALANCE = "undo_rebalance"
     CLOSED = "closed"
     END = "end"
+    RATING = "rating"
 
 
 def make_event(kind: EventType, at: datetime, ms: int, **data: Any) -> dict[str, Any]:

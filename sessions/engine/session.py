@@ -340,3 +340,9 @@ class Session:
         return self._notebook.save_debrief(
             how_it_went, follow_up, self_care, at=now, keep=keep, redact=redact
         )
+
+    def record_rating(self, answers: int, means: tuple[float, float, float, float]) -> None:
+        """Save the end-of-session rating check (see :func:`.rating.record_rating`)."""
+        from circlekeeper.sessions.engine.rating import record_rating
+
+        record_rating(self._recorder, answers, means)

@@ -25,6 +25,7 @@ from circlekeeper.sessions.engine.follow_through import FollowThrough
 from circlekeeper.sessions.engine.note_model import Note
 from circlekeeper.sessions.export.json_text import indented_json
 from circlekeeper.sessions.export.model import PartSummary, RecordDetails, Summary
+from circlekeeper.sessions.reports.figures import RATING_ITEMS
 
 FORMAT = "circlekeeper-summary"
 """The ``format`` field of every summary."""
@@ -128,6 +129,14 @@ def _group(record: RecordDetails) -> dict[str, Any]:
     return data
 
 
+def _rating(record: RecordDetails) -> dict[str, Any]:
+    # Only where a check was taken, so a record without one reads as it always did.
+    if record.rating is None:
+        return {}
+    means = dict(zip(RATING_ITEMS, record.rating.means, strict=True))
+    return {"rating_check": {"answers": record.rating.answers, **means}}
+
+
 def _record(record: RecordDetails, template: str) -> dict[str, Any]:
     timeline = record.timeline
     debrief = record.debrief
@@ -176,6 +185,7 @@ def _record(record: RecordDetails, template: str) -> dict[str, Any]:
             for r in record.rebalances
         ],
         **_follow_throughs(timeline.follow_throughs),
+        **_rating(record),
         "debrief": None
         if debrief is None
         else {

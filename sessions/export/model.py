@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from circlekeeper.sessions.engine.note_model import Debrief, Note, NoteKind
 from circlekeeper.sessions.engine.timeline import (
@@ -26,6 +26,9 @@ from circlekeeper.sessions.engine.timeline import (
 )
 from circlekeeper.sessions.structures.progress import StepRecord
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
+
+if TYPE_CHECKING:
+    from circlekeeper.sessions.reports.figures import Rating
 
 HANDOUT_KINDS = (NoteKind.THEME, NoteKind.ACTION)
 """The kinds of note a participant handout carries (when not facilitator-only)."""
@@ -139,6 +142,8 @@ class RecordDetails:
     """How many came for the first time, when the session was a group's meeting."""
     group: str = ""
     """The name of the group the session met as ("" for none): the facilitator's only."""
+    rating: Rating | None = None
+    """The end-of-session rating check, when it was taken: counts and means only."""
 
     @property
     def attendance(self) -> int:

@@ -28,6 +28,7 @@ from circlekeeper.sessions.templates.link_rules import check_url
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.groups.meeting import Meeting
+    from circlekeeper.sessions.reports.figures import Rating
 
 
 def session_day(timeline: Timeline) -> date | None:
@@ -67,6 +68,7 @@ def build_summary(
     session_id: str = "",
     newcomers: int | None = None,
     group: str = "",
+    rating: Rating | None = None,
 ) -> Summary:
     """The summary of a session for ``audience``.
 
@@ -80,6 +82,7 @@ def build_summary(
         session_id: the store's id for the session (facilitator record only).
         newcomers: how many came for the first time, for a group's meeting (record only).
         group: the name of the group the session met as (record only).
+        rating: the end-of-session rating check, if taken (record only).
     """
     facilitator = audience is Audience.FACILITATOR
     kept = notes if facilitator else [n for n in notes if for_handout(n)]
@@ -120,6 +123,7 @@ def build_summary(
             debrief=debrief,
             newcomers=newcomers,
             group=group,
+            rating=rating,
         )
     return Summary(
         audience=audience,
@@ -151,6 +155,7 @@ def summary_of(session: ReadableSession, audience: Audience) -> Summary:
         session_id=session.id,
         newcomers=None if meeting is None else meeting.newcomers,
         group="" if meeting is None else meeting.name,
+        rating=_rating(session),
     )
 
 
@@ -160,3 +165,11 @@ def _meeting(session: ReadableSession) -> Meeting | None:
     from circlekeeper.sessions.groups.meeting import meeting_of
 
     return meeting_of(session) if isinstance(session, Session) else None
+
+
+def _rating(session: ReadableSession) -> Rating | None:
+    # The check is an event of a stored session's record.
+    from circlekeeper.sessions.engine.rating import rating_of
+    from circlekeeper.sessions.engine.session import Session
+
+    return rating_of(session.record) if isinstance(session, Session) else None

@@ -2,16 +2,18 @@
 
 A group is named by typing: one of the groups listed beneath the box, or a new name,
 which makes a new group when the session starts. Left empty, the session belongs to no
-group and runs exactly as any other.
+group and runs exactly as any other. Naming a group that has a usual agenda selects that
+agenda in the agenda box (:func:`usual_agenda`); the facilitator can still pick another.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
 from circlekeeper.tui.text import clipped
 
@@ -35,6 +37,23 @@ def compose_group_fields(groups: tuple[str, ...]) -> ComposeResult:
         markup=False,
         id="group-hint",
     )
+
+
+def compose_agenda_field(agendas: tuple[tuple[str, str], ...], chosen: str) -> ComposeResult:
+    """The agenda box: each agenda by its title, ``chosen`` (a name) selected."""
+    yield Label("Agenda (a group's usual one is selected when you name the group)")
+    yield Select(
+        [(clipped(title, 60), name) for name, title in agendas],
+        value=chosen,
+        allow_blank=False,
+        id="agenda",
+    )
+
+
+def usual_agenda(typed: str, usual: Mapping[str, str], agendas: tuple[str, ...]) -> str | None:
+    """The usual agenda of the group named ``typed`` (any case), if it is still offered."""
+    name = usual.get(" ".join(typed.split()).casefold())
+    return name if name in agendas else None
 
 
 def newcomers_problem(raw: str) -> str | None:
