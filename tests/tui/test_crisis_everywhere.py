@@ -21,6 +21,7 @@ import circlekeeper.tui.dialogs
 import circlekeeper.tui.screens
 from circlekeeper.sessions.engine.session import SessionState
 from circlekeeper.sessions.groups.meeting import Meeting
+from circlekeeper.sessions.groups.store import GroupStore
 from circlekeeper.sessions.privacy.guard import Finding
 from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
 from circlekeeper.tui.dialogs.carry_forward import CarryForwardDialog
@@ -31,8 +32,10 @@ from circlekeeper.tui.dialogs.export import ExportDialog
 from circlekeeper.tui.dialogs.follow_through import FollowThroughDialog
 from circlekeeper.tui.dialogs.last_time import LastTimeDialog
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+from circlekeeper.tui.dialogs.rating_hands import RatingHandsDialog
 from circlekeeper.tui.dialogs.start_session import StartSessionDialog
 from circlekeeper.tui.screens.crisis import CrisisScreen
+from circlekeeper.tui.screens.group import GroupScreen
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.summary import SummaryScreen
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
@@ -110,6 +113,10 @@ OPENERS = {
     "NoteEditor": lambda p: _by_key(p, "n"),
     "DebriefDialog": lambda p: _push(p, lambda: DebriefDialog()),
     "CarryForwardDialog": lambda p: _push(p, lambda: CarryForwardDialog("A group", [])),
+    "RatingHandsDialog": lambda p: _push(p, lambda: RatingHandsDialog(5)),
+    "GroupScreen": lambda p: _push(
+        p, lambda: GroupScreen(GroupStore(p.app.settings.folders.groups))
+    ),
     "LastTimeDialog": lambda p: _push(p, lambda: LastTimeDialog(Meeting("g", "A group"))),
     "AddResourceDialog": lambda p: _push(p, lambda: AddResourceDialog()),
     "StartSessionDialog": lambda p: _push(p, lambda: StartSessionDialog("Another")),
