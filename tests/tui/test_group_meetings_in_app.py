@@ -89,7 +89,7 @@ async def test_three_meetings_of_one_group(build_app, settings, clock) -> None:
         shown = screen_text(app)
         assert "Tue: 3 meetings" in shown
         assert "Attendance · n = 3 meetings" in shown
-        assert "People               ███" in shown and "6 6 6" in shown
+        assert "People              ███  6 6 6" in shown
         charts = {c.chart.title: str(c.render()) for c in app.screen.query(HistoryChart)}
         rating = charts["Rating check (means, 0–10)"]
         assert "n = 1 meeting, 6 answers shown" in rating

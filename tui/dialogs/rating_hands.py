@@ -40,8 +40,11 @@ class RatingHandsDialog(FormDialog[HandsRating]):
         height: 1;
         margin-bottom: 1;
     }
-    RatingHandsDialog .hands-row Label {
+    RatingHandsDialog .hands-row Label, RatingHandsDialog .hands-head Label.item {
         width: 22;
+    }
+    RatingHandsDialog .hands-row Input:focus {
+        background: $accent 40%;
     }
     RatingHandsDialog .hands-row Input, RatingHandsDialog .hands-head Label.band {
         width: 9;
@@ -72,7 +75,7 @@ class RatingHandsDialog(FormDialog[HandsRating]):
             classes="hint",
         )
         with Horizontal(classes="hands-head"):
-            yield Label("")
+            yield Label("", classes="item")
             for shown in BANDS:
                 yield Label(shown.label, classes="band")
         for item in RATING_ITEMS:

@@ -94,7 +94,7 @@ class GroupScreen(Screen[None]):
             id="group-private",
         )
         with Horizontal(classes="facilitator-only", id="group-body"):
-            yield OptionList(*(clipped(g.name, 22) for g in self.groups), id="group-list")
+            yield OptionList(*(clipped(g.name, 18) for g in self.groups), id="group-list")
             with VerticalScroll(id="group-detail"):
                 if not self.groups:
                     yield Static(NO_GROUPS, classes="hint")

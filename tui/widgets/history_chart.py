@@ -22,7 +22,9 @@ WITHHELD = "·"
 """A meeting whose value is withheld."""
 MAX_MEETINGS = 12
 """The newest meetings drawn; earlier ones are counted, not drawn."""
-LABEL_WIDTH = 20
+VALUES_SHOWN = 4
+"""The newest meetings whose values are written beside the sparkline (it fits 80 columns)."""
+LABEL_WIDTH = 19
 """Room for a figure's label; a longer one is cut."""
 
 
@@ -41,13 +43,15 @@ def sparkline(values: list[float | None], top: float | None = None) -> str:
     return "".join(cells)
 
 
-def row_text(row: ChartRow) -> str:
-    """One figure's line: label, sparkline of the newest meetings, values."""
-    points = row.points[-MAX_MEETINGS:]
+def row_text(row: ChartRow, width: int = MAX_MEETINGS) -> str:
+    """One figure's line: label, sparkline of the newest meetings (``width`` cells at
+    most), and the newest values."""
+    points = row.points[-min(width, MAX_MEETINGS) :]
     label = row.label if len(row.label) <= LABEL_WIDTH else row.label[: LABEL_WIDTH - 1] + "…"
     line = sparkline([p.value for p in points], row.scale)
-    values = " ".join(p.text for p in points)
-    return f"  {label:<{LABEL_WIDTH}} {line:<{MAX_MEETINGS}}  {values}"
+    values = " ".join(p.text for p in points[-VALUES_SHOWN:])
+    earlier = "… " if len(points) > VALUES_SHOWN else ""
+    return f"  {label:<{LABEL_WIDTH}} {line:<{min(width, MAX_MEETINGS)}}  {earlier}{values}"
 
 
 def chart_text(chart: Chart) -> str:
@@ -55,7 +59,9 @@ def chart_text(chart: Chart) -> str:
     longest = max((len(r.points) for r in chart.rows), default=0)
     earlier = longest - MAX_MEETINGS
     more = f", the newest {MAX_MEETINGS} drawn" if earlier > 0 else ""
-    return "\n".join([f"{chart.title} · n = {chart.n}{more}", *map(row_text, chart.rows)])
+    width = min(longest, MAX_MEETINGS)
+    lines = [row_text(row, width) for row in chart.rows]
+    return "\n".join([f"{chart.title} · n = {chart.n}{more}", *lines])
 
 
 class HistoryChart(Static):
