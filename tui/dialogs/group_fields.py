@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static
 
@@ -32,7 +33,7 @@ def compose_group_fields(groups: tuple[str, ...]) -> ComposeResult:
     known = f"Groups: {shown}{more}. " if groups else "No groups yet. "
     yield Static(
         known + "A group's meetings open with what the last one left, and its agreements "
-        "are read when someone new comes.",
+        "are read when someone new comes. Naming a group selects its usual agenda.",
         classes="hint",
         markup=False,
         id="group-hint",
@@ -41,13 +42,16 @@ def compose_group_fields(groups: tuple[str, ...]) -> ComposeResult:
 
 def compose_agenda_field(agendas: tuple[tuple[str, str], ...], chosen: str) -> ComposeResult:
     """The agenda box: each agenda by its title, ``chosen`` (a name) selected."""
-    yield Label("Agenda (a group's usual one is selected when you name the group)")
-    yield Select(
-        [(clipped(title, 60), name) for name, title in agendas],
-        value=chosen,
-        allow_blank=False,
-        id="agenda",
-    )
+    # One line, so the form still fits a small window with its error line in view.
+    with Horizontal(id="agenda-row"):
+        yield Label("Agenda ")
+        yield Select(
+            [(clipped(title, 56), name) for name, title in agendas],
+            value=chosen,
+            allow_blank=False,
+            compact=True,
+            id="agenda",
+        )
 
 
 def usual_agenda(typed: str, usual: Mapping[str, str], agendas: tuple[str, ...]) -> str | None:

@@ -38,6 +38,16 @@ class StartSessionDialog(FormDialog[StartChoice]):
 
     submit_label = "Start"
 
+    DEFAULT_CSS = """
+    StartSessionDialog #agenda-row {
+        height: 1;
+        margin-top: 1;
+    }
+    StartSessionDialog #agenda-row Select {
+        width: 1fr;
+    }
+    """
+
     def __init__(
         self, title: str, *, resuming: bool = False, attendance: int | None = None,
         groups: tuple[str, ...] | None = None, usual: Mapping[str, str] | None = None,
