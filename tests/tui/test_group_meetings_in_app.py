@@ -4,12 +4,14 @@ agenda, and the groups screen charts the three meetings."""
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from circlekeeper.sessions.engine.rating import rating_of
 from circlekeeper.sessions.groups import GroupStore, meeting_of
 from circlekeeper.sessions.groups.model import Outcome
 from circlekeeper.tui.dialogs.carry_forward import CarryForwardDialog
 from circlekeeper.tui.dialogs.last_time import LastTimeDialog
-from circlekeeper.tui.dialogs.rating_hands import RatingHandsDialog
+from circlekeeper.tui.dialogs.rating_hands import RatingHandsDialog, box_id
 from circlekeeper.tui.screens.group import GroupScreen
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.run_session import RunScreen
@@ -34,8 +36,15 @@ async def _end(pilot, *, hands: dict[str, tuple[str, ...]] | None, carry: bool) 
     if hands is None:
         await pilot.press("escape")
     else:
-        # Each box's count, then enter to the next; enter in the last saves.
-        await pilot.press(*(key for row in hands.values() for n in row for key in (*n, "enter")))
+        # The counts go straight into the boxes (typing them is one key each); enter in
+        # the last box saves, as the facilitator's last enter does.
+        for item, counts in hands.items():
+            for band, count in enumerate(counts):
+                app.screen.query_one(f"#{box_id(item, band)}", Input).value = count
+        app.screen.query_one(f"#{box_id('overall', 3)}", Input).focus()
+        await pilot.pause()
+        assert "n = 6 answered" in str(app.screen.query_one("#hands-result").render())
+        await pilot.press("enter")
     assert isinstance(app.screen, CarryForwardDialog), screen_text(app)
     if not carry:
         app.screen.query_one("#carry").deselect_all()
