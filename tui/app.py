@@ -276,6 +276,12 @@ class CircleKeeperApp(App[int]):
     def _follow_up_done(self, event: HomeScreen.FollowUpDoneRequested) -> None:
         self._crisis_flow.follow_up_done(event.session, self.screen)
 
+    @on(HomeScreen.GroupsRequested)
+    def _groups(self) -> None:
+        from circlekeeper.tui.screens.group import GroupScreen
+
+        self.push_screen(GroupScreen(self._session_flow.groups))
+
     @on(HomeScreen.SummaryRequested)
     def _summary(self, event: HomeScreen.SummaryRequested) -> None:
         self._session_flow.summary(event.session_id)

@@ -84,10 +84,13 @@ class SessionFlow:
         from circlekeeper.tui import group_flows
 
         groups = self.groups
+        offered = group_flows.offered_agendas(self.library)
 
         def chosen(choice: StartChoice | None) -> None:
+            nonlocal agenda
             if choice is None:
                 return
+            agenda = offered.get(choice.agenda, agenda)
             group = None
             if choice.group:
                 group = group_flows.find_or_make(self.app, groups, choice.group, agenda)
@@ -110,8 +113,12 @@ class SessionFlow:
             if session is not None and group is not None:
                 group_flows.join(self.app, groups, group, session, choice.newcomers)
 
-        names = group_flows.group_names(groups)
-        self.app.push_screen(StartSessionDialog(agenda.title, groups=names), chosen)
+        names, usual = group_flows.group_names(groups)
+        listed = tuple((name, a.title) for name, a in offered.items())
+        dialog = StartSessionDialog(
+            agenda.title, groups=names, usual=usual, agendas=listed, agenda=agenda.name
+        )
+        self.app.push_screen(dialog, chosen)
 
     def watch_list(self, names: tuple[str, ...]) -> WatchList:
         """The session's watch list, reading phone numbers in the settings' region."""

@@ -18,16 +18,28 @@ from textual.app import App
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.groups.store import GroupStore
 from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.text import sentence
 
 if TYPE_CHECKING:
+    from circlekeeper.sessions.engine.hands import HandsRating
     from circlekeeper.sessions.engine.session import Session
     from circlekeeper.sessions.groups.model import Group
 
 
-def group_names(store: GroupStore) -> tuple[str, ...]:
-    """The names of the groups there are (a damaged file is left out, never fatal)."""
-    return tuple(group.name for group in store.list().groups)
+def group_names(store: GroupStore) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The names of the groups there are, and each one's usual agenda by casefolded name.
+
+    A damaged file is left out, never fatal.
+    """
+    groups = store.list().groups
+    usual = {group.name.casefold(): group.template for group in groups if group.template}
+    return tuple(group.name for group in groups), usual
+
+
+def offered_agendas(library: TemplateLibrary) -> dict[str, Agenda]:
+    """The agendas the start dialog offers, by name: those that can be run."""
+    return {entry.name: entry.agenda for entry in library.entries() if entry.agenda is not None}
 
 
 def find_or_make(app: App[Any], store: GroupStore, name: str, agenda: Agenda) -> Group | None:
@@ -58,10 +70,12 @@ def join(app: App[Any], store: GroupStore, group: Group, session: Session, newco
 def carry_forward(
     app: App[Any], store: GroupStore, session: Session, then: Callable[[], object]
 ) -> None:
-    """For a group's meeting, ask what carries to next time and save it; then ``then``."""
+    """For a group's meeting, take the rating check by hands (or skip it), then ask what
+    carries to next time and save it with the meeting's figures; then ``then``."""
     from circlekeeper.sessions.groups.carry import candidates, finish_meeting
     from circlekeeper.sessions.groups.meeting import meeting_of
     from circlekeeper.tui.dialogs.carry_forward import CarryForwardDialog
+    from circlekeeper.tui.dialogs.rating_hands import RatingHandsDialog
 
     meeting = meeting_of(session)
     if meeting is None or meeting.finished:
@@ -75,4 +89,22 @@ def carry_forward(
             app.notify(sentence(error), title="The group was not updated", severity="error")
         then()
 
-    app.push_screen(CarryForwardDialog(meeting.name, candidates(session)), chosen)
+    def rated(rating: HandsRating | None) -> None:
+        if rating is not None:
+            try:
+                session.record_rating(rating.answers, rating.means)
+            except SESSION_PROBLEMS as error:
+                app.notify(sentence(error), title="The rating was not saved", severity="error")
+        app.push_screen(CarryForwardDialog(meeting.name, candidates(session)), chosen)
+
+    app.push_screen(RatingHandsDialog(_k_of(store, meeting.group_id)), rated)
+
+
+def _k_of(store: GroupStore, group_id: str) -> int:
+    # A group that cannot be read now still gets its rating, shown with the default k.
+    from circlekeeper.sessions.groups.model import DEFAULT_MIN_COUNT
+
+    try:
+        return store.find(group_id).min_count
+    except SESSION_PROBLEMS:
+        return DEFAULT_MIN_COUNT

@@ -18,9 +18,14 @@ from circlekeeper.sessions.errors import SessionError
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.engine.recorder import Recorder
+    from circlekeeper.sessions.reports.figures import Rating
+    from circlekeeper.sessions.storage.record import SessionRecord
 
 Means = tuple[float, float, float, float]
 """Each item's mean, in the order felt heard, the topics mattered, the way we worked, overall."""
+
+ITEMS = ("felt heard", "the topics mattered", "the way we worked", "overall")
+"""The four items in the words a facilitator reads them, in the order of :data:`Means`."""
 
 MAX_ANSWERS = 1000
 """More answers than any group has: a number beyond it is a slip."""
@@ -50,16 +55,18 @@ def checked(answers: object, means: object) -> tuple[int, Means]:
     Raises:
         SessionError: nobody answered, or a mean is not a number from 0 to 10.
     """
-    if isinstance(answers, bool) or not isinstance(answers, int) or not 0 < answers <= MAX_ANSWERS:
-        raise SessionError(f"a rating needs from 1 to {MAX_ANSWERS} answers, not {answers!r}")
+    if isinstance(answers, bool) or not isinstance(answers, int):
+        raise SessionError(f"the number who answered must be a whole number, not {answers!r}")
+    if not 0 < answers <= MAX_ANSWERS:
+        raise SessionError(f"a rating needs from 1 to {MAX_ANSWERS} answers, not {answers}")
     if not isinstance(means, (tuple, list)) or len(means) != 4:
         raise SessionError("a rating needs a mean for each of its four items")
     values = []
-    for mean in means:
+    for item, mean in zip(ITEMS, means, strict=True):
         if isinstance(mean, bool) or not isinstance(mean, (int, float)):
-            raise SessionError(f"a rating's mean must be a number, not {mean!r}")
+            raise SessionError(f"the mean for {item!r} is not a number: {mean!r}")
         if not math.isfinite(mean) or not 0 <= mean <= 10:
-            raise SessionError(f"a rating's mean runs from 0 to 10, not {mean}")
+            raise SessionError(f"the mean for {item!r} must be from 0 to 10, not {mean}")
         values.append(round(float(mean), 1))
     return answers, (values[0], values[1], values[2], values[3])
 
@@ -74,3 +81,20 @@ def from_event(event: dict[str, Any]) -> tuple[int, Means]:
         return checked(event["answers"], tuple(event["means"]))
     except SessionError as error:
         raise ValueError(str(error)) from None
+
+
+def rating_of(record: SessionRecord) -> Rating | None:
+    """The newest rating check saved in ``record`` as the reports count it, or ``None``.
+
+    A damaged rating event is passed over, as if that check had not been taken.
+    """
+    from circlekeeper.sessions.reports.figures import Rating
+
+    for event in reversed(record.events()):
+        if event.get("type") == EventType.RATING.value:
+            try:
+                answers, means = from_event(event)
+            except (KeyError, TypeError, ValueError):
+                continue
+            return Rating(answers, means)
+    return None

@@ -80,7 +80,10 @@ def agreements_from(session: Session) -> tuple[str, ...]:
 def start_meeting(
     store: GroupStore, group: Group, session: Session, *, newcomers: int, now: datetime
 ) -> Meeting:
-    """Make a just-started ``session`` a meeting of ``group``, bringing its open items."""
+    """Make a just-started ``session`` a meeting of ``group``, bringing its open items.
+
+    The agenda it runs becomes the group's usual one, offered first at its next meeting.
+    """
     from circlekeeper.sessions.groups.meeting import new_meeting
 
     if newcomers < 0:
@@ -89,7 +92,7 @@ def start_meeting(
     store.update(
         group.id,
         lambda g: g.with_changes(
-            sessions=(*g.sessions, session.id), template=g.template or session.agenda.name
+            sessions=(*g.sessions, session.id), template=session.agenda.name or g.template
         ),
         now,
     )

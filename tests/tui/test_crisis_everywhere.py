@@ -21,6 +21,7 @@ import circlekeeper.tui.dialogs
 import circlekeeper.tui.screens
 from circlekeeper.sessions.engine.session import SessionState
 from circlekeeper.sessions.groups.meeting import Meeting
+from circlekeeper.sessions.groups.store import GroupStore
 from circlekeeper.sessions.privacy.guard import Finding
 from circlekeeper.sessions.structures.topic_status import TopicLine
 from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
@@ -32,9 +33,11 @@ from circlekeeper.tui.dialogs.export import ExportDialog
 from circlekeeper.tui.dialogs.follow_through import FollowThroughDialog
 from circlekeeper.tui.dialogs.last_time import LastTimeDialog
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+from circlekeeper.tui.dialogs.rating_hands import RatingHandsDialog
 from circlekeeper.tui.dialogs.start_session import StartSessionDialog
 from circlekeeper.tui.dialogs.topic_forms import ThumbsDialog, TopicDialog, VotesDialog
 from circlekeeper.tui.screens.crisis import CrisisScreen
+from circlekeeper.tui.screens.group import GroupScreen
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.summary import SummaryScreen
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
@@ -130,6 +133,10 @@ OPENERS = {
     "NoteEditor": lambda p: _by_key(p, "n"),
     "DebriefDialog": lambda p: _push(p, lambda: DebriefDialog()),
     "CarryForwardDialog": lambda p: _push(p, lambda: CarryForwardDialog("A group", [])),
+    "RatingHandsDialog": lambda p: _push(p, lambda: RatingHandsDialog(5)),
+    "GroupScreen": lambda p: _push(
+        p, lambda: GroupScreen(GroupStore(p.app.settings.folders.groups))
+    ),
     "LastTimeDialog": lambda p: _push(p, lambda: LastTimeDialog(Meeting("g", "A group"))),
     "AddResourceDialog": lambda p: _push(p, lambda: AddResourceDialog()),
     "StartSessionDialog": lambda p: _push(p, lambda: StartSessionDialog("Another")),

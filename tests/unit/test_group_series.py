@@ -114,6 +114,8 @@ def test_three_meetings_carry_each_item_once_and_keep_its_outcome(
     two.end()
     group = finish_meeting(store, two, [], clock.now())
     assert [(i.text, i.carried) for i in group.items] == [("Workload in busy season", 2)]
+    # The agenda the group ran last is its usual one now.
+    assert group.template == "test-agenda"
 
     # Meeting 3: no newcomer, so no agreements; the carried topic once; dropped now.
     three = run(tmp_path, store, clock, "Tuesday circle", agenda(), newcomers=0, number=3)

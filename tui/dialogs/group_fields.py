@@ -2,16 +2,19 @@
 
 A group is named by typing: one of the groups listed beneath the box, or a new name,
 which makes a new group when the session starts. Left empty, the session belongs to no
-group and runs exactly as any other.
+group and runs exactly as any other. Naming a group that has a usual agenda selects that
+agenda in the agenda box (:func:`usual_agenda`); the facilitator can still pick another.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
 from circlekeeper.tui.text import clipped
 
@@ -30,11 +33,31 @@ def compose_group_fields(groups: tuple[str, ...]) -> ComposeResult:
     known = f"Groups: {shown}{more}. " if groups else "No groups yet. "
     yield Static(
         known + "A group's meetings open with what the last one left, and its agreements "
-        "are read when someone new comes.",
+        "are read when someone new comes. Naming a group selects its usual agenda.",
         classes="hint",
         markup=False,
         id="group-hint",
     )
+
+
+def compose_agenda_field(agendas: tuple[tuple[str, str], ...], chosen: str) -> ComposeResult:
+    """The agenda box: each agenda by its title, ``chosen`` (a name) selected."""
+    # One line, so the form still fits a small window with its error line in view.
+    with Horizontal(id="agenda-row"):
+        yield Label("Agenda ")
+        yield Select(
+            [(clipped(title, 56), name) for name, title in agendas],
+            value=chosen,
+            allow_blank=False,
+            compact=True,
+            id="agenda",
+        )
+
+
+def usual_agenda(typed: str, usual: Mapping[str, str], agendas: tuple[str, ...]) -> str | None:
+    """The usual agenda of the group named ``typed`` (any case), if it is still offered."""
+    name = usual.get(" ".join(typed.split()).casefold())
+    return name if name in agendas else None
 
 
 def newcomers_problem(raw: str) -> str | None:

@@ -3,10 +3,12 @@ new session its group (if any) and how many newcomers are present."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
 from circlekeeper.tui.dialogs.form import FormDialog
 from circlekeeper.tui.text import clipped
@@ -24,6 +26,8 @@ class StartChoice:
     """How many are here for the first time (a number)."""
     group: str = ""
     """The group this session is a meeting of ("" for none); a new name makes a group."""
+    agenda: str = ""
+    """The name of the agenda to run, when the dialog offered a choice ("" otherwise)."""
 
 
 MAX_ATTENDANCE = 200
@@ -34,12 +38,28 @@ class StartSessionDialog(FormDialog[StartChoice]):
 
     submit_label = "Start"
 
+    DEFAULT_CSS = """
+    StartSessionDialog #agenda-row {
+        height: 1;
+        margin-top: 1;
+    }
+    StartSessionDialog #agenda-row Select {
+        width: 1fr;
+    }
+    """
+
     def __init__(
         self, title: str, *, resuming: bool = False, attendance: int | None = None,
-        groups: tuple[str, ...] | None = None,
+        groups: tuple[str, ...] | None = None, usual: Mapping[str, str] | None = None,
+        agendas: tuple[tuple[str, str], ...] = (), agenda: str = "",
     ) -> None:  # fmt: skip
+        """``usual`` maps each group's name (casefolded) to its usual agenda's name;
+        ``agendas`` are the (name, title) of the agendas offered, ``agenda`` the one chosen."""
         super().__init__()
         self.groups = None if resuming else groups
+        self.usual = usual or {}
+        self.agendas = agendas if self.groups is not None and agenda in dict(agendas) else ()
+        self.agenda_name = agenda
         self.agenda_title = title
         self.resuming = resuming
         self.attendance = attendance
@@ -67,6 +87,10 @@ class StartSessionDialog(FormDialog[StartChoice]):
             from circlekeeper.tui.dialogs.group_fields import compose_group_fields
 
             yield from compose_group_fields(self.groups)
+            if self.agendas:
+                from circlekeeper.tui.dialogs.group_fields import compose_agenda_field
+
+                yield from compose_agenda_field(self.agendas, self.agenda_name)
         yield Label("First names to watch for in notes (optional)")
         yield Input(placeholder="e.g. Maria, José, Sam", id="watch")
         yield Static(
@@ -74,6 +98,21 @@ class StartSessionDialog(FormDialog[StartChoice]):
             "are flagged before they are saved.",
             classes="hint",
         )
+
+    @on(Input.Changed, "#group")
+    def _group_typed(self, event: Input.Changed) -> None:
+        from circlekeeper.tui.dialogs.group_fields import usual_agenda
+
+        name = usual_agenda(event.value, self.usual, tuple(n for n, _ in self.agendas))
+        if name is not None and self.agendas:
+            self.query_one("#agenda", Select).value = name
+
+    @on(Select.Changed, "#agenda")
+    def _agenda_chosen(self, event: Select.Changed) -> None:
+        titles = dict(self.agendas)
+        if isinstance(event.value, str) and event.value in titles:
+            self.agenda_name = event.value
+            self.query_one(".form-title", Static).update(f"Start: {clipped(titles[event.value])}")
 
     def check_field(self, field: Input) -> str | None:
         if field.id == "newcomers":
@@ -110,5 +149,11 @@ class StartSessionDialog(FormDialog[StartChoice]):
             if name.strip()
         )
         self.dismiss(
-            StartChoice(attendance=int(raw), watch_names=names, newcomers=newcomers, group=group)
+            StartChoice(
+                attendance=int(raw),
+                watch_names=names,
+                newcomers=newcomers,
+                group=group,
+                agenda=self.agenda_name if self.agendas else "",
+            )
         )

@@ -47,7 +47,11 @@ class HomeScreen(Screen[None]):
         Binding("3", "tab('past')", "Past", id="home.past"),
         Binding("f5", "refresh", "Refresh", id="home.refresh"),
         Binding("f", "follow_up_done", "Follow-up done", id="home.follow-up-done"),
+        Binding("g", "groups", "Groups", id="home.groups"),
     ]
+
+    class GroupsRequested(Message):
+        """The facilitator wants to see the groups' history."""
 
     @dataclass
     class StartRequested(Message):
@@ -242,6 +246,10 @@ class HomeScreen(Screen[None]):
         if action == "follow_up_done":
             return bool(self.follow_ups) or self.home_due is not None
         return True
+
+    def action_groups(self) -> None:
+        """Ask for the groups screen."""
+        self.post_message(self.GroupsRequested())
 
     def action_follow_up_done(self) -> None:
         """Offer to mark the earliest open crisis follow-up done."""
