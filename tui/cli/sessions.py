@@ -202,7 +202,7 @@ Examples:
 @pass_invocation
 def purge(invocation: Invocation, days: int, yes: bool) -> None:
     """List what is older than DAYS days, ask, then delete it."""
-    from circlekeeper.tui.cli.groups import purge_groups
+    from circlekeeper.tui.cli.groups_purge import purge_groups
 
     group_problems = purge_groups(invocation, days, yes=yes)
     for line in group_problems:
