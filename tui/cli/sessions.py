@@ -133,8 +133,11 @@ def delete(invocation: Invocation, session_id: str, yes: bool) -> None:
             message = _("No session {id} in {folder}")
             raise UnknownSession(message.format(id=repr(session_id), folder=store.root))
         question = _("Delete session {id} ({about}) for good? This cannot be undone")
-        about = _about(store, session_id, copies)
-        if not yes and not click.confirm(question.format(id=session_id, about=about)):
+        # Asked about only when asking: reading the list sweeps away a crash's temporary
+        # files, which a deletion with --yes reports among the files it removed.
+        if not yes and not click.confirm(
+            question.format(id=session_id, about=_about(store, session_id, copies))
+        ):
             # Answering no is a choice the facilitator made, not a failure.
             click.echo(_("Nothing deleted."))
             return
