@@ -66,6 +66,9 @@ def test_lists_and_their_headings_speak_the_locale(tmp_path: Path) -> None:
     groups = _run(tmp_path, SPANISH, "groups", "list")
     assert groups.exit_code == 0
     assert groups.output == "Aún no hay grupos: elige o crea uno cuando empieces una sesión.\n"
+    unknown = _run(tmp_path, GERMAN, "groups", "show", "Dienstag")
+    assert unknown.exit_code == 1
+    assert "Es gibt keine Gruppe namens 'Dienstag'; Gruppen: noch keine." in unknown.output
     empty = _run(tmp_path, GERMAN, "sessions", "list")
     assert empty.output == f"Keine gespeicherten Treffen in {tmp_path / 'data' / 'sessions'}.\n"
     listed = _run(tmp_path, GERMAN, "templates", "list")
