@@ -91,3 +91,14 @@ def test_help_pages_are_translated_with_clicks_own_words(tmp_path: Path) -> None
     assert "[obligatorio]" in purge.output and "Ejemplos:" in purge.output
     qr = _run(tmp_path, GERMAN, "qr", "--help")
     assert "[Standard: M]" in qr.output and "Fehlerkorrektur: L, M, Q oder H." in qr.output
+
+
+def test_a_file_that_is_not_a_record_is_named_in_spanish(tmp_path: Path) -> None:
+    notes = tmp_path / "notas.json"
+    notes.write_text("[1, 2]", encoding="utf-8")
+    result = _run(tmp_path, SPANISH, "report", str(notes))
+    assert result.exit_code == 1
+    assert f"{notes}: no es un registro de circlekeeper: no es un objeto JSON" in result.output
+    assert "no se escribió ningún informe: ninguno de los archivos es un registro" in (
+        result.output
+    )
