@@ -10,6 +10,11 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
+from circlekeeper.sessions.engine.clock import FakeClock
+from circlekeeper.sessions.host.opening import start_session
+from circlekeeper.sessions.settings.folders import Folders
+from circlekeeper.sessions.storage.session_store import SessionStore
+from circlekeeper.sessions.templates.parse import load_template_file
 from circlekeeper.tui.cli import cli
 
 GERMAN = {"LANG": "de_DE.UTF-8"}
@@ -102,3 +107,15 @@ def test_a_file_that_is_not_a_record_is_named_in_spanish(tmp_path: Path) -> None
     assert "no se escribió ningún informe: ninguno de los archivos es un registro" in (
         result.output
     )
+
+
+def test_the_sessions_table_heads_and_states_in_german(tmp_path: Path) -> None:
+    template = tmp_path / "kreis.md"
+    template.write_text("# Kreis\n\n## Ankommen (10 min)\n", encoding="utf-8")
+    store = SessionStore.in_folders(Folders.under(tmp_path))
+    opened = start_session(store, load_template_file(template), FakeClock(), attendance=5)
+    opened.close()
+    listed = _run(tmp_path, GERMAN, "sessions", "list")
+    head, row = listed.output.splitlines()
+    assert head.split()[:5] == ["ID", "DATUM", "ABLAUF", "PERSONEN", "GEPLANT"]
+    assert "ZULETZT GEÄNDERT" in head and "Kreis" in row and "bereit" in row

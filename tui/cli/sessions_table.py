@@ -14,6 +14,7 @@ from datetime import datetime
 
 import click
 
+from circlekeeper.sessions.export.wording import STATES
 from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 from circlekeeper.sessions.spreadsheets.sessions import SessionRow
 from circlekeeper.sessions.storage.session_store import SessionSummary, SetAsideFile
@@ -45,7 +46,8 @@ def print_table(rows: list[SessionRow], summaries: list[SessionSummary]) -> None
         cells = [row.id, row.date, row.agenda or _("(untitled)")]
         cells += [row.group] if with_group else []
         cells += [_number(row.attendance), _number(row.planned_minutes)]
-        cells += [_number(row.actual_minutes), row.state, when(summary.updated)]
+        state = _(STATES[row.state]) if row.state in STATES else row.state
+        cells += [_number(row.actual_minutes), state, when(summary.updated)]
         lines.append(cells)
     widths = [max(len(cells[i]) for cells in [head, *lines]) for i in range(len(head))]
     if sys.stdout.isatty():
