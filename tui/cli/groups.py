@@ -96,8 +96,7 @@ def show_group(invocation: Invocation, name: str) -> None:
     click.echo("  " + _("usual agenda: {agenda}").format(agenda=group.template or "-"))
     minutes = group.from_last_time_minutes
     click.echo("  " + _("'From last time' part: {minutes} min").format(minutes=minutes))
-    k = _("smallest count shown in reports (k): {k}").format(k=group.min_count)
-    click.echo("  " + k)
+    click.echo("  " + _("smallest count shown in reports (k): {k}").format(k=group.min_count))
     click.echo(_("Agreements ({count}):").format(count=len(group.agreements)))
     for number, agreement in enumerate(group.agreements, 1):
         click.echo(f"  {number}. {agreement}")
