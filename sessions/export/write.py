@@ -16,6 +16,7 @@ from pathlib import Path
 
 from circlekeeper.sessions.export.formats import Format, render
 from circlekeeper.sessions.export.model import Audience, Summary
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.storage.write_targets import (
     FolderMissing,
@@ -35,7 +36,9 @@ class ExportExists(ExportError, FileExistsError):
     """The file is already there and overwriting was not asked for."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path}: already exists; choose another name or overwrite it")
+        super().__init__(
+            _("{path}: already exists; choose another name or overwrite it").format(path=path)
+        )
         self.path = path
         """The file that is already there."""
 
@@ -44,7 +47,8 @@ class ExportFolderMissing(ExportError):
     """The folder to write in does not exist and creating it was not asked for."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path}: the folder {path.parent} does not exist")
+        message = _("{path}: the folder {folder} does not exist")
+        super().__init__(message.format(path=path, folder=path.parent))
         self.path = path
         """The file that was to be written."""
         self.folder = path.parent
@@ -115,7 +119,8 @@ def write_text(
     except FileExistsError:
         raise ExportExists(path) from None
     except OSError as exc:
-        raise ExportError(f"{path}: could not write: {exc.strerror or exc}") from None
+        message = _("{path}: could not write: {reason}")
+        raise ExportError(message.format(path=path, reason=exc.strerror or exc)) from None
     return path
 
 

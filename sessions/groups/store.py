@@ -18,6 +18,7 @@ from pathlib import Path
 
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.groups.model import MAX_NAME_LENGTH, Group
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.storage.atomic import dumps, load_json, read_text, write_atomic
 from circlekeeper.sessions.storage.naming import LOCK_SUFFIX, holding, random_id
@@ -58,15 +59,18 @@ def check_group_name(name: str) -> str:
 
     cleaned = " ".join(safe_text(name, lines=False).split())
     if not cleaned:
-        raise StorageError("A group needs a name, such as 'Tuesday circle'.")
+        raise StorageError(_("A group needs a name, such as 'Tuesday circle'."))
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise StorageError(f"A group's name is at most {MAX_NAME_LENGTH} characters.")
+        message = _("A group's name is at most {count} characters.")
+        raise StorageError(message.format(count=MAX_NAME_LENGTH))
     found = find_personal_data(cleaned)
     if found:
         kinds = ", ".join(sorted({f.label.lower() for f in found}))
         raise StorageError(
-            f"The name {cleaned!r} looks like it holds personal data ({kinds}); "
-            "choose a name that says nothing about anyone."
+            _(
+                "The name {name} looks like it holds personal data ({kinds}); "
+                "choose a name that says nothing about anyone."
+            ).format(name=repr(cleaned), kinds=kinds)
         )
     return cleaned
 
@@ -92,17 +96,20 @@ class GroupStore:
         try:
             text = read_text(path)
             if text is None:
-                raise UnknownGroup(f"{path}: no such group file")
+                raise UnknownGroup(_("{path}: no such group file").format(path=path))
             return Group.from_dict(load_json(text, path))
         except (KeyError, TypeError, ValueError) as error:
             raise DamagedGroup(
-                f"{path}: not a group file circlekeeper can read ({error}); it is left as it "
-                "is, and the other groups are not affected"
+                _(
+                    "{path}: not a group file circlekeeper can read ({problem}); it is left as "
+                    "it is, and the other groups are not affected"
+                ).format(path=path, problem=error)
             ) from None
         except UnknownGroup:
             raise
         except StorageError as error:
-            raise DamagedGroup(f"{error}; the other groups are not affected") from None
+            message = _("{problem}; the other groups are not affected")
+            raise DamagedGroup(message.format(problem=error)) from None
 
     def list(self) -> GroupListing:
         """Every group, by name, with a line for each file that could not be read."""
@@ -130,18 +137,18 @@ class GroupStore:
         for group in listing.groups:
             if group.name.casefold() == wanted or group.id == name:
                 return group
-        known = ", ".join(repr(g.name) for g in listing.groups) or "none yet"
-        problems = f" ({len(listing.problems)} group file(s) could not be read)" * bool(
-            listing.problems
-        )
-        raise UnknownGroup(f"There is no group called {name!r}; groups: {known}{problems}.")
+        known = ", ".join(repr(g.name) for g in listing.groups) or _("none yet")
+        unread = _(" ({count} group file(s) could not be read)")
+        problems = unread.format(count=len(listing.problems)) * bool(listing.problems)
+        message = _("There is no group called {name}; groups: {known}{problems}.")
+        raise UnknownGroup(message.format(name=repr(name), known=known, problems=problems))
 
     # Writing -------------------------------------------------------------------------
 
     @contextlib.contextmanager
     def _locked(self, group_id: str) -> Iterator[None]:
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        busy = f"The group {group_id} is being changed in another window; try again"
+        busy = _("The group {id} is being changed in another window; try again").format(id=group_id)
         with holding(self.root / f"{group_id}{LOCK_SUFFIX}", LOCK_WAIT_SECONDS, busy):
             yield
 
@@ -159,7 +166,7 @@ class GroupStore:
         """
         name = check_group_name(name)
         if any(g.name.casefold() == name.casefold() for g in self.list().groups):
-            raise StorageError(f"There is a group called {name!r} already.")
+            raise StorageError(_("There is a group called {name} already.").format(name=repr(name)))
         group_id = random_id(8)
         with self._locked(group_id):
             return self._write(Group(id=group_id, name=name, template=template), now)
@@ -179,7 +186,8 @@ class GroupStore:
         new_name = check_group_name(new_name)
         others = (g for g in self.list().groups if g.id != group.id)
         if any(g.name.casefold() == new_name.casefold() for g in others):
-            raise StorageError(f"There is a group called {new_name!r} already.")
+            message = _("There is a group called {name} already.")
+            raise StorageError(message.format(name=repr(new_name)))
         return self.update(group.id, lambda g: g.with_changes(name=new_name), now)
 
     def delete(self, group_id: str) -> builtins.list[Path]:

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from circlekeeper.sessions.languages.speaking import _
+
 APOSTROPHES = "'\u2019\u2018\u02bc\u0060\u00b4"
 """Straight, curly and look-alike apostrophes, all read as one ("O’Brien" = "O'Brien")."""
 
@@ -91,7 +93,8 @@ class WatchList:
         """
         key = _name_key(name)
         if not re.search(r"\w", key):
-            raise ValueError(f"a name on the watch list needs letters, not {name!r}")
+            message = _("a name on the watch list needs letters, not {name}")
+            raise ValueError(message.format(name=repr(name)))
         if key not in self._names:
             self._names[key] = name.strip()
             self._pattern = None

@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
+from circlekeeper.sessions.languages.speaking import _
+
 DEFAULT_K = 5
 """The smallest count shown as it is, unless the facilitator or coordinator sets another."""
 
@@ -55,8 +57,10 @@ def check_k(k: int) -> int:
     """
     if k < MIN_K:
         raise DisclosureError(
-            f"the minimum count must be at least {MIN_K} (got {k}): "
-            "a smaller count could point at one person"
+            _(
+                "the minimum count must be at least {lowest} (got {value}): "
+                "a smaller count could point at one person"
+            ).format(lowest=MIN_K, value=k)
         )
     return k
 

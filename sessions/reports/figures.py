@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from circlekeeper.sessions.dropbox.cards import SCALE, SCALE_LABELS
+from circlekeeper.sessions.languages.speaking import _
 
 NOTE_KINDS = ("theme", "action", "question", "support_need")
 """The kinds of note, in the order a report lists them."""
@@ -145,7 +146,7 @@ def figures_of(record: Mapping[str, Any]) -> SessionFigures:
         FiguresError: the data is a handout or lacks the record's session counts.
     """
     if record.get("audience") != "facilitator" or not isinstance(record.get("session"), Mapping):
-        raise FiguresError("a handout holds no counts; export the facilitator record")
+        raise FiguresError(_("a handout holds no counts; export the facilitator record"))
     session = record["session"]
     notes = [n for n in _list(record.get("notes"), "notes") if isinstance(n, Mapping)]
     mood_notes = [m for m in (_mood(n) for n in notes) if m is not None]
@@ -189,7 +190,7 @@ def _rating(data: Mapping[str, Any]) -> Rating:
     for item in RATING_ITEMS:
         value = data.get(item)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 10:
-            raise FiguresError(f"rating.{item} is not a number from 0 to 10")
+            raise FiguresError(_("rating.{item} is not a number from 0 to 10").format(item=item))
         means.append(float(value))
     return Rating(
         _count(data.get("answers"), "rating.answers"), (means[0], means[1], means[2], means[3])
@@ -198,7 +199,7 @@ def _rating(data: Mapping[str, Any]) -> Rating:
 
 def _count(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise FiguresError(f"{name} is not a whole number from 0")
+        raise FiguresError(_("{name} is not a whole number from 0").format(name=name))
     return value
 
 
@@ -208,7 +209,7 @@ def _maybe_count(value: object, name: str) -> int | None:
 
 def _seconds(value: object, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise FiguresError(f"{name} seconds is not a number from 0")
+        raise FiguresError(_("{name} seconds is not a number from 0").format(name=name))
     return float(value)
 
 
@@ -216,19 +217,19 @@ def _date(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is None:
-        raise FiguresError("date is not a day such as 2026-03-04")
+        raise FiguresError(_("date is not a day such as 2026-03-04"))
     return value
 
 
 def _list(value: object, name: str) -> list[Any]:
     if not isinstance(value, list):
-        raise FiguresError(f"{name} is not a list")
+        raise FiguresError(_("{name} is not a list").format(name=name))
     return value
 
 
 def _mapping(value: object, name: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise FiguresError(f"{name} is not an object")
+        raise FiguresError(_("{name} is not an object").format(name=name))
     return value
 
 

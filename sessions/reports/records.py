@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.reports.figures import FiguresError, SessionFigures, figures_of
 from circlekeeper.sessions.safe_text import safe_text
 
@@ -34,7 +35,8 @@ class NotARecord(ValueError):
     def __init__(self, path: Path, why: str) -> None:
         """Say that ``path`` is not a record, and ``why``."""
         # A file name is outside text too: it reaches the terminal only made safe.
-        super().__init__(f"{safe_text(str(path))}: not a circlekeeper record: {why}")
+        message = _("{path}: not a circlekeeper record: {why}")
+        super().__init__(message.format(path=safe_text(str(path)), why=why))
         self.path = path
         """The file."""
         self.why = why
@@ -66,17 +68,20 @@ def figures_of_record(data: object) -> tuple[SessionFigures, int]:
         FiguresError: the data is not a facilitator record; the message says why.
     """
     if not isinstance(data, dict):
-        raise FiguresError("it is not a JSON object")
+        raise FiguresError(_("it is not a JSON object"))
     if data.get("format") != FORMAT:
-        raise FiguresError(f'its "format" is not "{FORMAT}"')
+        raise FiguresError(_('its "format" is not "{format}"').format(format=FORMAT))
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FiguresError('it has no whole-number "version"')
+        raise FiguresError(_('it has no whole-number "version"'))
     reader = READERS.get(version)
     if reader is None:
         newest = max(READERS)
         raise FiguresError(
-            f"version {version} is newer than this circlekeeper reads (up to {newest}); update it"
+            _(
+                "version {version} is newer than this circlekeeper reads (up to {newest}); "
+                "update it"
+            ).format(version=version, newest=newest)
         )
     return reader(data), version
 
@@ -91,17 +96,17 @@ def read_record(path: Path) -> CollectedRecord:
         with path.open("rb") as file:
             raw = file.read(MAX_RECORD_BYTES + 1)
     except OSError as error:
-        raise NotARecord(path, error.strerror or "it cannot be read") from None
+        raise NotARecord(path, error.strerror or _("it cannot be read")) from None
     if len(raw) > MAX_RECORD_BYTES:
-        raise NotARecord(path, "it is far larger than any record")
+        raise NotARecord(path, _("it is far larger than any record"))
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise NotARecord(path, "it is not UTF-8 text") from None
+        raise NotARecord(path, _("it is not UTF-8 text")) from None
     except (json.JSONDecodeError, RecursionError) as error:
         line = getattr(error, "lineno", None)
-        where = f" (line {line})" if line else ""
-        raise NotARecord(path, f"it is not JSON{where}") from None
+        why = _("it is not JSON (line {line})").format(line=line) if line else _("it is not JSON")
+        raise NotARecord(path, why) from None
     try:
         figures, version = figures_of_record(data)
     except FiguresError as error:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.settings.toml_lines import read_toml
 
@@ -77,11 +78,12 @@ def read_config(path: Path, choices: Choices | None = None) -> ConfigReading:
     except FileNotFoundError:
         return ConfigReading(Config())
     except OSError as error:
-        return ConfigReading(Config(), [ConfigProblem(0, f"cannot be read: {error.strerror}")])
+        unread = _("cannot be read: {reason}").format(reason=error.strerror)
+        return ConfigReading(Config(), [ConfigProblem(0, unread)])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return ConfigReading(Config(), [ConfigProblem(0, "is not UTF-8 text")])
+        return ConfigReading(Config(), [ConfigProblem(0, _("is not UTF-8 text"))])
     read = read_toml(text)
     reading = ConfigReading(Config())
     reading.problems.extend(
@@ -103,7 +105,7 @@ def _safe(value: Any) -> Any:
 
 def _closest(value: str, names: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(value.strip().lower(), names, n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return _("; did you mean {name}?").format(name=repr(close[0])) if close else ""
 
 
 @dataclass
@@ -124,8 +126,8 @@ class _Checker:
                 hint = _closest(key, tuple(known))
                 self.problem(
                     key,
-                    f"unknown setting {key!r}{hint}",
-                    f"the settings are {', '.join(sorted(known))}",
+                    _("unknown setting {key}").format(key=repr(key)) + hint,
+                    _("the settings are {names}").format(names=", ".join(sorted(known))),
                 )
                 continue
             checked = getattr(self, f"_check_{key}")(key, value)
@@ -135,33 +137,34 @@ class _Checker:
     def _check_bell(self, key: str, value: Any) -> bool | None:
         if isinstance(value, bool):
             return value
-        self.problem(key, f"{key} should be true or false, not {value!r}")
+        message = _("{key} should be true or false, not {value}")
+        self.problem(key, message.format(key=key, value=repr(value)))
         return None
 
     def _check_warning_minutes(self, key: str, value: Any) -> int | None:
         low, high = WARNING_MINUTES
         if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
             return value
-        self.problem(
-            key,
-            f"{key} = {value!r} is out of range: use a whole number of minutes "
-            f"from {low} to {high}",
+        message = _(
+            "{key} = {value} is out of range: use a whole number of minutes from {low} to {high}"
         )
+        self.problem(key, message.format(key=key, value=repr(value), low=low, high=high))
         return None
 
     def _check_phone_region(self, key: str, value: Any) -> str | None:
         if not isinstance(value, str):
-            self.problem(key, f'{key} should be a two-letter region in quotes, as in "GB"')
+            message = _('{key} should be a two-letter region in quotes, as in "GB"')
+            self.problem(key, message.format(key=key))
             return None
         code = value.strip().upper()
         known = self.choices.region_known
         if code and (len(code) != 2 or not code.isalpha() or (known and not known(code))):
-            self.problem(
-                key,
-                f"{key} = {value!r} is not a region phone numbers are known for; "
+            message = _(
+                "{key} = {value} is not a region phone numbers are known for; "
                 'use a two-letter code such as "GB", "US" or "DE", or leave it out '
-                "to follow your locale",
+                "to follow your locale"
             )
+            self.problem(key, message.format(key=key, value=repr(value)))
             return None
         return code
 
@@ -169,15 +172,15 @@ class _Checker:
         from circlekeeper.sessions.languages.tags import normal_tag
 
         if not isinstance(value, str):
-            self.problem(key, f'{key} should be a language tag in quotes, as in "de"')
+            message = _('{key} should be a language tag in quotes, as in "de"')
+            self.problem(key, message.format(key=key))
             return None
         if not value.strip():
             return ""
         tag = normal_tag(value)
         if tag is None:
-            self.problem(
-                key, f'{key} = {value!r} is not a language tag; write e.g. "de", "es" or "en-GB"'
-            )
+            message = _('{key} = {value} is not a language tag; write e.g. "de", "es" or "en-GB"')
+            self.problem(key, message.format(key=key, value=repr(value)))
         return tag
 
     def _check_clock(self, key: str, value: Any) -> str | None:
@@ -185,24 +188,26 @@ class _Checker:
 
         if isinstance(value, str) and value.strip() in ("", *CLOCKS):
             return value.strip()
-        self.problem(key, f'{key} should be "12h" or "24h", not {value!r}')
+        message = _('{key} should be "12h" or "24h", not {value}')
+        self.problem(key, message.format(key=key, value=repr(value)))
         return None
 
     def _check_theme(self, key: str, value: Any) -> str | None:
         themes = self.choices.themes
         if isinstance(value, str) and (not themes or value in themes or not value):
             return value
-        shown = repr(value) if isinstance(value, str) else "not text"
+        shown = repr(value) if isinstance(value, str) else _("not text")
         self.problem(
             key,
-            f"unknown theme {shown}{_closest(str(value), themes)}",
-            f"the themes are {', '.join(sorted(themes))}",
+            _("unknown theme {name}").format(name=shown) + _closest(str(value), themes),
+            _("the themes are {names}").format(names=", ".join(sorted(themes))),
         )
         return None
 
     def _check_keymap(self, key: str, value: Any) -> dict[str, str] | None:
         if not isinstance(value, dict):
-            self.problem(key, f'{key} should be a table, as in {key} = {{ "run.new-note" = "m" }}')
+            message = _('{key} should be a table, as in {key} = {{ "run.new-note" = "m" }}')
+            self.problem(key, message.format(key=key))
             return None
         ids = self.choices.keymap_ids
         kept: dict[str, str] = {}
@@ -211,13 +216,14 @@ class _Checker:
             if ids and binding not in ids:
                 self.problem(
                     where,
-                    f"unknown keymap id {binding!r}{_closest(binding, ids)}",
-                    f"the ids are {', '.join(sorted(ids))} (`circlekeeper config check --ids`)",
+                    _("unknown keymap id {id}").format(id=repr(binding)) + _closest(binding, ids),
+                    _("the ids are {ids} (`circlekeeper config check --ids`)").format(
+                        ids=", ".join(sorted(ids))
+                    ),
                 )
             elif not isinstance(keys, str) or not keys.strip():
-                self.problem(
-                    where, f'the key for {binding!r} should be text, as in "m" or "ctrl+n"'
-                )
+                message = _('the key for {id} should be text, as in "m" or "ctrl+n"')
+                self.problem(where, message.format(id=repr(binding)))
             else:
                 kept[binding] = keys
         return kept

@@ -13,6 +13,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+from circlekeeper.sessions.languages.speaking import _
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
@@ -54,7 +56,7 @@ def read_toml(text: str) -> ReadToml:
     """Read ``text`` as TOML, setting aside each line that stops the reader."""
     rows = text.split("\n")
     result = ReadToml(lines=key_lines(rows))
-    for _ in range(MAX_SLIPS):
+    for _attempt in range(MAX_SLIPS):
         try:
             result.data = tomllib.loads("\n".join(rows))
             break
@@ -85,18 +87,21 @@ def explain(message: str, row: str) -> str:
     assigned = _ASSIGNMENT.match(row)
     if assigned is None:
         if row.strip() and "=" not in row:
-            return f"{row.strip()!r} is not a setting; write it as name = value"
-        return f"not valid TOML: {reason}"
+            message = _("{line} is not a setting; write it as name = value")
+            return message.format(line=repr(row.strip()))
+        return _("not valid TOML: {reason}").format(reason=reason)
     key, value = assigned.group(1), assigned.group(2).split("#")[0].strip()
     if value.lower() in _YES_NO:
-        return f"{key} = {value}: use true or false (in lower case, without quotes)"
+        message = _("{key} = {value}: use true or false (in lower case, without quotes)")
+        return message.format(key=key, value=value)
     if not value:
-        return f"{key} has no value after '='"
+        return _("{key} has no value after '='").format(key=key)
     if re.fullmatch(r"[^\"'\[\]{}=]+", value) and not re.fullmatch(r"[-+0-9_.]+", value):
-        return f'{key} = {value}: text goes in quotes, as in {key} = "{value}"'
+        message = _('{key} = {value}: text goes in quotes, as in {key} = "{value}"')
+        return message.format(key=key, value=value)
     if "overwrite" in reason.lower() or "redefine" in reason.lower():
-        return f"{key} is set twice; keep one of its lines"
-    return f"{key}: not valid TOML: {reason}"
+        return _("{key} is set twice; keep one of its lines").format(key=key)
+    return _("{key}: not valid TOML: {reason}").format(key=key, reason=reason)
 
 
 def key_lines(rows: list[str]) -> dict[str, int]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.settings.folders import ensure_private_dir
+from circlekeeper.sessions.storage.messages import could_not
 
 TEMP_SUFFIX = ".tmp"
 """Temporary files are named ``.<target name>.<random>.tmp`` in the target's folder."""
@@ -168,7 +169,7 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
             ensure_private_dir(path.parent)
         write_file_atomic(path, text.encode("utf-8"), overwrite=overwrite)
     except OSError as exc:
-        raise StorageError(f"Could not save to {path}: {exc.strerror or exc}") from exc
+        raise StorageError(could_not("save", path, exc.strerror or exc)) from exc
 
 
 def dumps(data: Any, path: Path) -> str:
@@ -176,7 +177,7 @@ def dumps(data: Any, path: Path) -> str:
     try:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError, RecursionError) as exc:
-        raise StorageError(f"Could not save to {path}: {exc}") from exc
+        raise StorageError(could_not("save", path, exc)) from exc
 
 
 def _kind(mode: int) -> str:

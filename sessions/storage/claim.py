@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.storage.messages import could_not
 
 __all__ = ["Claim", "SessionTakenOver"]
 
@@ -32,7 +33,7 @@ def _identity(path: Path, *, content: bool) -> Identity | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise StorageError(f"Could not check {path}: {exc.strerror or exc}") from exc
+        raise StorageError(could_not("check", path, exc.strerror or exc)) from exc
     if content:
         return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
     return (st.st_dev, st.st_ino)

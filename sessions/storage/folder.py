@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.settings import folders as paths
 from circlekeeper.sessions.storage.atomic import TEMP_SUFFIX, fsync_folder, restrict_mode
 from circlekeeper.sessions.storage.index import ID_PATTERN
+from circlekeeper.sessions.storage.messages import could_not, no_session
 from circlekeeper.sessions.storage.naming import LOCK_SUFFIX, file_lock, holding, random_id
 
 if TYPE_CHECKING:
@@ -77,7 +79,7 @@ class SessionFolder:
                 paths.ensure_private_dir(self._private_parent)
             paths.ensure_private_dir(self.root)
         except OSError as exc:
-            raise StorageError(f"Could not create {self.root}: {exc.strerror or exc}") from exc
+            raise StorageError(could_not("create", self.root, exc.strerror or exc)) from exc
 
     def path_of(self, session_id: str) -> Path:
         """The file of the session ``session_id`` (which need not exist)."""
@@ -130,14 +132,18 @@ class SessionFolder:
         except OSError:
             mode = None
         if mode is None:
-            raise UnknownSession(f"No session {session_id!r} in {self.root}")
+            raise UnknownSession(no_session(session_id, self.root))
         if stat.S_ISLNK(mode):
             raise NotASessionFile(
-                f"{path}: a symbolic link, not a session file; it was not opened "
-                "(move the file it points to into the folder instead)"
+                _(
+                    "{path}: a symbolic link, not a session file; it was not opened "
+                    "(move the file it points to into the folder instead)"
+                ).format(path=path)
             )
         if not stat.S_ISREG(mode):
-            raise NotASessionFile(f"{path}: not a regular file; it was not opened")
+            raise NotASessionFile(
+                _("{path}: not a regular file; it was not opened").format(path=path)
+            )
         return path
 
     # Locks -------------------------------------------------------------------------
@@ -155,11 +161,12 @@ class SessionFolder:
             lock.acquire()
         except Timeout:
             raise SessionLocked(
-                f"This session is already open in another window ({session_id}); "
-                "close it there first"
+                _(
+                    "This session is already open in another window ({id}); close it there first"
+                ).format(id=session_id)
             ) from None
         except OSError as exc:
-            raise StorageError(f"Could not lock {lock.lock_file}: {exc.strerror or exc}") from exc
+            raise StorageError(could_not("lock", lock.lock_file, exc.strerror or exc)) from exc
         return lock
 
     def check_free(self, session_id: str) -> None:
@@ -247,8 +254,10 @@ class SessionFolder:
                 fsync_folder(path.parent)
                 return target
         except OSError as exc:
-            raise StorageError(f"Could not set aside {path}: {exc.strerror or exc}") from exc
-        raise StorageError(f"Could not set aside {path}: too many damaged copies beside it")
+            raise StorageError(could_not("set aside", path, exc.strerror or exc)) from exc
+        raise StorageError(
+            _("Could not set aside {path}: too many damaged copies beside it").format(path=path)
+        )
 
 
 def _link_itself(path: Path, target: Path) -> None:

@@ -29,6 +29,7 @@ from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage.atomic import MAX_FILE_BYTES, fsync_folder, read_text
 from circlekeeper.sessions.storage.claim import Claim
 from circlekeeper.sessions.storage.folder import JOURNAL_SUFFIX
+from circlekeeper.sessions.storage.messages import could_not
 from circlekeeper.sessions.storage.tables import Change, Document
 
 __all__ = ["JOURNAL_SUFFIX", "Journal", "encode", "journal_path", "read_journal", "replay"]
@@ -69,7 +70,7 @@ def encode(changes: Iterable[Change], tables: Tables, where: str) -> bytes:
     try:
         line = json.dumps({"c": ops}, ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError, RecursionError) as exc:
-        raise StorageError(f"Could not save to {where}: {exc}") from exc
+        raise StorageError(could_not("save", where, exc)) from exc
     return f"{line}\n".encode()
 
 
@@ -172,7 +173,7 @@ class Journal:
                     self._claim.wrote()
                 raise
         except OSError as exc:
-            raise StorageError(f"Could not save to {self.session}: {exc.strerror or exc}") from exc
+            raise StorageError(could_not("save", self.session, exc.strerror or exc)) from exc
         self.size += len(data)
         self._torn = False
         if self._claim is not None:
@@ -218,7 +219,7 @@ class Journal:
             pass
         except OSError as exc:
             if exc.errno != errno.ENOENT:
-                raise StorageError(f"Could not remove {self.path}: {exc.strerror or exc}") from exc
+                raise StorageError(could_not("remove", self.path, exc.strerror or exc)) from exc
         with contextlib.suppress(OSError):
             fsync_folder(self.path.parent)
         self.size = 0

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.storage.messages import could_not
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -58,7 +59,7 @@ def holding(path: Path, timeout: float, busy: str) -> Iterator[None]:
     except Timeout:
         raise StorageError(busy) from None
     except OSError as exc:
-        raise StorageError(f"Could not lock {lock.lock_file}: {exc.strerror or exc}") from exc
+        raise StorageError(could_not("lock", lock.lock_file, exc.strerror or exc)) from exc
     try:
         yield
     finally:

@@ -17,6 +17,7 @@ from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.storage.atomic import fsync_folder
 from circlekeeper.sessions.storage.folder import SESSION_SUFFIX, SessionFolder, UnknownSession
 from circlekeeper.sessions.storage.index import read_index, write_index
+from circlekeeper.sessions.storage.messages import could_not, no_session
 
 __all__ = ["SetAsideFile", "delete_session", "remove_file", "set_aside_files"]
 
@@ -52,13 +53,13 @@ def delete_session(folder: SessionFolder, session_id: str) -> list[Path]:
         StorageError: a file could not be removed (the others may have been).
     """
     if not folder.copies_of(session_id):
-        raise UnknownSession(f"No session {session_id!r} in {folder.root}")
+        raise UnknownSession(no_session(session_id, folder.root))
     lock = folder.take(session_id)
     try:
         # Listed again under the lock: a save finished meanwhile may have renamed a file.
         copies = folder.copies_of(session_id)
         if not copies:
-            raise UnknownSession(f"No session {session_id!r} in {folder.root}")
+            raise UnknownSession(no_session(session_id, folder.root))
         for path in copies:
             remove_file(path)
         with folder.index_lock():
@@ -80,7 +81,7 @@ def remove_file(path: Path) -> None:
         path.unlink(missing_ok=True)
         fsync_folder(path.parent)
     except OSError as exc:
-        raise StorageError(f"Could not delete {path}: {exc.strerror or exc}") from exc
+        raise StorageError(could_not("delete", path, exc.strerror or exc)) from exc
 
 
 def set_aside_files(folder: SessionFolder) -> list[SetAsideFile]:

@@ -50,6 +50,7 @@ from circlekeeper.sessions.storage.index import (
     write_index,
 )
 from circlekeeper.sessions.storage.journal import Journal, journal_path
+from circlekeeper.sessions.storage.messages import no_session
 from circlekeeper.sessions.storage.record import SessionRecord
 from circlekeeper.sessions.storage.removal import (
     SetAsideFile,
@@ -190,8 +191,8 @@ class SessionStore:
                 moved = self.folder.set_aside(path)
                 raise DamagedSession(DamagedEntry(path, error.reason, moved)) from None
             if found is None:
-                raise UnknownSession(f"No session {session_id!r} in {self.root}")
-            data, _, changed = found
+                raise UnknownSession(no_session(session_id, self.root))
+            data, _read, changed = found
             text = dumps(data, path)
             if changed:
                 write_atomic(path, text)
@@ -221,7 +222,7 @@ class SessionStore:
         except DamagedFile as error:
             raise DamagedSession(DamagedEntry(path, error.reason)) from None
         if found is None:
-            raise UnknownSession(f"No session {session_id!r} in {self.root}")
+            raise UnknownSession(no_session(session_id, self.root))
         data = found[0]
         db = TinyDB(storage=MemoryStorage)
         db.storage.write(data)

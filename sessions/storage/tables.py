@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.storage.messages import could_not
 
 Document = dict[str, Any]
 Change = tuple[str, str, "Document | None"]
@@ -27,7 +28,7 @@ def _dumps(value: Any, where: str) -> str:
     try:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError, RecursionError) as exc:
-        raise StorageError(f"Could not save to {where}: {exc}") from exc
+        raise StorageError(could_not("save", where, exc)) from exc
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from circlekeeper.sessions.languages.speaking import _
+
 
 class TargetRefused(Exception):
     """The path cannot be written as a file; the message names it and says why."""
@@ -29,7 +31,7 @@ class FolderMissing(TargetRefused):
     """The target's folder does not exist and creating it was not asked for."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, f"the folder {path.parent} does not exist")
+        super().__init__(path, _("the folder {folder} does not exist").format(folder=path.parent))
         self.folder = path.parent
         """The folder that is missing."""
 
@@ -39,16 +41,16 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "is a folder; give a file name"
+        return _("is a folder; give a file name")
     if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a regular file; choose another name"
+        return _("is a named pipe (FIFO), not a regular file; choose another name")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a regular file; choose another name"
+        return _("is a device, not a regular file; choose another name")
     if stat.S_ISLNK(mode):
-        return "is a symbolic link; give the path of the file itself"
+        return _("is a symbolic link; give the path of the file itself")
     if stat.S_ISSOCK(mode):
-        return "is a socket, not a regular file; choose another name"
-    return "is not a regular file; choose another name"
+        return _("is a socket, not a regular file; choose another name")
+    return _("is not a regular file; choose another name")
 
 
 def _nearest_existing(folder: Path) -> Path:
@@ -78,19 +80,21 @@ def check_output_target(path: Path, *, make_folder: bool = False) -> None:
     except (FileNotFoundError, NotADirectoryError):
         kind = None  # nothing there yet (or a file where its folder should be: below)
     except OSError as error:
-        raise TargetRefused(path, f"cannot be checked: {error.strerror or error}") from None
+        reason = _("cannot be checked: {reason}").format(reason=error.strerror or error)
+        raise TargetRefused(path, reason) from None
     if kind is not None:
         raise TargetRefused(path, kind)
     folder = path.parent
     if folder.is_dir():
         return
     if not _nearest_existing(folder).is_dir():
-        raise TargetRefused(path, "could not write: a file is in the way of its folder")
+        raise TargetRefused(path, _("could not write: a file is in the way of its folder"))
     if not make_folder:
         raise FolderMissing(path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        raise TargetRefused(path, "could not write: a file is in the way of its folder") from None
+        in_the_way = _("could not write: a file is in the way of its folder")
+        raise TargetRefused(path, in_the_way) from None
     except OSError as error:
         raise TargetRefused(path, f"could not write: {error.strerror or error}") from None

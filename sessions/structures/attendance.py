@@ -6,6 +6,7 @@ finds out before the meeting that a Wise Crowds of four clients will not work fo
 
 from __future__ import annotations
 
+from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.sessions.structures.expand import unit_count
 from circlekeeper.sessions.structures.marks import StructureMark
 
@@ -16,13 +17,19 @@ PEOPLE_UNITS = ("client", "presenter", "case")
 def attendance_problem(mark: StructureMark, minutes: int, attendance: int) -> str | None:
     """Why ``mark`` in a part of ``minutes`` does not fit ``attendance`` people, or ``None``."""
     structure = mark.structure
-    people = "1 person" if attendance == 1 else f"{attendance} people"
+    people = ngettext("{count} person", "{count} people", attendance).format(count=attendance)
     if attendance < structure.least_people:
-        return f"{structure.title} needs at least {structure.least_people} people, not {people}"
+        return _("{structure} needs at least {least} people, not {people}").format(
+            structure=structure.title, least=structure.least_people, people=people
+        )
     count = unit_count(mark, minutes)
     if structure.unit in PEOPLE_UNITS and count > attendance:
-        return (
-            f"{mark.words()} asks for {count} {structure.unit}s but only {people} are "
-            f"expected; write e.g. {structure.name}, {attendance} {structure.unit}s"
-        )
+        # The unit is a template keyword, so its English plural is what to write.
+        return _(
+            "{mark} asks for {count} {unit}s but only {people} are expected; "
+            "write e.g. {name}, {attendance} {unit}s"
+        ).format(
+            mark=mark.words(), count=count, unit=structure.unit, people=people,
+            name=structure.name, attendance=attendance,
+        )  # fmt: skip
     return None

@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.structures.catalogue import StepShape
 from circlekeeper.sessions.structures.marks import StructureMark
 
@@ -103,10 +104,9 @@ def too_short(mark: StructureMark, minutes: int) -> str | None:
     shortest = shortest_minutes(mark, minutes)
     if minutes >= shortest:
         return None
-    return (
-        f"{minutes} min is too short for {mark.words()}; it needs at least {shortest} min "
-        "(1 min a step)"
-    )
+    return _(
+        "{minutes} min is too short for {mark}; it needs at least {shortest} min (1 min a step)"
+    ).format(minutes=minutes, mark=mark.words(), shortest=shortest)
 
 
 def expand(mark: StructureMark, minutes: int) -> tuple[Step, ...]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.structures.catalogue import Structure, find_structure, known_names
 
 EXAMPLE = "(15 min, round 2 min, fixed)"
@@ -77,9 +78,9 @@ class StructureMark:
 
 def unknown_mark(item: str) -> str:
     """The message for a mark that is neither timing nor a known structure."""
-    return (
-        f"'{item}' is not a timing mark; write e.g. {EXAMPLE}, or name a structure: {known_names()}"
-    )
+    return _(
+        "'{item}' is not a timing mark; write e.g. {example}, or name a structure: {names}"
+    ).format(item=item, example=EXAMPLE, names=known_names())
 
 
 def read_structure(items: list[str]) -> tuple[StructureMark | None, list[str]]:
@@ -92,7 +93,7 @@ def read_structure(items: list[str]) -> tuple[StructureMark | None, list[str]]:
         return None, []
     structure = find_structure(items[0])
     if structure is None:
-        return None, [unknown_mark(items[0] or "an empty mark")]
+        return None, [unknown_mark(items[0] or _("an empty mark"))]
     count: int | None = None
     boxes: tuple[int, ...] = ()
     messages = []
@@ -101,7 +102,8 @@ def read_structure(items: list[str]) -> tuple[StructureMark | None, list[str]]:
         if number and structure.counted and number.group(2).lower().rstrip("s") == structure.unit:
             count = int(number.group(1)[:4])
             if not 1 <= count <= MAX_COUNT:
-                messages.append(f"a {structure.unit} count is between 1 and {MAX_COUNT}")
+                message = _("a {unit} count is between 1 and {most}")
+                messages.append(message.format(unit=structure.unit, most=MAX_COUNT))
         elif structure.name == "lean coffee" and (box := _BOX.match(item)):
             boxes = (int(box.group(1)[:4]),)
         elif structure.name == "lean coffee" and _BOXES.match(item):
@@ -109,16 +111,23 @@ def read_structure(items: list[str]) -> tuple[StructureMark | None, list[str]]:
         else:
             messages.append(_unfit(structure, item))
     if any(b < 1 for b in boxes):
-        messages.append("a topic's box is at least 1 minute")
+        messages.append(_("a topic's box is at least 1 minute"))
     elif any(later > sooner for sooner, later in zip(boxes, boxes[1:], strict=False)):
-        messages.append(f"Lean Coffee's boxes shrink, like 7+5+3, not {'+'.join(map(str, boxes))}")
+        message = _("Lean Coffee's boxes shrink, like 7+5+3, not {boxes}")
+        messages.append(message.format(boxes="+".join(map(str, boxes))))
     mark = StructureMark(structure.name, count, boxes)
     return (None if messages else mark), messages
 
 
 def _unfit(structure: Structure, item: str) -> str:
     if structure.name == "lean coffee":
-        return f"'{item}' does not fit Lean Coffee; write e.g. 8 min a topic, or 7+5+3"
+        return _("'{item}' does not fit Lean Coffee; write e.g. 8 min a topic, or 7+5+3").format(
+            item=item
+        )
     if structure.counted:
-        return f"'{item}' does not fit {structure.title}; write e.g. 3 {structure.unit}s"
-    return f"{structure.title} takes no other marks, not '{item}'"
+        return _("'{item}' does not fit {structure}; write e.g. 3 {unit}s").format(
+            item=item, structure=structure.title, unit=structure.unit
+        )
+    return _("{structure} takes no other marks, not '{item}'").format(
+        structure=structure.title, item=item
+    )

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.languages.catalogs import SOURCE_LANGUAGE
+from circlekeeper.sessions.languages.speaking import current_language
 from circlekeeper.sessions.settings.folders import ensure_private_dir
 from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
@@ -46,8 +48,16 @@ SETTLED_NS = 2_000_000_000
 
 
 def cache_file(cache_dir: Path) -> Path:
-    """Where the cache is kept inside the user's cache folder ``cache_dir``."""
-    return cache_dir / CACHE_NAME
+    """Where the cache is kept inside the user's cache folder ``cache_dir``.
+
+    Problems are kept in the words of the language spoken when they were found, so each
+    language keeps its own readings: English in ``templates.json``, German in
+    ``templates-de.json``.
+    """
+    code = current_language().code
+    if code == SOURCE_LANGUAGE:
+        return cache_dir / CACHE_NAME
+    return cache_dir / CACHE_NAME.replace(".json", f"-{code}.json")
 
 
 PARSER_LIBRARIES = ("markdown_it", "mdit_py_plugins", "yaml")

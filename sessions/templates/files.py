@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.templates.errors import Problem, TemplateError
 
@@ -22,7 +23,7 @@ def name_problem(path: Path) -> Problem | None:
     """
     if safe_text(path.stem, lines=False) == path.stem:
         return None
-    return Problem(str(path), 0, "the file's name holds a control character; rename it")
+    return Problem(str(path), 0, _("the file's name holds a control character; rename it"))
 
 
 def read_template_bytes(path: Path) -> bytes:
@@ -35,12 +36,13 @@ def read_template_bytes(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:
-        raise TemplateError([Problem(str(path), 0, "this is a folder, not a file")]) from None
+        folder = _("this is a folder, not a file")
+        raise TemplateError([Problem(str(path), 0, folder)]) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        raise TemplateError([Problem(str(path), 0, f"cannot read: {reason}")]) from None
+        unread = _("cannot read: {reason}").format(reason=reason)
+        raise TemplateError([Problem(str(path), 0, unread)]) from None
     if len(data) > MAX_FILE_BYTES:
-        raise TemplateError(
-            [Problem(str(path), 1, "the file is over 1 MiB; a template must be smaller")]
-        )
+        too_big = _("the file is over 1 MiB; a template must be smaller")
+        raise TemplateError([Problem(str(path), 1, too_big)])
     return data

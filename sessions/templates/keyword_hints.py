@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from circlekeeper.sessions.languages.speaking import _
+
 RESOURCES_WORDS = frozenset(
     {
         "ressourcen",
@@ -38,10 +40,10 @@ _ROUND = re.compile(
 def resources_hint(heading: str) -> str | None:
     """A hint when ``heading`` is the Resources section in another language."""
     if " ".join(heading.split()).casefold() in RESOURCES_WORDS:
-        return (
-            f"'{heading}' looks like the Resources section; template keywords stay "
+        return _(
+            "'{heading}' looks like the Resources section; template keywords stay "
             "English: write ## Resources"
-        )
+        ).format(heading=heading)
     return None
 
 
@@ -61,7 +63,9 @@ def mark_hint(item: str) -> str | None:
         return None
     if english == item:
         return None
-    return f"timing marks stay English: write '{english}' for '{item}'"
+    return _("timing marks stay English: write '{english}' for '{item}'").format(
+        english=english, item=item
+    )
 
 
 def marks_hints(marks: str) -> list[str]:

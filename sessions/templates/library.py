@@ -15,6 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.settings.folders import Folders, ensure_private_dir
 from circlekeeper.sessions.storage.atomic import write_file_atomic
@@ -118,7 +119,8 @@ def _read(source: Traversable | Path, cache: TemplateCache) -> tuple[Path, Readi
     except TemplateError as error:
         return path, (None, error.problems)
     except OSError as error:
-        return path, (None, [Problem(str(path), 0, f"cannot read: {error.strerror or error}")])
+        unread = _("cannot read: {reason}").format(reason=error.strerror or error)
+        return path, (None, [Problem(str(path), 0, unread)])
     key = file_key(path, data)
     reading = cache.get(key)
     if reading is None:
@@ -196,7 +198,9 @@ class TemplateLibrary:
 
     def _not_found(self, name: str) -> TemplateNotFoundError:
         return TemplateNotFoundError(
-            f"no template named '{name}' (neither built-in nor in {self.folder})"
+            _("no template named '{name}' (neither built-in nor in {folder})").format(
+                name=name, folder=self.folder
+            )
         )
 
     def find(self, name: str) -> Agenda:
@@ -238,10 +242,11 @@ class TemplateLibrary:
         name = _clean_name(name)
         source = _builtin_files().get(name)
         if source is None:
-            raise TemplateNotFoundError(f"no built-in template named '{name}'")
+            message = _("no built-in template named '{name}'")
+            raise TemplateNotFoundError(message.format(name=name))
         target = self.folder / f"{name}{SUFFIX}"
         if target.exists() and not force:
-            raise TemplateExistsError(f"{target} already exists")
+            raise TemplateExistsError(_("{path} already exists").format(path=target))
         ensure_private_dir(self.folder)
         # A crash mid-copy must leave either the old file or the whole new one, never half.
         write_file_atomic(target, source.read_bytes())

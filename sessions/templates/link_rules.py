@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from circlekeeper.sessions.languages.speaking import _
+
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 """Schemes a phone knows what to do with; anything else is refused."""
 
@@ -31,12 +33,12 @@ def _as_link(text: str) -> str | None:
         number = re.sub(r"\(0\)", "", text) if text.startswith("+") else text
         digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
         if sum(ch.isdigit() for ch in digits) >= 6:
-            return (
-                f"this looks like a phone number: write it as tel:{digits} so a phone can "
+            return _(
+                "this looks like a phone number: write it as tel:{digits} so a phone can "
                 "call it from the code"
-            )
+            ).format(digits=digits)
     if _EMAIL.fullmatch(text):
-        return f"this looks like an email address: write it as mailto:{text}"
+        return _("this looks like an email address: write it as mailto:{text}").format(text=text)
     return None
 
 
@@ -44,31 +46,31 @@ def check_url(url: str) -> str | None:
     """Say what is wrong with ``url`` as a resource link, or ``None`` when it is fine."""
     url = url.strip()
     if not url:
-        return "the link is empty"
+        return _("the link is empty")
     advice = _as_link(url)
     if advice:
         return advice
     if any(ch.isspace() for ch in url):
-        return "the link contains a space; write spaces in a link as %20"
+        return _("the link contains a space; write spaces in a link as %20")
     scheme = urlsplit(url).scheme.lower()
     if not scheme:
-        return (
+        return _(
             "the link has no scheme: start it with https:// (or http://, mailto:, tel:), "
             "as in https://findahelpline.com"
         )
     if scheme not in ALLOWED_SCHEMES:
-        return (
-            f"the link has '{scheme}:'; only http, https, mailto and tel links can be "
+        return _(
+            "the link has '{scheme}:'; only http, https, mailto and tel links can be "
             "shown as QR codes"
-        )
+        ).format(scheme=scheme)
     if scheme in ("http", "https") and not urlsplit(url).netloc:
-        return f"the {scheme} link has no host name"
+        return _("the {scheme} link has no host name").format(scheme=scheme)
     if scheme in ("mailto", "tel") and len(url) <= len(scheme) + 1:
-        return f"the {scheme} link says nothing after '{scheme}:'"
+        return _("the {scheme} link says nothing after '{scheme}:'").format(scheme=scheme)
     size = len(url.encode("utf-8"))
     if size > MAX_URL_BYTES:
-        return (
-            f"the link is {size} bytes long; a code that scans from a screen holds at most "
-            f"{MAX_URL_BYTES} (use a shorter address)"
-        )
+        return _(
+            "the link is {size} bytes long; a code that scans from a screen holds at most "
+            "{most} (use a shorter address)"
+        ).format(size=size, most=MAX_URL_BYTES)
     return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.sessions.templates.link_rules import check_url
 from circlekeeper.sessions.templates.source import Source
@@ -85,7 +86,7 @@ def links_in(inline: Token, src: Source) -> list[Resource]:
         if child.type == "image":
             src.problem(
                 (inline.map[0] if inline.map else 0) + 1,
-                "an image cannot be shown during a session; link to it instead",
+                _("an image cannot be shown during a session; link to it instead"),
             )
     for link in _links(inline):
         problem = check_url(link.url)
@@ -104,10 +105,11 @@ def resource_item(inline: Token, src: Source) -> Resource | None:
     line = (inline.map[0] if inline.map else 0) + 1
     links = list(_links(inline))
     if not links:
-        src.problem(line, f"a resource needs a link, written like {RESOURCE_EXAMPLE}")
+        message = _("a resource needs a link, written like {example}")
+        src.problem(line, message.format(example=RESOURCE_EXAMPLE))
         return None
     if len(links) > 1:
-        src.problem(links[1].line, "write one link a line in a resources list")
+        src.problem(links[1].line, _("write one link a line in a resources list"))
         return None
     link = links[0]
     problem = check_url(link.url)
@@ -136,7 +138,9 @@ def resource_list(tokens: list[Token], src: Source) -> list[Resource]:
             for link in _links(token):
                 src.problem(
                     link.line,
-                    f"write each resource as a list item, like {RESOURCE_EXAMPLE}",
+                    _("write each resource as a list item, like {example}").format(
+                        example=RESOURCE_EXAMPLE
+                    ),
                 )
     return resources
 
@@ -147,5 +151,7 @@ def check_one_crisis(resources: list[Resource], src: Source) -> None:
     for extra in marked[1:]:
         src.problem(
             extra.line,
-            f"only one resource can be marked (crisis); the first is on line {marked[0].line}",
+            _("only one resource can be marked (crisis); the first is on line {line}").format(
+                line=marked[0].line
+            ),
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.sessions.templates.errors import Problem, TemplateError, sort_problems
 from circlekeeper.sessions.templates.files import read_template_bytes
@@ -41,7 +42,8 @@ def check_resources(
     found = resource_list(src.tokens, src)
     check_one_crisis(found, src)
     if not found and not src.problems:
-        src.problem(1, f"the file lists no resources; add lines like {RESOURCE_EXAMPLE}")
+        message = _("the file lists no resources; add lines like {example}")
+        src.problem(1, message.format(example=RESOURCE_EXAMPLE))
     if src.problems:
         return None, sort_problems(src.problems)
     unique: dict[str, Resource] = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.languages.tags import normal_tag
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
 from circlekeeper.sessions.templates.errors import Problem, TemplateError, sort_problems
@@ -112,7 +113,7 @@ def _build(src: Source, name: str) -> Agenda:
     for section in sections:
         if section.level < 2:
             if section.level == 1 and heading_title:
-                src.problem(section.line, "a template has one # title; start parts with ##")
+                src.problem(section.line, _("a template has one # title; start parts with ##"))
             heading_title = heading_title or section.heading
             # Whatever comes before the first part is for the facilitator to read.
             blocks = read_blocks(section.tokens, src)
@@ -122,8 +123,9 @@ def _build(src: Source, name: str) -> Agenda:
             if resources_line:
                 src.problem(
                     section.line,
-                    f"a second Resources section; keep every resource in the one on line "
-                    f"{resources_line}",
+                    _(
+                        "a second Resources section; keep every resource in the one on line {line}"
+                    ).format(line=resources_line),
                 )
             resources_line = resources_line or section.line
             listed += resource_list(section.tokens, src)
@@ -135,7 +137,8 @@ def _build(src: Source, name: str) -> Agenda:
                 parts.append(part)
     check_one_crisis(listed, src)
     if not parts and complete:
-        src.problem(1, f"the template has no parts; add a heading like ## Welcome {LENGTH_EXAMPLE}")
+        message = _("the template has no parts; add a heading like ## Welcome {example}")
+        src.problem(1, message.format(example=LENGTH_EXAMPLE))
     declared = front.values.get("duration")
     if declared is not None:
         _check_duration(src, declared, front.lines["duration"], parts if complete else None)
@@ -163,12 +166,14 @@ def _part(section: Section, src: Source, seen_titles: dict[str, int]) -> Part | 
     for message in [hint] if hint else timing.messages:
         src.problem(section.line, message)
     if timing.has_marks and not timing.title:
-        src.problem(section.line, "a part needs a title before its length")
+        src.problem(section.line, _("a part needs a title before its length"))
     key = timing.title.casefold()
     if key and key in seen_titles:
         src.problem(
             section.line,
-            f"the part title '{timing.title}' is used twice (first on line {seen_titles[key]})",
+            _("the part title '{title}' is used twice (first on line {line})").format(
+                title=timing.title, line=seen_titles[key]
+            ),
         )
     seen_titles.setdefault(key, section.line)
     blocks = read_blocks(section.tokens, src)
@@ -190,15 +195,18 @@ def _part(section: Section, src: Source, seen_titles: dict[str, int]) -> Part | 
 
 def _check_duration(src: Source, declared: int, line: int, parts: list[Part] | None) -> None:
     if declared <= 0:
-        src.problem(line, f"'duration' should be at least 1 minute, not {declared}")
+        message = _("'duration' should be at least 1 minute, not {value}")
+        src.problem(line, message.format(value=declared))
         return
     if parts:
         total = sum(p.minutes for p in parts)
         if total != declared:
             src.problem(
                 line,
-                f"the front matter says {declared} minutes but the parts add up to {total}; "
-                "change one, or leave duration out",
+                _(
+                    "the front matter says {declared} minutes but the parts add up to {total}; "
+                    "change one, or leave duration out"
+                ).format(declared=declared, total=total),
             )
 
 
@@ -210,7 +218,9 @@ def _language(src: Source, written: str, line: int) -> str:
     if tag is None:
         src.problem(
             line,
-            f"'language' should be a language tag like de, es or pt-BR, not {written!r}",
+            _("'language' should be a language tag like de, es or pt-BR, not {value}").format(
+                value=repr(written)
+            ),
         )
         return ""
     return tag

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.safe_text import BIDI_CONTROLS, describe, safe_text, unsafe_characters
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.sessions.templates.files import MAX_FILE_BYTES
@@ -64,8 +65,9 @@ def decode(source: str | bytes, path: str) -> Source:
     if size > MAX_FILE_BYTES:
         result.problem(
             1,
-            f"the file is {size / (1024 * 1024):.1f} MiB; a template or resources file "
-            "must be under 1 MiB",
+            _("the file is {size} MiB; a template or resources file must be under 1 MiB").format(
+                size=f"{size / (1024 * 1024):.1f}"
+            ),
         )
         return result
     if isinstance(source, bytes):
@@ -73,7 +75,9 @@ def decode(source: str | bytes, path: str) -> Source:
         if nul >= 0:
             result.problem(
                 _line_of_offset(source, nul),
-                f"this looks like a binary file, not markdown (a NUL byte at offset {nul})",
+                _(
+                    "this looks like a binary file, not markdown (a NUL byte at offset {offset})"
+                ).format(offset=nul),
             )
             return result
         try:
@@ -81,8 +85,9 @@ def decode(source: str | bytes, path: str) -> Source:
         except UnicodeDecodeError as error:
             result.problem(
                 _line_of_offset(source, error.start),
-                f"the file is not UTF-8 text (byte 0x{source[error.start]:02x} at offset "
-                f"{error.start}); save it as UTF-8",
+                _(
+                    "the file is not UTF-8 text (byte {byte} at offset {offset}); save it as UTF-8"
+                ).format(byte=f"0x{source[error.start]:02x}", offset=error.start),
             )
             return result
     else:
@@ -90,42 +95,46 @@ def decode(source: str | bytes, path: str) -> Source:
         if "\0" in text:
             result.problem(
                 text.count("\n", 0, text.index("\0")) + 1,
-                "this looks like a binary file, not markdown (it holds a NUL character)",
+                _("this looks like a binary file, not markdown (it holds a NUL character)"),
             )
             return result
         if any("\ud800" <= ch <= "\udfff" for ch in text):
-            result.problem(1, "the text holds characters that cannot be saved as UTF-8")
+            result.problem(1, _("the text holds characters that cannot be saved as UTF-8"))
             return result
     text = text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        result.problem(1, "the file is empty")
+        result.problem(1, _("the file is empty"))
         return result
     _note_unsafe_characters(result, text)
     text = safe_text(text)
     result.text = text
     result.tokens = _markdown().parse(text)
     if text.startswith("---\n") and not (result.tokens and result.tokens[0].type == "front_matter"):
-        result.problem(1, NO_CLOSING_LINE)
+        result.problem(1, _(NO_CLOSING_LINE))
     return result
 
 
 def _note_unsafe_characters(src: Source, text: str) -> None:
     """A problem on each line holding characters that could drive a terminal or reorder it."""
     for number, line in enumerate(text.split("\n"), start=1):
-        found = dict.fromkeys(char for _, char in unsafe_characters(line))
+        found = dict.fromkeys(char for _at, char in unsafe_characters(line))
         controls = [describe(c) for c in found if c not in BIDI_CONTROLS]
         overrides = [describe(c) for c in found if c in BIDI_CONTROLS]
         if controls:
             src.problem(
                 number,
-                f"a control character ({', '.join(controls)}) is not text and could drive "
-                "the terminal; delete it",
+                _(
+                    "a control character ({characters}) is not text and could drive "
+                    "the terminal; delete it"
+                ).format(characters=", ".join(controls)),
             )
         if overrides:
             src.problem(
                 number,
-                f"a bidirectional override ({', '.join(overrides)}) shows words in another "
-                "order than they are written; delete it",
+                _(
+                    "a bidirectional override ({characters}) shows words in another "
+                    "order than they are written; delete it"
+                ).format(characters=", ".join(overrides)),
             )
 
 
@@ -152,21 +161,24 @@ def _yaml_problem(
     front matter) and, for an unclosed quote or bracket, where the value it was reading
     began (``context_mark``). The value's start is where the author has to look.
     """
-    problem = error.problem or "it cannot be read"
+    problem = error.problem or _("it cannot be read")
     mark = error.context_mark or error.problem_mark
     if mark is None:
-        return start, f"the front matter is not valid YAML: {problem}"
+        return start, _("the front matter is not valid YAML: {reason}").format(reason=problem)
     lines = content.split("\n")
     if error.problem_mark is not None and error.problem_mark.line < len(lines):
         slip = explain(problem, lines[error.problem_mark.line])
         if slip is not None:
             return first_line + error.problem_mark.line, slip
-    where = f"column {mark.column + 1}"
+    column = mark.column + 1
     if error.context_mark is not None and error.context:
-        reason = f"{problem} {error.context} that starts at {where}"
+        reason = _("{problem} {context} that starts at column {column}").format(
+            problem=problem, context=error.context, column=column
+        )
     else:
-        reason = f"{problem} (at {where})"
-    return first_line + mark.line, f"the front matter is not valid YAML: {reason}"
+        reason = _("{problem} (at column {column})").format(problem=problem, column=column)
+    message = _("the front matter is not valid YAML: {reason}").format(reason=reason)
+    return first_line + mark.line, message
 
 
 @dataclass(frozen=True)
@@ -201,22 +213,22 @@ def read_front_matter(src: Source, fields: dict[str, type]) -> FrontMatter:
         src.problem(*_yaml_problem(error, first_line, start, token.content))
         return FrontMatter({}, {}, start)
     except (yaml.YAMLError, RecursionError):
-        src.problem(start, "the front matter is not valid YAML")
+        src.problem(start, _("the front matter is not valid YAML"))
         return FrontMatter({}, {}, start)
     except ValueError:
         # YAML reads a run of digits as a number, and Python refuses to read one of
         # thousands of digits: no real value looks like that.
         line = _long_number_line(node, first_line) or start
-        src.problem(line, "this number is far too long to be real; write it in a few digits")
+        src.problem(line, _("this number is far too long to be real; write it in a few digits"))
         return FrontMatter({}, {}, start)
     if data is None:
         return FrontMatter({}, {}, start)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        src.problem(start, "the front matter should be 'key: value' lines, like 'title: ...'")
+        src.problem(start, _("the front matter should be 'key: value' lines, like 'title: ...'"))
         return FrontMatter({}, {}, start)
     lines = {
         str(key.value): first_line + key.start_mark.line
-        for key, _ in node.value
+        for key, _value in node.value
         if isinstance(key, yaml.ScalarNode)
     }
     values: dict[str, Any] = {}
@@ -225,19 +237,24 @@ def read_front_matter(src: Source, fields: dict[str, type]) -> FrontMatter:
         line = lines.get(str(key), start)
         expected = fields.get(str(key)) if isinstance(key, str) else None
         if expected is None:
-            src.problem(line, f"unknown front matter key {key!r}; the keys are {known}")
+            message = _("unknown front matter key {key}; the keys are {keys}")
+            src.problem(line, message.format(key=repr(key), keys=known))
         elif value is None:
             continue
         elif expected is int and isinstance(value, str) and other_digits(value):
             src.problem(
                 line,
-                f"'{key}' is written with digits other than 0-9 ({other_digits(value)}); "
-                f"write it with 0-9, like {key}: 90",
+                _(
+                    "'{key}' is written with digits other than 0-9 ({digits}); "
+                    "write it with 0-9, like {key}: 90"
+                ).format(key=key, digits=other_digits(value)),
             )
         elif expected is int and (isinstance(value, bool) or not isinstance(value, int)):
-            src.problem(line, f"'{key}' should be a whole number of minutes, like {key}: 90")
+            message = _("'{key}' should be a whole number of minutes, like {key}: 90")
+            src.problem(line, message.format(key=key))
         elif expected is str and not isinstance(value, str):
-            src.problem(line, f"'{key}' should be text on one line, like {key}: ...")
+            message = _("'{key}' should be text on one line, like {key}: ...")
+            src.problem(line, message.format(key=key))
         else:
             values[key] = " ".join(value.split()) if isinstance(value, str) else value
     return FrontMatter(values, lines, start)

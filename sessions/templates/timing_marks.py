@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.structures.expand import too_short
 from circlekeeper.sessions.structures.marks import StructureMark, read_structure
 from circlekeeper.sessions.templates.keyword_hints import mark_hint, marks_hints
@@ -74,26 +75,28 @@ def read_heading(heading: str) -> HeadingTiming:
     found = _TRAILING.search(heading)
     items = [i.strip() for i in found.group(1).split(",")] if found else []
     if found is None or not _looks_like_marks(items):
-        message = f"a part needs its length, e.g. {LENGTH_EXAMPLE}"
+        message = _("a part needs its length, e.g. {example}").format(example=LENGTH_EXAMPLE)
         hints = marks_hints(found.group(1)) if found else []
         return HeadingTiming(title=heading, messages=["; ".join([message, *hints])])
     timing = HeadingTiming(title=heading[: found.start()].strip(), has_marks=True)
     others = other_digits(found.group(1))
     if others:
         timing.messages.append(
-            f"the timing marks are written with digits other than 0-9 ({others}); "
-            f"write minutes with 0-9, e.g. {LENGTH_EXAMPLE}"
+            _(
+                "the timing marks are written with digits other than 0-9 ({digits}); "
+                "write minutes with 0-9, e.g. {example}"
+            ).format(digits=others, example=LENGTH_EXAMPLE)
         )
         return timing
     unread: list[str] = []
     for item in items:
         if length := _LENGTH.match(item):
             if timing.minutes is not None:
-                timing.messages.append("the part's length is given twice")
+                timing.messages.append(_("the part's length is given twice"))
             timing.minutes = _whole(length.group(1))
         elif turn := _ROUND.match(item):
             if timing.round_minutes is not None:
-                timing.messages.append("the round's minutes a speaker are given twice")
+                timing.messages.append(_("the round's minutes a speaker are given twice"))
             timing.round_minutes = _whole(turn.group(1))
         elif _FIXED.match(item):
             timing.fixed = True
@@ -102,13 +105,14 @@ def read_heading(heading: str) -> HeadingTiming:
     # A word of another language for a keyword gets a hint naming the English one; what
     # is left names a structure, or is a slip.
     for item in [i for i in unread if mark_hint(i)]:
-        timing.messages.append(f"'{item}' is not a timing mark; {mark_hint(item)}")
+        message = _("'{item}' is not a timing mark; {hint}")
+        timing.messages.append(message.format(item=item, hint=mark_hint(item)))
         unread.remove(item)
     timing.structure, problems = read_structure(unread)
     timing.messages.extend(problems)
     timing.messages.extend(_range_messages(timing))
     if timing.structure is not None and timing.round_minutes is not None:
-        timing.messages.append("a part is a speaking round or a structure, not both")
+        timing.messages.append(_("a part is a speaking round or a structure, not both"))
     elif timing.structure is not None and not timing.messages and timing.minutes is not None:
         timing.messages.extend(filter(None, [too_short(timing.structure, timing.minutes)]))
     return timing
@@ -117,25 +121,27 @@ def read_heading(heading: str) -> HeadingTiming:
 def _range_messages(timing: HeadingTiming) -> list[str]:
     messages = []
     if timing.minutes is None:
-        messages.append(f"a part needs its length, e.g. {LENGTH_EXAMPLE}")
+        messages.append(_("a part needs its length, e.g. {example}").format(example=LENGTH_EXAMPLE))
     elif timing.minutes <= 0:
-        messages.append(f"a part must last at least 1 minute, not {timing.minutes}")
+        message = _("a part must last at least 1 minute, not {minutes}")
+        messages.append(message.format(minutes=timing.minutes))
     elif timing.minutes > MAX_MINUTES:
-        messages.append(
-            f"a part of {timing.minutes} minutes is longer than 8 hours; is it a typing slip?"
-        )
+        message = _("a part of {minutes} minutes is longer than 8 hours; is it a typing slip?")
+        messages.append(message.format(minutes=timing.minutes))
     rounds = timing.round_minutes
     if rounds is None:
         return messages
     if rounds <= 0:
-        messages.append(f"a round gives each speaker at least 1 minute, not {rounds}")
+        message = _("a round gives each speaker at least 1 minute, not {minutes}")
+        messages.append(message.format(minutes=rounds))
     elif rounds > MAX_MINUTES:
-        messages.append(
-            f"a round of {rounds} minutes a speaker is longer than 8 hours; is it a typing slip?"
+        message = _(
+            "a round of {minutes} minutes a speaker is longer than 8 hours; is it a typing slip?"
         )
+        messages.append(message.format(minutes=rounds))
     elif timing.minutes is not None and 0 < timing.minutes < rounds:
-        messages.append(
-            f"a round of {rounds} minutes a speaker does not fit in a part of "
-            f"{timing.minutes} minutes"
+        message = _(
+            "a round of {round} minutes a speaker does not fit in a part of {minutes} minutes"
         )
+        messages.append(message.format(round=rounds, minutes=timing.minutes))
     return messages

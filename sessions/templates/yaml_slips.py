@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from circlekeeper.sessions.languages.speaking import N_, _
+
 _KEY = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 
-NO_CLOSING_LINE = (
+NO_CLOSING_LINE = N_(
     "the front matter has no closing '---' line; add a line holding only '---' after its "
     "last 'key: value' line, before the first heading"
 )
@@ -25,7 +27,7 @@ def explain(problem: str, line_text: str) -> str | None:
         line_text: the front matter line the error points at.
     """
     if "\t" in line_text and "'\\t'" in problem:
-        return (
+        return _(
             "a tab in the front matter; YAML reads only spaces there: replace the tab with "
             "a space (keys start at the beginning of the line)"
         )
@@ -34,8 +36,8 @@ def explain(problem: str, line_text: str) -> str | None:
         if match and ":" in match.group(2):
             key, value = match.groups()
             quoted = value.strip().replace('"', '\\"')
-            return (
-                f"the value of {key!r} holds a colon, which YAML reads as a new key; put the "
-                f'value in quotes: {key}: "{quoted}"'
-            )
+            return _(
+                "the value of {name} holds a colon, which YAML reads as a new key; put the "
+                'value in quotes: {key}: "{quoted}"'
+            ).format(name=repr(key), key=key, quoted=quoted)
     return None

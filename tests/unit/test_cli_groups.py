@@ -100,7 +100,7 @@ def test_report_of_a_group_with_its_own_k_in_every_format(folders: Folders, tmp_
 
     made = runner.invoke(cli, ["groups", "report", "harbour set", "--format", "csv"])
     assert made.exit_code == 0, made.output
-    assert "1 meeting(s) left out: counts unavailable" in made.stderr
+    assert "1 meeting left out: counts unavailable" in made.stderr
     rows = list(csv.DictReader(io.StringIO(made.stdout)))
     people = {(r["session"], r["value"]) for r in rows if r["table"] == "Attendance"}
     # The group's k is 4: the meeting of 4 shows, and no total gives a count below it away.

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import click
 
-from circlekeeper.sessions.languages.speaking import use_language
+from circlekeeper.sessions.languages.speaking import N_, use_language
 from circlekeeper.sessions.settings import folders as paths
 from circlekeeper.tui.cli.context import Invocation, chosen_language
+from circlekeeper.tui.cli.translated import TranslatedGroup
 
 #: Sub-command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -35,8 +36,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(TranslatedGroup):
     """A group whose sub-commands are imported on first use."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # The root's own --help is shown while its options are read, before cli() has
+        # chosen the language from them: speak the one the locale and the settings file
+        # in its usual place choose.
+        environ = dict(os.environ)
+        use_language(chosen_language(paths.Folders.resolve(environ), environ))
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -53,13 +62,14 @@ class LazyGroup(click.Group):
     cls=LazyGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="""\b
+    help=N_("Run peer support groups: agendas, timers, anonymous notes, QR resources, summaries."),
+    epilog=N_("""\b
 Examples:
   circlekeeper                       open the app
   circlekeeper templates list        the agendas you can run
   circlekeeper templates check my-agenda.md
   circlekeeper --data-dir ~/groups sessions list
-""",
+"""),
 )
 # The installed version is looked up only when asked for: reading package metadata
 # costs more than the rest of the command line does.
@@ -69,18 +79,19 @@ Examples:
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help=f"Where sessions are kept (also ${paths.DATA_DIR_ENV}).",
+    help=N_("Where sessions are kept (also $CIRCLEKEEPER_DATA_DIR)."),
 )
 @click.option(
     "--templates-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help=f"Where your own templates are kept (also ${paths.TEMPLATES_DIR_ENV}).",
+    help=N_("Where your own templates are kept (also $CIRCLEKEEPER_TEMPLATES_DIR)."),
 )
 @click.option(
     "--config-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where settings and your organisation's resources are kept "
-    f"(also ${paths.CONFIG_DIR_ENV}).",
+    help=N_(
+        "Where settings and your organisation's resources are kept (also $CIRCLEKEEPER_CONFIG_DIR)."
+    ),
 )
 @click.pass_context
 def cli(
@@ -89,7 +100,7 @@ def cli(
     templates_dir: Path | None,
     config_dir: Path | None,
 ) -> None:
-    """Run peer support groups: agendas, timers, anonymous notes, QR resources, summaries."""
+    """The root command: resolve the folders, choose the language, open the app."""
     # The one place the command line reads the environment; a copy, so nothing later
     # sees a change made while it runs.
     environ = dict(os.environ)

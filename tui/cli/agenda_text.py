@@ -10,6 +10,7 @@ import shutil
 import textwrap
 from collections.abc import Iterator
 
+from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.sessions.structures.attendance import attendance_problem
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
 from circlekeeper.sessions.templates.errors import Problem
@@ -29,19 +30,19 @@ def _clock(minutes: int) -> str:
 
 def timing_words(part: Part) -> str:
     """A part's timing in words, like ``15 min, round of 2 min a speaker, fixed``."""
-    words = [f"{part.minutes} min"]
+    words = [_("{minutes} min").format(minutes=part.minutes)]
     if part.round_minutes is not None:
-        words.append(f"round of {part.round_minutes} min a speaker")
+        words.append(_("round of {minutes} min a speaker").format(minutes=part.round_minutes))
     if part.structure is not None:
         words.append(part.structure.words())
     if part.fixed:
-        words.append("fixed")
+        words.append(_("fixed"))
     return ", ".join(words)
 
 
 def resource_line(resource: Resource) -> str:
     """A resource as ``Title <url>``, with ``(crisis)`` when it is the crisis resource."""
-    mark = "  (crisis)" if resource.crisis else ""
+    mark = "  (" + _("crisis") + ")" if resource.crisis else ""
     return f"{clipped(resource.title)} <{clipped(resource.url, 2048)}>{mark}"
 
 
@@ -66,13 +67,17 @@ def agenda_lines(agenda: Agenda) -> Iterator[str]:
     if agenda.summary:
         yield agenda.summary
     if agenda.audience:
-        yield f"For: {agenda.audience}"
+        yield _("For: {audience}").format(audience=agenda.audience)
     count = len(agenda.parts)
-    parts = f"{count} part{'s' if count != 1 else ''}"
-    yield f"{agenda.minutes} min in {parts}  (template: {agenda.name})"
+    length = ngettext(
+        "{minutes} min in {count} part  (template: {name})",
+        "{minutes} min in {count} parts  (template: {name})",
+        count,
+    )
+    yield length.format(minutes=agenda.minutes, count=count, name=agenda.name)
     if agenda.intro:
         yield ""
-        yield "Opening words (facilitator only):"
+        yield _("Opening words (facilitator only):")
         yield from _wrapped(agenda.intro, "  ", "  ")
     start = 0
     for number, part in enumerate(agenda.parts, start=1):
@@ -81,21 +86,21 @@ def agenda_lines(agenda: Agenda) -> Iterator[str]:
         start += part.minutes
         yield from _steps(part)
         if part.text:
-            yield "   To read out (facilitator view):"
+            yield "   " + _("To read out (facilitator view):")
             yield from _wrapped(part.text, "     ", "     ")
         if part.prompts:
-            yield "   Prompts (shown to participants):"
+            yield "   " + _("Prompts (shown to participants):")
             yield from _wrapped(part.prompts, "     - ", "       ", apart=False)
         if part.guidance:
-            yield "   Guidance (facilitator only):"
+            yield "   " + _("Guidance (facilitator only):")
             yield from _wrapped(part.guidance, "     > ", "     > ")
         for resource in part.resources:
-            yield f"   Resource: {resource_line(resource)}"
+            yield "   " + _("Resource: {resource}").format(resource=resource_line(resource))
     yield ""
-    yield f"Ends at {_clock(start)}."
+    yield _("Ends at {time}.").format(time=_clock(start))
     if agenda.resources:
         yield ""
-        yield "Resources (shown as QR codes):"
+        yield _("Resources (shown as QR codes):")
         for resource in agenda.resources:
             yield f"  - {resource_line(resource)}"
 
@@ -104,10 +109,12 @@ def _steps(part: Part) -> Iterator[str]:
     """A structured part's steps, one a line: minutes, whose turn, the step and its cue."""
     if not part.steps:
         return
-    yield f"   Steps ({part.structure.structure.title if part.structure else ''}):"
+    title = part.structure.structure.title if part.structure else ""
+    yield "   " + _("Steps ({structure}):").format(structure=title)
     for step in part.steps:
         who = f"{step.who} · " if step.who else ""
-        yield f"     {step.minutes:>3} min  {who}{step.name}: {step.cue}"
+        minutes = _("{minutes} min").format(minutes=f"{step.minutes:>3}")
+        yield f"     {minutes}  {who}{step.name}: {step.cue}"
 
 
 def structure_problems(agenda: Agenda, path: str, attendance: int) -> list[Problem]:

@@ -5,93 +5,113 @@ from __future__ import annotations
 import click
 
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 from circlekeeper.sessions.settings.checks import read_config
 from circlekeeper.sessions.settings.config import Config
 from circlekeeper.sessions.settings.edit import toml_string
 from circlekeeper.sessions.settings.starter import STARTER
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.cli.translated import TranslatedGroup
 
 
 @click.group(
-    epilog="""\b
+    cls=TranslatedGroup,
+    help=N_("The settings file, config.toml: find it, start it, check it, show it."),
+    epilog=N_("""\b
 Examples:
   circlekeeper config path      where the settings file is
   circlekeeper config init      write a commented starter file there
   circlekeeper config check     each problem as config.toml:LINE: message
   circlekeeper config show      the settings in use, defaults included
-"""
+"""),
 )
 def config() -> None:
-    """The settings file, config.toml: find it, start it, check it, show it."""
+    """The ``config`` group: its commands do the work."""
 
 
-@config.command()
+@config.command(help=N_("Print where the settings file is (or would be)."))
 @pass_invocation
 def path(invocation: Invocation) -> None:
-    """Print where the settings file is (or would be)."""
+    """Print the settings file's path."""
     click.echo(str(invocation.folders.config_file))
 
 
-@config.command()
+@config.command(
+    help=N_("Write a commented starter settings file; an existing one is never replaced.")
+)
 @pass_invocation
 def init(invocation: Invocation) -> None:
-    """Write a commented starter settings file; an existing one is never replaced."""
+    """Write the starter file where the settings file belongs."""
     from circlekeeper.sessions.storage.atomic import write_atomic
 
     target = invocation.folders.config_file
     if target.exists() or target.is_symlink():
-        raise click.ClickException(
-            f"{target} already exists and was left as it is; edit it, or move it away first"
-        )
+        message = _("{path} already exists and was left as it is; edit it, or move it away first")
+        raise click.ClickException(message.format(path=target))
     try:
         write_atomic(target, STARTER, overwrite=False)
     except StorageError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Wrote {target}: every setting is commented out; take the '#' off to use one.")
+    message = _("Wrote {path}: every setting is commented out; take the '#' off to use one.")
+    click.echo(message.format(path=target))
 
 
-@config.command()
-@click.option("--ids", is_flag=True, help="Also list the key binding ids a keymap can remap.")
+@config.command(help=N_("Check every value; exit status 1 when something is wrong."))
+@click.option("--ids", is_flag=True, help=N_("Also list the key binding ids a keymap can remap."))
 @pass_invocation
 def check(invocation: Invocation, ids: bool) -> None:
-    """Check every value; exit status 1 when something is wrong."""
+    """Print each problem in the settings file, or that it is fine."""
     from circlekeeper.tui.binding_ids import BINDING_IDS
     from circlekeeper.tui.settings_choices import settings_choices
 
     target = invocation.folders.config_file
     if ids:
-        click.echo("Key binding ids: " + ", ".join(BINDING_IDS))
+        click.echo(_("Key binding ids: {ids}").format(ids=", ".join(BINDING_IDS)))
     if not target.exists():
-        click.echo(f"No settings file at {target}; the defaults are used.")
-        click.echo("`circlekeeper config init` writes a commented one to start from.")
+        click.echo(_("No settings file at {path}; the defaults are used.").format(path=target))
+        click.echo(_("`circlekeeper config init` writes a commented one to start from."))
         return
     reading = read_config(target, settings_choices())
     for problem in reading.problems:
         click.echo(problem.describe(target))
     if reading.problems:
         count = len(reading.problems)
-        click.echo(f"{count} problem{'s' if count > 1 else ''}; the app uses the default for each.")
+        message = ngettext(
+            "{count} problem; the app uses the default for it.",
+            "{count} problems; the app uses the default for each.",
+            count,
+        )
+        click.echo(message.format(count=count))
         raise SystemExit(1)
-    click.echo(f"{target}: ok")
+    click.echo(_("{path}: ok").format(path=target))
 
 
-@config.command()
+@config.command(
+    help=N_("Print the settings in use, as TOML, noting the ones left at their default.")
+)
 @pass_invocation
 def show(invocation: Invocation) -> None:
-    """Print the settings in use, as TOML, noting the ones left at their default."""
+    """Print every setting as TOML."""
     from circlekeeper.tui.settings_choices import settings_choices
 
     target = invocation.folders.config_file
     reading = read_config(target, settings_choices())
-    click.echo(f"# {target}" + ("" if target.exists() else " (not there yet: all defaults)"))
+    if target.exists():
+        click.echo(f"# {target}")
+    else:
+        click.echo("# " + _("{path} (not there yet: all defaults)").format(path=target))
     if reading.problems:
-        click.echo(
-            f"# {len(reading.problems)} bad value(s) replaced by the default; "
-            "see `circlekeeper config check`"
+        count = len(reading.problems)
+        message = ngettext(
+            "{count} bad value replaced by the default; see `circlekeeper config check`",
+            "{count} bad values replaced by the default; see `circlekeeper config check`",
+            count,
         )
+        click.echo("# " + message.format(count=count))
     defaults = Config()
+    default = _("default")
     for name, value in vars(reading.config).items():
-        note = "  # default" if value == getattr(defaults, name) else ""
+        note = f"  # {default}" if value == getattr(defaults, name) else ""
         click.echo(f"{name} = {_toml(value)}{note}")
 
 

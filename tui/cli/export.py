@@ -33,6 +33,7 @@ from circlekeeper.sessions.export import (
 from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.cli.translated import TranslatedCommand
 
 T = TypeVar("T")
 
@@ -70,15 +71,21 @@ def _read_session(store: SessionStore, session_id: str) -> Session:
 
 
 @click.command(
+    cls=TranslatedCommand,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="""\b
+    help=N_(
+        "Write the handout or the record of the session SESSION_ID.\n\n"
+        "The id is the first column of `circlekeeper sessions list`. An existing file is "
+        "never overwritten unless --force is given, and only a regular file is written."
+    ),
+    epilog=N_("""\b
 Examples:
   circlekeeper export 2026-03-04-7kq2 --audience participants --format html
   circlekeeper export 2026-03-04-7kq2 --audience participants > handout.md
   circlekeeper export 2026-03-04-7kq2 --audience facilitator --format json -o record.json
   circlekeeper export 2026-03-04-7kq2 --audience facilitator -f html -o record.html --force
   circlekeeper export 2026-03-04-7kq2 -a participants -f html -o march/handout.html --mkdir
-""",
+"""),
 )
 @click.argument("session_id", metavar="SESSION_ID")
 @click.option(
@@ -87,8 +94,10 @@ Examples:
     required=True,
     metavar="participants|facilitator",
     callback=_choice(AUDIENCES, N_("participants or facilitator")),
-    help="participants: the handout (agenda, prompts, resources, shared themes and "
-    "actions). facilitator: the whole record, kept private (file mode 0600).",
+    help=N_(
+        "participants: the handout (agenda, prompts, resources, shared themes and "
+        "actions). facilitator: the whole record, kept private (file mode 0600)."
+    ),
 )
 @click.option(
     "--format",
@@ -98,29 +107,37 @@ Examples:
     show_default=True,
     metavar="md|html|json|csv",
     callback=_choice(FORMATS, N_("md, html, json or csv")),
-    help="Markdown, one printable HTML page with QR codes, JSON (schema "
-    "circlekeeper-summary version 1), or CSV for a spreadsheet (one row a note).",
+    help=N_(
+        "Markdown, one printable HTML page with QR codes, JSON (schema "
+        "circlekeeper-summary version 1), or CSV for a spreadsheet (one row a note)."
+    ),
 )
 @click.option(
     "--output",
     "-o",
     type=click.Path(path_type=Path, allow_dash=True),
-    help="The file to write, or a folder to write it in under its usual name ('-' for "
-    "standard output). Without it, Markdown and JSON go to standard output and HTML is "
-    "saved in the exports folder under its usual name.",
+    help=N_(
+        "The file to write, or a folder to write it in under its usual name ('-' for "
+        "standard output). Without it, Markdown and JSON go to standard output and HTML is "
+        "saved in the exports folder under its usual name."
+    ),
 )
 @click.option(
     "--force",
     is_flag=True,
-    help="Overwrite the output file if it exists. Only a regular file is ever replaced: "
-    "a device, a named pipe or a symbolic link is refused even so.",
+    help=N_(
+        "Overwrite the output file if it exists. Only a regular file is ever replaced: "
+        "a device, a named pipe or a symbolic link is refused even so."
+    ),
 )
 @click.option(
     "--mkdir",
     "make_folder",
     is_flag=True,
-    help="Create the output file's folder if it does not exist (by default a missing "
-    "folder is an error, so a typo never makes a new folder).",
+    help=N_(
+        "Create the output file's folder if it does not exist (by default a missing "
+        "folder is an error, so a typo never makes a new folder)."
+    ),
 )
 @pass_invocation
 def export(
@@ -132,11 +149,7 @@ def export(
     force: bool,
     make_folder: bool,
 ) -> None:
-    """Write the handout or the record of the session SESSION_ID.
-
-    The id is the first column of `circlekeeper sessions list`. An existing file is
-    never overwritten unless --force is given, and only a regular file is written.
-    """
+    """Render the summary to standard output, or save it as a file."""
     store = SessionStore.in_folders(invocation.folders)
     summary = summary_of(_read_session(store, session_id), audience)
     to_stdout = str(output) == "-" or (output is None and fmt is not Format.HTML)

@@ -17,9 +17,11 @@ from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.groups.history import history_figures
 from circlekeeper.sessions.groups.model import Group
 from circlekeeper.sessions.groups.store import GroupStore, check_group_name
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.reports.figures import SessionFigures
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 from circlekeeper.tui.cli.groups_report import report_group
+from circlekeeper.tui.cli.translated import TranslatedGroup
 from circlekeeper.tui.text import clipped
 
 
@@ -39,7 +41,9 @@ def _now() -> datetime:
 
 
 @click.group(
-    epilog="""\b
+    cls=TranslatedGroup,
+    help=N_("Groups that meet again: their agreements, open items and counts (never names)."),
+    epilog=N_("""\b
 Examples:
   circlekeeper groups list
   circlekeeper groups show "Tuesday circle"
@@ -48,28 +52,31 @@ Examples:
   circlekeeper groups agreements "Tuesday circle" --add "Phones away"
   circlekeeper groups delete "Tuesday circle" --with-sessions
   circlekeeper groups report "Tuesday circle" --format csv --min-count 8
-"""
+"""),
 )
 def groups() -> None:
-    """Groups that meet again: their agreements, open items and counts (never names)."""
+    """The ``groups`` group: its commands do the work."""
 
 
 groups.add_command(report_group)
 
 
-@groups.command("list")
+@groups.command(
+    "list", help=N_("Show every group, with its usual agenda, meetings and open items.")
+)
 @pass_invocation
 def list_groups(invocation: Invocation) -> None:
-    """Show every group, with its usual agenda, meetings and open items."""
+    """Print the groups as a table."""
     listing = _store(invocation).list()
     if not listing.groups:
-        click.echo("No groups yet: choose or create one when you start a session.")
+        click.echo(_("No groups yet: choose or create one when you start a session."))
     else:
-        click.echo(f"{'NAME':<32} {'AGENDA':<28} MEETINGS  OPEN ITEMS")
+        meetings, items = _("MEETINGS"), _("OPEN ITEMS")
+        click.echo(f"{_('NAME'):<32} {_('AGENDA'):<28} {meetings:>8}  {items}")
         for group in listing.groups:
             click.echo(
                 f"{clipped(group.name, 32):<32} {clipped(group.template or '-', 28):<28} "
-                f"{len(group.history):>8}  {len(group.items):>10}"
+                f"{len(group.history):>{len(meetings)}}  {len(group.items):>{len(items)}}"
             )
     for problem in listing.problems:
         click.echo(problem, err=True)
@@ -77,61 +84,76 @@ def list_groups(invocation: Invocation) -> None:
         raise click.exceptions.Exit(1)
 
 
-@groups.command("show")
+@groups.command(
+    "show", help=N_("Show a group: its settings, agreements, open items and counts per meeting.")
+)
 @click.argument("name")
 @pass_invocation
 def show_group(invocation: Invocation, name: str) -> None:
-    """Show a group: its settings, agreements, open items and counts per meeting."""
+    """Print everything the group keeps."""
     group = _find(_store(invocation), name)
     click.echo(group.name)
-    click.echo(f"  usual agenda: {group.template or '-'}")
-    click.echo(f"  'From last time' part: {group.from_last_time_minutes} min")
-    click.echo(f"  smallest count shown in reports (k): {group.min_count}")
-    click.echo(f"Agreements ({len(group.agreements)}):")
+    click.echo("  " + _("usual agenda: {agenda}").format(agenda=group.template or "-"))
+    minutes = group.from_last_time_minutes
+    click.echo("  " + _("'From last time' part: {minutes} min").format(minutes=minutes))
+    click.echo("  " + _("smallest count shown in reports (k): {k}").format(k=group.min_count))
+    click.echo(_("Agreements ({count}):").format(count=len(group.agreements)))
     for number, agreement in enumerate(group.agreements, 1):
         click.echo(f"  {number}. {agreement}")
-    click.echo(f"Open items ({len(group.items)}):")
+    click.echo(_("Open items ({count}):").format(count=len(group.items)))
     for item in group.items:
-        times = "" if item.carried < 2 else f" (brought {item.carried} times)"
-        click.echo(f"  - {item.kind.label}: {item.text}{times}")
-    click.echo(f"Meetings ({len(group.history)}):")
+        times = "" if item.carried < 2 else " " + _("(brought {times} times)")
+        click.echo(f"  - {item.kind.label}: {item.text}{times.format(times=item.carried)}")
+    click.echo(_("Meetings ({count}):").format(count=len(group.history)))
     for figures in history_figures(group):
         click.echo(f"  {_meeting_line(figures)}")
 
 
 def _meeting_line(figures: SessionFigures | None) -> str:
     if figures is None:
-        return "counts unavailable (written by an earlier version in a shape not read now)"
-    new = "" if figures.newcomers is None else f"{figures.newcomers} new, "
-    return (
-        f"{figures.date or '?'}  {figures.attendance} present, {new}{figures.minutes_run} of "
-        f"{figures.minutes_planned} min, {figures.parts_overran} part(s) overran, "
-        f"{sum(figures.notes)} notes, crisis key {figures.crisis_uses}x"
-    )
+        return _("counts unavailable (written by an earlier version in a shape not read now)")
+    new = "" if figures.newcomers is None else _("{count} new, ").format(count=figures.newcomers)
+    line = _(
+        "{present} present, {new}{ran} of {planned} min, {overran} part(s) overran, "
+        "{notes} notes, crisis key {crisis}x"
+    ).format(
+        present=figures.attendance, new=new, ran=figures.minutes_run,
+        planned=figures.minutes_planned, overran=figures.parts_overran,
+        notes=sum(figures.notes), crisis=figures.crisis_uses,
+    )  # fmt: skip
+    return f"{figures.date or '?'}  {line}"
 
 
-@groups.command("set")
+@groups.command(
+    "set",
+    help=N_("Change a group's settings: its k for reports, and its 'From last time' minutes."),
+)
 @click.argument("name")
 @click.option(
-    "--min-count", "-k", type=int, help="The group's k: counts below it are never shown (from 3)."
+    "--min-count",
+    "-k",
+    type=int,
+    help=N_("The group's k: counts below it are never shown (from 3)."),
 )
 @click.option(
-    "--last-time-minutes", type=int, help="The length of the 'From last time' part (1-30)."
+    "--last-time-minutes", type=int, help=N_("The length of the 'From last time' part (1-30).")
 )
 @pass_invocation
 def set_group(
     invocation: Invocation, name: str, min_count: int | None, last_time_minutes: int | None
 ) -> None:
-    """Change a group's settings: its k for reports, and its 'From last time' minutes."""
+    """Check the new values, then save them."""
     from circlekeeper.sessions.groups.model import LOWEST_MIN_COUNT
 
     if min_count is not None and min_count < LOWEST_MIN_COUNT:
-        raise click.ClickException(
-            f"--min-count: at least {LOWEST_MIN_COUNT} (got {min_count}): "
+        message = _(
+            "--min-count: at least {lowest} (got {value}): "
             "a smaller count could point at one person"
         )
+        raise click.ClickException(message.format(lowest=LOWEST_MIN_COUNT, value=min_count))
     if last_time_minutes is not None and not 1 <= last_time_minutes <= 30:
-        raise click.ClickException(f"--last-time-minutes: 1 to 30 (got {last_time_minutes})")
+        message = _("--last-time-minutes: 1 to 30 (got {value})")
+        raise click.ClickException(message.format(value=last_time_minutes))
     store = _store(invocation)
     group = _find(store, name)
     changes: dict[str, int] = {}
@@ -144,41 +166,55 @@ def set_group(
             group = store.update(group.id, lambda g: g.with_changes(**changes), _now())
         except StorageError as error:
             raise click.ClickException(str(error)) from None
-    click.echo(f"{group.name}: k {group.min_count}, 'From last time' "
-               f"{group.from_last_time_minutes} min")  # fmt: skip
+    settings = _("{name}: k {k}, 'From last time' {minutes} min")
+    click.echo(
+        settings.format(name=group.name, k=group.min_count, minutes=group.from_last_time_minutes)
+    )
 
 
-@groups.command("rename")
+@groups.command(
+    "rename", help=N_("Give a group a new name (checked for personal data, as a new one is).")
+)
 @click.argument("name")
 @click.argument("new_name")
 @pass_invocation
 def rename_group(invocation: Invocation, name: str, new_name: str) -> None:
-    """Give a group a new name (checked for personal data, as a new one is)."""
+    """Rename the group."""
     try:
         group = _store(invocation).rename(name, new_name, _now())
     except StorageError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Renamed to {group.name!r}.")
+    click.echo(_("Renamed to {name}.").format(name=repr(group.name)))
 
 
-@groups.command("delete")
+@groups.command(
+    "delete",
+    help=N_(
+        "Delete a group's agreements, open items and history for good.\n\n"
+        "Its sessions are left as they are, unless --with-sessions is given."
+    ),
+)
 @click.argument("name")
-@click.option("--with-sessions", is_flag=True, help="Delete the group's sessions too.")
-@click.option("--yes", "-y", is_flag=True, help="Do not ask first.")
+@click.option("--with-sessions", is_flag=True, help=N_("Delete the group's sessions too."))
+@click.option("--yes", "-y", is_flag=True, help=N_("Do not ask first."))
 @pass_invocation
 def delete_group(invocation: Invocation, name: str, with_sessions: bool, yes: bool) -> None:
-    """Delete a group's agreements, open items and history for good.
-
-    Its sessions are left as they are, unless --with-sessions is given.
-    """
+    """Ask, then delete the group (and its sessions when asked to)."""
     store = _store(invocation)
     group = _find(store, name)
-    what = f"the group {group.name!r} ({len(group.items)} open items, {len(group.history)} "
-    what += "meetings' counts)"
-    if with_sessions:
-        what += f" and its {len(group.sessions)} session(s)"
-    if not yes and not click.confirm(f"Delete {what} for good?"):
-        click.echo("Nothing deleted.")
+    question = (
+        _("Delete the group {name} ({items} open items, {meetings} meetings' counts) "
+          "and its {sessions} session(s) for good?")
+        if with_sessions
+        else _("Delete the group {name} ({items} open items, {meetings} meetings' counts) "
+               "for good?")
+    )  # fmt: skip
+    question = question.format(
+        name=repr(group.name), items=len(group.items), meetings=len(group.history),
+        sessions=len(group.sessions),
+    )  # fmt: skip
+    if not yes and not click.confirm(question):
+        click.echo(_("Nothing deleted."))
         return
     failed = []
     if with_sessions:
@@ -200,24 +236,27 @@ def delete_group(invocation: Invocation, name: str, with_sessions: bool, yes: bo
         click.echo(line, err=True)
     if failed:
         raise click.exceptions.Exit(1)
-    click.echo(f"Deleted {group.name!r}.")
+    click.echo(_("Deleted {name}.").format(name=repr(group.name)))
 
 
-@groups.command("agreements")
+@groups.command(
+    "agreements",
+    help=N_(
+        "Show a group's agreements, or change them.\n\n"
+        "They are read at the start of a meeting whenever someone new comes. Each is checked "
+        "for personal data before it is saved."
+    ),
+)
 @click.argument("name")
-@click.option("--add", "added", multiple=True, help="Add an agreement (repeat for more).")
-@click.option("--remove", "removed", type=int, multiple=True, help="Remove agreement N.")
-@click.option("--edit", is_flag=True, help="Edit them in your text editor, one a line.")
+@click.option("--add", "added", multiple=True, help=N_("Add an agreement (repeat for more)."))
+@click.option("--remove", "removed", type=int, multiple=True, help=N_("Remove agreement N."))
+@click.option("--edit", is_flag=True, help=N_("Edit them in your text editor, one a line."))
 @pass_invocation
 def agreements(
     invocation: Invocation, name: str, added: tuple[str, ...], removed: tuple[int, ...],
     edit: bool,
 ) -> None:  # fmt: skip
-    """Show a group's agreements, or change them.
-
-    They are read at the start of a meeting whenever someone new comes. Each is checked
-    for personal data before it is saved.
-    """
+    """Print the agreements, after any change asked for."""
     store = _store(invocation)
     group = _find(store, name)
     new = list(group.agreements)
@@ -227,7 +266,8 @@ def agreements(
             new = [line.strip() for line in text.splitlines() if line.strip()]
     for number in sorted(set(removed), reverse=True):
         if not 1 <= number <= len(new):
-            raise click.ClickException(f"There is no agreement {number}; there are {len(new)}.")
+            message = _("There is no agreement {number}; there are {count}.")
+            raise click.ClickException(message.format(number=number, count=len(new)))
         del new[number - 1]
     new.extend(a.strip() for a in added if a.strip())
     if tuple(new) != group.agreements:
@@ -239,7 +279,7 @@ def agreements(
     for number, agreement in enumerate(group.agreements, 1):
         click.echo(f"{number}. {agreement}")
     if not group.agreements:
-        click.echo("No agreements yet.")
+        click.echo(_("No agreements yet."))
 
 
 def _checked_agreement(text: str) -> str:
@@ -249,32 +289,12 @@ def _checked_agreement(text: str) -> str:
 
     cleaned = " ".join(safe_text(text, lines=False).split())
     if len(cleaned) > MAX_ITEM_LENGTH:
-        raise StorageError(f"An agreement is at most {MAX_ITEM_LENGTH} characters.")
+        message = _("An agreement is at most {count} characters.")
+        raise StorageError(message.format(count=MAX_ITEM_LENGTH))
     if find_personal_data(cleaned):
-        raise StorageError(f"{cleaned!r} looks like it holds personal data; nothing was saved.")
+        message = _("{text} looks like it holds personal data; nothing was saved.")
+        raise StorageError(message.format(text=repr(cleaned)))
     return cleaned
 
 
-def purge_groups(invocation: Invocation, days: int, *, yes: bool) -> list[str]:
-    """Offer to delete the groups not changed for ``days`` days; returns problems."""
-    store = _store(invocation)
-    expired = store.expired(days, _now())
-    if not expired:
-        return []  # groups are not the usual business of a purge: say nothing
-    click.echo(f"{len(expired)} group(s) last changed more than {days} days ago:")
-    for group in expired:
-        click.echo(f"  {clipped(group.name, 40)}  (its sessions are purged by their own age)")
-    if not yes and not click.confirm("Delete these groups for good?"):
-        click.echo("No group deleted.")
-        return []
-    failed = []
-    for group in expired:
-        try:
-            store.delete(group.id)
-        except StorageError as error:
-            failed.append(str(error))
-    click.echo(f"Deleted for good: {len(expired) - len(failed)} group(s).")
-    return failed
-
-
-__all__ = ["check_group_name", "groups", "purge_groups"]
+__all__ = ["check_group_name", "groups"]

@@ -17,19 +17,23 @@ from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.export.write import ExportError, ExportExists
 from circlekeeper.sessions.groups.history import history_figures
 from circlekeeper.sessions.groups.store import GroupStore
+from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 from circlekeeper.sessions.reports.render import ReportFormat, group_report, save_report
 from circlekeeper.sessions.reports.report import build_report
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 from circlekeeper.tui.cli.report import min_count, output_options, report_format
+from circlekeeper.tui.cli.translated import TranslatedCommand
 
 
 @click.command(
     "report",
-    epilog="""\b
+    cls=TranslatedCommand,
+    help=N_("Report a group's counts per meeting, disclosure-controlled and without its name."),
+    epilog=N_("""\b
 Examples:
   circlekeeper groups report "Tuesday circle" --output tuesday.html
   circlekeeper groups report "Tuesday circle" --format csv --min-count 8 > counts.csv
-""",
+"""),
 )
 @click.argument("name")
 @click.option(
@@ -40,7 +44,9 @@ Examples:
     show_default=True,
     metavar="html|csv|json",
     callback=report_format,
-    help="A printable page with charts, a spreadsheet (one row per meeting per figure), or JSON.",
+    help=N_(
+        "A printable page with charts, a spreadsheet (one row per meeting per figure), or JSON."
+    ),
 )
 @click.option(
     "--min-count",
@@ -49,8 +55,10 @@ Examples:
     type=int,
     default=None,
     callback=lambda ctx, param, value: None if value is None else min_count(ctx, param, value),
-    help="Counts of fewer people than this are shown as '<K', and any total that would "
-    "give one away is withheld too. Never below 3. [default: the group's own]",
+    help=N_(
+        "Counts of fewer people than this are shown as '<K', and any total that would "
+        "give one away is withheld too. Never below 3. [default: the group's own]"
+    ),
 )
 @output_options
 @pass_invocation
@@ -58,7 +66,7 @@ def report_group(
     invocation: Invocation, name: str, fmt: ReportFormat, k: int | None, output: Path | None,
     force: bool,
 ) -> None:  # fmt: skip
-    """Report a group's counts per meeting, disclosure-controlled and without its name."""
+    """Write the group's report, or print it."""
     try:
         group = GroupStore(invocation.folders.groups).find(name)
     except StorageError as error:
@@ -67,9 +75,15 @@ def report_group(
     read = history_figures(group)
     figures = [f for f in read if f is not None]
     if len(figures) < len(read):
-        click.echo(f"{len(read) - len(figures)} meeting(s) left out: counts unavailable", err=True)
+        left_out = len(read) - len(figures)
+        message = ngettext(
+            "{count} meeting left out: counts unavailable",
+            "{count} meetings left out: counts unavailable",
+            left_out,
+        )
+        click.echo(message.format(count=left_out), err=True)
     if not figures:
-        raise click.ClickException("no report written: the group has no meetings' counts yet")
+        raise click.ClickException(_("no report written: the group has no meetings' counts yet"))
     if output is None or str(output) == "-":
         sys.stdout.write(group_report(figures, chosen, fmt))
         sys.stdout.flush()
@@ -78,8 +92,9 @@ def report_group(
         path = save_report(build_report(figures, chosen, title="Group report"), fmt, output,
                            overwrite=force)  # fmt: skip
     except ExportExists as error:
-        message = f"{error.path}: already exists; use --force to overwrite it"
+        message = _("{path}: already exists; use --force to overwrite it").format(path=error.path)
         raise click.ClickException(message) from None
     except ExportError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Saved the report of {len(figures)} meetings ({fmt.value}) to {path}")
+    saved = _("Saved the report of {count} meetings ({format}) to {path}")
+    click.echo(saved.format(count=len(figures), format=fmt.value, path=path))

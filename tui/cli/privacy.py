@@ -11,6 +11,7 @@ import re
 
 import click
 
+from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 from circlekeeper.sessions.privacy.guard import (
     WatchList,
     find_personal_data,
@@ -20,6 +21,7 @@ from circlekeeper.sessions.privacy.guard import (
 )
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.tui.cli.context import Invocation
+from circlekeeper.tui.cli.translated import TranslatedGroup
 
 
 class InputError(click.ClickException):
@@ -35,21 +37,21 @@ def _read(source: str) -> str:
         with click.open_file(source, "rb") as handle:
             data = handle.read()
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
+        raise InputError(_("{name}: no such file").format(name=name)) from None
     except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file") from None
+        raise InputError(_("{name}: is a folder, not a file").format(name=name)) from None
     except PermissionError:
-        raise InputError(f"{name}: not allowed to read it") from None
+        raise InputError(_("{name}: not allowed to read it").format(name=name)) from None
     except OSError as error:
-        raise InputError(f"{name}: cannot read it ({error.strerror or error})") from None
+        message = _("{name}: cannot read it ({reason})")
+        raise InputError(message.format(name=name, reason=error.strerror or error)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(
-            f"{name}:{line}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
-            "save it as UTF-8 and try again"
-        ) from None
+        message = _("{name}:{line}: not UTF-8 text (byte {byte}); save it as UTF-8 and try again")
+        byte = f"0x{data[error.start]:02x}"
+        raise InputError(message.format(name=name, line=line, byte=byte)) from None
 
 
 def _check_region(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
@@ -58,7 +60,8 @@ def _check_region(ctx: click.Context, param: click.Parameter, value: str | None)
         invocation = ctx.find_object(Invocation)
         return first_known_region(invocation.phone_region_hints() if invocation else ())
     if not known_region(value):
-        raise click.BadParameter(f"{value!r} is not a two-letter region such as GB, US or DE")
+        message = _("{value} is not a two-letter region such as GB, US or DE")
+        raise click.BadParameter(message.format(value=repr(value)))
     return value.upper()
 
 
@@ -74,13 +77,22 @@ def _check_watch(ctx: click.Context, param: click.Parameter, value: tuple[str, .
         raise click.BadParameter(str(error)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=TranslatedGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_("Check text for personal data before it leaves your hands."),
+)
 def privacy() -> None:
-    """Check text for personal data before it leaves your hands."""
+    """The ``privacy`` group: its command does the work."""
 
 
 @privacy.command(
-    epilog="""\b
+    help=N_(
+        "Find emails, phone numbers, street addresses and watched names in FILE.\n\n"
+        "Reads standard input when FILE is - or left out. Each finding is printed as "
+        "line:col: kind: text, with kind one of email, phone, address or name."
+    ),
+    epilog=N_("""\b
 Examples:
   circlekeeper privacy check handout.md
   circlekeeper privacy check --watch Maria --watch "Anne Marie" notes.txt
@@ -90,7 +102,7 @@ Examples:
 \b
 Exit codes: 0 nothing found, 1 something found, 2 the text could not be read
 (or the command line was wrong).
-"""
+"""),
 )
 @click.argument("file", default="-", metavar="[FILE|-]")
 @click.option(
@@ -100,22 +112,20 @@ Exit codes: 0 nothing found, 1 something found, 2 the text could not be read
     multiple=True,
     metavar="NAME",
     callback=_check_watch,
-    help="Names to look for, separated by commas (or repeat --watch). Names are never saved.",
+    help=N_("Names to look for, separated by commas (or repeat --watch). Names are never saved."),
 )
 @click.option(
     "--region",
     metavar="XX",
     callback=_check_region,
-    help="Two-letter region for local phone numbers "
-    "(default: $CIRCLEKEEPER_PHONE_REGION, else your locale, else US).",
+    help=N_(
+        "Two-letter region for local phone numbers "
+        "(default: $CIRCLEKEEPER_PHONE_REGION, else your locale, else US)."
+    ),
 )
 @click.pass_context
 def check(ctx: click.Context, file: str, watch_list: WatchList, region: str) -> None:
-    """Find emails, phone numbers, street addresses and watched names in FILE.
-
-    Reads standard input when FILE is - or left out. Each finding is printed as
-    line:col: kind: text, with kind one of email, phone, address or name.
-    """
+    """Print each finding; exit with 1 when there is one."""
     text = _read(file)
     findings = find_personal_data(text, watch_list, region)
     for position, finding in locate(text, findings):
@@ -124,10 +134,12 @@ def check(ctx: click.Context, file: str, watch_list: WatchList, region: str) -> 
         click.echo(f"{position.line}:{position.column}: {finding.kind}: {shown}")
     count = len(findings)
     if count:
-        click.echo(
-            f"{count} possible piece{'s' if count != 1 else ''} of personal data found",
-            err=True,
+        found = ngettext(
+            "{count} possible piece of personal data found",
+            "{count} possible pieces of personal data found",
+            count,
         )
+        click.echo(found.format(count=count), err=True)
     else:
-        click.echo("no personal data found", err=True)
+        click.echo(_("no personal data found"), err=True)
     ctx.exit(1 if count else 0)

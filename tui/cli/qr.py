@@ -18,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.qr import (
     DEFAULT_EC,
     EC_LEVELS,
@@ -29,6 +30,7 @@ from circlekeeper.sessions.qr import (
 )
 from circlekeeper.sessions.storage.write_targets import FolderMissing, TargetRefused
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.cli.translated import TranslatedCommand
 
 CODE_COLOURS = "\x1b[38;5;231;48;5;16m"
 """White glyphs (the light modules) on black (the dark modules), from the fixed palette."""
@@ -43,7 +45,9 @@ def _shown(url: str, limit: int = 60) -> str:
 
 def _level(ctx: click.Context, param: click.Parameter, value: str) -> str:
     if value.upper() not in EC_LEVELS:
-        raise click.BadParameter(f"'{value}' is not a level; use L, M, Q or H")
+        raise click.BadParameter(
+            _("'{value}' is not a level; use L, M, Q or H").format(value=value)
+        )
     return value.upper()
 
 
@@ -55,7 +59,13 @@ def _colour_wanted(option: bool | None, environ: Mapping[str, str]) -> bool:
 
 
 @click.command(
-    epilog="""\b
+    cls=TranslatedCommand,
+    help=N_(
+        "Show URL as a QR code participants can scan.\n\n"
+        "Only http, https, mailto and tel links are accepted. The code keeps a light "
+        "margin of four modules all round, as scanners need."
+    ),
+    epilog=N_("""\b
 Examples:
   circlekeeper qr https://findahelpline.com
   circlekeeper qr tel:+441234567890 --title "Crisis line"
@@ -63,45 +73,50 @@ Examples:
   circlekeeper qr https://example.org/eap --png handouts/eap.png --mkdir
   circlekeeper qr https://example.org/a/long/path --ec L    a smaller code for a long link
   NO_COLOR=1 circlekeeper qr https://example.org            no colour, for a dark terminal
-"""
+"""),
 )
 @click.argument("url")
-@click.option("--title", help="A line printed beneath the code, above the link.")
+@click.option("--title", help=N_("A line printed beneath the code, above the link."))
 @click.option(
     "--ec",
     callback=_level,
     default=DEFAULT_EC,
     show_default=True,
     metavar="[L|M|Q|H]",
-    help="Error correction: L, M, Q or H. Higher survives more blur and glare but "
-    "needs a bigger code.",
+    help=N_(
+        "Error correction: L, M, Q or H. Higher survives more blur and glare but "
+        "needs a bigger code."
+    ),
 )
 @click.option(
     "--png",
     "png_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Save the code as a PNG image instead of printing it.",
+    help=N_("Save the code as a PNG image instead of printing it."),
 )
 @click.option(
     "--svg",
     "svg_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Save the code as an SVG image (sharp at any print size) instead of printing it.",
+    help=N_("Save the code as an SVG image (sharp at any print size) instead of printing it."),
 )
 @click.option(
     "--mkdir",
     "make_folder",
     is_flag=True,
-    help="Create the image's folder if it does not exist (by default a missing folder "
-    "is an error). Only a regular file is ever written: a device, a named pipe or a "
-    "symbolic link is refused.",
+    help=N_(
+        "Create the image's folder if it does not exist (by default a missing folder "
+        "is an error). Only a regular file is ever written: a device, a named pipe or a "
+        "symbolic link is refused."
+    ),
 )
 @click.option(
     "--color/--no-color",
     "colour",
     default=None,
-    help="Colour the code black on white. Default: only on a terminal, and not when "
-    "NO_COLOR is set.",
+    help=N_(
+        "Colour the code black on white. Default: only on a terminal, and not when NO_COLOR is set."
+    ),
 )
 @pass_invocation
 def qr(
@@ -114,16 +129,13 @@ def qr(
     make_folder: bool,
     colour: bool | None,
 ) -> None:
-    """Show URL as a QR code participants can scan.
-
-    Only http, https, mailto and tel links are accepted. The code keeps a light
-    margin of four modules all round, as scanners need.
-    """
+    """Print the code, or save it as the images asked for."""
     try:
         code = make_qr(url, ec)
     except LinkRefused as error:
+        message = _("cannot make a code for '{link}': {problem}")
         raise click.ClickException(
-            f"cannot make a code for '{_shown(url.strip())}': {error}"
+            message.format(link=_shown(url.strip()), problem=error)
         ) from None
 
     images = [(p, w) for p, w in ((png_path, write_png), (svg_path, write_svg)) if p is not None]
@@ -132,26 +144,28 @@ def qr(
             try:
                 writer(code, path, make_folder=make_folder)
             except FolderMissing as error:
-                raise click.ClickException(
-                    f"{path}: the folder {error.folder} does not exist; add --mkdir to create it"
-                ) from None
+                message = _("{path}: the folder {folder} does not exist; add --mkdir to create it")
+                raise click.ClickException(message.format(path=path, folder=error.folder)) from None
             except TargetRefused as error:
                 raise click.ClickException(str(error)) from None
             except OSError as error:
+                message = _("{path}: could not save the code: {reason}")
                 raise click.ClickException(
-                    f"{path}: could not save the code: {error.strerror or error}"
+                    message.format(path=path, reason=error.strerror or error)
                 ) from None
-            click.echo(f"Saved the code for {_shown(code.url)} to {path}")
+            saved = _("Saved the code for {link} to {path}")
+            click.echo(saved.format(link=_shown(code.url), path=path))
         return
 
     width, _height = code.cells
     if sys.stdout.isatty():
         columns = shutil.get_terminal_size().columns
         if columns < width:
-            raise click.ClickException(
-                f"this code needs {width} columns and the terminal has {columns}; "
+            message = _(
+                "this code needs {width} columns and the terminal has {columns}; "
                 "widen it, or save an image with --png or --svg"
             )
+            raise click.ClickException(message.format(width=width, columns=columns))
 
     with_colour = _colour_wanted(colour, invocation.environ)
     for row in half_block_rows(code):

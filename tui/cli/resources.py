@@ -10,6 +10,7 @@ import textwrap
 
 import click
 
+from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.sessions.templates.org_resources import (
     EXAMPLE,
@@ -18,11 +19,18 @@ from circlekeeper.sessions.templates.org_resources import (
 )
 from circlekeeper.tui.cli.agenda_text import resource_line
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
+from circlekeeper.tui.cli.translated import TranslatedCommand
 
 
 @click.command(
+    cls=TranslatedCommand,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="""\b
+    help=N_(
+        "List your organisation's resources (its EAP, its crisis line), offered in every "
+        "session, and say where the file that holds them is.\n\n"
+        "Exits with 1 when the file has problems."
+    ),
+    epilog=N_("""\b
 Examples:
   circlekeeper resources
   circlekeeper resources --check
@@ -32,21 +40,19 @@ Examples:
 The file is markdown, one link a line, like:
   - [Employee assistance programme](https://eap.example.org)
   - [Our crisis line](tel:+441234567890) (crisis)
-""",
+"""),
 )
-@click.option("--check", "check_only", is_flag=True, help="Only check the file for problems.")
+@click.option("--check", "check_only", is_flag=True, help=N_("Only check the file for problems."))
 @pass_invocation
 @click.pass_context
 def resources(ctx: click.Context, invocation: Invocation, check_only: bool) -> None:
-    """List your organisation's resources (its EAP, its crisis line), offered in every
-    session, and say where the file that holds them is.
-
-    Exits with 1 when the file has problems.
-    """
+    """Print the resources and where their file is, or how to start one."""
     path = invocation.folders.resources_file
     if not path.exists():
-        click.echo(f"No resources file yet. It would be {path}")
-        click.echo("To offer your organisation's resources in every session, create it like this:")
+        click.echo(_("No resources file yet. It would be {path}").format(path=path))
+        click.echo(
+            _("To offer your organisation's resources in every session, create it like this:")
+        )
         click.echo("")
         click.echo(textwrap.indent(EXAMPLE, "  "), nl=False)
         return
@@ -55,19 +61,28 @@ def resources(ctx: click.Context, invocation: Invocation, check_only: bool) -> N
         for problem in problems:
             click.echo(str(problem), err=True)
         count = len(problems)
-        click.echo(f"{path}: {count} problem{'s' if count != 1 else ''}", err=True)
+        verdict = ngettext("{path}: {count} problem", "{path}: {count} problems", count)
+        click.echo(verdict.format(path=path, count=count), err=True)
         ctx.exit(1)
     try:
         found = load_org_resources(path)
     except TemplateError as error:  # changed on disk since the check
         raise click.ClickException(str(error).splitlines()[0]) from None
     if check_only:
-        crisis = "a crisis resource marked" if any(r.crisis for r in found) else "no crisis mark"
+        marked = any(r.crisis for r in found)
+        crisis = _("a crisis resource marked") if marked else _("no crisis mark")
         count = len(found)
-        click.echo(f"{path}: ok ({count} resource{'' if count == 1 else 's'}, {crisis})")
+        verdict = ngettext(
+            "{path}: ok ({count} resource, {crisis})",
+            "{path}: ok ({count} resources, {crisis})",
+            count,
+        )
+        click.echo(verdict.format(path=path, count=count, crisis=crisis))
         return
-    click.echo(f"Your organisation's resources, from {path}:")
+    click.echo(_("Your organisation's resources, from {path}:").format(path=path))
     for resource in found:
         click.echo(f"  - {resource_line(resource)}")
     if not any(r.crisis for r in found):
-        click.echo("None is marked as the crisis resource: write (crisis) after your crisis line.")
+        click.echo(
+            _("None is marked as the crisis resource: write (crisis) after your crisis line.")
+        )

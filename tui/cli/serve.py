@@ -26,9 +26,11 @@ from urllib.parse import urlsplit
 
 import click
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.settings.folders import Folders
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 from circlekeeper.tui.cli.serve_guard import TOKEN_QUERY, gate_for, guard, new_token
+from circlekeeper.tui.cli.translated import TranslatedCommand
 
 LOOPBACK = "127.0.0.1"
 PROGRAM = "circlekeeper"
@@ -43,7 +45,8 @@ def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]
     try:
         found = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except OSError as error:
-        raise click.ClickException(f"cannot find the host '{host}': {error}") from None
+        message = _("cannot find the host '{host}': {problem}")
+        raise click.ClickException(message.format(host=host, problem=error)) from None
     # An IPv6 answer may carry a zone ("fe80::1%eth0"), which ip_address refuses.
     return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in found]
 
@@ -61,13 +64,13 @@ def who_could_reach(host: str) -> str | None:
         click.ClickException: ``host`` is a name that does not resolve.
     """
     if not host.strip():
-        return "anyone on any network this computer is on"
+        return _("anyone on any network this computer is on")
     addresses = _addresses(host.strip("[]"))
     if all(address.is_loopback for address in addresses):
         return None
     if any(address.is_unspecified for address in addresses):
-        return "anyone on any network this computer is on"
-    return f"anyone who can reach {host} over the network"
+        return _("anyone on any network this computer is on")
+    return _("anyone who can reach {host} over the network").format(host=host)
 
 
 def program_command() -> str:
@@ -82,9 +85,8 @@ def program_command() -> str:
             return shlex.quote(str(folder / name))
     found = shutil.which(PROGRAM)
     if found is None:
-        raise click.ClickException(
-            f"cannot find the installed '{PROGRAM}' program to serve; is it on the PATH?"
-        )
+        message = _("cannot find the installed '{program}' program to serve; is it on the PATH?")
+        raise click.ClickException(message.format(program=PROGRAM))
     return shlex.quote(found)
 
 
@@ -108,7 +110,7 @@ def _public_url(ctx: click.Context, param: click.Parameter, value: str | None) -
         return None
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise click.BadParameter(f"'{value}' is not an http or https address")
+        raise click.BadParameter(_("'{value}' is not an http or https address").format(value=value))
     return value.strip().rstrip("/")
 
 
@@ -119,19 +121,23 @@ def _page_url(host: str, port: int) -> str:
 
 def _announce(url: str, reach: str | None, public_url_given: bool, token: str | None) -> None:
     opened = url if token is None else f"{url}/?{TOKEN_QUERY}={token}"
-    click.echo(f"circlekeeper is ready: open {opened} in a web browser.")
+    click.echo(_("circlekeeper is ready: open {address} in a web browser.").format(address=opened))
     click.echo(
-        "Each browser tab runs its own copy of the app; a session open in one tab is "
-        "locked in the others."
+        _(
+            "Each browser tab runs its own copy of the app; a session open in one tab is "
+            "locked in the others."
+        )
     )
     if reach is not None:
-        click.echo(f"Reachable by {reach}. Close it when the group ends.")
+        click.echo(_("Reachable by {who}. Close it when the group ends.").format(who=reach))
         if not public_url_given:
             click.echo(
-                "If another computer's page stays blank, start again with "
-                "--public-url http://<this computer's address>:<port>."
+                _(
+                    "If another computer's page stays blank, start again with "
+                    "--public-url http://<this computer's address>:<port>."
+                )
             )
-    click.echo("Press Ctrl+C to stop.", nl=True)
+    click.echo(_("Press Ctrl+C to stop."), nl=True)
 
 
 def _run(
@@ -192,59 +198,66 @@ def _run(
 
 
 @click.command(
-    epilog="""\b
+    cls=TranslatedCommand,
+    help=N_(
+        "Run the app in a web browser, for sharing one tab on a video call.\n\n"
+        "The page runs the same app, with the same sessions, templates and settings, as "
+        "`circlekeeper` in a terminal; every browser tab starts its own copy. Only requests "
+        "addressed to this server (its --host, or --public-url) from its own page are "
+        "answered, and the page loads nothing from other hosts. Press Ctrl+C to stop serving."
+    ),
+    epilog=N_("""\b
 Examples:
   circlekeeper serve                          open http://127.0.0.1:8000 in a browser
   circlekeeper serve --port 8765
   circlekeeper --data-dir ~/groups serve      serve the sessions kept in ~/groups
   circlekeeper serve --host 0.0.0.0 --allow-network --public-url http://192.168.1.20:8000
-"""
+"""),
 )
 @click.option(
     "--host",
     default=LOOPBACK,
     show_default=True,
-    help="The address to listen on. Only this computer can connect to the default.",
+    help=N_("The address to listen on. Only this computer can connect to the default."),
 )
 @click.option(
-    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The port."
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help=N_("The port.")
 )
 @click.option(
     "--public-url",
     callback=_public_url,
     metavar="URL",
-    help="The address browsers use to reach this server, when it differs from "
-    "http://HOST:PORT (behind a proxy or a tunnel, or listening on 0.0.0.0).",
+    help=N_(
+        "The address browsers use to reach this server, when it differs from "
+        "http://HOST:PORT (behind a proxy or a tunnel, or listening on 0.0.0.0)."
+    ),
 )
 @click.option(
     "--allow-network",
     is_flag=True,
-    help="Allow a --host other computers can reach. The address printed then carries a "
-    "random token the page needs; anyone who has it can read every session and note, so "
-    "use it only on a network you trust.",
+    help=N_(
+        "Allow a --host other computers can reach. The address printed then carries a "
+        "random token the page needs; anyone who has it can read every session and note, so "
+        "use it only on a network you trust."
+    ),
 )
 @pass_invocation
 def serve(
     invocation: Invocation, host: str, port: int, public_url: str | None, allow_network: bool
 ) -> None:
-    """Run the app in a web browser, for sharing one tab on a video call.
-
-    The page runs the same app, with the same sessions, templates and settings, as
-    `circlekeeper` in a terminal; every browser tab starts its own copy. Only requests
-    addressed to this server (its --host, or --public-url) from its own page are
-    answered, and the page loads nothing from other hosts. Press Ctrl+C to stop serving.
-    """
+    """Refuse a reachable host without --allow-network, then serve until stopped."""
     reach = who_could_reach(host)
     if reach is not None and not allow_network:
-        raise click.ClickException(
-            f"--host {host} would let {reach} open the app and read your sessions and "
+        message = _(
+            "--host {host} would let {who} open the app and read your sessions and "
             "notes; add --allow-network if that is what you want"
         )
+        raise click.ClickException(message.format(host=host, who=reach))
     command = app_command(program_command(), invocation.folders)
     try:
         _run(command, host, port, public_url, reach, new_token() if allow_network else None)
     except OSError as error:
+        message = _("cannot listen on {address}: {reason}; try another --port")
         raise click.ClickException(
-            f"cannot listen on {_page_url(host, port)}: {error.strerror or error}; "
-            "try another --port"
+            message.format(address=_page_url(host, port), reason=error.strerror or error)
         ) from None
