@@ -16,9 +16,10 @@ from datetime import date
 from circlekeeper.sessions.engine.clock import Clock
 from circlekeeper.sessions.engine.crisis import choose_crisis_resource, resource_to_add
 from circlekeeper.sessions.engine.events import EventType, SessionState
-from circlekeeper.sessions.engine.follow_through import FollowThrough, event_fields
+from circlekeeper.sessions.engine.follow_through import FollowThrough
+from circlekeeper.sessions.engine.follow_through_record import follow_ups_done, save_follow_through
 from circlekeeper.sessions.engine.note_model import Debrief, Note, NoteKind, NoteSource
-from circlekeeper.sessions.engine.notebook import NoteBook, NoteFlagged, clean_text, guard
+from circlekeeper.sessions.engine.notebook import NoteBook, NoteFlagged
 from circlekeeper.sessions.engine.rating import Means, record_rating
 from circlekeeper.sessions.engine.rebalance import RebalancePlan
 from circlekeeper.sessions.engine.recorder import IndexCallback, Recorder, agenda_of
@@ -278,26 +279,14 @@ class Session:
         The words go through the personal-data guard as a note does: :class:`NoteFlagged`
         (nothing saved) until the facilitator keeps or redacts what was found.
         """
-        self._recorder.require_writable()
-        kept: tuple[str, ...] = ()
-        if words.strip():
-            words, kept = guard(
-                clean_text(words, "words"), self.watch_list, keep=keep, redact=redact
-            )
-        fields = event_fields(place, steps, due, debrief, words.strip(), kept)
-        self._recorder.append(EventType.FOLLOW_THROUGH, **fields)
-        return self._recorder.progress.follow_throughs[-1]
+        return save_follow_through(
+            self._recorder, self.watch_list, place, steps, due,
+            debrief=debrief, words=words, keep=keep, redact=redact,
+        )  # fmt: skip
 
     def follow_up_done(self) -> int:
         """Mark every follow-up not yet done as done; returns how many there were."""
-        self._recorder.require_writable()
-        records = self._recorder.progress.follow_throughs
-        open_ones = [i for i, r in enumerate(records) if r.done_at is None]
-        if not open_ones:
-            raise SessionError("no crisis follow-up is open in this session")
-        for index in open_ones:
-            self._recorder.append(EventType.FOLLOW_UP_DONE, index=index)
-        return len(open_ones)
+        return follow_ups_done(self._recorder)
 
     def add_note(
         self, text: str, kind: NoteKind | str = NoteKind.THEME, *, facilitator_only: bool = False,
