@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from circlekeeper.sessions.engine.events import EventType
 from circlekeeper.sessions.engine.note_model import NoteKind, NoteSource
@@ -96,8 +97,8 @@ class TopicKeeper:
             raise SessionError(
                 f"a topic is a few words; keep it under {MAX_TOPIC_CHARS} characters"
             )
-        words, _kept = guard(words, self._notebook.watch_list, keep=keep, redact=redact)
-        return self._add(words, "facilitator", "")
+        words, kept = guard(words, self._notebook.watch_list, keep=keep, redact=redact)
+        return self._add(words, "facilitator", "", kept)
 
     def from_cards(self) -> list[Topic]:
         """Put on the board every approved topic card (a parking-lot note from the drop-box)
@@ -111,13 +112,16 @@ class TopicKeeper:
             and note.source is NoteSource.DROP_BOX
             and note.id not in on_board
         ]
-        return [self._add(n.text, "drop-box", n.id) for n in cards]
+        return [self._add(n.text, "drop-box", n.id, n.kept) for n in cards]
 
-    def _add(self, words: str, source: str, note_id: str) -> Topic:
+    def _add(self, words: str, source: str, note_id: str, kept: tuple[str, ...]) -> Topic:
         topic_id = str(len(self._current_board().topics) + 1)
+        # ``kept`` only when the facilitator kept something, so other topics read as before.
+        extra: dict[str, Any] = {"kept": list(kept)} if kept else {}
         self._recorder.append(
-            EventType.TOPIC, action="add", id=topic_id, words=words, source=source, note_id=note_id
-        )
+            EventType.TOPIC, action="add", id=topic_id, words=words, source=source,
+            note_id=note_id, **extra,
+        )  # fmt: skip
         return self._current_board().find(topic_id)
 
     def _current_board(self) -> TopicBoard:

@@ -58,6 +58,14 @@ def _prompts(part: PartSummary, indent: str) -> list[str]:
     return [f"{indent}- {template_markdown(prompt)}" for prompt in part.prompts]
 
 
+def _topics(part: PartSummary) -> list[str]:
+    # Set apart by blank lines, so the label is not read as the last prompt's continuation.
+    if not part.topics:
+        return []
+    words = [f"   - {markdown_text(topic)}" for topic in part.topics]
+    return ["", "   " + _("Topics discussed") + ":", "", *words]
+
+
 def _handout(summary: Summary) -> list[str]:
     lines = [f"# {markdown_text(summary.title)}", "", wording.day_text(summary.day), ""]
     lines += ["## " + _("Agenda"), ""]
@@ -65,6 +73,7 @@ def _handout(summary: Summary) -> list[str]:
         length = wording.part_length(part.minutes, part.round_minutes)
         lines.append(f"{part.index + 1}. **{markdown_text(part.title)}** ({length})")
         lines += _prompts(part, "   ")
+        lines += _topics(part)
     lines.append("")
     for kind in HANDOUT_KINDS:
         notes = summary.notes_of(kind)

@@ -4,13 +4,15 @@ These are the values every format is written from. :func:`~.summarise.build_summ
 filters a session's agenda, timeline, notes and debrief down to what the chosen
 :class:`Audience` may see, once, before any format is written. The participant handout
 gets no facilitator text at all (no opening words, part text, guidance, timing,
-attendance, debrief, nor any note but the themes and actions not marked facilitator-only),
-so a renderer cannot leak what its summary does not hold. The facilitator record gets
-everything, in :attr:`Summary.record` and :attr:`PartSummary.details`.
+attendance, debrief, nor any note but the themes and actions not marked facilitator-only;
+of a Lean Coffee only the words of the topics the group reached), so a renderer cannot
+leak what its summary does not hold. The facilitator record gets everything, in
+:attr:`Summary.record` and :attr:`PartSummary.details`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -120,6 +122,9 @@ class PartSummary:
     """Prompts shown to participants (inline markdown from the template)."""
     notes: tuple[Note, ...]
     """The notes taken in it that the audience may see, in the order taken."""
+    topics: tuple[str, ...] = ()
+    """A Lean Coffee's topics the group reached, words only, in the order taken: in the
+    handout only (the record holds every topic in :attr:`PartDetails.topics`)."""
     details: PartDetails | None = None
     """Timing, text and guidance: in the facilitator record only."""
 
@@ -203,3 +208,19 @@ def for_handout(note: Note) -> bool:
     a choice for the record, never for sharing.
     """
     return note.kind in HANDOUT_KINDS and not note.facilitator_only and not note.kept
+
+
+def topic_for_handout(topic: TopicRecord, notes: Mapping[str, Note]) -> bool:
+    """Whether a Lean Coffee topic's words may reach a participant handout.
+
+    Only a topic the group reached, in which the facilitator kept no personal data; a
+    topic card's topic only while its note (in ``notes``, by id) is still there, neither
+    facilitator-only nor holding kept personal data, so marking the card's note for the
+    record keeps its topic out too.
+    """
+    if not topic.reached or topic.kept:
+        return False
+    if not topic.note_id:
+        return True
+    note = notes.get(topic.note_id)
+    return note is not None and not note.facilitator_only and not note.kept

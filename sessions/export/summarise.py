@@ -22,6 +22,7 @@ from circlekeeper.sessions.export.model import (
     ResourceSummary,
     Summary,
     for_handout,
+    topic_for_handout,
 )
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.link_rules import check_url
@@ -84,6 +85,7 @@ def build_summary(
     facilitator = audience is Audience.FACILITATOR
     kept = notes if facilitator else [n for n in notes if for_handout(n)]
     grouped = _by_part(kept, len(agenda.parts))
+    by_id = {note.id: note for note in notes}
     parts = []
     for index, part in enumerate(agenda.parts):
         details = None
@@ -108,6 +110,13 @@ def build_summary(
                 round_minutes=part.round_minutes,
                 prompts=tuple(b.text for b in part.prompts),
                 notes=tuple(grouped[index]),
+                topics=()
+                if facilitator
+                else tuple(
+                    t.line.words
+                    for t in timeline.parts[index].topics
+                    if topic_for_handout(t, by_id)
+                ),
                 details=details,
             )
         )

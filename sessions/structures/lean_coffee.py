@@ -78,6 +78,9 @@ class Topic:
     """Put in the parking lot, not having been reached."""
     done: bool = False
     """A thumbs vote said to move on (or no extension is left)."""
+    kept: tuple[str, ...] = ()
+    """Kinds of personal data the facilitator chose to keep in its words (empty for most
+    topics): such a topic stays in their record, never in a handout."""
 
     @property
     def taken(self) -> bool:
@@ -171,6 +174,8 @@ class TopicBoard:
                     words=safe_text(str(event["words"]), lines=False),
                     source=str(event.get("source", "facilitator")),
                     note_id=str(event.get("note_id", "")),
+                    # Topics recorded before this was kept read as holding nothing kept.
+                    kept=tuple(str(k) for k in event.get("kept", ())),
                 )
             )
         elif action == "votes":

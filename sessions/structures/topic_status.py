@@ -76,6 +76,10 @@ class TopicRecord:
     """The group took it up."""
     parked: bool
     """Put in the parking lot."""
+    kept: tuple[str, ...] = ()
+    """Kinds of personal data the facilitator chose to keep in its words."""
+    note_id: str = ""
+    """The note a topic card became, for a card's topic."""
 
 
 def _line(board: TopicBoard, topic_id: str) -> TopicLine:
@@ -120,6 +124,8 @@ def topic_records(board: TopicBoard, part_ms: int) -> tuple[TopicRecord, ...]:
             thumbs=tuple((v.up, v.sideways, v.down) for v in t.thumbs),
             reached=t.taken,
             parked=t.parked,
+            kept=t.kept,
+            note_id=t.note_id,
         )
         for t in (*taken, *rest)
     )

@@ -5,7 +5,9 @@ against actual, and the handout carries no votes."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from engine_support import agenda, file_record, part
 from jsonschema import Draft202012Validator
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
@@ -55,3 +57,51 @@ def test_the_record_keeps_the_topics_votes_and_extensions(clock: FakeClock) -> N
     assert "Saying no \\<b>kindly\\</b>" in markdown  # the topic's words are never markup
     handout = render(summary_of(session, Audience.PARTICIPANTS), Format.JSON)
     assert '"votes"' not in handout
+
+
+def test_the_handout_lists_the_topics_reached_never_the_facilitators_own(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    path = tmp_path / "s.json"
+    lean = part("Lean coffee", 30, structure=StructureMark("lean coffee", boxes=(5,)))
+    session = Session.create(
+        file_record(path), agenda(part("Welcome", 5), lean), clock, session_id="s",
+        attendance=6, watch_list=["Priya"],
+    )  # fmt: skip
+    session.start()
+    session.next_part()
+    session.topics.add("Saying no <b>kindly</b> *stars*")
+    session.topics.add("What Priya said about rotas", keep=True)  # kept: the record's only
+    session.topics.add("Quiet rooms")  # never reached: the parking lot's, not the handout's
+    session.add_note("Breaks we take", "parked", source="drop-box", facilitator_only=True)
+    session.topics.from_cards()
+    session.topics.set_votes({"1": 5, "2": 4, "3": 0, "4": 6})
+    for _topic in range(3):
+        session.topics.take_next()
+        clock.advance(minutes=5)
+    session.end()
+    added = [e for e in file_record(path).events() if e.get("action") == "add"]
+    # Only the kept topic's event carries the new field: every other reads as before.
+    assert [e.get("kept") for e in added] == [None, ["name"], None, None]
+
+    reopened = Session.resume(file_record(path), clock, read_only=True)
+    for readable in (session, reopened):
+        handout = summary_of(readable, Audience.PARTICIPANTS)
+        assert handout.parts[1].topics == ("Saying no <b>kindly</b> *stars*",)
+    markdown = render_markdown(handout)
+    assert "   Topics discussed:\n\n   - Saying no \\<b>kindly\\</b> \\*stars\\*\n" in markdown
+    html = render(handout, Format.HTML)
+    escaped = "<li>Saying no &lt;b&gt;kindly&lt;/b&gt; *stars*</li>"
+    assert f'<ul class="topics">\n{escaped}\n</ul>' in html
+    for text in (markdown, html, render(handout, Format.CSV)):
+        assert not any(w in text for w in ("Priya", "Breaks", "Quiet", "votes"))
+
+    record = json.loads(render(summary_of(reopened, Audience.FACILITATOR), Format.JSON))
+    Draft202012Validator(schema()).validate(record)
+    topics = record["agenda"][1]["topics"]
+    assert [(t["words"], t["reached"]) for t in topics] == [
+        ("Breaks we take", True),
+        ("Saying no <b>kindly</b> *stars*", True),
+        ("What Priya said about rotas", True),
+        ("Quiet rooms", False),
+    ]
