@@ -43,8 +43,12 @@ async def test_rebalance_after_an_overrun_then_undo(build_app, clock):
         assert "20:00→" not in screen_text(app)
 
 
-@pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])
-@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
+# Each theme once and NO_COLOR once: the contrast test draws every screen in every theme.
+@pytest.mark.parametrize(
+    ("theme", "no_color"),
+    [("textual-light", False), ("textual-dark", True)],
+    ids=["light-colour", "dark-NO_COLOR"],
+)
 async def test_the_run_screen_reads_in_each_theme(build_app, clock, theme, no_color, monkeypatch):
     if no_color:
         monkeypatch.setenv("NO_COLOR", "1")
