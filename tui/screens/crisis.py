@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from circlekeeper.sessions.engine.crisis import CRISIS_WORDS, CrisisChoice
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
 
@@ -30,8 +31,8 @@ class CrisisScreen(Screen[None]):
     """The crisis key is what brought this screen up: its footer does not offer it again."""
     # One key, two wordings: check_action leaves the one that fits.
     BINDINGS = [
-        Binding("escape", "close", "Back", id="crisis.back"),
-        Binding("escape", "close_paused", "Back (timer stays paused)", id="crisis.back-paused"),
+        Binding("escape", "close", N_("Back"), id="crisis.back"),
+        Binding("escape", "close_paused", N_("Back (timer stays paused)"), id="crisis.back-paused"),
     ]
 
     def __init__(self, choice: CrisisChoice, *, paused: bool = False) -> None:
@@ -41,7 +42,7 @@ class CrisisScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         resource = self.choice.resource
-        yield Static("Support is available", id="crisis-heading")
+        yield Static(_("Support is available"), id="crisis-heading", markup=False)
         yield Static("\n".join(CRISIS_WORDS), id="crisis-words")
         yield QrCode(resource.url, id="crisis-code")
         yield Static(resource.title, id="crisis-title", markup=False)
@@ -49,9 +50,11 @@ class CrisisScreen(Screen[None]):
         if not self.choice.configured:
             # No path here: it would show the facilitator's user name on a shared screen.
             yield Static(
-                "This is the built-in helpline directory. To show your organisation's own "
-                "crisis line instead, run 'circlekeeper resources' to find your resources "
-                "file and add the line there as a link followed by (crisis).",
+                _(
+                    "This is the built-in helpline directory. To show your organisation's "
+                    "own crisis line instead, run 'circlekeeper resources' to find your "
+                    "resources file and add the line there as a link followed by (crisis)."
+                ),
                 id="crisis-setup",
                 classes="facilitator-only",
                 markup=False,

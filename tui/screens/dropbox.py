@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from circlekeeper.sessions.dropbox import CardKind, DropBox
 from circlekeeper.sessions.dropbox.polls import Tally
+from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 from circlekeeper.tui.view import is_shared
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
@@ -38,13 +39,13 @@ class DropBoxScreen(Screen[None]):
     CSS_PATH = "dropbox.tcss"
     BINDING_GROUP_TITLE = "Drop-box"
     BINDINGS = [
-        Binding("m", "moderate", "Read cards", id="dropbox.read-cards"),
-        Binding("c", "close_dropbox", "Close drop-box", id="dropbox.close"),
+        Binding("m", "moderate", N_("Read cards"), id="dropbox.read-cards"),
+        Binding("c", "close_dropbox", N_("Close drop-box"), id="dropbox.close"),
         # Named in the screen's own line of keys, so the footer keeps to one line.
-        Binding("r", "rating_check", "Rating check", id="dropbox.rating-check", show=False),
-        Binding("p", "close_poll", "Close poll", id="dropbox.close-poll", show=False),
-        Binding("v", "app.toggle_view", "View", id="dropbox.toggle-view"),
-        Binding("escape,d", "back", "Back", id="dropbox.back"),
+        Binding("r", "rating_check", N_("Rating check"), id="dropbox.rating-check", show=False),
+        Binding("p", "close_poll", N_("Close poll"), id="dropbox.close-poll", show=False),
+        Binding("v", "app.toggle_view", N_("View"), id="dropbox.toggle-view"),
+        Binding("escape,d", "back", N_("Back"), id="dropbox.back"),
     ]
 
     class CloseRequested(Message):
@@ -73,19 +74,23 @@ class DropBoxScreen(Screen[None]):
         with Horizontal(id="dropbox-body"):
             yield QrCode(self.box.url or "", id="dropbox-code")
             with Vertical(id="dropbox-words"):
-                yield Static("Scan to send an anonymous card", id="dropbox-title")
+                yield Static(_("Scan to send an anonymous card"), id="dropbox-title", markup=False)
                 yield Static(kinds_words(self.box.kinds), id="dropbox-kinds", markup=False)
                 yield Static(self.box.reach, id="dropbox-reach", markup=False)
                 yield Static(
-                    "Cards carry no name; they are read in mixed order.", id="dropbox-promise"
+                    _("Cards carry no name; they are read in mixed order."),
+                    id="dropbox-promise",
+                    markup=False,
                 )
                 yield PollStatus(self.box, id="dropbox-poll")
                 yield CardCounter(self.box, id="dropbox-counter", classes="facilitator-only")
                 yield Static(
-                    "m: read the cards · r: rating check · p: close the poll · "
-                    "c: close the drop-box · "
-                    "esc: back to the session",
+                    _(
+                        "m: read the cards · r: rating check · p: close the poll · "
+                        "c: close the drop-box · esc: back to the session"
+                    ),
                     id="dropbox-keys",
+                    markup=False,
                     classes="facilitator-only",
                 )
         # Full width beneath, so the link is never broken over two lines.
@@ -103,7 +108,7 @@ class DropBoxScreen(Screen[None]):
         from circlekeeper.sessions.dropbox.poll_kinds import rating_poll
 
         if self.box.poll is not None:
-            self.notify("Close the open poll first (p).", severity="warning")
+            self.notify(_("Close the open poll first (p)."), severity="warning")
             return
         self.box.open_poll(rating_poll())
 
@@ -119,8 +124,15 @@ class DropBoxScreen(Screen[None]):
     def closed(self) -> None:
         """Say the drop-box is closed, and how many cards still wait; then go."""
         waiting = self.box.waiting_count()
-        still = f" {waiting} card{'s' if waiting != 1 else ''} still waiting." if waiting else ""
-        self.notify(f"Drop-box closed: its link no longer works.{still}")
+        if waiting:
+            said = ngettext(
+                "Drop-box closed: its link no longer works. {count} card still waiting.",
+                "Drop-box closed: its link no longer works. {count} cards still waiting.",
+                waiting,
+            ).format(count=waiting)
+        else:
+            said = _("Drop-box closed: its link no longer works.")
+        self.notify(said)
         self.dismiss(None)
 
     def action_back(self) -> None:

@@ -31,6 +31,7 @@ from circlekeeper.sessions.dropbox import Card, CardKind, DropBox, DropBoxError,
 from circlekeeper.sessions.engine.note_model import Note, NoteKind
 from circlekeeper.sessions.engine.session import NoteFlagged
 from circlekeeper.sessions.errors import SESSION_PROBLEMS, SessionError
+from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
@@ -46,7 +47,15 @@ def card_prompt(card: Card) -> Content:
     """A card as the list shows it: kind, words, and what the guard found."""
     parts: list[str | tuple[str, str]] = [(card.kind.label, "bold"), "\n", card.text]
     for finding in card.findings:
-        parts += ["\n", (f"⚠ may identify someone: {finding.label} “{finding.text}”", "italic")]
+        parts += [
+            "\n",
+            (
+                _("⚠ may identify someone: {kind} “{words}”").format(
+                    kind=finding.label, words=finding.text
+                ),
+                "italic",
+            ),
+        ]
     # A blank line after each card keeps one card's words apart from the next one's.
     return Content.assemble(*parts, "\n")
 
@@ -54,11 +63,12 @@ def card_prompt(card: Card) -> Content:
 def waiting_words(count: int) -> str:
     """The queue's heading."""
     if count == 0:
-        return "No cards waiting."
-    return (
-        f"{count} card{'s' if count != 1 else ''} waiting, in shuffled order, "
-        "without arrival times."
-    )
+        return _("No cards waiting.")
+    return ngettext(
+        "{count} card waiting, in shuffled order, without arrival times.",
+        "{count} cards waiting, in shuffled order, without arrival times.",
+        count,
+    ).format(count=count)
 
 
 class DropBoxQueueScreen(Screen[None]):
@@ -67,14 +77,14 @@ class DropBoxQueueScreen(Screen[None]):
     CSS_PATH = "dropbox_queue.tcss"
     BINDING_GROUP_TITLE = "Cards"
     BINDINGS = [
-        Binding("a", "approve", "Approve", id="cards.approve"),
-        Binding("e", "edit", "Edit, approve", id="cards.edit"),
-        Binding("o", "approve(True)", "Approve, show", id="cards.show"),
-        Binding("x,delete", "discard", "Discard", id="cards.discard"),
-        Binding("s", "save_scale", "Save scale", id="cards.save-scale"),
-        Binding("r", "read", "Read new", id="cards.read"),
-        Binding("v", "app.toggle_view", "View", id="cards.toggle-view"),
-        Binding("escape", "back", "Back", id="cards.back"),
+        Binding("a", "approve", N_("Approve"), id="cards.approve"),
+        Binding("e", "edit", N_("Edit, approve"), id="cards.edit"),
+        Binding("o", "approve(True)", N_("Approve, show"), id="cards.show"),
+        Binding("x,delete", "discard", N_("Discard"), id="cards.discard"),
+        Binding("s", "save_scale", N_("Save scale"), id="cards.save-scale"),
+        Binding("r", "read", N_("Read new"), id="cards.read"),
+        Binding("v", "app.toggle_view", N_("View"), id="cards.toggle-view"),
+        Binding("escape", "back", N_("Back"), id="cards.back"),
     ]
 
     class CardShown(Message):
@@ -103,13 +113,17 @@ class DropBoxQueueScreen(Screen[None]):
             yield ScaleChart(id="queue-scale")
             yield OptionList(id="queue-cards")
             yield Static(
-                "a: approve · e: edit, then approve · o: approve and show to everyone · "
-                "x: discard · s: save the scale counts · r: read new cards",
+                _(
+                    "a: approve · e: edit, then approve · o: approve and show to everyone · "
+                    "x: discard · s: save the scale counts · r: read new cards"
+                ),
                 id="queue-keys",
+                markup=False,
             )
         yield Static(
-            "Cards are read in private.",
+            _("Cards are read in private."),
             id="queue-hidden",
+            markup=False,
             classes="participant-only",
         )
         yield KeysFooter()
@@ -162,8 +176,10 @@ class DropBoxQueueScreen(Screen[None]):
             return
         if show and card.kind is CardKind.HOW_I_AM:
             self.notify(
-                "How-I-am words are for the facilitator only and are never shown to "
-                "everyone. Press a to approve the card."
+                _(
+                    "How-I-am words are for the facilitator only and are never shown to "
+                    "everyone. Press a to approve the card."
+                )
             )
             return
         self._approve(card, show=show)
@@ -190,7 +206,7 @@ class DropBoxQueueScreen(Screen[None]):
                     show=show,
                 )
 
-        self.app.push_screen(NoteEditor(draft, title="Edit the card, then approve"), edited)
+        self.app.push_screen(NoteEditor(draft, title=_("Edit the card, then approve")), edited)
 
     def _approve(
         self,
@@ -233,16 +249,16 @@ class DropBoxQueueScreen(Screen[None]):
             self.notify(sentence(error), severity="warning")
             return
         self._take(card)
-        self.notify("Saved as a note from the drop-box.", timeout=2)
+        self.notify(_("Saved as a note from the drop-box."), timeout=2)
         if show:
             self._show(note)
 
     def _show(self, note: Note) -> None:
         if note.facilitator_only:
-            self.notify("That note is for the facilitator only, so it is not shown to everyone.")
+            self.notify(_("That note is for the facilitator only, so it is not shown to everyone."))
         else:
             self.post_message(self.CardShown(note.text))
-            self.notify("Shown to everyone on the session screen.", timeout=3)
+            self.notify(_("Shown to everyone on the session screen."), timeout=3)
 
     def action_discard(self) -> None:
         card = self.current
@@ -256,7 +272,7 @@ class DropBoxQueueScreen(Screen[None]):
                 self._take(card)
 
         self.app.push_screen(
-            ConfirmDialog("Discard this card? It reaches nothing and cannot be brought back."),
+            ConfirmDialog(_("Discard this card? It reaches nothing and cannot be brought back.")),
             answered,
         )
 
@@ -269,7 +285,7 @@ class DropBoxQueueScreen(Screen[None]):
             self.notify(sentence(error), severity="warning")
             return
         self.query_one(ScaleChart).show(self.box.scale_summary())
-        self.notify("The how-I-am counts are saved as one note; counting starts afresh.")
+        self.notify(_("The how-I-am counts are saved as one note; counting starts afresh."))
 
     def action_back(self) -> None:
         self.dismiss(None)

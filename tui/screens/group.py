@@ -18,11 +18,12 @@ from textual.widgets import OptionList, Static
 
 from circlekeeper.sessions.groups.model import Group
 from circlekeeper.sessions.groups.store import GroupStore
+from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.title_bar import TitleBar
 
-NO_GROUPS = (
+NO_GROUPS = N_(
     "No groups yet. Name a group in the start dialog and the session becomes its first "
     "meeting; each meeting's counts then appear here."
 )
@@ -41,33 +42,45 @@ def group_widgets(group: Group) -> list[Widget]:
     meetings = len(group.sessions)
     shown: list[Widget] = [
         Static(
-            f"{clipped(group.name, 60)}: {meetings} meeting{'s' * (meetings != 1)}. "
-            f"A count of fewer than {k} people shows as <{k}.",
+            ngettext(
+                "{group}: {count} meeting. A count of fewer than {k} people shows as <{k}.",
+                "{group}: {count} meetings. A count of fewer than {k} people shows as <{k}.",
+                meetings,
+            ).format(group=clipped(group.name, 60), count=meetings, k=k),
             classes="group-title",
             markup=False,
         )
     ]
     if len(known) < len(figures):
         missing = len(figures) - len(known)
-        shown.append(Static(f"{missing} meeting(s): counts unavailable.", classes="hint"))
+        unavailable = ngettext(
+            "{count} meeting: counts unavailable.", "{count} meetings: counts unavailable.", missing
+        )
+        shown.append(Static(unavailable.format(count=missing), classes="hint", markup=False))
     if known:
         report = build_report(known, k, title=group.name)
         shown += [HistoryChart(chart) for chart in report_charts(report)]
     else:
         shown.append(
-            Static("No meeting has finished yet: counts come with the first.", classes="hint")
+            Static(
+                _("No meeting has finished yet: counts come with the first."),
+                classes="hint",
+                markup=False,
+            )
         )
-    shown.append(Static("Agreements", classes="group-heading"))
-    agreements = [f"• {text}" for text in group.agreements] or ["None yet."]
+    shown.append(Static(_("Agreements"), classes="group-heading", markup=False))
+    agreements = [f"• {text}" for text in group.agreements] or [_("None yet.")]
     shown.append(Static("\n".join(agreements), markup=False))
-    shown.append(Static("Open items (for the next meeting)", classes="group-heading"))
+    shown.append(
+        Static(_("Open items (for the next meeting)"), classes="group-heading", markup=False)
+    )
     items = [f"• {item.kind.label}: {item.text}{_carried(item.carried)}" for item in group.items]
-    shown.append(Static("\n".join(items or ["None open."]), markup=False))
+    shown.append(Static("\n".join(items or [_("None open.")]), markup=False))
     return shown
 
 
 def _carried(times: int) -> str:
-    return f" (brought {times} times)" if times > 1 else ""
+    return " " + _("(brought {count} times)").format(count=times) if times > 1 else ""
 
 
 class GroupScreen(Screen[None]):
@@ -75,7 +88,7 @@ class GroupScreen(Screen[None]):
 
     CSS_PATH = "group.tcss"
     BINDING_GROUP_TITLE = "Groups"
-    BINDINGS = [Binding("escape,g", "close", "Back", id="group.back")]
+    BINDINGS = [Binding("escape,g", "close", N_("Back"), id="group.back")]
 
     def __init__(self, store: GroupStore) -> None:
         """Show the groups kept in ``store``."""
@@ -89,15 +102,16 @@ class GroupScreen(Screen[None]):
         self.groups = listing.groups
         yield TitleBar()
         yield Static(
-            "The groups' history is for the facilitator only.",
+            _("The groups' history is for the facilitator only."),
             classes="participant-only",
+            markup=False,
             id="group-private",
         )
         with Horizontal(classes="facilitator-only", id="group-body"):
             yield OptionList(*(clipped(g.name, 18) for g in self.groups), id="group-list")
             with VerticalScroll(id="group-detail"):
                 if not self.groups:
-                    yield Static(NO_GROUPS, classes="hint")
+                    yield Static(_(NO_GROUPS), classes="hint", markup=False)
                 for problem in listing.problems:
                     yield Static(problem, classes="hint", markup=False)
         yield KeysFooter()

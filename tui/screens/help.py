@@ -1,4 +1,8 @@
-"""The help screen: the keys and the ideas behind them, from ``help.md`` beside this module."""
+"""The help screen: the keys and the ideas behind them, from ``help.md`` beside this module.
+
+A page written in the language spoken (``help.de.md``, ``help.es.md``) is read instead
+when there is one; otherwise the English page.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from circlekeeper.sessions.languages.speaking import N_, _, current_language
 from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
@@ -24,10 +29,21 @@ def remapped_keys(keymap: Mapping[str, str]) -> str:
     rows = "\n".join(
         f"| `{markdown_code(keys)}` | `{binding_id}` |" for binding_id, keys in keymap.items()
     )
-    return (
-        "## Your keys\n\nYour settings file moves these keys; they replace the ones named "
-        f"below for the same action.\n\n| Key | Binding id |\n| --- | --- |\n{rows}\n\n"
+    heading = _("Your keys")
+    intro = _(
+        "Your settings file moves these keys; they replace the ones named below for the "
+        "same action."
     )
+    columns = "| {key} | {binding} |".format(key=_("Key"), binding=_("Binding id"))
+    return f"## {heading}\n\n{intro}\n\n{columns}\n| --- | --- |\n{rows}\n\n"
+
+
+def help_page(language: str) -> str:
+    """The help page's Markdown in ``language`` (a code such as ``de``), else in English."""
+    pages = files("circlekeeper.tui.screens")
+    spoken = pages.joinpath(f"help.{language}.md")
+    page = spoken if language.isalpha() and spoken.is_file() else pages.joinpath("help.md")
+    return page.read_text(encoding="utf-8")
 
 
 def markdown_code(text: str) -> str:
@@ -39,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
     """Keys and guidance; any of escape, q or ? closes it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,question_mark,f1", "dismiss", N_("Close help"), id="help.close"),
         DIALOG_CRISIS,
     ]
 
@@ -62,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
         self._keymap = dict(keymap or {})
 
     def compose(self) -> ComposeResult:
-        text = files("circlekeeper.tui.screens").joinpath("help.md").read_text(encoding="utf-8")
+        text = help_page(current_language().code)
         if self._keymap:
             text = remapped_keys(self._keymap) + text
         with VerticalScroll():

@@ -21,11 +21,17 @@ from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.follow_ups.home_log import HomeFollowThroughs
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.storage.index import Listing, SessionSummary
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
-from circlekeeper.tui.screens.home_labels import preview_text, session_label, template_label
+from circlekeeper.tui.screens.home_labels import (
+    preview_text,
+    session_label,
+    template_label,
+    template_summary,
+)
 from circlekeeper.tui.text import PROMPT_CHARS, clipped
 from circlekeeper.tui.widgets.drawn_once import DrawnOnce
 from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
@@ -42,12 +48,12 @@ class HomeScreen(Screen[None]):
 
     BINDING_GROUP_TITLE = "Home"
     BINDINGS = [
-        Binding("1", "tab('agendas')", "Agendas", id="home.agendas"),
-        Binding("2", "tab('resume')", "Resume", id="home.resume"),
-        Binding("3", "tab('past')", "Past", id="home.past"),
-        Binding("f5", "refresh", "Refresh", id="home.refresh"),
-        Binding("f", "follow_up_done", "Follow-up done", id="home.follow-up-done"),
-        Binding("g", "groups", "Groups", id="home.groups"),
+        Binding("1", "tab('agendas')", N_("Agendas"), id="home.agendas"),
+        Binding("2", "tab('resume')", N_("Resume"), id="home.resume"),
+        Binding("3", "tab('past')", N_("Past"), id="home.past"),
+        Binding("f5", "refresh", N_("Refresh"), id="home.refresh"),
+        Binding("f", "follow_up_done", N_("Follow-up done"), id="home.follow-up-done"),
+        Binding("g", "groups", N_("Groups"), id="home.groups"),
     ]
 
     class GroupsRequested(Message):
@@ -117,7 +123,7 @@ class HomeScreen(Screen[None]):
         yield FollowUpReminder(id="follow-up-reminder")
         yield TabRow(
             [
-                ("agendas", "Agendas"),
+                ("agendas", _("Agendas")),
                 ("resume", self._resume_title()),
                 ("past", self._past_title()),
             ],
@@ -134,17 +140,21 @@ class HomeScreen(Screen[None]):
                     yield Static(preview, id="template-preview")
             with Vertical(id="resume"):
                 yield Static(
-                    "Sessions that were paused, quit or interrupted. Enter carries on where "
-                    "you left off; time while the app was closed counts as a pause.",
+                    _(
+                        "Sessions that were paused, quit or interrupted. Enter carries on "
+                        "where you left off; time while the app was closed counts as a pause."
+                    ),
                     classes="hint",
+                    markup=False,
                 )
                 # Filled when its tab is first shown: a long history must not hold back
                 # the first frame, where these lists are hidden.
                 yield OptionList(id="resume-list", classes="session-list")
             with Vertical(id="past"):
                 yield Static(
-                    "Ended sessions. Enter opens the summary, from which you can export.",
+                    _("Ended sessions. Enter opens the summary, from which you can export."),
                     classes="hint",
+                    markup=False,
                 )
                 yield OptionList(id="past-list", classes="session-list")
         yield KeysFooter()
@@ -176,7 +186,7 @@ class HomeScreen(Screen[None]):
         try:
             listing = self.store.list()
         except StorageError as error:
-            self.notify(str(error), title="Could not list the sessions", severity="error")
+            self.notify(str(error), title=_("Could not list the sessions"), severity="error")
             listing = Listing()
         ordered = sorted(listing.sessions, key=lambda s: s.updated, reverse=True)
         self.resumable = [s for s in ordered if s.state != "ended"]
@@ -187,7 +197,9 @@ class HomeScreen(Screen[None]):
         try:
             self.home_due = self.home_log.open_due()
         except StorageError as error:
-            self.notify(str(error), title="Could not read the crisis follow-ups", severity="error")
+            self.notify(
+                str(error), title=_("Could not read the crisis follow-ups"), severity="error"
+            )
         # Empty while composing: on_mount shows it then.
         for reminder in self.query(FollowUpReminder):
             reminder.show(self.follow_ups, self.home_due)
@@ -200,7 +212,10 @@ class HomeScreen(Screen[None]):
             where = damaged.moved_to or damaged.path
             if where not in self._reported:
                 self._reported.add(where)
-                title = "A session file was " + ("set aside" if damaged.moved_to else "skipped")
+                if damaged.moved_to:
+                    title = _("A session file was set aside")
+                else:
+                    title = _("A session file was skipped")
                 self.notify(damaged.message(), title=title, severity="error")
 
     def _template_labels(self) -> list[str]:
@@ -216,10 +231,10 @@ class HomeScreen(Screen[None]):
         return [Option(Content(label)) for label in labels]
 
     def _resume_title(self) -> str:
-        return f"Resume ({len(self.resumable)})"
+        return _("Resume ({count})").format(count=len(self.resumable))
 
     def _past_title(self) -> str:
-        return f"Past sessions ({len(self.past)})"
+        return _("Past sessions ({count})").format(count=len(self.past))
 
     def reload(self) -> None:
         """Read the template library and the sessions again."""
@@ -291,15 +306,13 @@ class HomeScreen(Screen[None]):
         entry = self.templates[index]
         if entry.agenda is None:
             return (
-                f"{clipped(str(entry.path), PROMPT_CHARS)} has problems; "
-                "run: circlekeeper templates check",
+                _("{path} has problems; run: circlekeeper templates check").format(
+                    path=clipped(str(entry.path), PROMPT_CHARS)
+                ),
                 DrawnOnce(Markdown("\n".join(f"- `{p}`" for p in entry.problems))),
             )
-        where = "built-in" if entry.builtin else f"your own ({entry.path})"
-        note = ", overrides the built-in one" if entry.overrides_builtin else ""
         return (
-            f"{clipped(entry.summary, PROMPT_CHARS)}\n"
-            f"{entry.minutes} min · {where}{note} · enter starts it",
+            template_summary(entry),
             DrawnOnce(Markdown(preview_text(entry.agenda))),
         )
 
@@ -317,7 +330,7 @@ class HomeScreen(Screen[None]):
     def _template_chosen(self, event: OptionList.OptionSelected) -> None:
         entry = self.templates[event.option_index]
         if entry.agenda is None:
-            self.notify("Fix this template's problems first.", severity="error")
+            self.notify(_("Fix this template's problems first."), severity="error")
             return
         self.post_message(self.StartRequested(entry.agenda))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from circlekeeper.sessions.languages.speaking import N_, _, current_language, ngettext
 from circlekeeper.sessions.storage.index import SessionSummary
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry
@@ -12,9 +15,26 @@ from circlekeeper.tui.text import PROMPT_CHARS, TITLE_CHARS, clipped
 def template_label(entry: TemplateEntry) -> str:
     """An agenda as the list shows it: its title, then its length and parts."""
     if not entry.ok:
-        return f"{clipped(entry.name)}  ⚠ has problems"
-    mark = "  (yours)" if not entry.builtin else ""
-    return f"{clipped(entry.title)}{mark}\n  {entry.minutes} min · {entry.part_count} parts"
+        return "{name}  {problems}".format(name=clipped(entry.name), problems=_("⚠ has problems"))
+    mark = "  " + _("(yours)") if not entry.builtin else ""
+    length = ngettext(
+        "{minutes} min · {count} part", "{minutes} min · {count} parts", entry.part_count
+    ).format(minutes=entry.minutes, count=entry.part_count)
+    return f"{clipped(entry.title)}{mark}\n  {length}"
+
+
+def template_summary(entry: TemplateEntry) -> str:
+    """The lines above a sound agenda's preview: its summary, length, and where it is from."""
+    if entry.builtin:
+        where = _("built-in")
+    elif entry.overrides_builtin:
+        where = _("your own ({path}), overrides the built-in one").format(path=entry.path)
+    else:
+        where = _("your own ({path})").format(path=entry.path)
+    starts = _("{minutes} min · {where} · enter starts it").format(
+        minutes=entry.minutes, where=where
+    )
+    return f"{clipped(entry.summary, PROMPT_CHARS)}\n{starts}"
 
 
 def preview_text(agenda: Agenda) -> str:
@@ -28,23 +48,31 @@ def preview_text(agenda: Agenda) -> str:
 
 
 STATE_WORDS = {
-    "ready": "not started",
+    "ready": N_("not started"),
     # Not open here: the app was closed (or crashed) while it ran, or another window has it.
-    "running": "running when last saved",
-    "paused": "paused",
-    "ended": "ended",
+    "running": N_("running when last saved"),
+    "paused": N_("paused"),
+    "ended": N_("ended"),
 }
 """How each session state reads in the lists."""
 
 
 def session_label(summary: SessionSummary) -> str:
     """A session as the lists show it: its title, its state and when, and its id."""
-    when = summary.updated.astimezone().strftime("%a %d %b %Y %H:%M")
-    created = summary.created.astimezone().strftime("%a %d %b %Y %H:%M")
-    state = STATE_WORDS.get(summary.state, summary.state)
+    state = _(STATE_WORDS[summary.state]) if summary.state in STATE_WORDS else summary.state
     # Two sessions of one agenda share a title: when each was created, and the id that
     # `sessions list` shows, tell them apart.
-    return (
-        f"{clipped(summary.title or summary.template)}\n  {state} · last change {when}\n"
-        f"  created {created} · {summary.id}"
+    changed = _("{state} · last change {when}").format(
+        state=state, when=moment_words(summary.updated)
     )
+    created = _("created {when} · {id}").format(when=moment_words(summary.created), id=summary.id)
+    return f"{clipped(summary.title or summary.template)}\n  {changed}\n  {created}"
+
+
+def moment_words(moment: datetime) -> str:
+    """A day and time in the language spoken, in this computer's time zone."""
+    local = moment.astimezone()
+    language = current_language()
+    if not language.tag:
+        return local.strftime("%a %d %b %Y %H:%M")
+    return f"{language.day(local.date())} {language.time(local)}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from circlekeeper.sessions.engine.note_model import Note
 from circlekeeper.sessions.engine.session import NoteFlagged, Session
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.dialogs.note_editor import NoteDraft, NoteEditor
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
@@ -18,7 +19,7 @@ from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.banner import Banner
 from circlekeeper.tui.widgets.notes_list import NotesList
 
-PUT_ASIDE = "Note put aside, not saved: n brings it back."
+PUT_ASIDE = N_("Note put aside, not saved: n brings it back.")
 
 
 class NoteFlow:
@@ -45,14 +46,14 @@ class NoteFlow:
         """Open the editor for a new note, or for the one put aside."""
         draft, self.set_aside = self.set_aside, None
         if draft is None:
-            self._open_editor(None, "New note")
+            self._open_editor(None, _("New note"))
         else:
-            self._open_editor(draft, "New note (the one you put aside)")
+            self._open_editor(draft, _("New note (the one you put aside)"))
 
     def edit(self, note: Note) -> None:
         """Open the editor on a saved note."""
         draft = NoteDraft(text=note.text, kind=note.kind, facilitator_only=note.facilitator_only)
-        self._open_editor(draft, "Edit note", note.id)
+        self._open_editor(draft, _("Edit note"), note.id)
 
     def delete(self, note: Note) -> None:
         """Ask, then delete ``note`` from the record for good."""
@@ -66,22 +67,25 @@ class NoteFlow:
                 self.banner.say(sentence(error))
                 return
             self.show()
-            self.banner.say("Note deleted from the record.")
+            self.banner.say(_("Note deleted from the record."))
 
         words = note.text if len(note.text) <= 60 else note.text[:59] + "…"
         self.banner.app.push_screen(
-            ConfirmDialog(f"Delete this note from the record for good?\n“{words}”", yes="Delete"),
+            ConfirmDialog(
+                _("Delete this note from the record for good?\n“{words}”").format(words=words),
+                yes=_("Delete"),
+            ),
             answered,
         )
 
     def _open_editor(self, draft: NoteDraft | None, title: str, note_id: str | None = None) -> None:
         """Open the editor for a new note, or for the saved note ``note_id``."""
-        hint = "A few words, without anyone's name. "
-        hint += (
-            "Escape leaves the note as it was."
-            if note_id
-            else "Escape puts the note aside; n brings it back."
-        )
+        if note_id:
+            hint = _("A few words, without anyone's name. Escape leaves the note as it was.")
+        else:
+            hint = _(
+                "A few words, without anyone's name. Escape puts the note aside; n brings it back."
+            )
         editor = NoteEditor(draft, title=title, hint=hint)
 
         def closed(written: NoteDraft | None) -> None:
@@ -89,9 +93,9 @@ class NoteFlow:
                 if note_id is None:
                     self.set_aside = editor.set_aside
                     if self.set_aside is not None:
-                        self.banner.say(PUT_ASIDE)
+                        self.banner.say(_(PUT_ASIDE))
                 return
-            if self.banner.message == PUT_ASIDE and note_id is None:
+            if self.banner.message == _(PUT_ASIDE) and note_id is None:
                 self.banner.clear()  # the note put aside is back and being saved
             self._save(written, note_id)
 
@@ -126,7 +130,7 @@ class NoteFlow:
 
             def chosen(answer: str | None) -> None:
                 if answer == "edit" or answer is None:
-                    self._open_editor(draft, "Edit note", note_id)
+                    self._open_editor(draft, _("Edit note"), note_id)
                 else:
                     self._save(draft, note_id, answer)
 
@@ -136,7 +140,11 @@ class NoteFlow:
             if note_id is None:
                 # Not saved (a full disk, say): the words wait for another try.
                 self.set_aside = draft
-                self.banner.say(f"{sentence(error)} The note is put aside: n brings it back.")
+                self.banner.say(
+                    _("{problem} The note is put aside: n brings it back.").format(
+                        problem=sentence(error)
+                    )
+                )
             else:
                 self.banner.say(sentence(error))
             return

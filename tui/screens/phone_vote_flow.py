@@ -25,6 +25,7 @@ from circlekeeper.sessions.dropbox.topic_polls import (
 )
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.tui.screens.topic_flow import Act
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.banner import Banner
@@ -58,18 +59,31 @@ def count_tally(session: Session, tally: Tally) -> Counted:
             thumbs = count_thumbs(session.topics, tally)
             up, sideways, down = thumbs.counts
             minutes = thumbs.minutes
+            if minutes:
+                words = _("The group goes on: +{minutes} min.").format(minutes=minutes)
+            else:
+                words = _("The group moves on.")
+            hint = _("phones: {up} up, {sideways} sideways, {down} down")
             return Counted(
-                f"The group goes on: +{minutes} min." if minutes else "The group moves on.",
-                public=True,
-                hint=f"phones: {up} up, {sideways} sideways, {down} down",
+                words, public=True, hint=hint.format(up=up, sideways=sideways, down=down)
             )
         counted = count_topic_votes(session.topics, tally)
     except VOTE_PROBLEMS as error:
         return Counted(sentence(error) + ".")
-    phones = "1 phone" if counted.answers == 1 else f"{counted.answers} phones"
+    words = ngettext(
+        "Votes from {count} phone are on the board, in vote order.",
+        "Votes from {count} phones are on the board, in vote order.",
+        counted.answers,
+    ).format(count=counted.answers)
     gone = counted.unmatched
-    left = f" {gone} topic{'s' if gone > 1 else ''} voted on had left the board." if gone else ""
-    return Counted(f"Votes from {phones} are on the board, in vote order.{left}")
+    if gone:
+        left = ngettext(
+            "{count} topic voted on had left the board.",
+            "{count} topics voted on had left the board.",
+            gone,
+        )
+        words += " " + left.format(count=gone)
+    return Counted(words)
 
 
 class PhoneVoteFlow:
@@ -90,7 +104,10 @@ class PhoneVoteFlow:
 
     def votes(self) -> None:
         """Ask the phones to vote on the waiting topics, or close the vote and count it."""
-        box = self._open_box("vote on the topics", "o types the votes")
+        box = self._open_box(
+            _("The drop-box is not open, so the phones cannot vote on the topics."),
+            _("d opens it · o types the votes"),
+        )
         if box is None or self._closed(box, LEAN_COFFEE):
             return
         try:
@@ -101,34 +118,34 @@ class PhoneVoteFlow:
             box.open_poll(topic_vote(board))
         except VOTE_PROBLEMS as error:
             self.act(lambda: None)
-            hint = "a adds a topic" if isinstance(error, PollError) else ""
+            hint = _("a adds a topic") if isinstance(error, PollError) else ""
             self.banner.say(sentence(error) + ".", hint=hint)
             return
         self.act(lambda: None)
-        self.banner.say("The phones can vote now, 2 topics each.", hint="w closes the vote")
+        self.banner.say(_("The phones can vote now, 2 topics each."), hint=_("w closes the vote"))
 
     def thumbs(self) -> None:
         """Ask the phones for a thumbs vote on the topic under way, or close and count it."""
-        box = self._open_box("give a thumbs vote", "h types the thumbs")
+        box = self._open_box(
+            _("The drop-box is not open, so the phones cannot give a thumbs vote."),
+            _("d opens it · h types the thumbs"),
+        )
         if box is None or self._closed(box, THUMBS):
             return
         try:
             board = self.session.topics.board()
             if board is None:
-                raise PollError("this part is not a Lean Coffee")
+                raise PollError(_("this part is not a Lean Coffee"))
             box.open_poll(thumbs_vote(board))
         except VOTE_PROBLEMS as error:
             self.banner.say(sentence(error) + ".")
             return
-        self.banner.say("The phones can give their thumbs now.", hint="y closes the vote")
+        self.banner.say(_("The phones can give their thumbs now."), hint=_("y closes the vote"))
 
-    def _open_box(self, doing: str, typed: str) -> DropBox | None:
-        """The open drop-box, or ``None`` having said why the phones cannot be asked."""
+    def _open_box(self, why_not: str, hint: str) -> DropBox | None:
+        """The open drop-box, or ``None`` having said ``why_not`` the phones cannot be asked."""
         if self.box is None or not self.box.is_open:
-            self.banner.say(
-                f"The drop-box is not open, so the phones cannot {doing}.",
-                hint=f"d opens it · {typed}",
-            )
+            self.banner.say(why_not, hint=hint)
             return None
         return self.box
 
@@ -139,7 +156,9 @@ class PhoneVoteFlow:
             return False
         if open_poll.poll.kind != kind:
             self.banner.say(
-                f"The phones are answering “{open_poll.poll.title}”: close that poll first."
+                _("The phones are answering “{poll}”: close that poll first.").format(
+                    poll=open_poll.poll.title
+                )
             )
             return True
         tally = box.close_poll()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from circlekeeper.sessions.engine.rebalance import RebalancePlan
 from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.widgets.banner import Banner
 from circlekeeper.tui.widgets.clock_text import mmss
@@ -24,7 +25,7 @@ def rebalance_question(plan: RebalancePlan) -> str:
     for change in plan.changes:
         if change.after != change.before:
             lines.append(f"{change.title}: {mmss(change.before)} → {mmss(change.after)}")
-    lines.append("\nApply? (u undoes it later)")
+    lines.append("\n" + _("Apply? (u undoes it later)"))
     return "\n".join(lines)
 
 
@@ -51,13 +52,13 @@ class RebalanceFlow:
 
         def answered(yes: bool | None) -> None:
             if yes and self.act(self.session.rebalance, plan):
-                self.banner.say(f"Rebalanced. {plan.message} Press u to undo.")
+                self.banner.say(_("Rebalanced. {plan} Press u to undo.").format(plan=plan.message))
 
         self.banner.app.push_screen(
-            ConfirmDialog(rebalance_question(plan), yes="Rebalance"), answered
+            ConfirmDialog(rebalance_question(plan), yes=_("Rebalance")), answered
         )
 
     def undo(self) -> None:
         """Give the parts their earlier times again."""
         if self.act(self.session.undo_rebalance):
-            self.banner.say("Rebalance undone: the parts have their earlier times again.")
+            self.banner.say(_("Rebalance undone: the parts have their earlier times again."))

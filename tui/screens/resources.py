@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.tui.dialogs.add_resource import AddResourceDialog
 from circlekeeper.tui.text import sentence
@@ -27,12 +28,12 @@ class ResourcesScreen(Screen[None]):
     CSS_PATH = "resources.tcss"
     BINDING_GROUP_TITLE = "Resources"
     BINDINGS = [
-        Binding("right,down,l", "move(1)", "Next", id="resources.next"),
-        Binding("left,up,h", "move(-1)", "Previous", id="resources.previous"),
-        Binding("f", "full_screen", "Full screen", id="resources.full-screen"),
-        Binding("a", "add", "Add a link", id="resources.add"),
-        Binding("v", "app.toggle_view", "View", id="resources.toggle-view"),
-        Binding("escape,r", "close", "Back", id="resources.back"),
+        Binding("right,down,l", "move(1)", N_("Next"), id="resources.next"),
+        Binding("left,up,h", "move(-1)", N_("Previous"), id="resources.previous"),
+        Binding("f", "full_screen", N_("Full screen"), id="resources.full-screen"),
+        Binding("a", "add", N_("Add a link"), id="resources.add"),
+        Binding("v", "app.toggle_view", N_("View"), id="resources.toggle-view"),
+        Binding("escape,r", "close", N_("Back"), id="resources.back"),
     ]
 
     class ResourceShown(Message):
@@ -84,14 +85,16 @@ class ResourcesScreen(Screen[None]):
         if resource is None:
             code.url = ""
             position.update("")
-            title.update("No resources yet. Press a to add a link.")
+            title.update(_("No resources yet. Press a to add a link."))
             url.update("")
             return
         code.url = resource.url
-        position.update(
-            f"Resource {self.index + 1} of {len(self.resources)}"
-            + ("  ·  crisis resource" if resource.crisis else "")
+        place = _("Resource {number} of {count}").format(
+            number=self.index + 1, count=len(self.resources)
         )
+        if resource.crisis:
+            place += "  ·  " + _("crisis resource")
+        position.update(place)
         title.update(resource.title)
         url.update(resource.url)
         if code.problem is None:
@@ -109,7 +112,7 @@ class ResourcesScreen(Screen[None]):
         if is_shared(self):
             return  # a link being typed is the facilitator's: nothing on a shared screen
         if self.session is None:
-            self.notify("Links can be added while a session is open.", severity="warning")
+            self.notify(_("Links can be added while a session is open."), severity="warning")
             return
         self.app.push_screen(AddResourceDialog(), self._added)
 

@@ -26,6 +26,7 @@ from textual.timer import Timer
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.engine.status import Status
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.templates.agenda import Resource
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.screens.note_flow import NoteFlow
@@ -57,32 +58,32 @@ class RunScreen(Screen[None]):
     BINDING_GROUP_TITLE = "Session"
     # The footer shows these in this order, the crisis key first.
     BINDINGS = [
-        Binding("exclamation_mark", "app.crisis", "Crisis", id="run.crisis"),
-        Binding("space", "toggle_timer", "Start/pause", id="run.toggle-timer"),
-        Binding("right_square_bracket", "next_part", "Next part", id="run.next-part"),
-        Binding("left_square_bracket", "previous_part", "Prev part", id="run.previous-part"),
-        Binding("s", "next_speaker", "Next speaker", id="run.next-speaker"),
-        Binding("p", "pass_speaker", "Pass", id="run.pass"),
-        Binding("n", "new_note", "Note", id="run.new-note"),
-        Binding("v", "app.toggle_view", "View", id="run.toggle-view"),
-        Binding("e", "end_session", "End", id="run.end"),
-        Binding("r", "resources", "Resources", id="run.resources"),
+        Binding("exclamation_mark", "app.crisis", N_("Crisis"), id="run.crisis"),
+        Binding("space", "toggle_timer", N_("Start/pause"), id="run.toggle-timer"),
+        Binding("right_square_bracket", "next_part", N_("Next part"), id="run.next-part"),
+        Binding("left_square_bracket", "previous_part", N_("Prev part"), id="run.previous-part"),
+        Binding("s", "next_speaker", N_("Next speaker"), id="run.next-speaker"),
+        Binding("p", "pass_speaker", N_("Pass"), id="run.pass"),
+        Binding("n", "new_note", N_("Note"), id="run.new-note"),
+        Binding("v", "app.toggle_view", N_("View"), id="run.toggle-view"),
+        Binding("e", "end_session", N_("End"), id="run.end"),
+        Binding("r", "resources", N_("Resources"), id="run.resources"),
         Binding(
             "d",
             "dropbox",
-            "Drop-box",
+            N_("Drop-box"),
             id="run.dropbox",
-            tooltip="Anonymous cards from participants' phones",
+            tooltip=N_("Anonymous cards from participants' phones"),
         ),
-        Binding("b", "rebalance", "Rebalance", id="run.rebalance"),
-        Binding("u", "undo_rebalance", "Undo rebalance", show=False, id="run.undo-rebalance"),
-        Binding("l", "last_time", "Last time", show=False, id="run.last-time"),
-        Binding("a", "topic('add')", "Add topic", show=False, id="run.add-topic"),
-        Binding("o", "topic('votes')", "Topic votes", show=False, id="run.topic-votes"),
-        Binding("t", "topic('take_next')", "Next topic", show=False, id="run.next-topic"),
-        Binding("h", "topic('thumbs')", "Thumbs vote", show=False, id="run.thumbs"),
-        Binding("w", "phones('votes')", "Phone vote", show=False, id="run.phone-vote"),
-        Binding("y", "phones('thumbs')", "Phone thumbs", show=False, id="run.phone-thumbs"),
+        Binding("b", "rebalance", N_("Rebalance"), id="run.rebalance"),
+        Binding("u", "undo_rebalance", N_("Undo rebalance"), show=False, id="run.undo-rebalance"),
+        Binding("l", "last_time", N_("Last time"), show=False, id="run.last-time"),
+        Binding("a", "topic('add')", N_("Add topic"), show=False, id="run.add-topic"),
+        Binding("o", "topic('votes')", N_("Topic votes"), show=False, id="run.topic-votes"),
+        Binding("t", "topic('take_next')", N_("Next topic"), show=False, id="run.next-topic"),
+        Binding("h", "topic('thumbs')", N_("Thumbs vote"), show=False, id="run.thumbs"),
+        Binding("w", "phones('votes')", N_("Phone vote"), show=False, id="run.phone-vote"),
+        Binding("y", "phones('thumbs')", N_("Phone thumbs"), show=False, id="run.phone-thumbs"),
     ]
 
     sharing: reactive[bool] = reactive(False, init=False)
@@ -192,7 +193,7 @@ class RunScreen(Screen[None]):
         try:
             self.session.heartbeat()
         except SESSION_PROBLEMS as error:
-            self.banner.say(f"Could not save the timer: {error}")
+            self.banner.say(_("Could not save the timer: {problem}").format(problem=error))
 
     def on_screen_resume(self) -> None:
         # Notes may have been added on a screen above, such as the drop-box's queue.
@@ -226,7 +227,7 @@ class RunScreen(Screen[None]):
     def action_next_part(self) -> None:
         if self.session.part_index == len(self.session.agenda.parts) - 1:
             self.banner.say(
-                "This is the last part: press e to end the session when the group is done."
+                _("This is the last part: press e to end the session when the group is done.")
             )
             return
         self._act(self.session.next_part)
@@ -244,7 +245,8 @@ class RunScreen(Screen[None]):
             if yes:
                 self._act(self.session.go_to_part, event.index)
 
-        self.app.push_screen(ConfirmDialog(f"Go to part {event.index + 1}: {title}?"), answered)
+        question = _("Go to part {number}: {title}?").format(number=event.index + 1, title=title)
+        self.app.push_screen(ConfirmDialog(question), answered)
 
     def action_next_speaker(self) -> None:
         # The same key moves a round to its next speaker and a structure to its next step.
@@ -318,8 +320,8 @@ class RunScreen(Screen[None]):
 
         self.app.push_screen(
             ConfirmDialog(
-                "End the session now? The timer stops and the session moves to past sessions.",
-                yes="End session",
+                _("End the session now? The timer stops and the session moves to past sessions."),
+                yes=_("End session"),
             ),
             answered,
         )

@@ -8,6 +8,7 @@ it two readings of the clock.
 from __future__ import annotations
 
 from circlekeeper.sessions.engine.status import Status
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.text import clipped
 
 
@@ -19,7 +20,10 @@ def time_up_words(last: Status, now: Status) -> list[tuple[str, str]]:
     """
     said = []
     if last.part_overrun == 0 and now.part_overrun > 0:
-        said.append((f"Time is up for “{clipped(now.part.title)}”.", "Press ] when you are ready."))
+        part = clipped(now.part.title)
+        said.append(
+            (_("Time is up for “{part}”.").format(part=part), _("Press ] when you are ready."))
+        )
     was, turn = last.round, now.round
     if (
         was is not None
@@ -30,7 +34,7 @@ def time_up_words(last: Status, now: Status) -> list[tuple[str, str]]:
         and turn.speaker_overrun > 0
         and not turn.done
     ):
-        said.append(("This speaker's time is up.", "Press s for the next speaker."))
+        said.append((_("This speaker's time is up."), _("Press s for the next speaker.")))
     step, then = last.step, now.step
     if (
         step is not None
@@ -41,8 +45,8 @@ def time_up_words(last: Status, now: Status) -> list[tuple[str, str]]:
     ):
         said.append(
             (
-                f"Time is up for this step: “{clipped(then.step.name)}”.",
-                "Press s for the next step.",
+                _("Time is up for this step: “{step}”.").format(step=clipped(then.step.name)),
+                _("Press s for the next step."),
             )
         )
     return said

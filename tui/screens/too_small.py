@@ -7,6 +7,8 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Static
 
+from circlekeeper.sessions.languages.speaking import _
+
 
 class TooSmallScreen(Screen[None]):
     """Says how large the window must be; the app removes it once the window is large enough."""
@@ -47,9 +49,9 @@ class TooSmallScreen(Screen[None]):
     def _message(self) -> str:
         need_w, need_h = self.need
         have_w, have_h = self.have
-        return (
-            f"This window is {have_w}x{have_h}.\n"
-            f"circlekeeper needs at least {need_w}x{need_h}.\n"
+        return _(
+            "This window is {have_w}x{have_h}.\n"
+            "circlekeeper needs at least {need_w}x{need_h}.\n"
             "Make the window larger (or the font smaller);\n"
             "everything comes back as it was."
-        )
+        ).format(have_w=have_w, have_h=have_h, need_w=need_w, need_h=need_h)

@@ -13,6 +13,7 @@ from typing import Any
 
 from circlekeeper.sessions.engine.session import NoteFlagged, Session
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
+from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
 from circlekeeper.tui.dialogs.topic_forms import ThumbsDialog, TopicDialog, VotesDialog
 from circlekeeper.tui.text import clipped, sentence
@@ -51,9 +52,12 @@ class TopicFlow:
             self.banner.say(sentence(error))
             return False
         if added:
-            self.banner.say(
-                f"{len(added)} topic card{'s' if len(added) > 1 else ''} joined the board."
+            joined = ngettext(
+                "{count} topic card joined the board.",
+                "{count} topic cards joined the board.",
+                len(added),
             )
+            self.banner.say(joined.format(count=len(added)))
         return True
 
     def add(self) -> None:
@@ -76,7 +80,11 @@ class TopicFlow:
             self.banner.say(sentence(error))
             return
         self.act(lambda: None)
-        self.banner.say(f"Topic {topic.id} is on the board: {clipped(topic.words, 50)}")
+        self.banner.say(
+            _("Topic {id} is on the board: {words}").format(
+                id=topic.id, words=clipped(topic.words, 50)
+            )
+        )
 
     def votes(self) -> None:
         """Ask for each waiting topic's votes."""
@@ -84,7 +92,7 @@ class TopicFlow:
             return
         board = self.session.status().board
         if board is None or not board.waiting:
-            self.banner.say("No topic is waiting for votes; press a to add one.")
+            self.banner.say(_("No topic is waiting for votes; press a to add one."))
             return
         self._open(
             VotesDialog(board.waiting), lambda tally: self.act(self.session.topics.set_votes, tally)
@@ -95,19 +103,19 @@ class TopicFlow:
         taken: list[Any] = []
         if self.act(lambda: taken.append(self.session.topics.take_next())):
             topic = taken[0]
-            self.banner.say(
-                "That was the last topic on the board." if topic is None
-                else f"Topic: {clipped(topic.words, 60)}",
-                private=False,
-            )  # fmt: skip
+            if topic is None:
+                said = _("That was the last topic on the board.")
+            else:
+                said = _("Topic: {words}").format(words=clipped(topic.words, 60))
+            self.banner.say(said, private=False)
 
     def thumbs(self) -> None:
         """Ask for a thumbs vote on the topic under way, and say what it decided."""
         board = self.session.status().board
         if board is None or board.current is None:
             self.banner.say(
-                "This part is not a Lean Coffee." if board is None
-                else "No topic is under way.", hint="t takes the next topic",
+                _("This part is not a Lean Coffee.") if board is None
+                else _("No topic is under way."), hint=_("t takes the next topic"),
             )  # fmt: skip
             return
         granted: list[int] = []
@@ -115,9 +123,11 @@ class TopicFlow:
         def counted(counts: tuple[int, int, int]) -> None:
             if self.act(lambda: granted.append(self.session.topics.thumbs(*counts))):
                 minutes = granted[0]
-                self.banner.say(
-                    f"The group goes on: +{minutes} min." if minutes else "The group moves on.",
-                    private=False, hint="" if minutes else "t takes the next topic",
-                )  # fmt: skip
+                if minutes:
+                    said = _("The group goes on: +{minutes} min.").format(minutes=minutes)
+                else:
+                    said = _("The group moves on.")
+                hint = "" if minutes else _("t takes the next topic")
+                self.banner.say(said, private=False, hint=hint)
 
         self._open(ThumbsDialog(board.current), counted)

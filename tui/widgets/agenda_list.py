@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.engine.status import PartStatus, Status
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.clock_text import minutes, mmss
 
@@ -30,11 +31,11 @@ def part_line(part: PartStatus) -> str:
         planned = f"{mmss(part.original)}→{mmss(part.planned)}"
     extras = []
     if part.part.is_round:
-        extras.append("round")
+        extras.append(_("round"))
     if part.part.structure is not None:
         extras.append(part.part.structure.name)
     if part.part.fixed:
-        extras.append("fixed")
+        extras.append(_("fixed"))
     tail = f" ({', '.join(extras)})" if extras else ""
     return f"{mark} {part.index + 1}. {clipped(part.title)}\n     {planned}{tail}"
 
@@ -59,7 +60,7 @@ class AgendaList(OptionList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.border_title = "Agenda"
+        self.border_title = _("Agenda")
         self._part_lines: list[str] = []
 
     def show(self, status: Status) -> None:

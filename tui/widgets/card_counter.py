@@ -22,15 +22,21 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from circlekeeper.sessions.dropbox import DropBox
+from circlekeeper.sessions.languages.speaking import _, ngettext
 
 
 def counter_words(is_open: bool, new: int, waiting: int) -> str:
     """The counter's line, such as ``Drop-box open · 2 new cards · 5 waiting``."""
-    state = "open" if is_open else "closed"
+    state = _("Drop-box open") if is_open else _("Drop-box closed")
     if waiting == 0:
-        return f"Drop-box {state} · no cards waiting"
-    new_words = "no new cards" if new == 0 else f"{new} new card{'s' if new != 1 else ''}"
-    return f"Drop-box {state} · {new_words} · {waiting} waiting"
+        return "{state} · {none}".format(state=state, none=_("no cards waiting"))
+    if new == 0:
+        new_words = _("no new cards")
+    else:
+        new_words = ngettext("{count} new card", "{count} new cards", new).format(count=new)
+    return "{state} · {new} · {waiting}".format(
+        state=state, new=new_words, waiting=_("{count} waiting").format(count=waiting)
+    )
 
 
 class CardCounter(Static):

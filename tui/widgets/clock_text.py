@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from circlekeeper.sessions.engine.durations import length_text, minutes_text
+from circlekeeper.sessions.languages.speaking import current_language
 
 
 def mmss(seconds: float) -> str:
@@ -34,5 +35,5 @@ def minutes_and_seconds(seconds: float) -> str:
 
 
 def time_of_day(moment: datetime) -> str:
-    """A local time of day, ``18:42``."""
-    return moment.astimezone().strftime("%H:%M")
+    """A local time of day as the language spoken writes it: ``18:42``, ``6:42 PM``."""
+    return current_language().time(moment.astimezone())

@@ -10,10 +10,11 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.storage.index import SessionSummary
 from circlekeeper.tui.text import clipped
 
-HOME_CRISIS = "a crisis with no session open"
+HOME_CRISIS = N_("a crisis with no session open")
 """How a follow-up from the home screen's crisis is named in the reminder."""
 
 
@@ -37,9 +38,11 @@ class FollowUpReminder(Static):
         """Remind of the follow-ups of ``sessions`` and of one due ``home_due``, if any."""
         due = [(s.follow_up_due or "", clipped(s.title or s.template)) for s in sessions]
         if home_due is not None:
-            due.append((home_due, HOME_CRISIS))
+            due.append((home_due, _(HOME_CRISIS)))
         lines = [
-            f"Crisis follow-up due {when}: {what}. Follow up with the person; f marks it done."
+            _(
+                "Crisis follow-up due {when}: {what}. Follow up with the person; f marks it done."
+            ).format(when=when, what=what)
             for when, what in sorted(due)
         ]
         self.set_class(not lines, "-none")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.reports.series import Chart, ChartRow
 
 CELLS = "▁▂▃▄▅▆▇█"
@@ -58,7 +59,7 @@ def chart_text(chart: Chart) -> str:
     """The chart as text: its heading and n, then a line a figure."""
     longest = max((len(r.points) for r in chart.rows), default=0)
     earlier = longest - MAX_MEETINGS
-    more = f", the newest {MAX_MEETINGS} drawn" if earlier > 0 else ""
+    more = ", " + _("the newest {count} drawn").format(count=MAX_MEETINGS) if earlier > 0 else ""
     width = min(longest, MAX_MEETINGS)
     lines = [row_text(row, width) for row in chart.rows]
     return "\n".join([f"{chart.title} · n = {chart.n}{more}", *lines])

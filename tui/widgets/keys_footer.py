@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.view import is_shared
 
 if TYPE_CHECKING:
@@ -103,7 +104,10 @@ class KeysFooter(Widget):
         shown: dict[str, Key] = {}
         palette: Key | None = None
         for pressed, (_node, binding, enabled, _tooltip) in screen.active_bindings.items():
-            key = Key(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+            # Descriptions are marked where the bindings are declared, at import, and
+            # translated here, each time they are shown.
+            words = _(binding.description) if binding.description else ""
+            key = Key(binding.key, self.app.get_key_display(binding), words, enabled)
             if pressed == self.app.COMMAND_PALETTE_BINDING:
                 if self.app.ENABLE_COMMAND_PALETTE:
                     palette = key

@@ -16,30 +16,32 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.engine.note_model import Note
+from circlekeeper.sessions.export.wording import kind_label
+from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 
-EMPTY = "No notes in this part yet."
+EMPTY = N_("No notes in this part yet.")
 
 
 def note_line(note: Note) -> str:
     """One note as a line: kind, flags, text."""
     flags = []
     if note.facilitator_only:
-        flags.append("facilitator only")
+        flags.append(_("facilitator only"))
     if note.kept:
         # Kept with what looked like personal data: it never reaches a handout.
-        flags.append("record only")
+        flags.append(_("record only"))
     if note.source.value == "drop-box":
-        flags.append("drop-box")
+        flags.append(_("drop-box"))
     extra = f" ({', '.join(flags)})" if flags else ""
-    return f"• {note.kind.label}{extra}: {note.text}"
+    return f"• {kind_label(note.kind)}{extra}: {note.text}"
 
 
 class NotesList(OptionList):
     """Lists notes; the screen hands it the notes to show and acts on what it asks."""
 
     BINDINGS = [
-        Binding("enter", "edit", "Edit note", id="notes.edit"),
-        Binding("delete,backspace", "delete", "Delete note", id="notes.delete"),
+        Binding("enter", "edit", N_("Edit note"), id="notes.edit"),
+        Binding("delete,backspace", "delete", N_("Delete note"), id="notes.delete"),
     ]
 
     DEFAULT_CSS = """
@@ -73,11 +75,14 @@ class NotesList(OptionList):
     ) -> None:
         """``watching``: how many names the personal-data check looks for (never which)."""
         super().__init__(id=id, classes=classes)
-        self.border_title = "Notes in this part (n: new note; tab here, then enter edits)"
+        self.border_title = _("Notes in this part (n: new note; tab here, then enter edits)")
         if watching:
-            self.border_subtitle = f"checked for {watching} watched name{'s' * (watching > 1)}"
+            checked = ngettext(
+                "checked for {count} watched name", "checked for {count} watched names", watching
+            )
+            self.border_subtitle = checked.format(count=watching)
         else:
-            self.border_subtitle = "no names watched"
+            self.border_subtitle = _("no names watched")
         self.notes: list[Note] = []
 
     def show(self, notes: Sequence[Note]) -> None:
@@ -88,7 +93,7 @@ class NotesList(OptionList):
         self.clear_options()
         if not notes:
             # Never read as markup: a disabled line saying there is nothing yet.
-            self.add_option(Option(Content(EMPTY), disabled=True))
+            self.add_option(Option(Content(_(EMPTY)), disabled=True))
             return
         self.add_options([Option(Content(note_line(n))) for n in notes])
         if added or highlighted is None:

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.templates.agenda import Part, Resource
 from circlekeeper.tui.text import PROMPT_CHARS, clipped
 from circlekeeper.tui.widgets.qr_code import QrCode
 
-MORE_BELOW = "▼ more below: scroll"
+MORE_BELOW = N_("▼ more below: scroll")
 """The facilitator's hint when the part's words go on below the window."""
 
 
@@ -38,7 +39,9 @@ class PartContent(VerticalScroll):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(MORE_BELOW, id="more-below", classes="facilitator-only -empty")
+        yield Static(
+            _(MORE_BELOW), id="more-below", classes="facilitator-only -empty", markup=False
+        )
         # Above the prompts, so a long part never pushes it out of view.
         yield Static("", id="shown-card", classes="-empty", markup=False)
         yield Static("", id="prompts", markup=False)
@@ -48,9 +51,9 @@ class PartContent(VerticalScroll):
     def on_mount(self) -> None:
         self.watch(self, "scroll_y", self._hint_more)
         self.watch(self, "virtual_size", self._hint_more)
-        self.query_one("#prompts", Static).border_title = "For everyone"
-        self.query_one("#guidance", Static).border_title = "Guidance (facilitator only)"
-        self.query_one("#shown-card", Static).border_title = "From the drop-box"
+        self.query_one("#prompts", Static).border_title = _("For everyone")
+        self.query_one("#guidance", Static).border_title = _("Guidance (facilitator only)")
+        self.query_one("#shown-card", Static).border_title = _("From the drop-box")
 
     def show_part(self, part: Part) -> None:
         """Show ``part``'s prompts (its title without any), guidance and text."""

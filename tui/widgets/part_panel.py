@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from circlekeeper.sessions.engine.events import SessionState
 from circlekeeper.sessions.engine.status import Status
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.templates.agenda import Part
 from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.banner import Banner
@@ -37,13 +38,18 @@ if TYPE_CHECKING:
 def session_clock_words(status: Status) -> str:
     """The whole session's time and its projected end, in one line."""
     if status.state is SessionState.READY:
-        return f"Planned length {minutes(sum(p.planned for p in status.parts))}"
-    over = f" · {minutes(status.over_by)} over plan" if status.over_by >= 60 else " · on time"
-    return (
-        f"Elapsed {elapsed(status.session_elapsed)} · planned end "
-        f"{time_of_day(status.planned_end)} · projected end "
-        f"{time_of_day(status.projected_end)}{over}"
+        planned = minutes(sum(p.planned for p in status.parts))
+        return _("Planned length {time}").format(time=planned)
+    if status.over_by >= 60:
+        over = _("{time} over plan").format(time=minutes(status.over_by))
+    else:
+        over = _("on time")
+    clock = _("Elapsed {time} · planned end {planned} · projected end {projected}").format(
+        time=elapsed(status.session_elapsed),
+        planned=time_of_day(status.planned_end),
+        projected=time_of_day(status.projected_end),
     )
+    return f"{clock} · {over}"
 
 
 class PartPanel(Vertical):
@@ -95,6 +101,8 @@ class PartPanel(Vertical):
     def show_part(self, part: Part, number: int, of: int) -> None:
         """Show ``part``, number ``number`` of ``of``: its heading, prompts and guidance."""
         self.query_one("#part-heading", Static).update(
-            f"Part {number} of {of} · {clipped(part.title)}"
+            _("Part {number} of {count} · {title}").format(
+                number=number, count=of, title=clipped(part.title)
+            )
         )
         self.query_one(PartContent).show_part(part)

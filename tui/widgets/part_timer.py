@@ -9,9 +9,18 @@ from textual.widgets import Digits
 
 from circlekeeper.sessions.engine.events import SessionState
 from circlekeeper.sessions.engine.status import Status
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.widgets.block_digits import BlockDigits
 from circlekeeper.tui.widgets.clock_text import mmss
 from circlekeeper.tui.widgets.ticking_text import TickingText
+
+TIMER_STATES = {
+    SessionState.READY: N_("ready"),
+    SessionState.RUNNING: N_("running"),
+    SessionState.PAUSED: N_("paused"),
+    SessionState.ENDED: N_("ended"),
+}
+"""The state a part's frame names when its timer is not running."""
 
 
 def timer_words(status: Status, *, hints: bool = True) -> str:
@@ -23,17 +32,22 @@ def timer_words(status: Status, *, hints: bool = True) -> str:
             screen).
     """
     if status.state is SessionState.READY:
-        start = " · space starts the timer" if hints else ""
-        return f"Ready · {mmss(status.part.planned)} planned{start}"
+        if hints:
+            ready = _("Ready · {time} planned · space starts the timer")
+        else:
+            ready = _("Ready · {time} planned")
+        return ready.format(time=mmss(status.part.planned))
     if status.state is SessionState.ENDED:
-        return "Session ended"
-    resume = " (space resumes)" if hints else ""
-    paused = f" · PAUSED{resume}" if status.state is SessionState.PAUSED else ""
+        return _("Session ended")
+    paused = ""
+    if status.state is SessionState.PAUSED:
+        paused = " · " + (_("PAUSED (space resumes)") if hints else _("PAUSED"))
     if status.part_overrun > 0:
-        return f"OVER TIME by {mmss(status.part_overrun)}{paused}"
+        return _("OVER TIME by {time}").format(time=mmss(status.part_overrun)) + paused
     if status.warning:
-        return f"LAST MINUTES · {mmss(status.part_left)} left{paused}"
-    return f"{mmss(status.part_left)} left of {mmss(status.part.planned)}{paused}"
+        return _("LAST MINUTES · {time} left").format(time=mmss(status.part_left)) + paused
+    left = _("{time} left of {planned}")
+    return left.format(time=mmss(status.part_left), planned=mmss(status.part.planned)) + paused
 
 
 class PartTimer(Vertical):
@@ -99,6 +113,6 @@ class PartTimer(Vertical):
         self.set_class(over, "-overrun")
         self.set_class(status.warning and not over, "-warning")
         self.set_class(status.state is SessionState.PAUSED, "-paused")
-        title = "Part" + ("" if running else f" · {status.state.value}")
+        title = _("Part") if running else f"{_('Part')} · {_(TIMER_STATES[status.state])}"
         if title != self.border_title:  # setting it redraws the whole frame, even unchanged
             self.border_title = title

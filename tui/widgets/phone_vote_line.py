@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from circlekeeper.sessions.dropbox import DropBox
 from circlekeeper.sessions.dropbox.poll_kinds import LEAN_COFFEE, THUMBS
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.widgets.poll_status import PollStatus, poll_words
 
 CLOSE_KEYS = {LEAN_COFFEE: "w", THUMBS: "y"}
@@ -24,8 +25,11 @@ CLOSE_KEYS = {LEAN_COFFEE: "w", THUMBS: "y"}
 
 def room_words(kind: str, answers: int) -> str:
     """The line the room sees, such as ``Vote on your phone: 3 answered``."""
-    doing = "Vote" if kind in CLOSE_KEYS else "Answer"
-    return f"{doing} on your phone: {answers} answered (load the drop-box page again)"
+    if kind in CLOSE_KEYS:
+        words = _("Vote on your phone: {count} answered (load the drop-box page again)")
+    else:
+        words = _("Answer on your phone: {count} answered (load the drop-box page again)")
+    return words.format(count=answers)
 
 
 class PhoneVoteLine(PollStatus):
@@ -56,7 +60,8 @@ class PhoneVoteLine(PollStatus):
             return
         words = poll_words(open_poll.poll.title, open_poll.answers, open_poll.limit)
         key = CLOSE_KEYS.get(kind)
-        self.update(f"{words} · {key} closes it" if key else words)
+        closes = _("{key} closes it").format(key=key) if key else ""
+        self.update(f"{words} · {closes}" if key else words)
 
     def shared(self, sharing: bool) -> None:
         """Show the facilitator's words, or the room's."""

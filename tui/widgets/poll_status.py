@@ -15,13 +15,16 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from circlekeeper.sessions.dropbox import DropBox
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.reports.disclosure import DEFAULT_K
 from circlekeeper.sessions.reports.figures import RATING_ITEMS, RATING_WORDS
 
 
 def poll_words(title: str, answers: int, present: int) -> str:
     """The line, such as ``Poll on the phones: Thumbs vote · 3 of 8 answered``."""
-    return f"Poll on the phones: {title} · {answers} of {present} answered"
+    return _("Poll on the phones: {title} · {count} of {present} answered").format(
+        title=title, count=answers, present=present
+    )
 
 
 class PollStatus(Static):
@@ -67,12 +70,14 @@ def rating_line(rating: tuple[int, tuple[float, ...]] | None, k: int = DEFAULT_K
     than ``k`` answers show as "<k" and the means stay in the record.
     """
     if rating is None:
-        return "The rating check was not taken."
+        return _("The rating check was not taken.")
     answers, means = rating
     if answers < k:
-        return f"Rating check: <{k} answers, so its means are kept for the record only."
+        return _("Rating check: <{k} answers, so its means are kept for the record only.").format(
+            k=k
+        )
     items = " · ".join(
         f"{RATING_WORDS[item].lower()} {mean:.1f}"
         for item, mean in zip(RATING_ITEMS, means, strict=True)
     )
-    return f"Rating check, {answers} answers (0-10): {items}"
+    return _("Rating check, {count} answers (0-10): {items}").format(count=answers, items=items)

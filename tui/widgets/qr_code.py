@@ -53,6 +53,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.qr import (
     DARK,
     DEFAULT_EC,
@@ -214,7 +215,9 @@ class QrCode(Widget):
         """The message shown in place of a code (the code itself is drawn by lines)."""
         problem = self.problem
         if problem is not None:
-            return Content(f"This link can't be shown as a QR code: {problem}.")
+            return Content(
+                _("This link can't be shown as a QR code: {problem}.").format(problem=problem)
+            )
         code = self.code
         if code is None or self.fits:
             self._told_window = None
@@ -225,15 +228,24 @@ class QrCode(Widget):
         self._told_shared = is_shared(self)
         if self._told_shared:
             # Advice on the window is for the facilitator, not for the room.
-            return Content(f"Link\n{self.url}")
+            return Content(f"{_('Link')}\n{self.url}")
         # The widget shares the window with the rest of the screen, so the window must
         # grow by what the widget lacks.
         window_w = screen_w + max(0, need_w - have_w)
         window_h = screen_h + max(0, need_h - have_h)
         return Content(
-            f"This code needs {need_w}x{need_h} characters; the window is "
-            f"{screen_w}x{screen_h}. Enlarge the window to at least {window_w}x{window_h} "
-            "or use a shorter link."
+            _(
+                "This code needs {need_w}x{need_h} characters; the window is "
+                "{screen_w}x{screen_h}. Enlarge the window to at least {window_w}x{window_h} "
+                "or use a shorter link."
+            ).format(
+                need_w=need_w,
+                need_h=need_h,
+                screen_w=screen_w,
+                screen_h=screen_h,
+                window_w=window_w,
+                window_h=window_h,
+            )
         )
 
     def render_line(self, y: int) -> Strip:

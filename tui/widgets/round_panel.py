@@ -8,6 +8,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits
 
 from circlekeeper.sessions.engine.rounds import RoundStatus
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.widgets.block_digits import BlockDigits
 from circlekeeper.tui.widgets.clock_text import mmss
 from circlekeeper.tui.widgets.ticking_text import TickingText
@@ -16,16 +17,20 @@ from circlekeeper.tui.widgets.ticking_text import TickingText
 def round_words(status: RoundStatus) -> str:
     """The round's position in words."""
     if status.done:
-        return "Round complete: everyone has had their turn"
+        return _("Round complete: everyone has had their turn")
     if status.offering_again:
-        who = f"Offered again: {status.again_speaker} of {status.again_of} who passed"
+        who = _("Offered again: {number} of {count} who passed").format(
+            number=status.again_speaker, count=status.again_of
+        )
     else:
-        who = f"Speaker {status.speaker} of {status.of}"
-    passed = f" · {status.passed} passed" if status.passed and not status.offering_again else ""
+        who = _("Speaker {number} of {count}").format(number=status.speaker, count=status.of)
+    passed = ""
+    if status.passed and not status.offering_again:
+        passed = " · " + _("{count} passed").format(count=status.passed)
     if status.speaker_overrun > 0:
-        time = f"over by {mmss(status.speaker_overrun)}"
+        time = _("over by {time}").format(time=mmss(status.speaker_overrun))
     else:
-        time = f"{mmss(status.speaker_left)} left"
+        time = _("{time} left").format(time=mmss(status.speaker_left))
     return f"{who} · {time}{passed}"
 
 
@@ -34,10 +39,10 @@ def fit_words(status: RoundStatus) -> str:
     present; empty when they all fit."""
     if status.done or status.offering_again or status.turns_fit >= status.of:
         return ""
-    return (
-        f"Only {status.turns_fit} turns of {status.minutes_a_speaker} min fit in this part's "
-        f"time, for {status.of} people: ask for shorter turns, or run over and press b after."
-    )
+    return _(
+        "Only {turns} turns of {minutes} min fit in this part's time, for {count} people: "
+        "ask for shorter turns, or run over and press b after."
+    ).format(turns=status.turns_fit, minutes=status.minutes_a_speaker, count=status.of)
 
 
 class RoundPanel(Vertical):
@@ -96,6 +101,6 @@ class RoundPanel(Vertical):
         # A class, not an inline display: the participant view's rule must still hide it.
         fit.set_class(not warning, "-fits")
         self.set_class(over and not status.done, "-turn-over")
-        title = f"Round · {status.minutes_a_speaker} min a speaker"
+        title = _("Round · {minutes} min a speaker").format(minutes=status.minutes_a_speaker)
         if title != self.border_title:  # setting it redraws the whole frame, even unchanged
             self.border_title = title

@@ -19,6 +19,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from circlekeeper.sessions.dropbox import MIN_SCALE_ANSWERS, SCALE_LABELS, ScaleSummary
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.reports.disclosure import DEFAULT_K, publish_counts
 
 BAR_WIDTH = 20
@@ -27,7 +28,9 @@ BAR_WIDTH = 20
 
 def waiting_words(k: int = DEFAULT_K) -> str:
     """What the chart says before enough people have answered."""
-    return f"How I am: shown once {max(k, MIN_SCALE_ANSWERS)} people have answered."
+    return _("How I am: shown once {count} people have answered.").format(
+        count=max(k, MIN_SCALE_ANSWERS)
+    )
 
 
 def chart_lines(summary: ScaleSummary | None, k: int = DEFAULT_K) -> str:
@@ -37,7 +40,7 @@ def chart_lines(summary: ScaleSummary | None, k: int = DEFAULT_K) -> str:
     entries, n = publish_counts(summary.counts, k)
     largest = max((e.value for e in entries if e.value is not None), default=0)
     width = max(len(label) for label in SCALE_LABELS.values())
-    lines = [f"How I am, {n.text(k)} answers:"]
+    lines = [_("How I am, {count} answers:").format(count=n.text(k))]
     for value in sorted(SCALE_LABELS, reverse=True):
         entry = entries[value - 1]
         count = entry.value or 0

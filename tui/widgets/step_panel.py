@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.structures.expand import Step
 from circlekeeper.sessions.structures.progress import StepStatus
 from circlekeeper.tui.text import clipped
@@ -27,16 +28,22 @@ def step_title(step: Step) -> str:
 
 def step_words(status: StepStatus) -> str:
     """The current step in words, with its time left or its overrun."""
-    time = f"over by {mmss(status.overrun)}" if status.overrun > 0 else f"{mmss(status.left)} left"
+    if status.overrun > 0:
+        time = _("over by {time}").format(time=mmss(status.overrun))
+    else:
+        time = _("{time} left").format(time=mmss(status.left))
     return f"{clipped(step_title(status.step))} · {time}"
 
 
 def next_words(status: StepStatus, *, hints: bool = True) -> str:
     """What comes after the current step (and, for the facilitator, the key that moves on)."""
-    key = " (press s)" if hints else ""
     if status.next is None:
-        return "Last step of this part"
-    return f"Next{key}: {clipped(step_title(status.next))} · {status.next.minutes} min"
+        return _("Last step of this part")
+    if hints:
+        words = _("Next (press s): {step} · {minutes} min")
+    else:
+        words = _("Next: {step} · {minutes} min")
+    return words.format(step=clipped(step_title(status.next)), minutes=status.next.minutes)
 
 
 class StepPanel(Vertical):
@@ -99,6 +106,6 @@ class StepPanel(Vertical):
         self.query_one("#step-cue", TickingText).show(clipped(status.step.cue))
         self.query_one("#step-next", TickingText).show(next_words(status, hints=self.hints))
         self.set_class(over, "-step-over")
-        title = f"Step {status.number} of {status.of}"
+        title = _("Step {number} of {count}").format(number=status.number, count=status.of)
         if title != self.border_title:  # setting it redraws the whole frame, even unchanged
             self.border_title = title

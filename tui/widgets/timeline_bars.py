@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from circlekeeper.sessions.engine.timeline import PartRecord
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.widgets.clock_text import minutes_and_seconds
 
 BAR = "█"
@@ -28,19 +29,21 @@ def part_bars(parts: Sequence[PartRecord], width: int = 40) -> Text:
         within = min(actual, planned)
         out.append(f"{name}  ", style="bold")
         out.append(PLAN * planned, style="dim")
-        out.append(f" planned {minutes_and_seconds(part.planned_seconds)}\n")
+        planned_words = _("planned {time}").format(time=minutes_and_seconds(part.planned_seconds))
+        out.append(f" {planned_words}\n")
         out.append(" " * (title_width + 2))
         out.append(BAR * within, style="green")
         if actual > planned:
             out.append(BAR * (actual - planned), style="bold red")
+        ran = minutes_and_seconds(part.actual_seconds)
         if part.skipped:
-            words = " skipped"
+            words = _("skipped")
         elif part.overrun_seconds >= 30:
             over = minutes_and_seconds(part.overrun_seconds)
-            words = f" actual {minutes_and_seconds(part.actual_seconds)} (OVER by {over})"
+            words = _("actual {time} (OVER by {over})").format(time=ran, over=over)
         else:
-            words = f" actual {minutes_and_seconds(part.actual_seconds)}"
-        out.append(words + "\n")
+            words = _("actual {time}").format(time=ran)
+        out.append(f" {words}\n")
     return out
 
 

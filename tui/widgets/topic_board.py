@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits
 
+from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.sessions.structures.topic_status import BoardStatus, TopicLine
 from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.block_digits import BlockDigits
@@ -35,11 +36,18 @@ def current_words(board: BoardStatus, *, hints: bool) -> str:
     """The topic under way with its time, or what to do when there is none."""
     if board.current is None:
         if not board.number and not board.waiting:
-            return "Gathering topics" + (" (press a to add one)" if hints else "")
-        key = " (press t)" if hints else ""
-        return f"Next topic{key}" if board.waiting else "No topics left on the board"
-    time = f"over by {mmss(board.overrun)}" if board.overrun > 0 else f"{mmss(board.left)} left"
-    return f"Topic {board.number}: {clipped(board.current.words)} · {time}"
+            return _("Gathering topics (press a to add one)") if hints else _("Gathering topics")
+        if not board.waiting:
+            return _("No topics left on the board")
+        return _("Next topic (press t)") if hints else _("Next topic")
+    if board.overrun > 0:
+        time = _("over by {time}").format(time=mmss(board.overrun))
+    else:
+        time = _("{time} left").format(time=mmss(board.left))
+    topic = _("Topic {number}: {words}").format(
+        number=board.number, words=clipped(board.current.words)
+    )
+    return f"{topic} · {time}"
 
 
 def extension_words(board: BoardStatus, *, hints: bool) -> str:
@@ -47,11 +55,12 @@ def extension_words(board: BoardStatus, *, hints: bool) -> str:
     if board.current is None:
         return ""
     granted = "".join(f" +{m}" for m in board.extensions)
-    words = f"Box {board.box} min{granted}"
+    words = _("Box {minutes} min").format(minutes=board.box) + granted
     if board.closed:
-        return f"{words} · the group moves on" + (" (press t)" if hints else "")
+        moves = _("the group moves on (press t)") if hints else _("the group moves on")
+        return f"{words} · {moves}"
     if hints and board.left == 0:
-        words += " · time for a thumbs vote (press h, or y for the phones)"
+        words += " · " + _("time for a thumbs vote (press h, or y for the phones)")
     return words
 
 
@@ -64,15 +73,17 @@ def waiting_words(board: BoardStatus, now: datetime, *, hints: bool) -> str:
         for i, t in enumerate(board.waiting[:SHOWN_WAITING], start=1)
     ]
     if len(board.waiting) > SHOWN_WAITING:
-        lines.append(f"… and {len(board.waiting) - SHOWN_WAITING} more")
+        more = len(board.waiting) - SHOWN_WAITING
+        lines.append(_("… and {count} more").format(count=more))
     if hints:
         end = time_of_day(now + timedelta(seconds=board.still_to_do))
-        lines.append(f"{board.fitting} of {len(board.waiting)} fit · part ends about {end}")
+        fit = _("{count} of {waiting} fit · part ends about {end}")
+        lines.append(fit.format(count=board.fitting, waiting=len(board.waiting), end=end))
     return "\n".join(lines)
 
 
 def _votes(topic: TopicLine) -> str:
-    return f"{topic.votes} vote{'' if topic.votes == 1 else 's'}"
+    return ngettext("{count} vote", "{count} votes", topic.votes).format(count=topic.votes)
 
 
 class TopicBoardPanel(Vertical):
@@ -155,11 +166,10 @@ class TopicBoardPanel(Vertical):
         digits.update(("+" if over else "") + mmss(board.overrun or board.left))
         hints = self.hints
         waiting = waiting_words(board, self.now, hints=hints)
-        header = (
-            "Waiting, by votes (o types them, w asks the phones):\n"
-            if hints
-            else "Topics to come:\n"
-        )
+        if hints:
+            header = _("Waiting, by votes (o types them, w asks the phones):") + "\n"
+        else:
+            header = _("Topics to come:") + "\n"
         for name, words in (
             ("current", current_words(board, hints=hints)),
             ("extensions", extension_words(board, hints=hints)),
