@@ -28,6 +28,7 @@ from textual.theme import Theme
 
 from circlekeeper.sessions.engine.clock import Clock, SystemClock
 from circlekeeper.sessions.host import SessionHost
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.errors import TemplateError
@@ -43,7 +44,7 @@ from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
 from circlekeeper.tui.settings_file import config_notice, keep_theme
 from circlekeeper.tui.theme import HIGH_CONTRAST
-from circlekeeper.tui.view import PARTICIPANT_VIEW
+from circlekeeper.tui.view import FACILITATOR_TITLE, PARTICIPANT_TITLE, PARTICIPANT_VIEW
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
 # The screens of a session load when the first one opens, not at launch, so their
@@ -58,9 +59,6 @@ if TYPE_CHECKING:
 MIN_SIZE = (80, 24)
 """The smallest window (columns, rows) every screen is laid out for."""
 
-FACILITATOR_TITLE = "FACILITATOR VIEW · not for sharing · v switches"
-PARTICIPANT_TITLE = "PARTICIPANT VIEW"
-
 SHARED_OFF_ACTIONS = frozenset({"help", "command_palette"})
 """App actions that open something facilitator-only: nothing happens while shared."""
 
@@ -74,10 +72,12 @@ class CircleKeeperApp(App[int]):
     COMMANDS = App.COMMANDS | {TemplateCommands}
     TITLE = "circlekeeper"
     BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Keys and guidance"),
+        Binding(
+            "question_mark,f1", "help", N_("Help"), id="app.help", tooltip=N_("Keys and guidance")
+        ),
         CRISIS_KEY,
         CRISIS_CHORD,
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="app.quit"),
     ]
 
     participant_view: reactive[bool] = reactive(False)
@@ -148,11 +148,11 @@ class CircleKeeperApp(App[int]):
         if self.settings.config_problems:
             self.notify(
                 config_notice(self.settings.config_problems),
-                title="Your settings file has problems",
+                title=_("Your settings file has problems"),
                 severity="warning",
                 timeout=20,
             )
-        self.sub_title = FACILITATOR_TITLE
+        self.sub_title = _(FACILITATOR_TITLE)
         # Read once the home screen is up, so its problems are said at launch without
         # holding the first frame back.
         self.call_after_refresh(lambda: self.host.org_resources)
@@ -173,7 +173,7 @@ class CircleKeeperApp(App[int]):
             )
 
     def _resources_problem(self, error: TemplateError) -> None:
-        self.notify(str(error), title="Your resources file has problems", severity="error")
+        self.notify(str(error), title=_("Your resources file has problems"), severity="error")
 
     def get_default_screen(self) -> Screen:
         # The home screen is the first and bottom screen: no empty screen is composed
@@ -203,7 +203,7 @@ class CircleKeeperApp(App[int]):
         self.set_class(participant, PARTICIPANT_VIEW)
         for run in self._session_flow.run_screens():
             run.sharing = participant
-        self.sub_title = PARTICIPANT_TITLE if participant else FACILITATOR_TITLE
+        self.sub_title = _(PARTICIPANT_TITLE if participant else FACILITATOR_TITLE)
         # Textual restyles only the screen on top; one beneath, coming back, would
         # still show what it showed before the switch (guidance, notes) on a shared
         # screen. It is restyled as it comes back, before it is drawn.
@@ -238,7 +238,7 @@ class CircleKeeperApp(App[int]):
         if not self.participant_view and isinstance(self.screen, ModalScreen):
             # A dialog (a note being written, a name found) is facilitator-only and would
             # stay on the shared screen: close it first.
-            self.notify("Close this dialog first (escape), then switch to participant view.")
+            self.notify(_("Close this dialog first (escape), then switch to participant view."))
             return
         self.participant_view = not self.participant_view
 
@@ -318,13 +318,13 @@ class CircleKeeperApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from binding_commands(screen)
-        yield SystemCommand("Help", "The keys and how to use them", self.action_help)
+        yield SystemCommand(_("Help"), _("The keys and how to use them"), self.action_help)
         yield SystemCommand(
-            "Crisis resource", "Pause and show the crisis resource", self.action_crisis
+            _("Crisis resource"), _("Pause and show the crisis resource"), self.action_crisis
         )
         yield SystemCommand(
-            "Participant / facilitator view",
-            "Hide or show everything facilitator-only",
+            _("Participant / facilitator view"),
+            _("Hide or show everything facilitator-only"),
             self.action_toggle_view,
         )
 

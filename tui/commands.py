@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.templates.library import TemplateEntry
 from circlekeeper.tui.screens.home import HomeScreen
 
@@ -25,9 +26,12 @@ def binding_commands(screen: Screen) -> Iterable[SystemCommand]:
         if binding.action.startswith("app."):
             continue  # the app's own commands already offer it
         key = screen.app.get_key_display(binding)
-        help_text = f"{binding.tooltip} (key: {key})" if binding.tooltip else f"Key: {key}"
+        if binding.tooltip:
+            help_text = _("{tip} (key: {key})").format(tip=_(binding.tooltip), key=key)
+        else:
+            help_text = _("Key: {key}").format(key=key)
         yield SystemCommand(
-            binding.description, help_text, partial(screen.run_action, binding.action)
+            _(binding.description), help_text, partial(screen.run_action, binding.action)
         )
 
 
@@ -51,20 +55,24 @@ class TemplateCommands(Provider):
     async def discover(self) -> Hits:
         for entry in self._entries():
             yield DiscoveryHit(
-                f"Start: {entry.title}",
+                _("Start: {title}").format(title=entry.title),
                 partial(self._start, entry),
-                help=f"{entry.minutes} min · {entry.summary}",
+                help=_("{minutes} min · {summary}").format(
+                    minutes=entry.minutes, summary=entry.summary
+                ),
             )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for entry in self._entries():
-            text = f"Start: {entry.title}"
+            text = _("Start: {title}").format(title=entry.title)
             score = matcher.match(text)
             if score > 0:
                 yield Hit(
                     score,
                     matcher.highlight(text),
                     partial(self._start, entry),
-                    help=f"{entry.minutes} min · {entry.summary}",
+                    help=_("{minutes} min · {summary}").format(
+                        minutes=entry.minutes, summary=entry.summary
+                    ),
                 )

@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.view import is_shared
 
@@ -109,19 +110,19 @@ class CrisisFlow:
             except SESSION_PROBLEMS as error:
                 self.app.notify(sentence(error), severity="error")
                 return
-            self.app.notify("Follow-up marked done. Thank you for following through.")
+            self.app.notify(_("Follow-up marked done. Thank you for following through."))
             if isinstance(home, HomeScreen):
                 home.reload()
 
         if summary is None:
             due = self.host.home_follow_throughs.open_due()
-            question = f"Have you followed up after the crisis (due {due})?"
+            question = _("Have you followed up after the crisis (due {due})?").format(due=due)
         else:
             title = summary.title or summary.template
-            question = (
-                f"Have you followed up after the crisis in “{title}” (due {summary.follow_up_due})?"
+            question = _("Have you followed up after the crisis in “{title}” (due {due})?").format(
+                title=title, due=summary.follow_up_due
             )
-        self.app.push_screen(ConfirmDialog(question, yes="Done", no="Not yet"), answered)
+        self.app.push_screen(ConfirmDialog(question, yes=_("Done"), no=_("Not yet")), answered)
 
     def _saver(self, session: Session | None) -> Callable[..., object]:
         """Where a follow-through goes: the session's record, or the home screen's list."""
@@ -151,7 +152,7 @@ class CrisisFlow:
                 except SESSION_PROBLEMS as error:
                     self.app.notify(sentence(error), severity="error")
                     return
-                self.app.notify("Follow-through not filled in: it stays due for tomorrow.")
+                self.app.notify(_("Follow-through not filled in: it stays due for tomorrow."))
                 return
             try:
                 store(
@@ -171,6 +172,8 @@ class CrisisFlow:
             except SESSION_PROBLEMS as error:
                 self.app.notify(sentence(error), severity="error")
                 return
-            self.app.notify(f"Follow-through saved: follow up by {draft.due.isoformat()}.")
+            self.app.notify(
+                _("Follow-through saved: follow up by {day}.").format(day=draft.due.isoformat())
+            )
 
         self.app.push_screen(FollowThroughDialog(today, draft), save)

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-CRISIS_TIP = "Pause and show the crisis resource"
+from circlekeeper.sessions.languages.speaking import N_
+
+CRISIS_TIP = N_("Pause and show the crisis resource")
 
 CRISIS_KEY = Binding(
-    "exclamation_mark", "crisis", "Crisis", id="app.crisis", priority=True, tooltip=CRISIS_TIP
+    "exclamation_mark", "crisis", N_("Crisis"), id="app.crisis", priority=True, tooltip=CRISIS_TIP
 )
 """``!``: wherever focus is not in a text box."""
 
 CRISIS_CHORD = Binding(
     "ctrl+backslash",
     "crisis",
-    "Crisis",
+    N_("Crisis"),
     id="app.crisis-chord",
     priority=True,
     show=False,
@@ -31,7 +33,7 @@ CRISIS_CHORD = Binding(
 """``ctrl+\\``: anywhere, a text box included. A screen's footer shows ``!`` instead."""
 
 DIALOG_CRISIS = Binding(
-    "ctrl+backslash", "app.crisis", "Crisis", id="app.crisis-chord", tooltip=CRISIS_TIP
+    "ctrl+backslash", "app.crisis", N_("Crisis"), id="app.crisis-chord", tooltip=CRISIS_TIP
 )
 """The chord as a dialog's footer shows it.
 

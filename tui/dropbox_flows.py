@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from circlekeeper.sessions.host import SessionHost
+from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.tui.text import sentence
 
 # The drop-box and its screens load the first time it is opened, not at launch.
@@ -67,7 +68,7 @@ class DropBoxFlow:
         try:
             box = await self.host.open_dropbox(choice.kinds, choice.host)
         except (DropBoxError, NetworkChoiceError) as error:
-            self.app.notify(sentence(error), title="The drop-box did not open", severity="error")
+            self.app.notify(sentence(error), title=_("The drop-box did not open"), severity="error")
             return
         self.app.push_screen(DropBoxScreen(box))
 
@@ -98,5 +99,9 @@ class DropBoxFlow:
     def tell_unread(self, waiting: int) -> None:
         """Say that ``waiting`` unread cards were let go with the drop-box, if any were."""
         if waiting:
-            were = "1 was" if waiting == 1 else f"{waiting} were"
-            self.app.notify(f"The drop-box is closed. Unread cards reach nothing: {were} let go.")
+            closed = ngettext(
+                "The drop-box is closed. Unread cards reach nothing: {count} was let go.",
+                "The drop-box is closed. Unread cards reach nothing: {count} were let go.",
+                waiting,
+            )
+            self.app.notify(closed.format(count=waiting))

@@ -17,6 +17,7 @@ from textual.app import App
 
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.library import TemplateLibrary
@@ -78,7 +79,7 @@ class SessionFlow:
         from circlekeeper.tui.dialogs.start_session import StartSessionDialog
 
         if self.host.opened is not None:
-            self.app.notify("End or quit the session that is open first.", severity="warning")
+            self.app.notify(_("End or quit the session that is open first."), severity="warning")
             return
 
         from circlekeeper.tui import group_flows
@@ -149,12 +150,12 @@ class SessionFlow:
             self.host.check_reopenable(session_id)
             meta = self.host.store.read(session_id).read_meta()
         except SESSION_PROBLEMS as error:
-            self.app.notify(str(error), title="Could not open the session", severity="error")
+            self.app.notify(str(error), title=_("Could not open the session"), severity="error")
             return
         attendance = meta.get("attendance")
         self.app.push_screen(
             StartSessionDialog(
-                f"Resume: {meta.get('title') or session_id}",
+                _("Resume: {title}").format(title=meta.get("title") or session_id),
                 resuming=True,
                 attendance=attendance if isinstance(attendance, int) else None,
             ),
@@ -167,7 +168,7 @@ class SessionFlow:
         try:
             session = opener()
         except SESSION_PROBLEMS as error:
-            self.app.notify(str(error), title="Could not open the session", severity="error")
+            self.app.notify(str(error), title=_("Could not open the session"), severity="error")
             return None
         self.app.push_screen(
             RunScreen(
@@ -238,7 +239,7 @@ class SessionFlow:
         try:
             session = self.host.read(session_id)
         except SESSION_PROBLEMS as error:
-            self.app.notify(str(error), title="Could not open the session", severity="error")
+            self.app.notify(str(error), title=_("Could not open the session"), severity="error")
             return
         self.app.push_screen(SummaryScreen(session))
 

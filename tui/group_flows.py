@@ -17,6 +17,7 @@ from textual.app import App
 
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.groups.store import GroupStore
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.text import sentence
@@ -53,7 +54,7 @@ def find_or_make(app: App[Any], store: GroupStore, name: str, agenda: Agenda) ->
         except UnknownGroup:
             return store.create(name, SystemClock().now(), template=agenda.name)
     except SESSION_PROBLEMS as error:
-        app.notify(sentence(error), title="The group could not be used", severity="error")
+        app.notify(sentence(error), title=_("The group could not be used"), severity="error")
         return None
 
 
@@ -64,7 +65,7 @@ def join(app: App[Any], store: GroupStore, group: Group, session: Session, newco
     try:
         start_meeting(store, group, session, newcomers=newcomers, now=session.clock.now())
     except SESSION_PROBLEMS as error:
-        app.notify(sentence(error), title="Not recorded with the group", severity="error")
+        app.notify(sentence(error), title=_("Not recorded with the group"), severity="error")
 
 
 def carry_forward(
@@ -86,7 +87,7 @@ def carry_forward(
         try:
             finish_meeting(store, session, note_ids or (), session.clock.now())
         except SESSION_PROBLEMS as error:
-            app.notify(sentence(error), title="The group was not updated", severity="error")
+            app.notify(sentence(error), title=_("The group was not updated"), severity="error")
         then()
 
     def rated(rating: HandsRating | None) -> None:
@@ -94,7 +95,7 @@ def carry_forward(
             try:
                 session.record_rating(rating.answers, rating.means)
             except SESSION_PROBLEMS as error:
-                app.notify(sentence(error), title="The rating was not saved", severity="error")
+                app.notify(sentence(error), title=_("The rating was not saved"), severity="error")
         app.push_screen(CarryForwardDialog(meeting.name, candidates(session)), chosen)
 
     app.push_screen(RatingHandsDialog(_k_of(store, meeting.group_id)), rated)

@@ -17,6 +17,7 @@ from textual.app import App
 
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
 from circlekeeper.sessions.host import SessionHost
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.text import sentence
 
 if TYPE_CHECKING:
@@ -66,15 +67,15 @@ class PollFlow:
 
         session = self.host.session
         if session is None:
-            self.app.notify("The rating check closed with no session open: nothing was saved.")
+            self.app.notify(_("The rating check closed with no session open: nothing was saved."))
             return
         try:
             answers, means = rating_of(tally)
             saved = session.record_rating(answers, means)
         except PollError:
-            self.app.notify("Nobody answered the rating check, so nothing was saved.")
+            self.app.notify(_("Nobody answered the rating check, so nothing was saved."))
             return
         except SESSION_PROBLEMS as error:
-            self.app.notify(sentence(error), title="The rating was not saved", severity="error")
+            self.app.notify(sentence(error), title=_("The rating was not saved"), severity="error")
             return
-        self.app.notify(rating_line(saved), title="Rating check saved")
+        self.app.notify(rating_line(saved), title=_("Rating check saved"))

@@ -9,6 +9,7 @@ from typing import Any
 from textual.app import App
 
 from circlekeeper.sessions.errors import StorageError
+from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.sessions.settings.checks import ConfigProblem
 from circlekeeper.sessions.settings.edit import save_setting, toml_string
 
@@ -20,8 +21,9 @@ def config_notice(problems: Sequence[ConfigProblem]) -> str:
     """The notice's words: each problem at its line, and what the app did about them."""
     lines = [problem.describe("config.toml", brief=True) for problem in problems[:SHOWN]]
     if len(problems) > SHOWN:
-        lines.append(f"…and {len(problems) - SHOWN} more.")
-    lines.append("The defaults are used for these; `circlekeeper config check` lists them.")
+        more = len(problems) - SHOWN
+        lines.append(ngettext("…and {count} more.", "…and {count} more.", more).format(count=more))
+    lines.append(_("The defaults are used for these; `circlekeeper config check` lists them."))
     return "\n".join(lines)
 
 
@@ -35,6 +37,8 @@ def keep_theme(app: App[Any], path: Path, name: str) -> None:
     except StorageError as error:
         app.call_from_thread(
             app.notify,
-            f"The theme is used until you quit but was not saved: {error}",
+            _("The theme is used until you quit but was not saved: {problem}").format(
+                problem=error
+            ),
             severity="warning",
         )

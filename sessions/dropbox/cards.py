@@ -18,6 +18,7 @@ from enum import Enum
 from urllib.parse import parse_qsl
 
 from circlekeeper.sessions.engine.note_model import NoteKind
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.privacy.guard import Finding, redact
 
 MAX_CARD_CHARS = 500
@@ -56,7 +57,7 @@ class CardKind(str, Enum):
     @property
     def label(self) -> str:
         """The words shown for the kind, on the phone and to the facilitator."""
-        return _LABELS[self]
+        return _(_LABELS[self])
 
     @property
     def note_kind(self) -> NoteKind:
@@ -69,9 +70,9 @@ class CardKind(str, Enum):
 
 
 _LABELS = {
-    CardKind.QUESTION: "Question",
-    CardKind.HOW_I_AM: "How I am",
-    CardKind.TOPIC: "Topic for next time",
+    CardKind.QUESTION: N_("Question"),
+    CardKind.HOW_I_AM: N_("How I am"),
+    CardKind.TOPIC: N_("Topic for next time"),
 }
 _NOTE_KINDS = {
     CardKind.QUESTION: NoteKind.QUESTION,

@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.safe_text import safe_text
 
 
@@ -27,16 +28,16 @@ class NoteKind(str, Enum):
 
     @property
     def label(self) -> str:
-        """The words shown for the kind."""
-        return _KIND_LABELS[self]
+        """The words shown for the kind, in the language spoken."""
+        return _(_KIND_LABELS[self])
 
 
 _KIND_LABELS = {
-    NoteKind.THEME: "Theme",
-    NoteKind.ACTION: "Action",
-    NoteKind.QUESTION: "Question",
-    NoteKind.SUPPORT_NEED: "Support need",
-    NoteKind.PARKED: "Parking lot",
+    NoteKind.THEME: N_("Theme"),
+    NoteKind.ACTION: N_("Action"),
+    NoteKind.QUESTION: N_("Question"),
+    NoteKind.SUPPORT_NEED: N_("Support need"),
+    NoteKind.PARKED: N_("Parking lot"),
 }
 
 
@@ -48,8 +49,8 @@ class NoteSource(str, Enum):
 
     @property
     def label(self) -> str:
-        """The words shown for the source."""
-        return "Facilitator" if self is NoteSource.FACILITATOR else "Drop-box card"
+        """The words shown for the source, in the language spoken."""
+        return _("Facilitator") if self is NoteSource.FACILITATOR else _("Drop-box card")
 
 
 @dataclass(frozen=True)

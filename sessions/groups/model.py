@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.safe_text import safe_text
 
 DEFAULT_MIN_COUNT = 5
@@ -38,6 +39,10 @@ class ItemKind(str, Enum):
         return "Action" if self is ItemKind.ACTION else "Topic"
 
 
+_OUTCOME_WORDS = {"done": N_("Done"), "carried": N_("Carried again"), "dropped": N_("Dropped")}
+"""The words shown for each outcome, in English: translated when shown."""
+
+
 class Outcome(str, Enum):
     """What became of an item at the meeting it was brought back to."""
 
@@ -48,7 +53,7 @@ class Outcome(str, Enum):
     @property
     def label(self) -> str:
         """The words shown for the outcome."""
-        return {"done": "Done", "carried": "Carried again", "dropped": "Dropped"}[self.value]
+        return _(_OUTCOME_WORDS[self.value])
 
 
 @dataclass(frozen=True)

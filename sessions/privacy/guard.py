@@ -16,6 +16,7 @@ import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.privacy.names import WatchList
 from circlekeeper.sessions.privacy.phones import (
     first_known_region,
@@ -43,10 +44,10 @@ overlap, the earlier kind wins (an email address that contains a watched name is
 reported once, as an email)."""
 
 _LABELS = {
-    "email": "email address",
-    "phone": "phone number",
-    "address": "street address",
-    "name": "name on your watch list",
+    "email": N_("email address"),
+    "phone": N_("phone number"),
+    "address": N_("street address"),
+    "name": N_("name on your watch list"),
 }
 
 
@@ -74,8 +75,8 @@ class Finding:
 
     @property
     def label(self) -> str:
-        """A few words for the facilitator, such as "phone number"."""
-        return _LABELS[self.kind]
+        """A few words for the facilitator, such as "phone number", in the language spoken."""
+        return _(_LABELS[self.kind])
 
     @property
     def marker(self) -> str:

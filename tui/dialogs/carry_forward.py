@@ -8,6 +8,7 @@ from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from circlekeeper.sessions.groups.carry import Candidate
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.dialogs.form import FormDialog
 from circlekeeper.tui.text import clipped
 
@@ -21,8 +22,8 @@ class CarryForwardDialog(FormDialog[tuple[str, ...]]):
     the facilitator lets it go. Cancel carries nothing new.
     """
 
-    submit_label = "Carry forward"
-    cancel_label = "Carry nothing"
+    submit_label = N_("Carry forward")
+    cancel_label = N_("Carry nothing")
 
     def __init__(self, group_name: str, candidates: list[Candidate]) -> None:
         super().__init__()
@@ -31,13 +32,15 @@ class CarryForwardDialog(FormDialog[tuple[str, ...]]):
 
     def compose_fields(self) -> ComposeResult:
         yield Static(
-            f"Next time, {clipped(self.group_name, 40)} opens with:",
+            _("Next time, {group} opens with:").format(group=clipped(self.group_name, 40)),
             classes="form-title",
             markup=False,
         )
         if not self.candidates:
             yield Static(
-                "No actions or parking-lot topics were noted in this meeting.", classes="hint"
+                _("No actions or parking-lot topics were noted in this meeting."),
+                classes="hint",
+                markup=False,
             )
         yield SelectionList[str](
             *(
@@ -46,7 +49,11 @@ class CarryForwardDialog(FormDialog[tuple[str, ...]]):
             ),
             id="carry",
         )
-        yield Static("space: choose or let go   enter/tab: on to the buttons", classes="hint")
+        yield Static(
+            _("space: choose or let go   enter/tab: on to the buttons"),
+            classes="hint",
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()

@@ -5,9 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
@@ -16,9 +18,9 @@ class ConfirmDialog(ModalScreen[bool]):
     """Ask one question; dismisses with ``True`` for yes and ``False`` for no or escape."""
 
     BINDINGS = [
-        Binding("escape", "answer(False)", "Cancel", id="confirm.cancel"),
-        Binding("y", "answer(True)", "Yes", show=False, id="confirm.yes"),
-        Binding("n", "answer(False)", "No", show=False, id="confirm.no"),
+        Binding("escape", "answer(False)", N_("Cancel"), id="confirm.cancel"),
+        Binding("y", "answer(True)", N_("Yes"), show=False, id="confirm.yes"),
+        Binding("n", "answer(False)", N_("No"), show=False, id="confirm.no"),
         DIALOG_CRISIS,
     ]
 
@@ -45,18 +47,25 @@ class ConfirmDialog(ModalScreen[bool]):
     }
     """
 
-    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
+        """Ask ``question``, with buttons ``yes`` and ``no`` (already translated).
+
+        Args:
+            question: The question, in the language spoken.
+            yes: The button that answers yes; "Yes" in the language spoken when not given.
+            no: The button that answers no; "No" in the language spoken when not given.
+        """
         super().__init__()
         self.question = question
-        self.yes_label = yes
-        self.no_label = no
+        self.yes_label = _("Yes") if yes is None else yes
+        self.no_label = _("No") if no is None else no
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, id="confirm-question", markup=False)
             with Horizontal():
-                yield Button(self.no_label, id="no")
-                yield Button(self.yes_label, id="yes", variant="primary")
+                yield Button(Content(self.no_label), id="no")
+                yield Button(Content(self.yes_label), id="yes", variant="primary")
         yield KeysFooter()
 
     def on_mount(self) -> None:

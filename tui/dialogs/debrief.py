@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Label, Static
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.dialogs.form import FormDialog
 
-SELF_CARE_REMINDER = (
+SELF_CARE_REMINDER = N_(
     "Holding a group takes something out of you. Before the next thing: a glass of water, "
     "a few slow breaths, a short walk. If something heavy came up, talk it over with your "
     "own supervisor or peer facilitator, without names."
@@ -32,38 +33,40 @@ class DebriefDraft:
 class DebriefDialog(FormDialog[DebriefDraft]):
     """Three short questions; escape skips the debrief."""
 
-    BINDINGS = [Binding("ctrl+s", "submit", "Save", id="debrief.save")]
-    cancel_label = "Skip"
+    BINDINGS = [Binding("ctrl+s", "submit", N_("Save"), id="debrief.save")]
+    cancel_label = N_("Skip")
 
     def __init__(self, draft: DebriefDraft | None = None) -> None:
         super().__init__()
         self.draft = draft
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("Debrief: for you only, never in a handout (optional)")
+        yield Static(_("Debrief: for you only, never in a handout (optional)"), markup=False)
         draft = self.draft
-        yield Label("How did it go?")
+        yield Label(_("How did it go?"), markup=False)
         yield Input(
             draft.how_it_went if draft else "",
             id="how-it-went",
             max_length=2000,
             select_on_focus=False,
         )
-        yield Label("Anything to follow up? (no names: they are checked like notes)")
+        yield Label(
+            _("Anything to follow up? (no names: they are checked like notes)"), markup=False
+        )
         yield Input(
             draft.follow_up if draft else "", id="follow-up", max_length=2000, select_on_focus=False
         )
-        yield Label("What will you do to look after yourself?")
+        yield Label(_("What will you do to look after yourself?"), markup=False)
         yield Input(
             draft.self_care if draft else "", id="self-care", max_length=2000, select_on_focus=False
         )
-        yield Static(SELF_CARE_REMINDER, classes="hint")
+        yield Static(_(SELF_CARE_REMINDER), classes="hint", markup=False)
 
     def submit(self) -> None:
         how = self.query_one("#how-it-went", Input).value.strip()
         if not how:
             self.show_error(
-                "Write a word on how it went, or press escape to skip the debrief.",
+                _("Write a word on how it went, or press escape to skip the debrief."),
                 focus="#how-it-went",
             )
             return

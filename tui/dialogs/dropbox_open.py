@@ -25,10 +25,11 @@ from circlekeeper.sessions.dropbox import (
     reach_sentence,
 )
 from circlekeeper.sessions.dropbox.network import LOOPBACK
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.dialogs.form import FormDialog
 from circlekeeper.tui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 
-THIS_COMPUTER = f"This computer only ({LOOPBACK})"
+THIS_COMPUTER = N_("This computer only ({address})")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class DropBoxChoice:
 class DropBoxOpenDialog(FormDialog[DropBoxChoice]):
     """Choose the cards and the network; dismisses with the choice, or ``None``."""
 
-    BINDINGS = [Binding("ctrl+s", "submit", "Open", id="dropbox-open.open")]
+    BINDINGS = [Binding("ctrl+s", "submit", N_("Open"), id="dropbox-open.open")]
 
     DEFAULT_CSS = """
     DropBoxOpenDialog > .form-box {
@@ -68,7 +69,7 @@ class DropBoxOpenDialog(FormDialog[DropBoxChoice]):
     }
     """
 
-    submit_label = "Open"
+    submit_label = N_("Open")
 
     def __init__(
         self,
@@ -92,23 +93,31 @@ class DropBoxOpenDialog(FormDialog[DropBoxChoice]):
         self.host = host if host in self.hosts else LOOPBACK
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("Open the drop-box", classes="title")
+        yield Static(_("Open the drop-box"), classes="title", markup=False)
         yield Static(
-            "Participants scan a code and send anonymous cards from their phones.",
+            _("Participants scan a code and send anonymous cards from their phones."),
             classes="hint",
+            markup=False,
         )
-        yield Static("Cards participants can send", classes="label")
+        yield Static(_("Cards participants can send"), classes="label", markup=False)
         with Horizontal(id="dropbox-kinds"):
             for kind in CardKind:
-                yield MarkedCheckbox(kind.label, value=kind in self.kinds, id=f"kind-{kind.value}")
-        yield Static("Where phones can reach it", classes="label")
+                yield MarkedCheckbox(
+                    Content(kind.label), value=kind in self.kinds, id=f"kind-{kind.value}"
+                )
+        yield Static(_("Where phones can reach it"), classes="label", markup=False)
         yield Static(
-            "Up and down move through the list; space picks. Phones in the room need one of "
-            "this computer's network addresses, not 'this computer only'.",
+            _(
+                "Up and down move through the list; space picks. Phones in the room need one "
+                "of this computer's network addresses, not 'this computer only'."
+            ),
             classes="hint",
+            markup=False,
         )
         with RadioSet(id="dropbox-where"):
-            yield MarkedRadioButton(THIS_COMPUTER, value=self.host == LOOPBACK)
+            yield MarkedRadioButton(
+                Content(_(THIS_COMPUTER).format(address=LOOPBACK)), value=self.host == LOOPBACK
+            )
             for interface in self.interfaces:
                 if not interface.is_loopback:
                     yield MarkedRadioButton(
@@ -133,7 +142,7 @@ class DropBoxOpenDialog(FormDialog[DropBoxChoice]):
         )
         if not kinds:
             self.show_error(
-                "Tick at least one kind of card.", focus=f"#kind-{CardKind.QUESTION.value}"
+                _("Tick at least one kind of card."), focus=f"#kind-{CardKind.QUESTION.value}"
             )
             return
         self.dismiss(DropBoxChoice(kinds=kinds, host=self.host))

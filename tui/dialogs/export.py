@@ -18,6 +18,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
@@ -34,19 +35,23 @@ from circlekeeper.sessions.export import (
     summary_of,
 )
 from circlekeeper.sessions.export.model import ReadableSession
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
 from circlekeeper.tui.dialogs.confirm import ConfirmDialog
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.marked_toggles import MarkedRadioButton
 
 AUDIENCES = (
-    (Audience.PARTICIPANTS, "Participants: handout of agenda, resources, shared themes, actions"),
-    (Audience.FACILITATOR, "Facilitator: the whole record, private (notes, times, debrief)"),
+    (
+        Audience.PARTICIPANTS,
+        N_("Participants: handout of agenda, resources, shared themes, actions"),
+    ),
+    (Audience.FACILITATOR, N_("Facilitator: the whole record, private (notes, times, debrief)")),
 )
 FORMATS = (
-    (Format.HTML, "HTML: one printable page with QR codes"),
-    (Format.MARKDOWN, "Markdown: plain text"),
-    (Format.JSON, "JSON: for another tool"),
+    (Format.HTML, N_("HTML: one printable page with QR codes")),
+    (Format.MARKDOWN, N_("Markdown: plain text")),
+    (Format.JSON, N_("JSON: for another tool")),
 )
 
 
@@ -76,7 +81,7 @@ class ExportChoice:
 class ExportDialog(ModalScreen[ExportChoice | None]):
     """Audience, format and folder; dismisses with an :class:`ExportChoice` or ``None``."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel"), DIALOG_CRISIS]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="export.cancel"), DIALOG_CRISIS]
 
     DEFAULT_CSS = """
     ExportDialog {
@@ -134,26 +139,26 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("[b]Export the summary[/b]")
-            yield Label("Who is it for?")
+            yield Static(Content.styled(_("Export the summary"), "bold"))
+            yield Label(_("Who is it for?"), markup=False)
             with RadioSet(id="export-audience"):
                 for audience, words in AUDIENCES:
                     yield MarkedRadioButton(
-                        words, value=audience is self.audience, id=audience.value
+                        Content(_(words)), value=audience is self.audience, id=audience.value
                     )
-            yield Label("Format")
+            yield Label(_("Format"), markup=False)
             with RadioSet(id="export-format"):
                 for fmt, words in FORMATS:
                     yield MarkedRadioButton(
-                        words, value=fmt is self.format, id=f"format-{fmt.value}"
+                        Content(_(words)), value=fmt is self.format, id=f"format-{fmt.value}"
                     )
-            yield Label("Folder")
+            yield Label(_("Folder"), markup=False)
             yield Input(str(self.folder), id="export-folder")
             yield Static("", id="export-file", markup=False)
             yield Static("", id="export-error", markup=False)
             with Horizontal():
-                yield Button("Cancel", id="cancel")
-                yield Button("Export", id="export", variant="primary")
+                yield Button(Content(_("Cancel")), id="cancel")
+                yield Button(Content(_("Export")), id="export", variant="primary")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -188,19 +193,23 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         return file_name(self.day, self.template, self.audience, self.format)
 
     def _show_file_name(self) -> None:
-        self.query_one("#export-file", Static).update(f"Saves as {self.target_name}")
+        self.query_one("#export-file", Static).update(
+            _("Saves as {file}").format(file=self.target_name)
+        )
 
     def _submit(self) -> None:
         folder = self.query_one("#export-folder", Input).value.strip()
         if not folder:
-            self.query_one("#export-error", Static).update("Enter the folder to save it in.")
+            self.query_one("#export-error", Static).update(_("Enter the folder to save it in."))
             self.query_one("#export-folder", Input).focus()
             return
         try:
             where = Path(folder).expanduser()
         except RuntimeError:  # "~someone" for a user this machine does not know
             self.query_one("#export-error", Static).update(
-                f"There is no home folder for {folder.split('/')[0]!r}; enter another folder."
+                _("There is no home folder for {user!r}; enter another folder.").format(
+                    user=folder.split("/")[0]
+                )
             )
             self.query_one("#export-folder", Input).focus()
             return
@@ -234,11 +243,14 @@ def write_choice(app: App, session: ReadableSession, choice: ExportChoice) -> No
         return
     except (ExportError, SessionError, StorageError) as error:
         app.call_from_thread(
-            app.notify, str(error), title="Could not export", severity="error", timeout=10
+            app.notify, str(error), title=_("Could not export"), severity="error", timeout=10
         )
         return
-    what = "handout" if choice.audience is Audience.PARTICIPANTS else "record (private)"
-    app.call_from_thread(app.notify, f"Saved the {what} to {path}", title="Exported")
+    if choice.audience is Audience.PARTICIPANTS:
+        saved = _("Saved the handout to {path}").format(path=path)
+    else:
+        saved = _("Saved the record (private) to {path}").format(path=path)
+    app.call_from_thread(app.notify, saved, title=_("Exported"))
 
 
 def _ask_overwrite(app: App, session: ReadableSession, choice: ExportChoice) -> None:
@@ -247,8 +259,8 @@ def _ask_overwrite(app: App, session: ReadableSession, choice: ExportChoice) -> 
             again = partial(write_choice, app, session, replace(choice, overwrite=True))
             app.run_worker(again, thread=True, group="export", exclusive=True)
 
-    question = f"{choice.path} already exists. Replace it with this export?"
-    app.push_screen(ConfirmDialog(question, yes="Replace", no="Keep it"), answered)
+    question = _("{path} already exists. Replace it with this export?").format(path=choice.path)
+    app.push_screen(ConfirmDialog(question, yes=_("Replace"), no=_("Keep it")), answered)
 
 
 def _ask_make_folder(app: App, session: ReadableSession, choice: ExportChoice) -> None:
@@ -257,5 +269,7 @@ def _ask_make_folder(app: App, session: ReadableSession, choice: ExportChoice) -
             again = partial(write_choice, app, session, replace(choice, make_folder=True))
             app.run_worker(again, thread=True, group="export", exclusive=True)
 
-    question = f"The folder {choice.folder} does not exist. Create it and export there?"
-    app.push_screen(ConfirmDialog(question, yes="Create it", no="Cancel"), answered)
+    question = _("The folder {folder} does not exist. Create it and export there?").format(
+        folder=choice.folder
+    )
+    app.push_screen(ConfirmDialog(question, yes=_("Create it"), no=_("Cancel")), answered)

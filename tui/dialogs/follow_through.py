@@ -8,9 +8,11 @@ from datetime import date, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Input, Label, RadioSet, Static
 
 from circlekeeper.sessions.engine.follow_through import PLACES, STEPS
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.dialogs.form import FormDialog
 from circlekeeper.tui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 
@@ -40,7 +42,7 @@ class FollowThroughDialog(FormDialog[FollowThroughDraft]):
         draft: What was chosen before, when it comes back to be edited.
     """
 
-    BINDINGS = [Binding("ctrl+s", "submit", "Save", id="follow-through.save")]
+    BINDINGS = [Binding("ctrl+s", "submit", N_("Save"), id="follow-through.save")]
     DEFAULT_CSS = """
     FollowThroughDialog RadioSet, FollowThroughDialog MarkedCheckbox {
         border: none;
@@ -57,7 +59,7 @@ class FollowThroughDialog(FormDialog[FollowThroughDraft]):
         width: 18;
     }
     """
-    cancel_label = "Later"
+    cancel_label = N_("Later")
 
     def __init__(self, today: date, draft: FollowThroughDraft | None = None) -> None:
         super().__init__()
@@ -67,28 +69,34 @@ class FollowThroughDialog(FormDialog[FollowThroughDraft]):
     def compose_fields(self) -> ComposeResult:
         draft = self.draft
         due = draft.due if draft else self.today + timedelta(days=1)
-        yield Static("[b]After the crisis: for you only, never in a handout[/b]")
+        yield Static(
+            Content.styled(_("After the crisis: for you only, never in a handout"), "bold")
+        )
         with RadioSet(id="follow-place"):
-            for place, words in PLACES.items():
+            for place, english in PLACES.items():
+                words = _(english)
                 chosen = draft.place == place if draft else place == "room"
                 yield MarkedRadioButton(
-                    words[0].upper() + words[1:], value=chosen, id=f"place-{place}"
+                    Content(words[:1].upper() + words[1:]), value=chosen, id=f"place-{place}"
                 )
-        yield Label("What was done (tick none if none of these)")
-        for step, words in STEPS.items():
+        yield Label(_("What was done (tick none if none of these)"), markup=False)
+        for step, english in STEPS.items():
+            words = _(english)
             ticked = draft is not None and step in draft.steps
-            yield MarkedCheckbox(words[0].upper() + words[1:], value=ticked, id=f"step-{step}")
+            yield MarkedCheckbox(
+                Content(words[:1].upper() + words[1:]), value=ticked, id=f"step-{step}"
+            )
         with Horizontal(classes="follow-row"):
-            yield Label("Follow up with the person by (YYYY-MM-DD) ")
+            yield Label(_("Follow up with the person by (YYYY-MM-DD) "), markup=False)
             yield Input(due.isoformat(), id="follow-due", max_length=10)
         yield MarkedCheckbox(
-            "A debrief with someone (supervisor, peer) within 72 hours",
+            Content(_("A debrief with someone (supervisor, peer) within 72 hours")),
             value=draft.debrief if draft else True,
             id="follow-debrief",
         )
         yield Input(
             draft.words if draft else "",
-            placeholder="A few words, no names (optional)",
+            placeholder=_("A few words, no names (optional)"),
             id="follow-words",
             max_length=1000,
             select_on_focus=False,
@@ -104,9 +112,9 @@ class FollowThroughDialog(FormDialog[FollowThroughDraft]):
         try:
             due = date.fromisoformat(text)
         except ValueError:
-            return f"{text!r} is not a date; write it as YYYY-MM-DD."
+            return _("{text!r} is not a date; write it as YYYY-MM-DD.").format(text=text)
         if due < self.today:
-            return "The follow-up is due today or later."
+            return _("The follow-up is due today or later.")
         return None
 
     def submit(self) -> None:

@@ -12,9 +12,11 @@ from typing import TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
@@ -24,7 +26,7 @@ ResultType = TypeVar("ResultType")
 class FormDialog(ModalScreen[ResultType | None]):
     """A modal form; dismisses with a result, or ``None`` when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel"), DIALOG_CRISIS]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel"), DIALOG_CRISIS]
 
     DEFAULT_CSS = """
     FormDialog {
@@ -55,10 +57,10 @@ class FormDialog(ModalScreen[ResultType | None]):
     }
     """
 
-    submit_label = "Save"
-    """The main button's label."""
-    cancel_label = "Cancel"
-    """The other button's label."""
+    submit_label = N_("Save")
+    """The main button's label, in English: translated when shown."""
+    cancel_label = N_("Cancel")
+    """The other button's label, in English: translated when shown."""
 
     def compose(self) -> ComposeResult:
         # The box scrolls when the window is too short for it, keeping the focused box
@@ -69,8 +71,8 @@ class FormDialog(ModalScreen[ResultType | None]):
             with Horizontal(classes="form-buttons"):
                 # Every dialog has one order: the way back (what escape does) on the left,
                 # the main action on the right. Enter in the last box still submits.
-                yield Button(self.cancel_label, id="cancel")
-                yield Button(self.submit_label, id="submit", variant="primary")
+                yield Button(Content(_(self.cancel_label)), id="cancel")
+                yield Button(Content(_(self.submit_label)), id="submit", variant="primary")
         yield KeysFooter()
 
     def compose_fields(self) -> ComposeResult:

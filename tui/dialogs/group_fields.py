@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static
 
+from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.tui.text import clipped
 
 MAX_LISTED = 6
@@ -24,16 +25,24 @@ MAX_LISTED = 6
 
 def compose_group_fields(groups: tuple[str, ...]) -> ComposeResult:
     """The newcomers and group boxes, with the groups there are."""
-    yield Label("How many of them are new to the group?")
-    yield Input("0", placeholder="e.g. 1", id="newcomers")
-    yield Label("Group (optional): a group's name, or a new one")
-    yield Input(placeholder="e.g. Tuesday circle", id="group")
+    yield Label(_("How many of them are new to the group?"), markup=False)
+    yield Input("0", placeholder=_("e.g. 1"), id="newcomers")
+    yield Label(_("Group (optional): a group's name, or a new one"), markup=False)
+    yield Input(placeholder=_("e.g. Tuesday circle"), id="group")
     shown = ", ".join(clipped(name, 24) for name in groups[:MAX_LISTED])
-    more = f" and {len(groups) - MAX_LISTED} more" if len(groups) > MAX_LISTED else ""
-    known = f"Groups: {shown}{more}. " if groups else "No groups yet. "
+    more = len(groups) - MAX_LISTED
+    if more > 0:
+        known = ngettext(
+            "Groups: {groups} and {count} more.", "Groups: {groups} and {count} more.", more
+        ).format(groups=shown, count=more)
+    else:
+        known = _("Groups: {groups}.").format(groups=shown) if groups else _("No groups yet.")
+    about = _(
+        "A group's meetings open with what the last one left, and its agreements "
+        "are read when someone new comes. Naming a group selects its usual agenda."
+    )
     yield Static(
-        known + "A group's meetings open with what the last one left, and its agreements "
-        "are read when someone new comes. Naming a group selects its usual agenda.",
+        f"{known} {about}",
         classes="hint",
         markup=False,
         id="group-hint",
@@ -44,7 +53,7 @@ def compose_agenda_field(agendas: tuple[tuple[str, str], ...], chosen: str) -> C
     """The agenda box: each agenda by its title, ``chosen`` (a name) selected."""
     # One line, so the form still fits a small window with its error line in view.
     with Horizontal(id="agenda-row"):
-        yield Label("Agenda ")
+        yield Label(_("Agenda") + " ", markup=False)
         yield Select(
             [(clipped(title, 56), name) for name, title in agendas],
             value=chosen,
@@ -64,7 +73,7 @@ def newcomers_problem(raw: str) -> str | None:
     """What is wrong with the newcomers box, or ``None``."""
     raw = raw.strip() or "0"
     if not (raw.isascii() and raw.isdigit()):
-        return "Enter how many are new to the group: a number, 0 when nobody is."
+        return _("Enter how many are new to the group: a number, 0 when nobody is.")
     return None
 
 
@@ -76,5 +85,7 @@ def read_group_fields(screen: Screen[Any], attendance: int) -> tuple[int, str] |
         return problem
     newcomers = int(raw.strip() or "0")
     if newcomers > attendance:
-        return f"More newcomers ({newcomers}) than people present ({attendance})."
+        return _("More newcomers ({newcomers}) than people present ({attendance}).").format(
+            newcomers=newcomers, attendance=attendance
+        )
     return newcomers, " ".join(screen.query_one("#group", Input).value.split())

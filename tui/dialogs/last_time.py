@@ -10,10 +10,14 @@ from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.groups.meeting import Meeting
 from circlekeeper.sessions.groups.model import Outcome
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.dialogs.form import FormDialog
 from circlekeeper.tui.text import clipped
 
 ITEM_CHARS = 56
+OPEN = N_("open")
+"""The mark of an item not marked yet, in English: translated when shown."""
+
 _KEYS = {"d": Outcome.DONE, "c": Outcome.CARRIED, "x": Outcome.DROPPED}
 
 
@@ -21,11 +25,11 @@ class LastTimeDialog(FormDialog[dict[str, Outcome]]):
     """The items brought to this meeting; dismisses with the outcomes marked here."""
 
     BINDINGS = [
-        Binding("d", "mark('d')", "Done", id="last-time.done"),
-        Binding("c", "mark('c')", "Carried again", id="last-time.carried"),
-        Binding("x", "mark('x')", "Dropped", id="last-time.dropped"),
+        Binding("d", "mark('d')", N_("Done"), id="last-time.done"),
+        Binding("c", "mark('c')", N_("Carried again"), id="last-time.carried"),
+        Binding("x", "mark('x')", N_("Dropped"), id="last-time.dropped"),
     ]
-    submit_label = "Save"
+    submit_label = N_("Save")
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
@@ -35,18 +39,19 @@ class LastTimeDialog(FormDialog[dict[str, Outcome]]):
     def _label(self, index: int) -> str:
         item = self.meeting.brought[index]
         outcome = self.outcomes.get(item.id)
-        mark = f"[{outcome.label}]" if outcome else "[open]"
+        mark = f"[{outcome.label if outcome else _(OPEN)}]"
         return f"{mark:<16}{item.kind.label}: {clipped(item.text, ITEM_CHARS)}"
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("From last time", classes="form-title")
+        yield Static(_("From last time"), classes="form-title", markup=False)
         yield OptionList(
             *(Option(Text(self._label(i))) for i in range(len(self.meeting.brought))),
             id="items",
         )
         yield Static(
-            "d done   c carried again   x dropped   (an item not marked stays open)",
+            _("d done   c carried again   x dropped   (an item not marked stays open)"),
             classes="hint",
+            markup=False,
         )
 
     def on_mount(self) -> None:

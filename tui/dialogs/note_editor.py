@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import Checkbox, Input, RadioButton, RadioSet, Static
 
 from circlekeeper.sessions.engine.note_model import NoteKind
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.dialogs.form import FormDialog
 from circlekeeper.tui.widgets.marked_toggles import MarkedCheckbox, MarkedRadioButton
 
@@ -28,7 +30,7 @@ class NoteDraft:
 class NoteKinds(RadioSet):
     """The kind buttons, where enter chooses the highlighted kind and saves the note."""
 
-    BINDINGS = [Binding("enter", "choose_and_save", "Save", show=False)]
+    BINDINGS = [Binding("enter", "choose_and_save", N_("Save"), show=False)]
 
     _chosen_by_enter: RadioButton | None = None
 
@@ -52,7 +54,7 @@ class NotePrivateBox(MarkedCheckbox):
     """The facilitator-only box, where enter saves the note instead of ticking it."""
 
     # In a form, enter saves wherever the focus is; space still ticks the box.
-    BINDINGS = [Binding("enter", "screen.submit", "Save", show=False)]
+    BINDINGS = [Binding("enter", "screen.submit", N_("Save"), show=False)]
 
 
 class NoteEditor(FormDialog[NoteDraft]):
@@ -62,7 +64,7 @@ class NoteEditor(FormDialog[NoteDraft]):
     that opened it to offer again: a stray escape never loses a facilitator's words.
     """
 
-    BINDINGS = [Binding("ctrl+s", "submit", "Save", id="note.save")]
+    BINDINGS = [Binding("ctrl+s", "submit", N_("Save"), id="note.save")]
 
     DEFAULT_CSS = """
     NoteEditor RadioSet {
@@ -76,13 +78,20 @@ class NoteEditor(FormDialog[NoteDraft]):
         self,
         draft: NoteDraft | None = None,
         *,
-        title: str = "New note",
-        hint: str = "A few words, without anyone's name.",
+        title: str | None = None,
+        hint: str | None = None,
     ) -> None:
+        """Open on ``draft``, under ``title`` and ``hint`` (in the language spoken).
+
+        Args:
+            draft: What the boxes hold at first.
+            title: The heading; "New note" in the language spoken when not given.
+            hint: The line beneath; a reminder to leave names out when not given.
+        """
         super().__init__()
         self.draft = draft
-        self.heading = title
-        self.hint = hint
+        self.heading = _("New note") if title is None else title
+        self.hint = _("A few words, without anyone's name.") if hint is None else hint
         self.set_aside: NoteDraft | None = None
         """What the editor held when it was cancelled; None when it was empty or saved."""
 
@@ -100,13 +109,13 @@ class NoteEditor(FormDialog[NoteDraft]):
         )
         with NoteKinds(id="note-kind"):
             for each in NoteKind:
-                yield MarkedRadioButton(each.label, value=each is kind, name=each.value)
+                yield MarkedRadioButton(Content(each.label), value=each is kind, name=each.value)
         yield NotePrivateBox(
-            "Facilitator only (never in the participant handout)",
+            Content(_("Facilitator only (never in the participant handout)")),
             value=draft.facilitator_only if draft else False,
             id="note-private",
         )
-        yield Static("enter or ctrl+s saves · space chooses", classes="hint")
+        yield Static(_("enter or ctrl+s saves · space chooses"), classes="hint", markup=False)
 
     def _written(self) -> NoteDraft | None:
         """What the fields hold now; None when no words are written."""
@@ -121,7 +130,7 @@ class NoteEditor(FormDialog[NoteDraft]):
     def submit(self) -> None:
         draft = self._written()
         if draft is None:
-            self.show_error("Write a few words first.", focus="#note-text")
+            self.show_error(_("Write a few words first."), focus="#note-text")
             return
         self.dismiss(draft)
 

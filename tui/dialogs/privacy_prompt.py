@@ -8,9 +8,11 @@ from typing import Literal
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.privacy.guard import Finding, redact
 from circlekeeper.tui.crisis_keys import DIALOG_CRISIS
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
@@ -22,9 +24,9 @@ class PrivacyPrompt(ModalScreen[Choice]):
     """Says what was found and where; dismisses with the facilitator's choice."""
 
     BINDINGS = [
-        Binding("escape,e", "choose('edit')", "Edit", id="privacy.edit"),
-        Binding("r", "choose('redact')", "Redact", id="privacy.redact"),
-        Binding("k", "choose('keep')", "Keep as is", id="privacy.keep"),
+        Binding("escape,e", "choose('edit')", N_("Edit"), id="privacy.edit"),
+        Binding("r", "choose('redact')", N_("Redact"), id="privacy.redact"),
+        Binding("k", "choose('keep')", N_("Keep as is"), id="privacy.keep"),
         DIALOG_CRISIS,
     ]
 
@@ -59,17 +61,17 @@ class PrivacyPrompt(ModalScreen[Choice]):
     def compose(self) -> ComposeResult:
         found = "\n".join(f"• {f.label}: “{f.text}”" for f in self.findings)
         with Vertical():
-            yield Static("[b]This note may identify someone[/b]")
+            yield Static(Content.styled(_("This note may identify someone"), "bold"))
             yield Static(found, id="privacy-found", markup=False)
             yield Static(
-                f"Redacted it would read:\n{redact(self.text, self.findings)}",
+                _("Redacted it would read:\n{text}").format(text=redact(self.text, self.findings)),
                 id="privacy-redacted",
                 markup=False,
             )
             with Horizontal():
-                yield Button("Edit (e)", id="edit", variant="primary")
-                yield Button("Redact (r)", id="redact")
-                yield Button("Keep as is (k)", id="keep", variant="warning")
+                yield Button(Content(_("Edit (e)")), id="edit", variant="primary")
+                yield Button(Content(_("Redact (r)")), id="redact")
+                yield Button(Content(_("Keep as is (k)")), id="keep", variant="warning")
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -17,11 +17,20 @@ from textual.widgets import Input, Label, Static
 from circlekeeper.sessions.engine.hands import BANDS, HandsRating, item_mean, rating_from_hands
 from circlekeeper.sessions.engine.timekeeper import MAX_ATTENDANCE
 from circlekeeper.sessions.errors import SessionError
-from circlekeeper.sessions.reports.figures import RATING_ITEMS, RATING_WORDS
+from circlekeeper.sessions.languages.speaking import N_, _
+from circlekeeper.sessions.reports.figures import RATING_ITEMS
 from circlekeeper.tui.dialogs.form import FormDialog
 from circlekeeper.tui.view import is_shared
 
-NOT_A_COUNT = "Type the hands counted as a number (an empty box is none)."
+NOT_A_COUNT = N_("Type the hands counted as a number (an empty box is none).")
+
+ITEM_WORDS = {
+    "heard": N_("Felt heard"),
+    "topics": N_("The topics mattered"),
+    "way": N_("The way we worked"),
+    "overall": N_("Overall"),
+}
+"""Each rating item's words on screen, in English: translated when shown."""
 
 
 def box_id(item: str, band: int) -> str:
@@ -32,8 +41,8 @@ def box_id(item: str, band: int) -> str:
 class RatingHandsDialog(FormDialog[HandsRating]):
     """Hands counted per item and band; dismisses with the rating, or ``None`` to skip."""
 
-    submit_label = "Save rating"
-    cancel_label = "Skip"
+    submit_label = N_("Save rating")
+    cancel_label = N_("Skip")
 
     DEFAULT_CSS = """
     RatingHandsDialog .hands-row {
@@ -68,11 +77,14 @@ class RatingHandsDialog(FormDialog[HandsRating]):
         self.k = k
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("How did this meeting go? Count hands", classes="form-title")
+        yield Static(_("How did this meeting go? Count hands"), classes="form-title", markup=False)
         yield Static(
-            "For each line ask: who would say 0 to 3? 4 to 6? 7 or 8? 9 or 10? "
-            "Type the hands counted; an empty box is none.",
+            _(
+                "For each line ask: who would say 0 to 3? 4 to 6? 7 or 8? 9 or 10? "
+                "Type the hands counted; an empty box is none."
+            ),
             classes="hint",
+            markup=False,
         )
         with Horizontal(classes="hands-head"):
             yield Label("", classes="item")
@@ -80,7 +92,7 @@ class RatingHandsDialog(FormDialog[HandsRating]):
                 yield Label(shown.label, classes="band")
         for item in RATING_ITEMS:
             with Horizontal(classes="hands-row"):
-                yield Label(RATING_WORDS[item])
+                yield Label(_(ITEM_WORDS[item]), markup=False)
                 for band in range(len(BANDS)):
                     # Any key is let in and checked: a box that dropped keys would swallow
                     # the crisis key typed there, with no word of why.
@@ -107,31 +119,32 @@ class RatingHandsDialog(FormDialog[HandsRating]):
 
     def _result(self) -> str:
         if not self.is_mounted:
-            return "No hands counted yet."
+            return _("No hands counted yet.")
         rows = self.counts()
         if rows is None:
-            return NOT_A_COUNT
+            return _(NOT_A_COUNT)
         answers = max(sum(row) for row in rows)
         if answers == 0:
-            return "No hands counted yet."
+            return _("No hands counted yet.")
         if answers < self.k and is_shared(self):
-            return f"n = <{self.k} answered: the means are shown from {self.k} answers."
+            return _("n = <{k} answered: the means are shown from {k} answers.").format(k=self.k)
         means = []
         for item, row in zip(RATING_ITEMS, rows, strict=True):
             mean = item_mean(row)
-            means.append(f"{RATING_WORDS[item]} {'–' if mean is None else mean}")
+            words = _(ITEM_WORDS[item])
+            means.append(f"{words} {'–' if mean is None else mean}")
         midpoints = ", ".join(f"{band.midpoint:g}" for band in BANDS)
-        return (
-            f"n = {answers} answered (the most hands on one line). Means: {'; '.join(means)}.\n"
-            f"Each hand counts as its band's middle ({midpoints})."
-        )
+        return _(
+            "n = {answers} answered (the most hands on one line). Means: {means}.\n"
+            "Each hand counts as its band's middle ({midpoints})."
+        ).format(answers=answers, means="; ".join(means), midpoints=midpoints)
 
     def check_field(self, field: Input) -> str | None:
         raw = field.value.strip() or "0"
         if not (raw.isascii() and raw.isdigit()):
-            return NOT_A_COUNT
+            return _(NOT_A_COUNT)
         if int(raw) > MAX_ATTENDANCE:
-            return f"Count at most {MAX_ATTENDANCE} hands in one box."
+            return _("Count at most {count} hands in one box.").format(count=MAX_ATTENDANCE)
         return None
 
     def submit(self) -> None:
@@ -144,6 +157,8 @@ class RatingHandsDialog(FormDialog[HandsRating]):
         try:
             rating = rating_from_hands(counts or [])
         except SessionError as error:
-            self.show_error(f"{error}. Count hands on every line, or skip the rating.")
+            self.show_error(
+                _("{problem}. Count hands on every line, or skip the rating.").format(problem=error)
+            )
             return
         self.dismiss(rating)

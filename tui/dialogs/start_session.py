@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.dialogs.form import FormDialog
 from circlekeeper.tui.text import clipped
 
@@ -36,7 +37,7 @@ MAX_ATTENDANCE = 200
 class StartSessionDialog(FormDialog[StartChoice]):
     """Attendance and watch list; dismisses with a :class:`StartChoice` or ``None``."""
 
-    submit_label = "Start"
+    submit_label = N_("Start")
 
     DEFAULT_CSS = """
     StartSessionDialog #agenda-row {
@@ -64,21 +65,25 @@ class StartSessionDialog(FormDialog[StartChoice]):
         self.resuming = resuming
         self.attendance = attendance
         if resuming:
-            self.submit_label = "Resume"
+            self.submit_label = N_("Resume")
 
     def compose_fields(self) -> ComposeResult:
-        verb = "" if self.resuming else "Start: "
-        yield Static(f"{verb}{clipped(self.agenda_title)}", markup=False, classes="form-title")
+        title = clipped(self.agenda_title)
+        heading = title if self.resuming else _("Start: {title}").format(title=title)
+        yield Static(heading, markup=False, classes="form-title")
         if self.resuming:
             yield Static(
-                "The watch list was not saved (it never is): enter it again if you "
-                "want notes checked for those names.",
+                _(
+                    "The watch list was not saved (it never is): enter it again if you "
+                    "want notes checked for those names."
+                ),
                 classes="hint",
+                markup=False,
             )
-        yield Label("How many people are in the group?")
+        yield Label(_("How many people are in the group?"), markup=False)
         yield Input(
             "" if self.attendance is None else str(self.attendance),
-            placeholder="e.g. 8",
+            placeholder=_("e.g. 8"),
             # Any text is let in and checked on enter: a box that silently dropped letters
             # swallowed a watch-list name typed before the cursor had moved on.
             id="attendance",
@@ -91,12 +96,15 @@ class StartSessionDialog(FormDialog[StartChoice]):
                 from circlekeeper.tui.dialogs.group_fields import compose_agenda_field
 
                 yield from compose_agenda_field(self.agendas, self.agenda_name)
-        yield Label("First names to watch for in notes (optional)")
-        yield Input(placeholder="e.g. Maria, José, Sam", id="watch")
+        yield Label(_("First names to watch for in notes (optional)"), markup=False)
+        yield Input(placeholder=_("e.g. Maria, José, Sam"), id="watch")
         yield Static(
-            "Kept in memory only, never saved: notes that mention one of these names "
-            "are flagged before they are saved.",
+            _(
+                "Kept in memory only, never saved: notes that mention one of these names "
+                "are flagged before they are saved."
+            ),
             classes="hint",
+            markup=False,
         )
 
     @on(Input.Changed, "#group")
@@ -112,7 +120,9 @@ class StartSessionDialog(FormDialog[StartChoice]):
         titles = dict(self.agendas)
         if isinstance(event.value, str) and event.value in titles:
             self.agenda_name = event.value
-            self.query_one(".form-title", Static).update(f"Start: {clipped(titles[event.value])}")
+            self.query_one(".form-title", Static).update(
+                _("Start: {title}").format(title=clipped(titles[event.value]))
+            )
 
     def check_field(self, field: Input) -> str | None:
         if field.id == "newcomers":
@@ -124,7 +134,9 @@ class StartSessionDialog(FormDialog[StartChoice]):
         raw = field.value.strip()
         # ASCII digits only: "²" is a digit to Python but not a number int() reads.
         if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_ATTENDANCE:
-            return f"Enter how many people are here: a number from 1 to {MAX_ATTENDANCE}."
+            return _("Enter how many people are here: a number from 1 to {count}.").format(
+                count=MAX_ATTENDANCE
+            )
         return None
 
     def submit(self) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Static
 
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.structures.topic_status import TopicLine
 from circlekeeper.tui.dialogs.form import FormDialog
 from circlekeeper.tui.text import clipped
@@ -20,11 +21,14 @@ COUNT_CHARS = 3
 """Digits a count box takes: no room counts past 999."""
 
 
-def count_problem(raw: str, what: str) -> str | None:
-    """What is wrong with a count typed for ``what``, or ``None`` (empty counts as 0)."""
+def count_problem(raw: str, problem: str) -> str | None:
+    """``problem`` (the sentence asking for a number) when ``raw`` is not a count, else ``None``.
+
+    An empty box counts as 0.
+    """
     raw = raw.strip() or "0"
     if not (raw.isascii() and raw.isdigit()):
-        return f"Enter {what} as a number, 0 or more."
+        return problem
     return None
 
 
@@ -35,21 +39,24 @@ def _count(raw: str) -> int:
 class TopicDialog(FormDialog[str]):
     """One topic's words; dismisses with them."""
 
-    submit_label = "Add topic"
+    submit_label = N_("Add topic")
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("Add a topic to the board", classes="form-title")
-        yield Input(placeholder="e.g. Saying no without guilt", id="topic", max_length=200)
+        yield Static(_("Add a topic to the board"), classes="form-title", markup=False)
+        yield Input(placeholder=_("e.g. Saying no without guilt"), id="topic", max_length=200)
         yield Static(
-            "A few words, without anyone's name. Approved topic cards from the drop-box "
-            "are on the board already.",
+            _(
+                "A few words, without anyone's name. Approved topic cards from the drop-box "
+                "are on the board already."
+            ),
             classes="hint",
+            markup=False,
         )
 
     def submit(self) -> None:
         words = " ".join(self.query_one("#topic", Input).value.split())
         if not words:
-            self.show_error("Write the topic in a few words.", "#topic")
+            self.show_error(_("Write the topic in a few words."), "#topic")
             return
         self.dismiss(words)
 
@@ -61,26 +68,33 @@ class VotesDialog(FormDialog[dict[str, int]]):
         topics: the topics waiting, in the order they are listed on the board.
     """
 
-    submit_label = "Save votes"
+    submit_label = N_("Save votes")
 
     def __init__(self, topics: Sequence[TopicLine]) -> None:
         super().__init__()
         self.topics = tuple(topics)
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("Votes per topic (a count of dots or hands)", classes="form-title")
+        yield Static(
+            _("Votes per topic (a count of dots or hands)"), classes="form-title", markup=False
+        )
         for topic in self.topics:
-            yield Label(f"{topic.id}. {clipped(topic.words, 60)}")
+            yield Label(f"{topic.id}. {clipped(topic.words, 60)}", markup=False)
             yield Input(str(topic.votes), id=f"votes-{topic.id}", max_length=COUNT_CHARS)
 
     def check_field(self, field: Input) -> str | None:
-        return count_problem(field.value, "the votes")
+        return count_problem(field.value, _("Enter the votes as a number, 0 or more."))
 
     def submit(self) -> None:
         tally = {}
         for topic in self.topics:
             field = self.query_one(f"#votes-{topic.id}", Input)
-            problem = count_problem(field.value, f"the votes for topic {topic.id}")
+            problem = count_problem(
+                field.value,
+                _("Enter the votes for topic {number} as a number, 0 or more.").format(
+                    number=topic.id
+                ),
+            )
             if problem:
                 self.show_error(problem, f"#votes-{topic.id}")
                 return
@@ -95,32 +109,45 @@ class ThumbsDialog(FormDialog[tuple[int, int, int]]):
         topic: the topic under way.
     """
 
-    submit_label = "Save thumbs"
-    _FIELDS = (("up", "Thumbs up: go on"), ("sideways", "Sideways"), ("down", "Down: move on"))
+    submit_label = N_("Save thumbs")
+    _FIELDS = (
+        ("up", N_("Thumbs up: go on")),
+        ("sideways", N_("Sideways")),
+        ("down", N_("Down: move on")),
+    )
 
     def __init__(self, topic: TopicLine) -> None:
         super().__init__()
         self.topic = topic
 
     def compose_fields(self) -> ComposeResult:
-        yield Static(f"Thumbs on: {clipped(self.topic.words, 56)}", classes="form-title")
+        yield Static(
+            _("Thumbs on: {topic}").format(topic=clipped(self.topic.words, 56)),
+            classes="form-title",
+            markup=False,
+        )
         for key, label in self._FIELDS:
-            yield Label(label)
+            yield Label(_(label), markup=False)
             yield Input("0", id=f"thumbs-{key}", max_length=COUNT_CHARS)
 
     def check_field(self, field: Input) -> str | None:
-        return count_problem(field.value, "the hands")
+        return count_problem(field.value, _("Enter the hands as a number, 0 or more."))
 
     def submit(self) -> None:
         counts = []
         for key, label in self._FIELDS:
             field = self.query_one(f"#thumbs-{key}", Input)
-            problem = count_problem(field.value, f"the hands for {label.lower()}")
+            problem = count_problem(
+                field.value,
+                _("Enter the hands for {choice} as a number, 0 or more.").format(
+                    choice=_(label).lower()
+                ),
+            )
             if problem:
                 self.show_error(problem, f"#thumbs-{key}")
                 return
             counts.append(_count(field.value))
         if not sum(counts):
-            self.show_error("Count at least one hand.", "#thumbs-up")
+            self.show_error(_("Count at least one hand."), "#thumbs-up")
             return
         self.dismiss((counts[0], counts[1], counts[2]))
