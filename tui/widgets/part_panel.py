@@ -20,7 +20,7 @@ from circlekeeper.sessions.engine.status import Status
 from circlekeeper.sessions.templates.agenda import Part
 from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.banner import Banner
-from circlekeeper.tui.widgets.bare_containers import BareRow
+from circlekeeper.tui.widgets.bare_containers import BareColumn, BareRow
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.clock_text import elapsed, minutes, time_of_day
 from circlekeeper.tui.widgets.notes_list import NotesList
@@ -69,8 +69,10 @@ class PartPanel(Vertical):
             yield RoundPanel(id="round-panel")
             yield StepPanel(id="step-panel")
         yield TickingText(id="session-clock")
-        yield PartContent(id="part-content")
-        yield NotesList(watching=self._watching, id="notes", classes="facilitator-only")
+        # In a column of their own, they are not redrawn with the timers each second.
+        with BareColumn(id="part-words"):
+            yield PartContent(id="part-content")
+            yield NotesList(watching=self._watching, id="notes", classes="facilitator-only")
 
     @property
     def sharing(self) -> bool:
