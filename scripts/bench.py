@@ -45,6 +45,9 @@ def main(argv: list[str]) -> int:
         print(f"bench: no section {', '.join(unknown)} (have: {', '.join(known)})", file=sys.stderr)
         return 2
     sys.path.insert(0, str(HERE))
+    from child_processes import end_on_signals
+
+    end_on_signals()
     for name in chosen:
         module = importlib.import_module(f"bench_{name}")
         started = time.perf_counter()

@@ -16,6 +16,7 @@ Linux only: elsewhere the section prints that it cannot measure.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import fcntl
 import os
 import select
@@ -31,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench_tui import ANSI, APPS, PROGRAM, _child_env
+from child_processes import dies_with_parent
 
 Figure = tuple[str, float, str, "tuple[str, float] | None"]
 
@@ -51,7 +53,13 @@ class Terminal:
         columns, rows = SIZE
         fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.process = subprocess.Popen(
-            argv, stdin=child, stdout=child, stderr=child, env=env, start_new_session=True
+            argv,
+            stdin=child,
+            stdout=child,
+            stderr=child,
+            env=env,
+            start_new_session=True,
+            preexec_fn=dies_with_parent,
         )
         os.close(child)
         self.name = Path(argv[-1]).name
@@ -81,7 +89,9 @@ class Terminal:
         os.write(self.fd, keys.encode())
 
     def close(self) -> None:
-        os.killpg(self.process.pid, signal.SIGKILL)
+        """End the program and everything it started, then close the terminal."""
+        with contextlib.suppress(ProcessLookupError):  # it had already ended
+            os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
         os.close(self.fd)
 

@@ -19,6 +19,7 @@ as a facilitator meets them, and nothing touches the user's own sessions.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import fcntl
 import os
 import re
@@ -35,6 +36,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from child_processes import dies_with_parent
 from tui_bench_apps import BARE_TEXT, fill_history, folders
 
 from circlekeeper.sessions.settings.folders import Folders
@@ -75,7 +77,13 @@ def _first_frame(argv: list[str], env: dict[str, str], wanted: list[str]) -> flo
     raw = ""
     started = time.perf_counter()
     process = subprocess.Popen(
-        argv, stdin=child, stdout=child, stderr=child, env=env, start_new_session=True
+        argv,
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        start_new_session=True,
+        preexec_fn=dies_with_parent,
     )
     os.close(child)
     try:
@@ -90,7 +98,8 @@ def _first_frame(argv: list[str], env: dict[str, str], wanted: list[str]) -> flo
                 raise RuntimeError(f"{argv[0]} ended before drawing {wanted}") from error
         return time.perf_counter() - started
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # it had already ended
+            os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         os.close(parent)
 

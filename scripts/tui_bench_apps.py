@@ -161,7 +161,9 @@ async def drive_session() -> int:
         agenda = home.templates[index].agenda
         home.query_one("#template-list").highlighted = index
         await pilot.press("enter")
-        await pilot.press(*"8", "enter", "enter")
+        # The people present, then Enter through the newcomers, the group and the watch
+        # list, which starts the session.
+        await pilot.press(*"8", "enter", "enter", "enter", "enter")
         await until(lambda: isinstance(app.screen, RunScreen), "the run screen")
         run = app.screen
         await pilot.press("space")

@@ -38,6 +38,7 @@ from circlekeeper.tui.crisis_flow import CrisisFlow
 from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
 from circlekeeper.tui.dropbox_flows import DropBoxFlow
 from circlekeeper.tui.flows import SessionFlow
+from circlekeeper.tui.hangup import HANGUP_EXIT_CODE, watch_for_hangup
 from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED
 from circlekeeper.tui.poll_flows import PollFlow
 from circlekeeper.tui.screens.home import HomeScreen
@@ -161,6 +162,8 @@ class CircleKeeperApp(App[int]):
         self.screen_change_signal.subscribe(self, self._restyle_if_stale, immediate=True)
         self._mounted = True
         self._check_size(self.size.width, self.size.height)
+        if not self.is_headless:
+            watch_for_hangup(lambda: self.call_later(self._terminal_gone))
 
     def _theme_chosen(self, theme: Theme) -> None:
         """Keep a theme picked in the palette for the next launch."""
@@ -257,6 +260,11 @@ class CircleKeeperApp(App[int]):
         """Quit; a session in progress stays on disk, ready to resume."""
         await self.host.close()
         self.exit(0)
+
+    async def _terminal_gone(self) -> None:
+        """Save and end: no one can see or answer this app any more."""
+        await self.host.close()
+        self.exit(HANGUP_EXIT_CODE)
 
     async def on_unmount(self) -> None:
         # However the app stops, the drop-box's server stops before the loop goes.

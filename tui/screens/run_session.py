@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -38,6 +37,7 @@ from circlekeeper.tui.screens.topic_flow import TopicFlow
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.agenda_list import AgendaList
 from circlekeeper.tui.widgets.banner import Banner
+from circlekeeper.tui.widgets.bare_containers import BareRow
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import NotesList
@@ -132,7 +132,7 @@ class RunScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="run-body"):
+        with BareRow(id="run-body"):
             yield AgendaList(id="agenda", classes="sharing-hidden")
             yield PartPanel(self._dropbox, watching=len(self.session.watch_list), id="run-main")
             yield SharedResource(id="participant-resource", classes="participant-only")

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rich.style import Style
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
 from textual.visual import VisualType
@@ -47,6 +48,9 @@ FONT = {
 """Five rows of dots a character; ``#`` is drawn, ``.`` is not."""
 
 FONT_ROWS = 5
+
+KEPT_STRIPS = 64
+"""How many drawn lines a widget keeps for reuse: a few seconds' worth at any size."""
 
 
 def block_width(text: str, scale: int) -> int:
@@ -95,10 +99,45 @@ class BlockDigits(Digits):
     }
     """
 
+    def __init__(
+        self, value: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(value, id=id, classes=classes)
+        self._strips: dict[tuple[str, int, Style], Strip] = {}
+        """Lines drawn lately, by their words, row and style: most rows of a countdown's
+        blocks read the same from one second to the next."""
+        self._rows_for: tuple[object, ...] = ()
+        """What :attr:`_rows` was worked out for: the value, the sizes and the style."""
+        self._rows: tuple[str, ...] | None = None
+        """The rows of blocks this widget draws itself now; None: Textual draws them."""
+
     def update(self, value: str) -> None:
-        """Show ``value``; nothing is redrawn if it is what is shown already."""
-        if value != self.value:
+        """Show ``value``: only the rows of blocks that change are redrawn, without a layout.
+
+        Nothing is redrawn if ``value`` is shown already. In blocks, a second's change
+        touches a digit or two, and often only some of their rows.
+        """
+        old = self.value
+        if value == old:
+            return
+        width = self.content_size.width
+        scale = scale_for(old, width, self.app.size)
+        if (
+            scale == 0
+            or scale != scale_for(value, width, self.app.size)
+            or DigitsRenderable.get_width(value) != DigitsRenderable.get_width(old)
+        ):
             super().update(value)
+            return
+        before, after = block_lines(old, scale), block_lines(value, scale)
+        self._value = value
+        changed = [
+            Region(0, y, width, 1)
+            for y, (was, now) in enumerate(zip(before, after, strict=True))
+            if was != now
+        ]
+        if changed:
+            self.refresh(*changed)
 
     @property
     def scale(self) -> int:
@@ -114,14 +153,31 @@ class BlockDigits(Digits):
     def render_line(self, y: int) -> Strip:
         # Block digits are one style of plain characters, redrawn every second while a
         # timer runs: drawn straight to strips, they cost a fraction of Textual's layout.
-        scale = self.scale
-        if scale == 0 or not draws_plainly(self):
+        rows = self._plain_rows()
+        if rows is None or self.text_selection is not None:
             return super().render_line(y)
-        lines = block_lines(self.value, scale)
-        width = self.size.width
-        if any(len(line) > width for line in lines):
-            return super().render_line(y)
-        return plain_strip(self, lines[y] if y < len(lines) else "", y)
+        text = rows[y] if y < len(rows) else ""
+        key = (text, y, self.visual_style.rich_style)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) >= KEPT_STRIPS:
+                self._strips.clear()
+            strip = self._strips[key] = plain_strip(self, text, y)
+        return strip
+
+    def _plain_rows(self) -> tuple[str, ...] | None:
+        """The rows of blocks to draw as plain lines now, or None to leave them to Textual.
+
+        Worked out once for each value, size and style, not for each line drawn.
+        """
+        key = (self.value, self.size, self.app.size, self.visual_style)
+        if key != self._rows_for:
+            self._rows_for = key
+            scale = self.scale
+            rows = block_lines(self.value, scale) if scale else None
+            fits = rows is not None and all(len(row) <= self.size.width for row in rows)
+            self._rows = rows if fits and draws_plainly(self) else None
+        return self._rows
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return DigitsRenderable.get_width(self.value)

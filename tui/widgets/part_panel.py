@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from circlekeeper.sessions.engine.events import SessionState
@@ -21,6 +21,7 @@ from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.templates.agenda import Part
 from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.banner import Banner
+from circlekeeper.tui.widgets.bare_containers import BareColumn, BareRow
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.clock_text import elapsed, minutes, time_of_day
 from circlekeeper.tui.widgets.notes_list import NotesList
@@ -70,14 +71,16 @@ class PartPanel(Vertical):
         yield Static("", id="part-heading", markup=False)
         yield CardCounter(self._dropbox, id="card-counter", classes="facilitator-only")
         yield Banner(id="signal")
-        with Horizontal(id="timers"):
+        with BareRow(id="timers"):
             yield PartTimer(id="part-timer")
             yield RoundPanel(id="round-panel")
             yield StepPanel(id="step-panel")
         yield TopicBoardPanel(self._dropbox, id="topic-board")
         yield TickingText(id="session-clock")
-        yield PartContent(id="part-content")
-        yield NotesList(watching=self._watching, id="notes", classes="facilitator-only")
+        # In a column of their own, they are not redrawn with the timers each second.
+        with BareColumn(id="part-words"):
+            yield PartContent(id="part-content")
+            yield NotesList(watching=self._watching, id="notes", classes="facilitator-only")
 
     @property
     def sharing(self) -> bool:

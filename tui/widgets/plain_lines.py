@@ -11,8 +11,11 @@ so a widget can fall back to Textual's own drawing whenever they do not.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -46,4 +49,12 @@ def plain_strip(widget: Widget, text: str, y: int) -> Strip:
     style = widget.visual_style.rich_style
     if not text:
         return Strip.blank(widget.size.width, style)
-    return Strip([Segment(text, style)], cell_len(text)).apply_offsets(0, y)
+    return Strip([Segment(text, _placed(style, y))], cell_len(text))
+
+
+@lru_cache(maxsize=256)
+def _placed(style: Style, y: int) -> Style:
+    """``style`` marked as line ``y``'s, as :meth:`Strip.apply_offsets` marks a line's
+    one segment; made once for each style and line rather than for each second."""
+    offset = Style.from_meta({"offset": (0, y)})
+    return style + offset if style else offset

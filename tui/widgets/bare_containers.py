@@ -1,0 +1,60 @@
+"""Containers that draw nothing of their own but their background, drawn once a size.
+
+When a running timer redraws its digits each second, Textual redraws every widget whose
+container overlaps the change: the timer's own containers and their neighbours too, line
+by line, through the machinery that draws borders, padding and words. A container with
+no border, padding, title or scrollbar is the same blank line from top to bottom, so a
+:class:`BareRow` has Textual draw that line once and shows it on every row, until its
+size, place or style changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class BareRow(Horizontal):
+    """A row of widgets, with no border, padding, title or scrollbar of its own."""
+
+    def __init__(self, *children: Widget, id: str | None = None, classes: str | None = None):
+        super().__init__(*children, id=id, classes=classes)
+        self._line_for: tuple[object, ...] = ()
+        """What :attr:`_line` was drawn for: the columns, the size and the style."""
+        self._line: Strip | None = None
+        """One row of the container as Textual draws it; every row is the same."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return _repeated_line(self, crop, super().render_lines)
+
+
+class BareColumn(Vertical):
+    """A column of widgets, with no border, padding, title or scrollbar of its own.
+
+    One that holds the widgets beside a ticking one keeps them out of its redraw: Textual
+    redraws a container's children only when the container overlaps the change.
+    """
+
+    def __init__(self, *children: Widget, id: str | None = None, classes: str | None = None):
+        super().__init__(*children, id=id, classes=classes)
+        self._line_for: tuple[object, ...] = ()
+        self._line: Strip | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return _repeated_line(self, crop, super().render_lines)
+
+
+def _repeated_line(
+    container: BareRow | BareColumn, crop: Region, draw: Callable[[Region], list[Strip]]
+) -> list[Strip]:
+    """``crop`` of ``container``: its first line, drawn by ``draw`` when anything changed."""
+    key: tuple[object, ...] = (crop.x, crop.width, container.size, container.visual_style)
+    key += (container.background_colors,)
+    if key != container._line_for or container._line is None:
+        container._line = draw(Region(crop.x, 0, crop.width, 1))[0]
+        container._line_for = key
+    return [container._line] * crop.height
