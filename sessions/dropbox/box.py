@@ -37,6 +37,7 @@ from circlekeeper.sessions.dropbox.polls import AnswerRefused, OpenPoll, Poll, T
 from circlekeeper.sessions.dropbox.queue import QueueFull
 from circlekeeper.sessions.engine.events import SessionState
 from circlekeeper.sessions.engine.session import Session
+from circlekeeper.sessions.languages.speaking import current_language
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -146,7 +147,10 @@ class DropBox(Moderation):
             # app starts without it.
             from circlekeeper.sessions.dropbox import server
 
-            runner, port = await server.start(server.make_app(self), self.host, self.port)
+            # The phones read the session's language: its agenda's, else the app's.
+            language = current_language().with_tag(self.session.agenda.language)
+            app = server.make_app(self, language)
+            runner, port = await server.start(app, self.host, self.port)
         except OSError as error:
             reason = error.strerror or str(error)
             raise DropBoxError(

@@ -31,7 +31,13 @@ stay well under it; anything bigger is not a card."""
 SCALE = range(1, 6)
 """The values of the how-I-am scale."""
 
-SCALE_LABELS = {1: "Struggling", 2: "Low", 3: "Okay", 4: "Good", 5: "Very good"}
+SCALE_LABELS = {
+    1: N_("Struggling"),
+    2: N_("Low"),
+    3: N_("Okay"),
+    4: N_("Good"),
+    5: N_("Very good"),
+}
 """Words beside each number on the phone."""
 
 # Anything that could move a terminal's cursor, recolour it or reorder the text the

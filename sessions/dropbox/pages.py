@@ -16,6 +16,7 @@ from importlib import resources
 from string import Template
 
 from circlekeeper.sessions.dropbox.cards import MAX_CARD_CHARS, SCALE, SCALE_LABELS, CardKind
+from circlekeeper.sessions.languages.speaking import N_, _, current_language
 
 _HERE = resources.files("circlekeeper.sessions.dropbox")
 _PAGE = Template(_HERE.joinpath("page.html").read_text(encoding="utf-8"))
@@ -45,13 +46,27 @@ ORDER = (CardKind.QUESTION, CardKind.HOW_I_AM, CardKind.TOPIC)
 """The order the cards appear on the page."""
 
 _HINTS = {
-    CardKind.QUESTION: "Something you would like to ask the group or the facilitator.",
-    CardKind.TOPIC: "Something you would like the group to talk about another time.",
+    CardKind.QUESTION: N_("Something you would like to ask the group or the facilitator."),
+    CardKind.TOPIC: N_("Something you would like the group to talk about another time."),
 }
+
+_SEND = {
+    CardKind.QUESTION: N_("Send question"),
+    CardKind.TOPIC: N_("Send topic for next time"),
+}
+"""Each text card's button, a whole phrase for the translator."""
 
 
 def _page(title: str, body: str) -> str:
-    return _PAGE.substitute(title=escape(title), style=STYLE, body=body)
+    # The page speaks the language of the session it serves (see server.make_app).
+    language = current_language()
+    return _PAGE.substitute(
+        lang=escape(language.html_lang),
+        dir=language.direction,
+        title=escape(title),
+        style=STYLE,
+        body=body,
+    )
 
 
 def form_page(
@@ -73,11 +88,11 @@ def form_page(
         text: the words to give back in that card's box, so nothing typed is lost.
         poll: the open poll's form (:func:`.poll_pages.poll_form`), shown first.
     """
-    body = [
-        "<h1>Send a card</h1>",
-        '<p class="lead">Cards carry no name. The facilitator reads them in mixed order '
-        "and never sees who sent which.</p>",
-    ]
+    lead = _(
+        "Cards carry no name. The facilitator reads them in mixed order "
+        "and never sees who sent which."
+    )
+    body = [f"<h1>{escape(_('Send a card'))}</h1>", f'<p class="lead">{escape(lead)}</p>']
     if problem:
         body.append(f'<p class="problem" role="alert">{escape(problem)}</p>')
     if poll:
@@ -88,14 +103,14 @@ def form_page(
         shown.remove(kind)
         shown.insert(0, kind)
     if not shown:
-        body.append("<p>No cards are open right now. Ask the facilitator.</p>")
+        body.append(f"<p>{escape(_('No cards are open right now. Ask the facilitator.'))}</p>")
     for each in shown:
         given = text if each is kind else ""
         if each is CardKind.HOW_I_AM:
             body.append(_scale_form(token, given))
         else:
             body.append(_text_form(token, each, given))
-    return _page("Send a card", "\n".join(body))
+    return _page(_("Send a card"), "\n".join(body))
 
 
 def _form_start(token: str, kind: CardKind) -> str:
@@ -115,14 +130,15 @@ def _textarea(kind: CardKind, text: str, *, required: bool, described: str) -> s
 
 
 def _text_form(token: str, kind: CardKind, text: str) -> str:
-    hint = f"{_HINTS[kind]} Up to {MAX_CARD_CHARS} characters."
+    hint = _("{hint} Up to {most} characters.").format(hint=_(_HINTS[kind]), most=MAX_CARD_CHARS)
     return "\n".join(
         [
             _form_start(token, kind),
-            f'<h2 id="{kind.value}-title"><label for="{kind.value}-text">{kind.label}</label></h2>',
+            f'<h2 id="{kind.value}-title"><label for="{kind.value}-text">'
+            f"{escape(kind.label)}</label></h2>",
             f'<p class="hint" id="{kind.value}-hint">{escape(hint)}</p>',
             _textarea(kind, text, required=True, described=f"{kind.value}-hint"),
-            f'<button type="submit">Send {escape(kind.label.lower())}</button>',
+            f'<button type="submit">{escape(_(_SEND[kind]))}</button>',
             "</form>",
         ]
     )
@@ -132,24 +148,28 @@ def _scale_form(token: str, text: str) -> str:
     kind = CardKind.HOW_I_AM
     choices = "\n".join(
         f'<label><input type="radio" name="scale" value="{value}" required> '
-        f"{value} {escape(SCALE_LABELS[value])}</label>"
+        f"{value} {escape(_(SCALE_LABELS[value]))}</label>"
         for value in SCALE
     )
+    choose = _(
+        "Choose a number: 1 is struggling, 5 is very good. Numbers are only ever shown as "
+        "counts, and only once 3 people answered."
+    )
+    alone = _(
+        "The words are read on their own, without your number. Up to {most} characters."
+    ).format(most=MAX_CARD_CHARS)
     return "\n".join(
         [
             _form_start(token, kind),
             f'<fieldset aria-describedby="{kind.value}-hint">',
-            f'<legend id="{kind.value}-title">{kind.label}</legend>',
-            f'<p class="hint" id="{kind.value}-hint">Choose a number: 1 is struggling, 5 is '
-            "very good. Numbers are only ever shown as counts, and only once 3 people "
-            "answered.</p>",
+            f'<legend id="{kind.value}-title">{escape(kind.label)}</legend>',
+            f'<p class="hint" id="{kind.value}-hint">{escape(choose)}</p>',
             f'<div class="scale">\n{choices}\n</div>',
             "</fieldset>",
-            f'<label for="{kind.value}-text">A few words, if you like</label>',
-            f'<p class="hint" id="{kind.value}-words">The words are read on their own, without '
-            f"your number. Up to {MAX_CARD_CHARS} characters.</p>",
+            f'<label for="{kind.value}-text">{escape(_("A few words, if you like"))}</label>',
+            f'<p class="hint" id="{kind.value}-words">{escape(alone)}</p>',
             _textarea(kind, text, required=False, described=f"{kind.value}-words"),
-            '<button type="submit">Send how I am</button>',
+            f'<button type="submit">{escape(_("Send how I am"))}</button>',
             "</form>",
         ]
     )
@@ -158,12 +178,13 @@ def _scale_form(token: str, text: str) -> str:
 def sent_page(token: str) -> str:
     """The thanks after a card was put in the box, with a way to send another."""
     return _page(
-        "Card sent",
+        _("Card sent"),
         "\n".join(
             [
-                "<h1>Thank you</h1>",
-                '<p role="status">Your card is in the box.</p>',
-                f'<p><a class="button" href="/{escape(token)}/">Send another card</a></p>',
+                f"<h1>{escape(_('Thank you'))}</h1>",
+                f'<p role="status">{escape(_("Your card is in the box."))}</p>',
+                f'<p><a class="button" href="/{escape(token)}/">'
+                f"{escape(_('Send another card'))}</a></p>",
             ]
         ),
     )
@@ -173,22 +194,21 @@ def answered_page(token: str) -> str:
     """The thanks after a poll answer was counted."""
     from circlekeeper.sessions.dropbox.poll_pages import answered_body
 
-    return _page("Answer counted", answered_body(token))
+    return _page(_("Answer counted"), answered_body(token))
 
 
 def refusal_page(sentence: str, token: str | None) -> str:
     """A page saying why nothing was sent, with a link back to the cards when there is one."""
-    body = ["<h1>Not sent</h1>", f'<p class="problem" role="alert">{escape(sentence)}</p>']
+    heading = escape(_("Not sent"))
+    body = [f"<h1>{heading}</h1>", f'<p class="problem" role="alert">{escape(sentence)}</p>']
     if token is not None:
-        body.append(f'<p><a href="/{escape(token)}/">Back to the cards</a></p>')
-    return _page("Not sent", "\n".join(body))
+        back = escape(_("Back to the cards"))
+        body.append(f'<p><a href="/{escape(token)}/">{back}</a></p>')
+    return _page(_("Not sent"), "\n".join(body))
 
 
 def closed_page() -> str:
     """The answer to a wrong or expired link: nothing about whether a drop-box exists."""
-    return _page(
-        "Not open",
-        "<h1>This page is not open</h1>\n"
-        "<p>The drop-box may have closed. If the facilitator shows a new code, scan that "
-        "one.</p>",
-    )
+    closed = _("The drop-box may have closed. If the facilitator shows a new code, scan that one.")
+    heading = escape(_("This page is not open"))
+    return _page(_("Not open"), f"<h1>{heading}</h1>\n<p>{escape(closed)}</p>")

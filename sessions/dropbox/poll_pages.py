@@ -12,8 +12,9 @@ from __future__ import annotations
 from html import escape
 
 from circlekeeper.sessions.dropbox.polls import Poll, Question
+from circlekeeper.sessions.languages.speaking import N_, _
 
-ANONYMOUS = (
+ANONYMOUS = N_(
     "Your answer is anonymous: it is only added to the counts, and nothing about you or "
     "when you answered is kept. Please answer once."
 )
@@ -27,11 +28,11 @@ def poll_form(token: str, poll: Poll, ticket: str) -> str:
         'class="poll" aria-labelledby="poll-title">',
         f'<input type="hidden" name="ticket" value="{escape(ticket)}">',
         f'<h2 id="poll-title">{escape(poll.title)}</h2>',
-        f'<p class="hint" id="poll-promise">{escape(ANONYMOUS)}</p>',
+        f'<p class="hint" id="poll-promise">{escape(_(ANONYMOUS))}</p>',
     ]
     for number, question in enumerate(poll.questions):
         parts.append(_question(number, question))
-    parts += ['<button type="submit">Send my answer</button>', "</form>"]
+    parts += [f'<button type="submit">{escape(_("Send my answer"))}</button>', "</form>"]
     return "\n".join(parts)
 
 
@@ -45,15 +46,15 @@ def _question(number: int, question: Question) -> str:
         for index, option in enumerate(question.options)
     )
     if one:
-        hint = "0 is not at all, 10 is completely." if _is_scale(question) else "Pick one."
+        hint = _("0 is not at all, 10 is completely.") if _is_scale(question) else _("Pick one.")
     else:
-        hint = f"Pick up to {question.picks}."
+        hint = _("Pick up to {count}.").format(count=question.picks)
     row = "scale ten" if _is_scale(question) else "choices"
     return "\n".join(
         [
             f'<fieldset aria-describedby="{name}-hint">',
             f"<legend>{escape(question.words)}</legend>",
-            f'<p class="hint" id="{name}-hint">{hint}</p>',
+            f'<p class="hint" id="{name}-hint">{escape(hint)}</p>',
             f'<div class="{row}">\n{choices}\n</div>',
             "</fieldset>",
         ]
@@ -66,10 +67,12 @@ def _is_scale(question: Question) -> bool:
 
 def answered_body(token: str) -> str:
     """The thanks after an answer was counted, with the way back to the page."""
+    counted = _("Your answer is counted. Only the counts are kept.")
+    back = _("Back to the page")
     return "\n".join(
         [
-            "<h1>Thank you</h1>",
-            '<p role="status">Your answer is counted. Only the counts are kept.</p>',
-            f'<p><a class="button" href="/{escape(token)}/">Back to the page</a></p>',
+            f"<h1>{escape(_('Thank you'))}</h1>",
+            f'<p role="status">{escape(counted)}</p>',
+            f'<p><a class="button" href="/{escape(token)}/">{escape(back)}</a></p>',
         ]
     )

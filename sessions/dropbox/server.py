@@ -47,6 +47,8 @@ from circlekeeper.sessions.dropbox.pages import (
 )
 from circlekeeper.sessions.dropbox.poll_pages import poll_form
 from circlekeeper.sessions.dropbox.polls import AnswerRefused, OpenPoll, read_picks
+from circlekeeper.sessions.languages.language import Language
+from circlekeeper.sessions.languages.speaking import N_, _, current_language, speaking
 
 READ_SECONDS = 10.0
 """How long a phone may take to send a card's body; a slower one is cut off, so no
@@ -80,11 +82,14 @@ class _Discard(logging.Logger):
 _DISCARD = _Discard("circlekeeper.dropbox.requests")
 
 _STATUS_SENTENCES = {
-    405: "That is not something this page can do. Go back to the cards.",
-    408: "Sending took too long. Please try again.",
-    413: "That was too much to send at once. Keep a card short.",
-    415: "The card could not be read. Please type it again and send it.",
+    405: N_("That is not something this page can do. Go back to the cards."),
+    408: N_("Sending took too long. Please try again."),
+    413: N_("That was too much to send at once. Keep a card short."),
+    415: N_("The card could not be read. Please type it again and send it."),
 }
+
+_LANGUAGE = web.AppKey("language", Language)
+"""The language the pages speak."""
 
 
 class Desk(Protocol):
@@ -129,9 +134,11 @@ class Desk(Protocol):
         ...
 
 
-def make_app(desk: Desk) -> web.Application:
-    """The aiohttp application serving ``desk``'s pages."""
+def make_app(desk: Desk, language: Language | None = None) -> web.Application:
+    """The aiohttp application serving ``desk``'s pages, in ``language`` (else the one
+    spoken when it was made)."""
     app = web.Application(middlewares=[_guard], client_max_size=MAX_BODY_BYTES + 1, logger=_DISCARD)
+    app[_LANGUAGE] = language or current_language()
     handlers = _Handlers(desk)
     app.router.add_get("/{token}/", handlers.form)
     app.router.add_post("/{token}/", handlers.send)
@@ -178,6 +185,14 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 @web.middleware
 async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Turn every failure into a plain page, and put the security headers on every answer."""
+    # Every page is written in the session's language, whatever the app speaks.
+    with speaking(request.app[_LANGUAGE]):
+        response = await _answer(request, handler)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+async def _answer(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         response = await handler(request)
     except web.HTTPException as error:
@@ -188,15 +203,14 @@ async def _guard(request: web.Request, handler: Handler) -> web.StreamResponse:
         # Only the kind of failure is logged: its message or a traceback's locals could
         # quote what the phone sent.
         _log.error("the drop-box could not answer a request (%s)", type(error).__name__)
-        sentence = "Something went wrong, and the card was not sent. Please try again."
+        sentence = _("Something went wrong, and the card was not sent. Please try again.")
         response = _html(refusal_page(sentence, None), 500)
-    response.headers.update(SECURITY_HEADERS)
     return response
 
 
 def _failure_page(status: int) -> web.Response:
     if status in _STATUS_SENTENCES:
-        return _html(refusal_page(_STATUS_SENTENCES[status], None), status)
+        return _html(refusal_page(_(_STATUS_SENTENCES[status]), None), status)
     return _html(closed_page(), 404)
 
 

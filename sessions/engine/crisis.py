@@ -10,22 +10,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.languages.speaking import N_
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
 from circlekeeper.sessions.templates.link_rules import check_url
 
 HELPLINE_DIRECTORY = Resource(
-    title="Find a helpline: free, confidential support, wherever you are",
+    title=N_("Find a helpline: free, confidential support, wherever you are"),
     url="https://findahelpline.com",
     crisis=True,
 )
 """Shown when neither the organisation nor the agenda names a crisis resource."""
 
 CRISIS_WORDS = (
-    "If you are in danger right now, call your local emergency number.",
-    "You are not alone. Free, confidential support is available.",
+    N_("If you are in danger right now, call your local emergency number."),
+    N_("You are not alone. Free, confidential support is available."),
 )
-"""Plain words shown with the crisis resource."""
+"""Plain words shown with the crisis resource (translated where shown)."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from circlekeeper.sessions.engine.events import EventType
 from circlekeeper.sessions.engine.follow_through import FollowThrough, event_fields
 from circlekeeper.sessions.engine.notebook import clean_text, guard
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.languages.speaking import _
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.engine.recorder import Recorder
@@ -49,7 +50,7 @@ def follow_ups_done(recorder: Recorder) -> int:
     records = recorder.progress.follow_throughs
     open_ones = [i for i, r in enumerate(records) if r.done_at is None]
     if not open_ones:
-        raise SessionError("no crisis follow-up is open in this session")
+        raise SessionError(_("no crisis follow-up is open in this session"))
     for index in open_ones:
         recorder.append(EventType.FOLLOW_UP_DONE, index=index)
     return len(open_ones)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.reports.figures import RATING_ITEMS, RATING_WORDS
 
 __all__ = ["BANDS", "Band", "HandsRating", "rating_from_hands"]
@@ -70,14 +71,16 @@ def rating_from_hands(counts: Sequence[Sequence[int]]) -> HandsRating:
         SessionError: a row or a count is missing or negative, or an item had no hands.
     """
     if len(counts) != len(RATING_ITEMS):
-        raise SessionError(f"count hands for each of the {len(RATING_ITEMS)} items")
+        message = _("count hands for each of the {count} items").format(count=len(RATING_ITEMS))
+        raise SessionError(message)
     means, hands = [], []
     for item, row in zip(RATING_ITEMS, counts, strict=True):
         if len(row) != len(BANDS) or any(n < 0 for n in row):
-            raise SessionError(f"{RATING_WORDS[item]}: one count of hands for each band")
+            message = _("{item}: one count of hands for each band")
+            raise SessionError(message.format(item=_(RATING_WORDS[item])))
         mean = item_mean(row)
         if mean is None:
-            raise SessionError(f"{RATING_WORDS[item]}: no hands counted")
+            raise SessionError(_("{item}: no hands counted").format(item=_(RATING_WORDS[item])))
         means.append(mean)
         hands.append(sum(row))
     return HandsRating(

@@ -16,6 +16,7 @@ from typing import Any
 
 from circlekeeper.sessions.engine.note_model import Debrief, Note, NoteKind, NoteSource
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.privacy import guard as privacy
 from circlekeeper.sessions.privacy.guard import Finding
 from circlekeeper.sessions.privacy.names import WatchList
@@ -24,6 +25,20 @@ from circlekeeper.sessions.storage.record import SessionRecord
 
 MAX_NOTE_CHARS = 2000
 """A note is a few lines; anything longer is refused."""
+
+# Whole sentences for each kind of text, so a translator sees the noun in its sentence.
+_EMPTY = {
+    "note": N_("the note is empty; write a few words"),
+    "words": N_("the words is empty; write a few words"),
+    "topic": N_("the topic is empty; write a few words"),
+    "debrief": N_("the debrief is empty; write a few words"),
+}
+_TOO_LONG = {
+    "note": N_("the note is {length} characters long; keep it under {most}"),
+    "words": N_("the words is {length} characters long; keep it under {most}"),
+    "topic": N_("the topic is {length} characters long; keep it under {most}"),
+    "debrief": N_("the debrief is {length} characters long; keep it under {most}"),
+}
 
 
 class NoteFlagged(SessionError):
@@ -40,8 +55,10 @@ class NoteFlagged(SessionError):
         """What was found, in order."""
         labels = sorted({f.label for f in self.findings})
         super().__init__(
-            f"the text seems to hold personal data ({', '.join(labels)}); "
-            "edit it, redact it, or keep it as it is"
+            _(
+                "the text seems to hold personal data ({labels}); "
+                "edit it, redact it, or keep it as it is"
+            ).format(labels=", ".join(labels))
         )
 
     @property
@@ -55,11 +72,10 @@ def clean_text(text: str, what: str = "note") -> str:
     or too long."""
     text = safe_text(text).strip()
     if not text:
-        raise SessionError(f"the {what} is empty; write a few words")
+        raise SessionError(_(_EMPTY.get(what, _EMPTY["note"])))
     if len(text) > MAX_NOTE_CHARS:
-        raise SessionError(
-            f"the {what} is {len(text)} characters long; keep it under {MAX_NOTE_CHARS}"
-        )
+        message = _(_TOO_LONG.get(what, _TOO_LONG["note"]))
+        raise SessionError(message.format(length=len(text), most=MAX_NOTE_CHARS))
     return text
 
 
@@ -122,9 +138,8 @@ class NoteBook:
             try:
                 note = Note.from_dict(data)
             except (KeyError, TypeError, ValueError) as error:
-                raise SessionError(
-                    f"note {number} of the session record is damaged ({error!r})"
-                ) from None
+                message = _("note {number} of the session record is damaged ({error})")
+                raise SessionError(message.format(number=number, error=repr(error))) from None
             self._notes[note.id] = note
         if meta.get("debrief"):
             self.debrief = Debrief.from_dict(meta["debrief"])
@@ -138,7 +153,8 @@ class NoteBook:
         try:
             return self._notes[note_id]
         except KeyError:
-            raise SessionError(f"there is no note {note_id!r} in this session") from None
+            message = _("there is no note {note} in this session").format(note=repr(note_id))
+            raise SessionError(message) from None
 
     def list(self, part: int | None = None, *, include_facilitator_only: bool = True) -> list[Note]:
         """Notes in the order they were taken, of one part when ``part`` is given."""
@@ -277,4 +293,5 @@ def _kind(kind: NoteKind | str) -> NoteKind:
         return NoteKind(kind)
     except ValueError:
         kinds = ", ".join(k.value for k in NoteKind)
-        raise SessionError(f"{kind!r} is not a kind of note; use one of {kinds}") from None
+        message = _("{kind} is not a kind of note; use one of {kinds}")
+        raise SessionError(message.format(kind=repr(kind), kinds=kinds)) from None

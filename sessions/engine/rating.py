@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from circlekeeper.sessions.engine.events import EventType
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.languages.speaking import _
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.engine.recorder import Recorder
@@ -56,17 +57,21 @@ def checked(answers: object, means: object) -> tuple[int, Means]:
         SessionError: nobody answered, or a mean is not a number from 0 to 10.
     """
     if isinstance(answers, bool) or not isinstance(answers, int):
-        raise SessionError(f"the number who answered must be a whole number, not {answers!r}")
+        message = _("the number who answered must be a whole number, not {answers}")
+        raise SessionError(message.format(answers=repr(answers)))
     if not 0 < answers <= MAX_ANSWERS:
-        raise SessionError(f"a rating needs from 1 to {MAX_ANSWERS} answers, not {answers}")
+        message = _("a rating needs from 1 to {most} answers, not {answers}")
+        raise SessionError(message.format(most=MAX_ANSWERS, answers=answers))
     if not isinstance(means, (tuple, list)) or len(means) != 4:
-        raise SessionError("a rating needs a mean for each of its four items")
+        raise SessionError(_("a rating needs a mean for each of its four items"))
     values = []
     for item, mean in zip(ITEMS, means, strict=True):
         if isinstance(mean, bool) or not isinstance(mean, (int, float)):
-            raise SessionError(f"the mean for {item!r} is not a number: {mean!r}")
+            message = _("the mean for {item} is not a number: {mean}")
+            raise SessionError(message.format(item=repr(item), mean=repr(mean)))
         if not math.isfinite(mean) or not 0 <= mean <= 10:
-            raise SessionError(f"the mean for {item!r} must be from 0 to 10, not {mean}")
+            message = _("the mean for {item} must be from 0 to 10, not {mean}")
+            raise SessionError(message.format(item=repr(item), mean=mean))
         values.append(round(float(mean), 1))
     return answers, (values[0], values[1], values[2], values[3])
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from circlekeeper.sessions.engine.rounds import turns_that_fit
+from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.sessions.templates.agenda import Part
 
 FLOOR_SECONDS = 60
@@ -87,23 +88,36 @@ class RebalancePlan:
         shortened = sum(1 for c in self.changes if c.after < c.before)
         if not shortened:
             if self.overrun <= 0:
-                return "The session is on time; nothing needs shortening."
-            return (
+                return _("The session is on time; nothing needs shortening.")
+            return _(
                 "The parts still to come cannot be shortened any further; the session will "
-                f"run about {_minutes(self.over_by)} over."
-            )
-        parts = "1 part" if shortened == 1 else f"{shortened} parts"
+                "run about {minutes} over."
+            ).format(minutes=_minutes(self.over_by))
         if self.fits:
-            text = f"Shortened {parts}; the session ends on time."
+            text = ngettext(
+                "Shortened {count} part; the session ends on time.",
+                "Shortened {count} parts; the session ends on time.",
+                shortened,
+            ).format(count=shortened)
         else:
-            text = (
-                f"Shortened {parts} as far as they go; the session will still run about "
-                f"{_minutes(self.over_by)} over."
-            )
+            text = ngettext(
+                "Shortened {count} part as far as they go; the session will still run about "
+                "{minutes} over.",
+                "Shortened {count} parts as far as they go; the session will still run about "
+                "{minutes} over.",
+                shortened,
+            ).format(count=shortened, minutes=_minutes(self.over_by))
         for change in self.short_rounds:
-            turns = "1 turn" if change.turns_fit == 1 else f"{change.turns_fit} turns"
-            people = "1 person" if self.attendance == 1 else f"{self.attendance} people"
-            text += f" {change.title}: {turns} of {change.minutes_a_speaker} min fit for {people}."
+            fit = change.turns_fit or 0
+            turns = ngettext("{count} turn", "{count} turns", fit).format(count=fit)
+            people = ngettext("{count} person", "{count} people", self.attendance)
+            round_words = _("{title}: {turns} of {minutes} min fit for {people}.").format(
+                title=change.title,
+                turns=turns,
+                minutes=change.minutes_a_speaker,
+                people=people.format(count=self.attendance),
+            )
+            text += " " + round_words
         return text
 
 
@@ -212,4 +226,4 @@ def _shrink(left: dict[int, int], budget: float, least: dict[int, int]) -> dict[
 
 def _minutes(seconds: int) -> str:
     minutes = max(1, math.ceil(seconds / 60))
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)

@@ -18,6 +18,7 @@ from circlekeeper.sessions.engine.clock import Clock
 from circlekeeper.sessions.engine.events import EventType, Progress, SessionState, make_event
 from circlekeeper.sessions.engine.follow_through import open_due
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.storage.record import SessionRecord
 from circlekeeper.sessions.templates.agenda import Agenda
 
@@ -44,7 +45,7 @@ def write_new_meta(
     """
     existing = record.read_meta()
     if "agenda" in existing or record.events():
-        raise SessionError("this record already holds a session; resume it instead")
+        raise SessionError(_("this record already holds a session; resume it instead"))
     now = clock.now().isoformat()
     record.write_meta(
         id=session_id,
@@ -68,11 +69,12 @@ def agenda_of(meta: dict[str, Any]) -> Agenda:
         SessionError: the meta holds no agenda, or a damaged one.
     """
     if "agenda" not in meta:
-        raise SessionError("the session record holds no agenda copy, so it cannot be run")
+        raise SessionError(_("the session record holds no agenda copy, so it cannot be run"))
     try:
         return Agenda.from_dict(meta["agenda"])
     except (KeyError, TypeError, ValueError) as error:
-        raise SessionError(f"the session's copy of its agenda is damaged ({error!r})") from None
+        message = _("the session's copy of its agenda is damaged ({error})")
+        raise SessionError(message.format(error=repr(error))) from None
 
 
 def index_fields(meta: dict[str, Any]) -> dict[str, Any]:
@@ -264,15 +266,16 @@ class Recorder:
     def require_writable(self) -> None:
         """Refuse a change to a session opened for reading only."""
         if self.read_only:
-            raise SessionError("this session is open for reading only")
+            raise SessionError(_("this session is open for reading only"))
 
     def require_open(self, doing: str) -> None:
         """Refuse ``doing`` once the session has ended."""
         if self.progress.state is SessionState.ENDED:
-            raise SessionError(f"the session has ended; it is too late to {doing}")
+            message = _("the session has ended; it is too late to {doing}")
+            raise SessionError(message.format(doing=_(doing)))
 
     def require_started(self, doing: str) -> None:
         """Refuse ``doing`` before the start or after the end."""
         self.require_open(doing)
         if self.progress.state is SessionState.READY:
-            raise SessionError(f"start the session first, then {doing}")
+            raise SessionError(_("start the session first, then {doing}").format(doing=_(doing)))

@@ -29,6 +29,7 @@ from circlekeeper.sessions.engine.timekeeper import MAX_ATTENDANCE, Timekeeper, 
 from circlekeeper.sessions.engine.timeline import Timeline
 from circlekeeper.sessions.engine.topic_keeper import NoteStamp, TopicKeeper
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.privacy.names import WatchList
 from circlekeeper.sessions.storage.record import SessionRecord
 from circlekeeper.sessions.templates.agenda import Agenda, Part, Resource
@@ -79,7 +80,8 @@ class Session:
         state change; the status warns ``warning_minutes`` before a part's end.
         """
         if not agenda.parts:
-            raise SessionError(f"the agenda {agenda.name!r} has no parts to run")
+            message = _("the agenda {name} has no parts to run")
+            raise SessionError(message.format(name=repr(agenda.name)))
         check_attendance(attendance)
         recorder = Recorder.for_new_session(
             record, agenda, clock, session_id=session_id, attendance=attendance, index=index
@@ -251,7 +253,7 @@ class Session:
 
     def add_resource(self, title: str, url: str) -> Resource:
         """Add a link to show as a QR code (see :func:`~.crisis.resource_to_add`)."""
-        self._recorder.require_open("add a resource")
+        self._recorder.require_open(N_("add a resource"))
         resource, known = resource_to_add(title, url, self.resources())
         if not known:
             self._recorder.append(EventType.RESOURCE_ADDED, title=resource.title, url=resource.url)
@@ -259,7 +261,7 @@ class Session:
 
     def resource_shown(self, resource: Resource) -> None:
         """Record that ``resource`` was put on the screen."""
-        self._recorder.require_open("record a resource shown")
+        self._recorder.require_open(N_("record a resource shown"))
         self._recorder.append(EventType.RESOURCE_SHOWN, title=resource.title, url=resource.url)
 
     def crisis(self, resource: Resource | None = None) -> Resource:
@@ -298,7 +300,7 @@ class Session:
         (nothing saved) when personal data is found, and :class:`SessionError` when the
         text is empty or too long, or the session has ended.
         """
-        self._recorder.require_open("add a note")
+        self._recorder.require_open(N_("add a note"))
         self._recorder.require_writable()
         status, part = self.status(), self.part_index
         return self._notebook.add(
@@ -333,7 +335,7 @@ class Session:
         """Save the facilitator's words after the end (see :meth:`.NoteBook.save_debrief`)."""
         self._recorder.require_writable()
         if self.state is not SessionState.ENDED:
-            raise SessionError("the debrief comes after the end of the session")
+            raise SessionError(_("the debrief comes after the end of the session"))
         now = self.clock.now()
         return self._notebook.save_debrief(
             how_it_went, follow_up, self_care, at=now, keep=keep, redact=redact

@@ -15,6 +15,7 @@ from circlekeeper.sessions.engine.rebalance import RebalancePlan, plan_rebalance
 from circlekeeper.sessions.engine.recorder import Recorder
 from circlekeeper.sessions.engine.status import Status
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.templates.agenda import Agenda
 
 MAX_ATTENDANCE = 500
@@ -24,9 +25,11 @@ MAX_ATTENDANCE = 500
 def check_attendance(attendance: int) -> None:
     """Refuse an attendance that is not a whole number of people a group can have."""
     if isinstance(attendance, bool) or not isinstance(attendance, int):
-        raise SessionError(f"attendance is a whole number, not {attendance!r}")
+        message = _("attendance is a whole number, not {attendance}")
+        raise SessionError(message.format(attendance=repr(attendance)))
     if not 1 <= attendance <= MAX_ATTENDANCE:
-        raise SessionError(f"attendance must be between 1 and {MAX_ATTENDANCE}, not {attendance}")
+        message = _("attendance must be between 1 and {most}, not {attendance}")
+        raise SessionError(message.format(most=MAX_ATTENDANCE, attendance=attendance))
 
 
 class Timekeeper:
@@ -53,23 +56,23 @@ class Timekeeper:
 
     def start(self) -> None:
         """Start the session: the first part's time begins."""
-        self._recorder.require_open("start it again")
+        self._recorder.require_open(N_("start it again"))
         if self._state is not SessionState.READY:
-            raise SessionError("the session has already started")
+            raise SessionError(_("the session has already started"))
         self._recorder.append(EventType.START)
 
     def pause(self, reason: str) -> None:
         """Stop the timer, for ``reason``."""
-        self._recorder.require_started("pause it")
+        self._recorder.require_started(N_("pause it"))
         if self._state is SessionState.PAUSED:
-            raise SessionError("the session is already paused")
+            raise SessionError(_("the session is already paused"))
         self._recorder.append(EventType.PAUSE, reason=reason)
 
     def resume(self) -> None:
         """Run the timer again after a pause."""
-        self._recorder.require_started("resume it")
+        self._recorder.require_started(N_("resume it"))
         if self._state is SessionState.RUNNING:
-            raise SessionError("the timer is already running")
+            raise SessionError(_("the timer is already running"))
         self._recorder.append(EventType.RESUME)
 
     def toggle(self) -> SessionState:
@@ -84,9 +87,9 @@ class Timekeeper:
 
     def end(self) -> None:
         """End the session."""
-        self._recorder.require_open("end it again")
+        self._recorder.require_open(N_("end it again"))
         if self._state is SessionState.READY:
-            raise SessionError("the session has not started, so it cannot end")
+            raise SessionError(_("the session has not started, so it cannot end"))
         self._before_leave()
         self._recorder.append(EventType.END)
 
@@ -96,55 +99,59 @@ class Timekeeper:
         """Move ``by`` parts forward (1) or back (-1)."""
         current = self._recorder.progress.part
         if by > 0 and current == len(self._agenda.parts) - 1:
-            self._recorder.require_open("move on")
-            raise SessionError("this is the last part; end the session when the group is done")
+            self._recorder.require_open(N_("move on"))
+            raise SessionError(_("this is the last part; end the session when the group is done"))
         if by < 0 and current == 0:
-            self._recorder.require_open("go back")
-            raise SessionError("this is the first part; there is none before it")
+            self._recorder.require_open(N_("go back"))
+            raise SessionError(_("this is the first part; there is none before it"))
         self.go_to(current + by)
 
     def go_to(self, index: int) -> None:
         """Make part ``index`` (0-based) the current part."""
-        self._recorder.require_open("move between parts")
+        self._recorder.require_open(N_("move between parts"))
         count = len(self._agenda.parts)
         if not 0 <= index < count:
-            raise SessionError(f"there is no part {index + 1}; the agenda has {count} parts")
+            message = _("there is no part {number}; the agenda has {count} parts")
+            raise SessionError(message.format(number=index + 1, count=count))
         if index == self._recorder.progress.part:
-            raise SessionError(f"{self._agenda.parts[index].title!r} is already the current part")
+            message = _("{title} is already the current part")
+            raise SessionError(message.format(title=repr(self._agenda.parts[index].title)))
         if self._recorder.progress.started:
             self._before_leave()
         self._recorder.append(EventType.PART, index=index)
 
     def turn(self, *, passed: bool) -> None:
         """The speaker of the current round has finished, or passes."""
-        self._recorder.require_started("move the round on")
+        self._recorder.require_started(N_("move the round on"))
         progress = self._recorder.progress
         current = progress.round_for(progress.part)
         if current is None:
             title = self._agenda.parts[progress.part].title
-            raise SessionError(f"{title!r} is not a speaking round")
+            raise SessionError(_("{title} is not a speaking round").format(title=repr(title)))
         if current.done:
-            raise SessionError("the round is over: everyone has had their turn")
+            raise SessionError(_("the round is over: everyone has had their turn"))
         self._recorder.append(EventType.SPEAKER, passed=passed)
 
     def next_step(self) -> None:
         """The current step of a structured part is done: the next one begins."""
-        self._recorder.require_started("move the structure on")
+        self._recorder.require_started(N_("move the structure on"))
         progress = self._recorder.progress
         steps = progress.structures.get(progress.part)
         if steps is None:
             title = self._agenda.parts[progress.part].title
-            raise SessionError(f"{title!r} does not follow a structure with steps")
+            message = _("{title} does not follow a structure with steps")
+            raise SessionError(message.format(title=repr(title)))
         if steps.last:
-            raise SessionError("this is the structure's last step; move on to the next part")
+            message = _("this is the structure's last step; move on to the next part")
+            raise SessionError(message)
         if steps.steps[steps.current + 1].unit == "topic":
             # A Lean Coffee's topics come from its board, in vote order, not as fixed steps.
-            raise SessionError("the topics come next: take the first one from the board")
+            raise SessionError(_("the topics come next: take the first one from the board"))
         self._recorder.append(EventType.STEP)
 
     def set_attendance(self, attendance: int) -> None:
         """Change the number of people present."""
-        self._recorder.require_open("change the attendance")
+        self._recorder.require_open(N_("change the attendance"))
         check_attendance(attendance)
         if attendance != self._recorder.progress.attendance:
             self._recorder.append(EventType.ATTENDANCE, n=attendance)
@@ -176,7 +183,7 @@ class Timekeeper:
         Raises:
             SessionError: nothing can be shortened (the message says why).
         """
-        self._recorder.require_started("rebalance")
+        self._recorder.require_started(N_("rebalance"))
         progress = self._recorder.progress
         still_true = (
             agreed is not None
@@ -191,8 +198,8 @@ class Timekeeper:
 
     def undo_rebalance(self) -> tuple[int, ...]:
         """Put back the plan from before the latest rebalance; returns it (seconds per part)."""
-        self._recorder.require_open("undo a rebalance")
+        self._recorder.require_open(N_("undo a rebalance"))
         if not self._recorder.progress.undo_plans:
-            raise SessionError("there is no rebalance to undo")
+            raise SessionError(_("there is no rebalance to undo"))
         self._recorder.append(EventType.UNDO_REBALANCE)
         return tuple(self._recorder.progress.plan)

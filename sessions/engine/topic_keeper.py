@@ -25,6 +25,7 @@ from circlekeeper.sessions.engine.notebook import NoteBook, clean_text, guard
 from circlekeeper.sessions.engine.recorder import Recorder
 from circlekeeper.sessions.engine.timekeeper import MAX_ATTENDANCE
 from circlekeeper.sessions.errors import SessionError
+from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.structures.lean_coffee import (
     Thumbs,
     Topic,
@@ -35,6 +36,14 @@ from circlekeeper.sessions.structures.lean_coffee import (
 
 MAX_TOPIC_CHARS = 200
 """A topic is a few words; a longer text is a note, not a topic."""
+
+# The refusal for each move on a part that has no board, each a whole sentence.
+_NO_BOARD = {
+    "add": N_("{title} is not a Lean Coffee, so it has no topics to add"),
+    "bring in": N_("{title} is not a Lean Coffee, so it has no topics to bring in"),
+    "vote on": N_("{title} is not a Lean Coffee, so it has no topics to vote on"),
+    "take": N_("{title} is not a Lean Coffee, so it has no topics to take"),
+}
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,8 @@ class TopicKeeper:
         board = self.board()
         if board is None:
             title = self._recorder.progress.agenda.parts[self._recorder.progress.part].title
-            raise SessionError(f"{title!r} is not a Lean Coffee, so it has no topics to {doing}")
+            message = _(_NO_BOARD.get(doing, _NO_BOARD["add"]))
+            raise SessionError(message.format(title=repr(title)))
         return board
 
     # Gathering and voting -----------------------------------------------------------
@@ -91,19 +101,18 @@ class TopicKeeper:
             NoteFlagged: personal data was found; nothing was saved.
             SessionError: the words are empty or too long, or this is no Lean Coffee.
         """
-        self._require_board("add")
+        self._require_board(N_("add"))
         words = clean_text(" ".join(words.split()), "topic")
         if len(words) > MAX_TOPIC_CHARS:
-            raise SessionError(
-                f"a topic is a few words; keep it under {MAX_TOPIC_CHARS} characters"
-            )
+            message = _("a topic is a few words; keep it under {most} characters")
+            raise SessionError(message.format(most=MAX_TOPIC_CHARS))
         words, kept = guard(words, self._notebook.watch_list, keep=keep, redact=redact)
         return self._add(words, "facilitator", "", kept)
 
     def from_cards(self) -> list[Topic]:
         """Put on the board every approved topic card (a parking-lot note from the drop-box)
         not there yet; returns the topics added."""
-        board = self._require_board("bring in")
+        board = self._require_board(N_("bring in"))
         on_board = {t.note_id for t in board.topics}
         cards = [
             note
@@ -136,7 +145,7 @@ class TopicKeeper:
         Raises:
             SessionError: a topic the board does not hold, or a count out of range.
         """
-        board = self._require_board("vote on")
+        board = self._require_board(N_("vote on"))
         try:
             checked = read_tally(tally, board)
         except ValueError as error:
@@ -153,12 +162,12 @@ class TopicKeeper:
         Raises:
             SessionError: the session has not started, or the board is empty.
         """
-        board = self._require_board("take")
-        self._recorder.require_started("take a topic")
+        board = self._require_board(N_("take"))
+        self._recorder.require_started(N_("take a topic"))
         waiting = board.waiting()
         if not waiting:
             if board.current is None:
-                raise SessionError("no topic is waiting on the board; add one first")
+                raise SessionError(_("no topic is waiting on the board; add one first"))
             self._recorder.append(EventType.TOPIC, action="finish")
             return None
         self._recorder.append(EventType.TOPIC, action="take", id=waiting[0].id)
@@ -172,18 +181,20 @@ class TopicKeeper:
             SessionError: no topic is under way, it is already closed, or the counts are
                 not whole numbers with at least one hand.
         """
-        board = self._require_board("vote on")
-        self._recorder.require_started("take a thumbs vote")
+        board = self._require_board(N_("vote on"))
+        self._recorder.require_started(N_("take a thumbs vote"))
         counts = (up, sideways, down)
         if any(isinstance(c, bool) or not isinstance(c, int) or c < 0 for c in counts):
-            raise SessionError("thumbs are counts of hands: whole numbers, 0 or more")
+            raise SessionError(_("thumbs are counts of hands: whole numbers, 0 or more"))
         if not 0 < sum(counts) <= MAX_ATTENDANCE:
-            raise SessionError(f"count at least one hand, and at most {MAX_ATTENDANCE}")
+            message = _("count at least one hand, and at most {most}")
+            raise SessionError(message.format(most=MAX_ATTENDANCE))
         topic = board.current
         if topic is None:
-            raise SessionError("no topic is under way; take the next topic first")
+            raise SessionError(_("no topic is under way; take the next topic first"))
         if topic.done:
-            raise SessionError("the group has moved on from this topic; take the next one")
+            message = _("the group has moved on from this topic; take the next one")
+            raise SessionError(message)
         vote = Thumbs(up, sideways, down)
         minutes = board.next_extension(vote)
         self._recorder.append(

@@ -26,6 +26,7 @@ from circlekeeper.sessions.export.model import (
 )
 from circlekeeper.sessions.languages.speaking import N_, _, speaking
 from circlekeeper.sessions.safe_text import safe_text
+from circlekeeper.sessions.structures.spoken import step_label
 
 RECORD_WARNING = N_(
     "Facilitator-only: this record holds notes never shared with participants. "
@@ -124,7 +125,7 @@ def _time_table(summary: Summary) -> list[str]:
         over = wording.over_text(details.overrun_seconds)
         lines.append(f"| {title} | {planned} | {actual} | {over} |")
         for step in details.steps:
-            name = f"{step.who} · {step.name}" if step.who else step.name
+            name = step_label(step.name, step.who)
             lines.append(
                 f"| ↳ {cell_text(name)} | {wording.length_text(step.planned_seconds)} | "
                 f"{wording.length_text(step.actual_seconds)} | "

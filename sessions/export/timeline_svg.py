@@ -15,6 +15,7 @@ from html import escape
 from circlekeeper.sessions.export.model import Summary
 from circlekeeper.sessions.export.wording import length_text, over_text
 from circlekeeper.sessions.languages.speaking import _
+from circlekeeper.sessions.structures.spoken import step_label
 
 WIDTH = 760
 LABEL = 220
@@ -55,7 +56,7 @@ def _rows(summary: Summary) -> list[_Row]:
         label = f"{part.index + 1}. {_title(part.title)}"
         rows.append(_Row(label, details.planned_seconds, details.actual_seconds))
         for step in details.steps:
-            name = f"{step.who} · {step.name}" if step.who else step.name
+            name = step_label(step.name, step.who)
             rows.append(
                 _Row(_title(name, STEP_CHARS), step.planned_seconds, step.actual_seconds, True)
             )

@@ -36,7 +36,7 @@ class ItemKind(str, Enum):
     @property
     def label(self) -> str:
         """The words shown for the kind."""
-        return "Action" if self is ItemKind.ACTION else "Topic"
+        return _("Action") if self is ItemKind.ACTION else _("Topic")
 
 
 _OUTCOME_WORDS = {"done": N_("Done"), "carried": N_("Carried again"), "dropped": N_("Dropped")}

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from circlekeeper.sessions.dropbox.cards import SCALE, SCALE_LABELS
-from circlekeeper.sessions.languages.speaking import _
+from circlekeeper.sessions.languages.speaking import N_, _
 
 NOTE_KINDS = ("theme", "action", "question", "support_need")
 """The kinds of note, in the order a report lists them."""
@@ -32,12 +32,12 @@ RATING_ITEMS = ("heard", "topics", "way", "overall")
 """The end-of-session check: felt heard, the topics mattered, the way we worked, overall."""
 
 RATING_WORDS = {
-    "heard": "Felt heard",
-    "topics": "The topics mattered",
-    "way": "The way we worked",
-    "overall": "Overall",
+    "heard": N_("Felt heard"),
+    "topics": N_("The topics mattered"),
+    "way": N_("The way we worked"),
+    "overall": N_("Overall"),
 }
-"""How a report names each rating item."""
+"""How a report names each rating item (marked here, translated where a screen shows it)."""
 
 _MOOD_NOTE = re.compile(
     r"How I am, (?P<answers>\d+) answers: "

@@ -20,7 +20,7 @@ def attendance_problem(mark: StructureMark, minutes: int, attendance: int) -> st
     people = ngettext("{count} person", "{count} people", attendance).format(count=attendance)
     if attendance < structure.least_people:
         return _("{structure} needs at least {least} people, not {people}").format(
-            structure=structure.title, least=structure.least_people, people=people
+            structure=_(structure.title), least=structure.least_people, people=people
         )
     count = unit_count(mark, minutes)
     if structure.unit in PEOPLE_UNITS and count > attendance:

@@ -126,8 +126,8 @@ def _unfit(structure: Structure, item: str) -> str:
         )
     if structure.counted:
         return _("'{item}' does not fit {structure}; write e.g. 3 {unit}s").format(
-            item=item, structure=structure.title, unit=structure.unit
+            item=item, structure=_(structure.title), unit=structure.unit
         )
     return _("{structure} takes no other marks, not '{item}'").format(
-        structure=structure.title, item=item
+        structure=_(structure.title), item=item
     )

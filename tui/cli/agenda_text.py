@@ -12,6 +12,12 @@ from collections.abc import Iterator
 
 from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.sessions.structures.attendance import attendance_problem
+from circlekeeper.sessions.structures.spoken import (
+    spoken_cue,
+    spoken_name,
+    spoken_title,
+    spoken_who,
+)
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part, Resource
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.tui.text import PROMPT_CHARS, TITLE_CHARS, clipped
@@ -109,12 +115,12 @@ def _steps(part: Part) -> Iterator[str]:
     """A structured part's steps, one a line: minutes, whose turn, the step and its cue."""
     if not part.steps:
         return
-    title = part.structure.structure.title if part.structure else ""
+    title = spoken_title(part.structure.structure.title) if part.structure else ""
     yield "   " + _("Steps ({structure}):").format(structure=title)
     for step in part.steps:
-        who = f"{step.who} · " if step.who else ""
+        who = f"{spoken_who(step.who)} · " if step.who else ""
         minutes = _("{minutes} min").format(minutes=f"{step.minutes:>3}")
-        yield f"     {minutes}  {who}{step.name}: {step.cue}"
+        yield f"     {minutes}  {who}{spoken_name(step.name)}: {spoken_cue(step.cue)}"
 
 
 def structure_problems(agenda: Agenda, path: str, attendance: int) -> list[Problem]:

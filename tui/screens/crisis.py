@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
-from circlekeeper.sessions.engine.crisis import CRISIS_WORDS, CrisisChoice
+from circlekeeper.sessions.engine.crisis import CRISIS_WORDS, HELPLINE_DIRECTORY, CrisisChoice
 from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.qr_code import QrCode
@@ -43,9 +43,11 @@ class CrisisScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         resource = self.choice.resource
         yield Static(_("Support is available"), id="crisis-heading", markup=False)
-        yield Static("\n".join(CRISIS_WORDS), id="crisis-words")
+        yield Static("\n".join(_(words) for words in CRISIS_WORDS), id="crisis-words")
         yield QrCode(resource.url, id="crisis-code")
-        yield Static(resource.title, id="crisis-title", markup=False)
+        # Only the built-in directory's title is the app's own words; any other is data.
+        title = _(resource.title) if resource == HELPLINE_DIRECTORY else resource.title
+        yield Static(title, id="crisis-title", markup=False)
         yield Static(resource.url, id="crisis-url", markup=False)
         if not self.choice.configured:
             # No path here: it would show the facilitator's user name on a shared screen.

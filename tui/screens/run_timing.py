@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from circlekeeper.sessions.engine.status import Status
 from circlekeeper.sessions.languages.speaking import _
+from circlekeeper.sessions.structures.spoken import spoken_name
 from circlekeeper.tui.text import clipped
 
 
@@ -45,7 +46,9 @@ def time_up_words(last: Status, now: Status) -> list[tuple[str, str]]:
     ):
         said.append(
             (
-                _("Time is up for this step: “{step}”.").format(step=clipped(then.step.name)),
+                _("Time is up for this step: “{step}”.").format(
+                    step=clipped(spoken_name(then.step.name))
+                ),
                 _("Press s for the next step."),
             )
         )

@@ -77,7 +77,7 @@ def rating_line(rating: tuple[int, tuple[float, ...]] | None, k: int = DEFAULT_K
             k=k
         )
     items = " · ".join(
-        f"{RATING_WORDS[item].lower()} {mean:.1f}"
+        f"{_(RATING_WORDS[item]).lower()} {mean:.1f}"
         for item, mean in zip(RATING_ITEMS, means, strict=True)
     )
     return _("Rating check, {count} answers (0-10): {items}").format(count=answers, items=items)

@@ -15,6 +15,7 @@ from textual.widgets import Digits
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.structures.expand import Step
 from circlekeeper.sessions.structures.progress import StepStatus
+from circlekeeper.sessions.structures.spoken import spoken_cue, step_label
 from circlekeeper.tui.text import clipped
 from circlekeeper.tui.widgets.block_digits import BlockDigits
 from circlekeeper.tui.widgets.clock_text import mmss
@@ -23,7 +24,7 @@ from circlekeeper.tui.widgets.ticking_text import TickingText
 
 def step_title(step: Step) -> str:
     """``Client 2 of 3 · Consultants talk``, or just the step's name for a step taken once."""
-    return f"{step.who} · {step.name}" if step.who else step.name
+    return step_label(step.name, step.who)
 
 
 def step_words(status: StepStatus) -> str:
@@ -103,7 +104,7 @@ class StepPanel(Vertical):
         over = status.overrun > 0
         self.query_one(Digits).update(("+" if over else "") + mmss(status.overrun or status.left))
         self.query_one("#step-words", TickingText).show(step_words(status))
-        self.query_one("#step-cue", TickingText).show(clipped(status.step.cue))
+        self.query_one("#step-cue", TickingText).show(clipped(spoken_cue(status.step.cue)))
         self.query_one("#step-next", TickingText).show(next_words(status, hints=self.hints))
         self.set_class(over, "-step-over")
         title = _("Step {number} of {count}").format(number=status.number, count=status.of)
