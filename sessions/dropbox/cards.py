@@ -187,7 +187,7 @@ def read_form(body: bytes, kinds: Collection[CardKind]) -> Submission:
         CardRefused: the form is not a card that can be accepted now.
     """
     if len(body) > MAX_BODY_BYTES:
-        raise CardRefused(413, "That was too much to send at once. Keep a card short.")
+        raise CardRefused(413, _("That was too much to send at once. Keep a card short."))
     try:
         pairs = parse_qsl(
             body.decode("utf-8"),
@@ -199,7 +199,7 @@ def read_form(body: bytes, kinds: Collection[CardKind]) -> Submission:
         )
     except (UnicodeDecodeError, ValueError):
         raise CardRefused(
-            400, "The card could not be read. Please type it again and send it."
+            400, _("The card could not be read. Please type it again and send it.")
         ) from None
     fields: dict[str, str] = {}
     for name, value in pairs:
@@ -209,29 +209,34 @@ def read_form(body: bytes, kinds: Collection[CardKind]) -> Submission:
     try:
         kind = CardKind(fields.get("kind", ""))
     except ValueError:
-        raise CardRefused(400, "The card could not be read. Please send it again.") from None
+        raise CardRefused(400, _("The card could not be read. Please send it again.")) from None
     if kind not in kinds:
-        raise CardRefused(400, f"{kind.label} cards are not open right now. Choose another card.")
+        closed = _("{kind} cards are not open right now. Choose another card.")
+        raise CardRefused(400, closed.format(kind=kind.label))
     if len(text) > MAX_CARD_CHARS:
         raise CardRefused(
             400,
-            f"The card is {len(text)} characters long; a card holds up to {MAX_CARD_CHARS}. "
-            "Please shorten it and send it again.",
+            _(
+                "The card is {length} characters long; a card holds up to {most}. "
+                "Please shorten it and send it again."
+            ).format(length=len(text), most=MAX_CARD_CHARS),
             kind,
             text,
         )
     if kind is CardKind.HOW_I_AM:
         scale = _scale(fields.get("scale", ""))
         if scale is None:
-            raise CardRefused(400, "Choose a number from 1 to 5, then send the card.", kind, text)
+            raise CardRefused(
+                400, _("Choose a number from 1 to 5, then send the card."), kind, text
+            )
         # The words are optional here, so invisible ones are dropped, not refused.
         return Submission(kind, "" if blank else text, scale)
     if not text:
-        raise CardRefused(400, "The card is empty. Write a few words, then send it.", kind, "")
+        raise CardRefused(400, _("The card is empty. Write a few words, then send it."), kind, "")
     if blank:
         raise CardRefused(
             400,
-            "The card has no words that can be seen. Write a few words, then send it.",
+            _("The card has no words that can be seen. Write a few words, then send it."),
             kind,
             "",
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from circlekeeper.sessions.dropbox.polls import Poll, PollError, Question, Tally
+from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 from circlekeeper.sessions.reports.figures import RATING_ITEMS
 
 RATING = "rating"
@@ -26,23 +27,23 @@ RATING_SCALE = tuple(str(value) for value in range(11))
 """The answers to each rating item, 0 to 10."""
 
 RATING_QUESTIONS = {
-    "heard": "I felt heard, understood and respected",
-    "topics": "We talked about what I wanted to talk about",
-    "way": "The way we worked suited me",
-    "overall": "Overall, today's session was right for me",
+    "heard": N_("I felt heard, understood and respected"),
+    "topics": N_("We talked about what I wanted to talk about"),
+    "way": N_("The way we worked suited me"),
+    "overall": N_("Overall, today's session was right for me"),
 }
 """How the phone asks each of :data:`RATING_ITEMS` (0: not at all, 10: completely)."""
 
-THUMBS_OPTIONS = ("Up: keep going", "Sideways: a little more", "Down: move on")
-"""The thumbs vote's options, in this order."""
+THUMBS_OPTIONS = (N_("Up: keep going"), N_("Sideways: a little more"), N_("Down: move on"))
+"""The thumbs vote's options, in this order (translated when a poll is made)."""
 
 
 def rating_poll() -> Poll:
     """The four-item rating check, each item 0 (not at all) to 10 (completely)."""
     return Poll(
         RATING,
-        "How was today's session?",
-        tuple(Question(RATING_QUESTIONS[item], RATING_SCALE) for item in RATING_ITEMS),
+        _("How was today's session?"),
+        tuple(Question(_(RATING_QUESTIONS[item]), RATING_SCALE) for item in RATING_ITEMS),
     )
 
 
@@ -71,8 +72,11 @@ def lean_coffee_poll(topics: Sequence[str]) -> Poll:
     """
     if len(topics) < 2:
         raise PollError("a vote needs at least two topics")
-    question = Question("Which topics would you like to talk about?", tuple(topics), 2)
-    return Poll(LEAN_COFFEE, f"Vote for up to {LEAN_COFFEE_VOTES} topics", (question,))
+    question = Question(_("Which topics would you like to talk about?"), tuple(topics), 2)
+    title = ngettext(
+        "Vote for up to {count} topic", "Vote for up to {count} topics", LEAN_COFFEE_VOTES
+    )
+    return Poll(LEAN_COFFEE, title.format(count=LEAN_COFFEE_VOTES), (question,))
 
 
 def topic_votes(tally: Tally) -> dict[str, int]:
@@ -82,5 +86,6 @@ def topic_votes(tally: Tally) -> dict[str, int]:
 
 def thumbs_poll(topic: str) -> Poll:
     """Keep going on ``topic``, a little more, or move on?"""
-    question = Question(f"Keep talking about “{topic}”?", THUMBS_OPTIONS)
-    return Poll(THUMBS, "Thumbs vote", (question,))
+    options = tuple(_(option) for option in THUMBS_OPTIONS)
+    question = Question(_("Keep talking about “{topic}”?").format(topic=topic), options)
+    return Poll(THUMBS, _("Thumbs vote"), (question,))
