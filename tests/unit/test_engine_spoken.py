@@ -66,3 +66,22 @@ def test_refusals_and_structure_words_are_german_and_the_record_english(
     # The record keeps the catalogue's English names for a coordinator's tools.
     record = steps_field(session.timeline().parts[1])["steps"]  # type: ignore[arg-type]
     assert record[3]["name"] == "Consultants talk" and record[3]["who"] == "Client 1 of 3"
+
+
+def test_the_phones_polls_and_card_refusals_are_german(german: None) -> None:
+    from circlekeeper.sessions.dropbox.cards import CardKind, CardRefused, read_form
+    from circlekeeper.sessions.dropbox.poll_kinds import lean_coffee_poll, rating_poll, thumbs_poll
+
+    assert (
+        rating_poll().questions[0].words
+        == "Ich habe mich gehört, verstanden und respektiert gefühlt"
+    )
+    assert lean_coffee_poll(["Pausen", "Nein sagen"]).title == "Stimm für bis zu 2 Themen ab"
+    thumbs = thumbs_poll("Pausen").questions[0]
+    assert (thumbs.words, thumbs.options[0]) == (
+        "Weiter über „Pausen“ sprechen?",
+        "Hoch: weitermachen",
+    )
+    with pytest.raises(CardRefused) as refused:
+        read_form(b"kind=question&text=", frozenset(CardKind))
+    assert str(refused.value).startswith("Die Karte ist leer")
