@@ -237,43 +237,6 @@ async def test_the_first_tab_on_the_run_screen_lands_on_something_that_shows_it(
         assert lines != [row[region.x : region.right] for row in rows]
 
 
-async def test_the_export_folder_chosen_is_offered_again_for_the_session(
-    build_app, clock, settings: Settings, tmp_path
-):
-    from textual.widgets import Input
-
-    from circlekeeper.tui.dialogs.export import ExportDialog
-    from circlekeeper.tui.screens.summary import SummaryScreen
-
-    chosen = tmp_path / "handouts"
-    chosen.mkdir()
-    app = build_app()
-    async with app.run_test(size=(100, 36)) as pilot:
-        await start(pilot)
-        await pilot.press("space")
-        clock.advance(minutes=3)
-        await pilot.press("e", "y")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-
-        await pilot.press("x")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
-        folder = app.screen.query_one("#export-folder", Input)
-        assert folder.value == str(settings.folders.export_folder())
-        folder.value = str(chosen)
-        await pilot.click("#export")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert [p.suffix for p in chosen.iterdir()] == [".html"]
-
-        await pilot.press("x")
-        await pilot.pause()
-        assert app.screen.query_one("#export-folder", Input).value == str(chosen)
-
-
 def buttons_left_to_right(app) -> list[str]:
     from textual.widgets import Button
 
@@ -281,10 +244,16 @@ def buttons_left_to_right(app) -> list[str]:
     return [str(b.id) for b in sorted(shown, key=lambda b: b.region.x)]
 
 
-async def test_every_dialog_puts_the_way_back_on_the_left_and_the_action_on_the_right(
-    build_app, clock
+async def test_every_dialog_puts_the_way_back_left_and_the_export_folder_chosen_is_kept(
+    build_app, clock, settings: Settings, tmp_path
 ):
+    from textual.widgets import Input
+
+    from circlekeeper.tui.dialogs.export import ExportDialog
     from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+
+    chosen = tmp_path / "handouts"
+    chosen.mkdir()
 
     way_back = {"cancel", "no", "edit"}  # what escape does, by dialog
     seen: dict[str, list[str]] = {}
@@ -321,6 +290,19 @@ async def test_every_dialog_puts_the_way_back_on_the_left_and_the_action_on_the_
         await pilot.press("x")  # the export dialog
         await pilot.pause()
         look()
+
+        # The export folder chosen is offered again for the session.
+        assert isinstance(app.screen, ExportDialog)
+        folder = app.screen.query_one("#export-folder", Input)
+        assert folder.value == str(settings.folders.export_folder())
+        folder.value = str(chosen)
+        await pilot.click("#export")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.suffix for p in chosen.iterdir()] == [".html"]
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen.query_one("#export-folder", Input).value == str(chosen)
     assert set(seen) == {
         "StartSessionDialog",
         "NoteEditor",
