@@ -6,7 +6,7 @@ saved in the session.
 
 from __future__ import annotations
 
-from driving import start
+from driving import AGENDAS, TEMPLATE, start
 from screen_text import flat, screen_text, settle, widget_words
 
 from circlekeeper.sessions.engine.note_model import NoteKind
@@ -186,16 +186,19 @@ async def test_the_summary_reads_as_it_happened_and_shows_everyone_the_themes(
 async def test_resume_tells_two_sessions_apart_and_refuses_one_open_elsewhere_at_once(
     build_app, clock, store
 ):
+    from circlekeeper.sessions.host import SessionHost
+    from circlekeeper.sessions.templates.parse import load_template_file
     from circlekeeper.tui.dialogs.start_session import StartSessionDialog
     from circlekeeper.tui.screens.home import HomeScreen
 
+    # Two sessions of one agenda, an hour apart, both left open as quitting the app leaves
+    # them (that it does is checked in test_screens.py); made here without an app run each.
+    agenda = load_template_file(AGENDAS / f"{TEMPLATE}.md")
     ids = []
-    for _ in range(2):  # two sessions of one agenda, an hour apart, both left open
-        first = build_app()
-        async with first.run_test(size=(100, 30)) as pilot:
-            await start(pilot)
-            ids.append(first.screen.session.id)
-            await pilot.press("ctrl+q")
+    for _ in range(2):
+        host = SessionHost(store, clock)
+        ids.append(host.start(agenda, attendance=6).id)
+        await host.close()
         clock.advance(minutes=60)
 
     app = build_app()
