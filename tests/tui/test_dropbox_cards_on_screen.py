@@ -65,7 +65,7 @@ async def test_the_counter_shows_how_many_cards_never_which_or_when(
         await pilot.press("ctrl+q")
 
 
-async def test_approve_edit_and_discard_make_notes_only_of_what_was_approved(
+async def test_approve_edit_discard_and_the_personal_data_prompt_save_only_what_was_approved(
     build_app, http: aiohttp.ClientSession
 ) -> None:
     app = build_app()
@@ -120,15 +120,10 @@ async def test_approve_edit_and_discard_make_notes_only_of_what_was_approved(
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         assert "Rest and sleep" in screen_text(app)
-        await pilot.press("ctrl+q")
 
-
-async def test_a_card_with_personal_data_asks_to_edit_redact_or_keep(
-    build_app, http: aiohttp.ClientSession
-) -> None:
-    app = build_app()
-    async with app.run_test(size=DROPBOX_SIZE) as pilot:
-        box = await open_dropbox(pilot)
+        # A card with personal data asks to edit, redact or keep it.
+        await pilot.press("d")
+        await pilot.pause()
         await send(http, box, kind="question", text="Can you mail me at sam@example.org?")
         await send(http, box, kind="question", text="What did Maria mean?")
         queue = await open_queue(pilot)
@@ -138,10 +133,10 @@ async def test_a_card_with_personal_data_asks_to_edit_redact_or_keep(
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, PrivacyPrompt)
-        assert notes_on_disk(app) == []
+        assert len(notes_on_disk(app)) == 3, "a card with an email was saved before asking"
         await pilot.press("r")
         await pilot.pause()
-        assert notes_on_disk(app)[0]["text"] == "Can you mail me at [email removed]?"
+        assert notes_on_disk(app)[3]["text"] == "Can you mail me at [email removed]?"
 
         # Maria is on the watch list; the facilitator rewrites the card instead.
         await highlight(pilot, queue, "What did Maria mean?")
@@ -154,7 +149,7 @@ async def test_a_card_with_personal_data_asks_to_edit_redact_or_keep(
         await pilot.press("ctrl+u", *"What did that remark mean?", "ctrl+s")
         await pilot.pause()
         assert app.screen is queue
-        texts = [n["text"] for n in notes_on_disk(app)]
+        texts = [n["text"] for n in notes_on_disk(app)][3:]
         assert texts == ["Can you mail me at [email removed]?", "What did that remark mean?"]
         assert "sam@example.org" not in app.host.opened.handle.path.read_text()
         assert "Maria" not in app.host.opened.handle.path.read_text()

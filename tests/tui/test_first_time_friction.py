@@ -6,7 +6,7 @@ saved in the session.
 
 from __future__ import annotations
 
-from driving import start
+from driving import AGENDAS, TEMPLATE, start
 from screen_text import flat, screen_text, settle, widget_words
 
 from circlekeeper.sessions.engine.note_model import NoteKind
@@ -186,16 +186,19 @@ async def test_the_summary_reads_as_it_happened_and_shows_everyone_the_themes(
 async def test_resume_tells_two_sessions_apart_and_refuses_one_open_elsewhere_at_once(
     build_app, clock, store
 ):
+    from circlekeeper.sessions.host import SessionHost
+    from circlekeeper.sessions.templates.parse import load_template_file
     from circlekeeper.tui.dialogs.start_session import StartSessionDialog
     from circlekeeper.tui.screens.home import HomeScreen
 
+    # Two sessions of one agenda, an hour apart, both left open as quitting the app leaves
+    # them (that it does is checked in test_screens.py); made here without an app run each.
+    agenda = load_template_file(AGENDAS / f"{TEMPLATE}.md")
     ids = []
-    for _ in range(2):  # two sessions of one agenda, an hour apart, both left open
-        first = build_app()
-        async with first.run_test(size=(100, 30)) as pilot:
-            await start(pilot)
-            ids.append(first.screen.session.id)
-            await pilot.press("ctrl+q")
+    for _ in range(2):
+        host = SessionHost(store, clock)
+        ids.append(host.start(agenda, attendance=6).id)
+        await host.close()
         clock.advance(minutes=60)
 
     app = build_app()
@@ -237,43 +240,6 @@ async def test_the_first_tab_on_the_run_screen_lands_on_something_that_shows_it(
         assert lines != [row[region.x : region.right] for row in rows]
 
 
-async def test_the_export_folder_chosen_is_offered_again_for_the_session(
-    build_app, clock, settings: Settings, tmp_path
-):
-    from textual.widgets import Input
-
-    from circlekeeper.tui.dialogs.export import ExportDialog
-    from circlekeeper.tui.screens.summary import SummaryScreen
-
-    chosen = tmp_path / "handouts"
-    chosen.mkdir()
-    app = build_app()
-    async with app.run_test(size=(100, 36)) as pilot:
-        await start(pilot)
-        await pilot.press("space")
-        clock.advance(minutes=3)
-        await pilot.press("e", "y")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-
-        await pilot.press("x")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
-        folder = app.screen.query_one("#export-folder", Input)
-        assert folder.value == str(settings.folders.export_folder())
-        folder.value = str(chosen)
-        await pilot.click("#export")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert [p.suffix for p in chosen.iterdir()] == [".html"]
-
-        await pilot.press("x")
-        await pilot.pause()
-        assert app.screen.query_one("#export-folder", Input).value == str(chosen)
-
-
 def buttons_left_to_right(app) -> list[str]:
     from textual.widgets import Button
 
@@ -281,10 +247,16 @@ def buttons_left_to_right(app) -> list[str]:
     return [str(b.id) for b in sorted(shown, key=lambda b: b.region.x)]
 
 
-async def test_every_dialog_puts_the_way_back_on_the_left_and_the_action_on_the_right(
-    build_app, clock
+async def test_every_dialog_puts_the_way_back_left_and_the_export_folder_chosen_is_kept(
+    build_app, clock, settings: Settings, tmp_path
 ):
+    from textual.widgets import Input
+
+    from circlekeeper.tui.dialogs.export import ExportDialog
     from circlekeeper.tui.dialogs.privacy_prompt import PrivacyPrompt
+
+    chosen = tmp_path / "handouts"
+    chosen.mkdir()
 
     way_back = {"cancel", "no", "edit"}  # what escape does, by dialog
     seen: dict[str, list[str]] = {}
@@ -321,6 +293,19 @@ async def test_every_dialog_puts_the_way_back_on_the_left_and_the_action_on_the_
         await pilot.press("x")  # the export dialog
         await pilot.pause()
         look()
+
+        # The export folder chosen is offered again for the session.
+        assert isinstance(app.screen, ExportDialog)
+        folder = app.screen.query_one("#export-folder", Input)
+        assert folder.value == str(settings.folders.export_folder())
+        folder.value = str(chosen)
+        await pilot.click("#export")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.suffix for p in chosen.iterdir()] == [".html"]
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen.query_one("#export-folder", Input).value == str(chosen)
     assert set(seen) == {
         "StartSessionDialog",
         "NoteEditor",

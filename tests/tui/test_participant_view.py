@@ -17,13 +17,17 @@ from circlekeeper.tui.screens.summary import SummaryScreen
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
 
-async def test_participant_view_hides_everything_facilitator_only(build_app, library):
+async def test_participant_view_hides_everything_facilitator_only_and_its_keys_do_nothing(
+    build_app, library
+):
     agenda = library.find(TEMPLATE)
     guidance = agenda.parts[0].guidance[0].text
     prompt = agenda.parts[0].prompts[0].text
     app = build_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    seen: list = []
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
         await start(pilot)
+        run = app.screen
         await pilot.press("n")
         await pilot.press(*"Theme: trust takes time", "enter")
         await pilot.pause()
@@ -52,19 +56,12 @@ async def test_participant_view_hides_everything_facilitator_only(build_app, lib
         await pilot.pause()
         assert "trust takes time" in screen_text(app)
 
-
-async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_app):
-    app = build_app()
-    seen: list = []
-    async with app.run_test(size=(120, 36), message_hook=seen.append) as pilot:
-        await start(pilot)
-        run = app.screen
+        # The facilitator's messages and the keys footer leave the shared screen too.
         await pilot.press("b")  # nothing to rebalance: a message for the facilitator
         await pilot.pause()
         assert "nothing needs shortening" in screen_text(app)
         footer = footer_text(app)
         assert "n Note" in footer and "e End" in footer and "b Rebalance" in footer
-
         await pilot.press("v")
         await pilot.pause()
         text = screen_text(app)
@@ -80,7 +77,6 @@ async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_
             assert screen_text(app) == text, key
         assert not posted(seen, RunScreen.DropBoxRequested)
         assert not posted(seen, RunScreen.SessionEnded)
-
         await pilot.press("v")
         await pilot.pause()
         assert "e End" in footer_text(app)
@@ -88,17 +84,20 @@ async def test_the_facilitators_messages_and_keys_leave_the_shared_screen(build_
         assert "nothing needs shortening" in screen_text(app)
 
 
-async def test_toasts_and_key_hints_wait_for_the_facilitator_view(build_app, clock):
+async def test_toasts_hints_and_dialogs_wait_for_the_facilitator_view_through_to_the_summary(
+    build_app, clock
+):
     app = build_app()
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await start(pilot)
         assert "space starts the timer" in screen_text(app)
+
+        # Toasts and key hints wait for the facilitator view.
         await pilot.press("v")
         await pilot.pause()
         shared = screen_text(app)
         assert "Ready · 10:00 planned" in shared
         assert "space" not in shared
-
         app.notify("A message for the facilitator")
         await pilot.press("space", "space")  # started, then paused
         await settle(pilot)
@@ -106,32 +105,26 @@ async def test_toasts_and_key_hints_wait_for_the_facilitator_view(build_app, clo
         assert "PAUSED" in shared and "space resumes" not in shared
         assert "A message for the facilitator" not in shared
         assert told(app) == ""
-
         await pilot.press("space")
         clock.advance(minutes=10, seconds=1)
         await settle(pilot)
         shared = screen_text(app)
         assert "Time is up" in shared and "Press ]" not in shared
-
         await pilot.press("v")
         await settle(pilot)
         text = screen_text(app)
-        assert "Press ] when you are ready" in text
+        assert "Press ] when you are ready" in text, text
         assert "A message for the facilitator" in told(app)
 
-
-async def test_the_summary_and_resources_open_no_dialog_while_shared(build_app, clock):
-    app = build_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await start(pilot)
+        # The resources and the summary open no dialog while shared.
         await pilot.press("r")
         await pilot.pause()
         resources = app.screen
         assert isinstance(resources, ResourcesScreen)
         await pilot.press("v", "a")
         await pilot.pause()
-        assert app.screen is resources
-        await pilot.press("escape", "v", "space")
+        assert app.screen is resources, "resources: a opened a dialog while shared"
+        await pilot.press("escape", "v")
         clock.advance(minutes=2)
         await pilot.press("e", "y")
         await pilot.pause()
@@ -140,7 +133,7 @@ async def test_the_summary_and_resources_open_no_dialog_while_shared(build_app, 
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("v", "x")
         await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        assert isinstance(app.screen, SummaryScreen), "summary: x opened a dialog while shared"
         assert footer_text(app) == ""
         assert "facilitator" not in screen_text(app).lower().replace("facilitator view", "")
         await pilot.press("v", "x")

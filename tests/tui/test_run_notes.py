@@ -12,8 +12,12 @@ from screen_text import footer_text, screen_text
 from circlekeeper.tui.screens.run_session import RunScreen
 
 
-async def test_a_note_closed_by_mistake_is_put_aside_and_comes_back(build_app):
+async def test_a_note_closed_by_mistake_comes_back_and_a_saved_one_is_edited_or_deleted(
+    build_app,
+):
+    from circlekeeper.tui.dialogs.confirm import ConfirmDialog
     from circlekeeper.tui.dialogs.note_editor import NoteEditor
+    from circlekeeper.tui.widgets.notes_list import NotesList
 
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -45,21 +49,15 @@ async def test_a_note_closed_by_mistake_is_put_aside_and_comes_back(build_app):
         await pilot.pause()
         assert app.screen.query_one("#note-text").value == ""
         assert "the one you put aside" not in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
 
-
-async def test_a_saved_note_can_be_edited_or_deleted_from_the_list(build_app):
-    from circlekeeper.tui.dialogs.confirm import ConfirmDialog
-    from circlekeeper.tui.dialogs.note_editor import NoteEditor
-    from circlekeeper.tui.widgets.notes_list import NotesList
-
-    app = build_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await start(pilot)
-        run = app.screen
+        # A saved note can be edited or deleted from the list.
         await pilot.press("n", *"Team lunch helps", "enter")
         await pilot.press("n", *"A slip that should go", "enter")
         await pilot.pause()
         assert [n.text for n in run.session.notes()] == [
+            "Night shift feels cut off at times",
             "Team lunch helps",
             "A slip that should go",
         ]
@@ -78,7 +76,10 @@ async def test_a_saved_note_can_be_edited_or_deleted_from_the_list(build_app):
         assert "A slip that should go" in screen_text(app)
         await pilot.press("y")
         await pilot.pause()
-        assert [n.text for n in run.session.notes()] == ["Team lunch helps"]
+        assert [n.text for n in run.session.notes()] == [
+            "Night shift feels cut off at times",
+            "Team lunch helps",
+        ]
         assert "A slip that should go" not in screen_text(app)
         assert "Note deleted" in screen_text(app)
 
@@ -88,5 +89,8 @@ async def test_a_saved_note_can_be_edited_or_deleted_from_the_list(build_app):
         assert isinstance(app.screen, NoteEditor)
         await pilot.press(*" a lot", "enter")
         await pilot.pause()
-        assert [n.text for n in run.session.notes()] == ["Team lunch helps a lot"]
+        assert [n.text for n in run.session.notes()] == [
+            "Night shift feels cut off at times",
+            "Team lunch helps a lot",
+        ]
         assert "Team lunch helps a lot" in screen_text(app)

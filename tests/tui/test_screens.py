@@ -19,9 +19,14 @@ from circlekeeper.tui.screens.too_small import TooSmallScreen
 from circlekeeper.tui.widgets.qr_code import QrCode
 
 
-async def test_a_too_small_window_says_the_size_needed_and_comes_back(build_app):
+async def test_a_too_small_window_comes_back_then_help_lists_the_keys_and_the_lists_switch(
+    build_app,
+):
+    from circlekeeper.tui.widgets.tab_row import TabRow
+
     app = build_app()
     async with app.run_test(size=(70, 20)) as pilot:
+        # A too-small window says the size needed, and the home screen comes back.
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         text = screen_text(app)
@@ -34,6 +39,34 @@ async def test_a_too_small_window_says_the_size_needed_and_comes_back(build_app)
         await pilot.pause()
         assert isinstance(app.screen, TooSmallScreen)
         assert "79x30" in screen_text(app)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+        # Help lists the keys.
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Next part of the agenda" in text and "Start the timer" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+        # The home lists switch by number or by clicking their names.
+        assert "A test circle" in screen_text(app)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "Ended sessions. Enter opens the summary" in screen_text(app)
+        assert app.focused.id == "past-list"
+        row = widget_lines(app, app.screen.query_one(TabRow))[0]
+        await pilot.click(TabRow, offset=(row.index("Resume") + 1, 0))
+        await pilot.pause()
+        assert "Sessions that were paused, quit or interrupted" in screen_text(app)
+        assert app.focused.id == "resume-list"
+        await pilot.click(TabRow, offset=(row.index("Agendas") + 1, 0))
+        await pilot.pause()
+        assert "A test circle" in screen_text(app)
 
 
 async def test_quitting_keeps_the_session_to_resume_where_it_was(build_app, clock, store):
@@ -77,9 +110,25 @@ async def test_quitting_keeps_the_session_to_resume_where_it_was(build_app, cloc
         assert again.screen.session.id == session_id
 
 
-async def test_the_crisis_key_pauses_and_shows_a_scannable_helpline(build_app, clock, store):
+async def test_the_crisis_key_says_how_to_set_a_line_then_pauses_on_the_agendas_helpline(
+    build_app, clock, store
+):
     app = build_app()
     async with app.run_test(size=(100, 40)) as pilot:
+        # Without a configured crisis line, it says how to set one.
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        text = screen_text(app).replace("\n", " ")
+        assert "built-in helpline directory" in text
+        assert "(crisis)" in text
+        await pilot.press("escape")  # closed, the facilitator's follow-through is offered
+        await pilot.pause()
+        await pilot.press("escape")  # not today
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+        # In a session, it pauses and shows the agenda's helpline as a code.
         await start(pilot)
         await pilot.press("space")
         clock.advance(minutes=1)
@@ -118,17 +167,6 @@ async def test_the_organisations_crisis_line_comes_first(build_app, folders):
         await pilot.pause()
         assert "Acme EAP, 24 hours" in screen_text(app)
         assert "built-in helpline directory" not in screen_text(app)
-
-
-async def test_without_a_configured_crisis_line_it_says_how_to_set_one(build_app):
-    app = build_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("exclamation_mark")
-        await pilot.pause()
-        text = screen_text(app).replace("\n", " ")
-        assert "built-in helpline directory" in text
-        assert "(crisis)" in text
 
 
 async def test_resources_show_one_code_at_a_time_and_record_it(build_app, clock, store):
@@ -172,20 +210,6 @@ async def test_resources_show_one_code_at_a_time_and_record_it(build_app, clock,
     assert [r.url for r in timeline.resources_added] == ["https://example.org/sign"]
 
 
-async def test_help_lists_the_keys(build_app):
-    app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        text = screen_text(app)
-        assert "Next part of the agenda" in text and "Start the timer" in text
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-
-
 async def test_every_run_key_is_in_the_footer_even_at_80_columns(build_app, clock):
     from circlekeeper.tui.widgets.keys_footer import KeysFooter
 
@@ -220,24 +244,3 @@ async def test_every_run_key_is_in_the_footer_even_at_80_columns(build_app, cloc
         await pilot.click(KeysFooter, offset=(column + 1, row))
         await pilot.pause()
         assert f"Part 2 of {PARTS}" in screen_text(app)
-
-
-async def test_the_home_lists_switch_by_number_or_by_clicking_their_names(build_app):
-    from circlekeeper.tui.widgets.tab_row import TabRow
-
-    app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert "A test circle" in screen_text(app)
-        await pilot.press("3")
-        await pilot.pause()
-        assert "Ended sessions. Enter opens the summary" in screen_text(app)
-        assert app.focused.id == "past-list"
-        row = widget_lines(app, app.screen.query_one(TabRow))[0]
-        await pilot.click(TabRow, offset=(row.index("Resume") + 1, 0))
-        await pilot.pause()
-        assert "Sessions that were paused, quit or interrupted" in screen_text(app)
-        assert app.focused.id == "resume-list"
-        await pilot.click(TabRow, offset=(row.index("Agendas") + 1, 0))
-        await pilot.pause()
-        assert "A test circle" in screen_text(app)

@@ -25,13 +25,35 @@ def on_disk(path: Path) -> str:
     return path.read_text() + (journal.read_text() if journal.exists() else "")
 
 
-async def test_a_whole_session_from_start_to_summary(
+async def test_a_whole_session_from_a_refused_people_count_to_the_summary_and_home(
     build_app, clock, store: SessionStore, library
 ):
+    """One facilitator's evening: a name typed as the people count is refused and kept,
+    then the session runs through every part (the last one says how to end), ends with a
+    debrief, shows its summary, and is listed as past on the home screen."""
     agenda = library.find(TEMPLATE)
     app = build_app()
     seen: list = []
     async with app.run_test(size=(100, 30), message_hook=seen.append) as pilot:
+        # A name typed into the people count is shown and refused, not dropped.
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartSessionDialog)
+        await pilot.press(*"7Sam", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartSessionDialog), "people count: 7Sam accepted"
+        assert app.screen.query_one("#attendance").value == "7Sam"
+        assert "a number from 1 to" in screen_text(app)
+        # A digit no one counts with (a key of its own on French keyboards) is refused too.
+        await pilot.press(*["backspace"] * 4, "²", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartSessionDialog), "people count: ² accepted"
+        assert app.screen.query_one("#attendance").value == "²"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
         await start(pilot)
         run = app.screen
         path = app.host.opened.handle.path
@@ -80,6 +102,11 @@ async def test_a_whole_session_from_start_to_summary(
                 assert "Speaker 3 of 6" in screen_text(app)
                 assert "· 1" in screen_text(app) and "passed" in screen_text(app)
             clock.advance(minutes=agenda.parts[index].minutes)
+        # Past the last part, the screen says how to end and stays where it is.
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "This is the last part: press e to end the session" in flat(screen_text(app))
+        assert f"Part {PARTS} of {PARTS}" in screen_text(app)
 
         await pilot.press("e")
         await pilot.pause()
@@ -105,6 +132,13 @@ async def test_a_whole_session_from_start_to_summary(
         await pilot.press("home")
         await pilot.pause()
         assert "Ask about a buddy scheme" in screen_text(app)
+        # The file is let go once the debrief is done; going home lists it as past.
+        assert app.host.opened is None
+        await pilot.press("v", "escape")
+        await pilot.pause()
+        assert len(posted(seen, SummaryScreen.HomeRequested)) == 1
+        assert isinstance(app.screen, HomeScreen)
+        assert "Past sessions (1)" in screen_text(app)
 
     # The finished session is on disk, ended, with its notes and the debrief.
     session = read_session(store, run.session.id, clock)
@@ -112,55 +146,3 @@ async def test_a_whole_session_from_start_to_summary(
     assert len(session.notes()) == 2
     assert session.debrief() is not None
     assert "Maria" not in on_disk(path)
-
-
-async def test_going_home_after_a_summary_lists_the_session_as_past(build_app, clock):
-    app = build_app()
-    seen: list = []
-    async with app.run_test(size=(100, 30), message_hook=seen.append) as pilot:
-        await start(pilot)
-        await pilot.press("space")
-        clock.advance(minutes=2)
-        await pilot.press("e", "y")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-        assert app.host.opened is None  # the file is let go once the debrief is done
-        await pilot.press("escape")
-        await pilot.pause()
-        assert len(posted(seen, SummaryScreen.HomeRequested)) == 1
-        assert isinstance(app.screen, HomeScreen)
-        assert "Past sessions (1)" in screen_text(app)
-
-
-async def test_past_the_last_part_the_screen_says_how_to_end(build_app):
-    app = build_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await start(pilot)
-        await pilot.press("space", *["right_square_bracket"] * (PARTS - 1))
-        await pilot.pause()
-        assert f"Part {PARTS} of {PARTS}" in screen_text(app)
-        await pilot.press("right_square_bracket")
-        await pilot.pause()
-        assert "This is the last part: press e to end the session" in flat(screen_text(app))
-        assert f"Part {PARTS} of {PARTS}" in screen_text(app)
-
-
-async def test_a_name_typed_into_the_people_count_is_shown_and_refused_not_dropped(build_app):
-    app = build_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, StartSessionDialog)
-        await pilot.press(*"7Sam", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, StartSessionDialog)
-        assert app.screen.query_one("#attendance").value == "7Sam"
-        assert "a number from 1 to" in screen_text(app)
-        # A digit no one counts with (a key of its own on French keyboards) is refused too.
-        await pilot.press(*["backspace"] * 4, "²", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, StartSessionDialog)
-        assert app.screen.query_one("#attendance").value == "²"

@@ -1,11 +1,12 @@
 """`export -o` and `qr --png/--svg` write only regular files, into folders that exist.
 
-Run as the installed program on real files: a named pipe made with ``os.mkfifo``, a
-device, a symbolic link to a file that must stay as it was, and a folder that does not
-exist. Each is refused in one line on standard error with a non-zero exit, even with
-``--force``, and nothing is created or replaced. The device is a null device node of the
-test's own when run as root, else ``/dev/null``: code that wrongly replaced a device
-would otherwise replace the system's own.
+Run through the command line's root group on real files (and once as the installed
+program, in a process of its own): a named pipe made with ``os.mkfifo``, a device, a
+symbolic link to a file that must stay as it was, and a folder that does not exist. Each
+is refused in one line on standard error with a non-zero exit, even with ``--force``, and
+nothing is created or replaced. The device is a null device node of the test's own when
+run as root, else ``/dev/null``: code that wrongly replaced a device would otherwise
+replace the system's own.
 """
 
 from __future__ import annotations
@@ -15,26 +16,53 @@ import shutil
 import stat
 import subprocess
 import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from export_example import saved_session
 
 from circlekeeper.sessions.settings.folders import Folders
+from circlekeeper.tui.cli import cli
 
 PROGRAM = shutil.which("circlekeeper") or str(Path(sys.executable).parent / "circlekeeper")
 URL = "https://example.org/eap"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([PROGRAM, *args], capture_output=True, text=True, timeout=60)
+@dataclass(frozen=True)
+class Ran:
+    """How a command ended: its exit code and what it wrote to each stream."""
+
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def export_to(session_id: str, target: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run("export", session_id, "-a", "participants", "-f", "html", "-o", str(target), *extra)
+def run(*args: str) -> Ran:
+    """Run the command line's root group in this process, as the program would run."""
+    result = CliRunner().invoke(cli, list(args))
+    stderr = result.stderr
+    if result.exc_info is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(*result.exc_info))  # shown as a crash
+    return Ran(result.exit_code, result.stdout, stderr)
 
 
-def one_error_line(done: subprocess.CompletedProcess[str]) -> str:
+def run_installed(*args: str) -> Ran:
+    """Run the installed program in a process of its own."""
+    done = subprocess.run([PROGRAM, *args], capture_output=True, text=True, timeout=60)
+    return Ran(done.returncode, done.stdout, done.stderr)
+
+
+def export_to(session_id: str, target: Path, *extra: str, runner: Callable[..., Ran] = run) -> Ran:
+    return runner(
+        "export", session_id, "-a", "participants", "-f", "html", "-o", str(target), *extra
+    )
+
+
+def one_error_line(done: Ran) -> str:
     assert done.returncode != 0, done.stdout
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
@@ -104,15 +132,17 @@ def test_export_refuses_a_symbolic_link(session_id, link, force) -> None:
     assert_link_untouched(link)
 
 
-def test_export_refuses_a_missing_folder_unless_told_to_make_it(session_id, tmp_path) -> None:
+def test_the_installed_export_refuses_a_missing_folder_unless_told_to_make_it(
+    session_id, tmp_path
+) -> None:
     target = tmp_path / "no-such-folder" / "inner" / "handout.html"
-    line = one_error_line(export_to(session_id, target))
+    line = one_error_line(export_to(session_id, target, runner=run_installed))
     assert line == (
         f"Error: {target}: the folder {target.parent} does not exist; add --mkdir to create it"
     )
     assert not (tmp_path / "no-such-folder").exists()
 
-    done = export_to(session_id, target, "--mkdir")
+    done = export_to(session_id, target, "--mkdir", runner=run_installed)
     assert done.returncode == 0, done.stderr
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
