@@ -37,7 +37,7 @@ from circlekeeper.tui.screens.topic_flow import TopicFlow
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.agenda_list import AgendaList
 from circlekeeper.tui.widgets.banner import Banner
-from circlekeeper.tui.widgets.bare_containers import BareRow
+from circlekeeper.tui.widgets.bare_containers import BareColumn, BareRow
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import NotesList
@@ -131,12 +131,14 @@ class RunScreen(Screen[None]):
         """Writing, editing and deleting the current part's notes."""
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        # Textual redraws every widget in a container that a ticking timer's change
+        # overlaps; in columns of their own, the title, the agenda and the keys are left be.
+        yield BareColumn(TitleBar(), id="run-top")
         with BareRow(id="run-body"):
-            yield AgendaList(id="agenda", classes="sharing-hidden")
+            yield BareColumn(AgendaList(id="agenda"), id="run-side", classes="sharing-hidden")
             yield PartPanel(self._dropbox, watching=len(self.session.watch_list), id="run-main")
             yield SharedResource(id="participant-resource", classes="participant-only")
-        yield KeysFooter()
+        yield BareColumn(KeysFooter(), id="run-keys")
 
     def on_mount(self) -> None:
         self.notes = NoteFlow(self.session, self.banner, self.query_one(NotesList))

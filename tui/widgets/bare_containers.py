@@ -3,9 +3,13 @@
 When a running timer redraws its digits each second, Textual redraws every widget whose
 container overlaps the change: the timer's own containers and their neighbours too, line
 by line, through the machinery that draws borders, padding and words. A container with
-no border, padding, title or scrollbar is the same blank line from top to bottom, so a
-:class:`BareRow` has Textual draw that line once and shows it on every row, until its
-size, place or style changes.
+no border, title or scrollbar is the same line from top to bottom (its padding is as
+blank as the rest), so a :class:`BareRow` has Textual draw that line once and shows it on
+every row, until its size, place or style changes.
+
+The same holds the other way: a widget inside a :class:`BareColumn` of its own is
+redrawn only when a change overlaps that column, so a column around each of a ticking
+widget's neighbours keeps them out of its redraw, at the cost of one repeated line.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from textual.widget import Widget
 
 
 class BareRow(Horizontal):
-    """A row of widgets, with no border, padding, title or scrollbar of its own."""
+    """A row of widgets, with no border, title or scrollbar of its own."""
 
     def __init__(self, *children: Widget, id: str | None = None, classes: str | None = None):
         super().__init__(*children, id=id, classes=classes)
@@ -33,7 +37,7 @@ class BareRow(Horizontal):
 
 
 class BareColumn(Vertical):
-    """A column of widgets, with no border, padding, title or scrollbar of its own.
+    """A column of widgets, with no border, title or scrollbar of its own.
 
     One that holds the widgets beside a ticking one keeps them out of its redraw: Textual
     redraws a container's children only when the container overlaps the change.
