@@ -37,7 +37,23 @@ def redrawn(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     return seen
 
 
-async def test_a_second_redraws_only_what_changed_without_a_layout(build_app, clock, redrawn):
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> set[str]:
+    """The widgets whose lines Textual draws for the screen, by id (or by class)."""
+    seen: set[str] = set()
+    render_lines = Widget.render_lines
+
+    def spy(self: Widget, crop):
+        seen.add(self.id or type(self).__name__)
+        return render_lines(self, crop)
+
+    monkeypatch.setattr(Widget, "render_lines", spy)
+    return seen
+
+
+async def test_a_second_redraws_only_what_changed_without_a_layout(
+    build_app, clock, redrawn, drawn
+):
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await start(pilot)
@@ -47,8 +63,12 @@ async def test_a_second_redraws_only_what_changed_without_a_layout(build_app, cl
         assert "9:57 left of 10:00" in screen_text(app)
 
         redrawn.clear()
+        drawn.clear()
         clock.advance(seconds=1)
         await settle(pilot)
+        # Drawn: the timer's frame and what changed in it, and the clock line; the agenda,
+        # the part's heading, the title, the keys and the screen beneath are left be.
+        assert drawn == {"part-timer", "timer-digits", "timer-words", "session-clock"}
         assert "9:56 left of 10:00" in screen_text(app)
         assert "Elapsed 0m03s" in screen_text(app)
         assert {"timer-digits", "timer-words", "session-clock"} <= {who for who, _ in redrawn}

@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 
 from circlekeeper.sessions.engine.session import Session
@@ -37,7 +36,7 @@ from circlekeeper.tui.screens.topic_flow import TopicFlow
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.widgets.agenda_list import AgendaList
 from circlekeeper.tui.widgets.banner import Banner
-from circlekeeper.tui.widgets.bare_containers import BareRow
+from circlekeeper.tui.widgets.bare_containers import BareColumn, BareRow, BareScreen
 from circlekeeper.tui.widgets.card_counter import CardCounter
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.notes_list import NotesList
@@ -51,7 +50,7 @@ if TYPE_CHECKING:
 HEARTBEAT_SECONDS = 15
 
 
-class RunScreen(Screen[None]):
+class RunScreen(BareScreen[None]):
     """Runs one session from its agenda."""
 
     CSS_PATH = "run_session.tcss"
@@ -131,12 +130,14 @@ class RunScreen(Screen[None]):
         """Writing, editing and deleting the current part's notes."""
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        # Textual redraws every widget in a container that a ticking timer's change
+        # overlaps; in columns of their own, the title, the agenda and the keys are left be.
+        yield BareColumn(TitleBar(), id="run-top")
         with BareRow(id="run-body"):
-            yield AgendaList(id="agenda", classes="sharing-hidden")
+            yield BareColumn(AgendaList(id="agenda"), id="run-side", classes="sharing-hidden")
             yield PartPanel(self._dropbox, watching=len(self.session.watch_list), id="run-main")
             yield SharedResource(id="participant-resource", classes="participant-only")
-        yield KeysFooter()
+        yield BareColumn(KeysFooter(), id="run-keys")
 
     def on_mount(self) -> None:
         self.notes = NoteFlow(self.session, self.banner, self.query_one(NotesList))

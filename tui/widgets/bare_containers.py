@@ -3,23 +3,31 @@
 When a running timer redraws its digits each second, Textual redraws every widget whose
 container overlaps the change: the timer's own containers and their neighbours too, line
 by line, through the machinery that draws borders, padding and words. A container with
-no border, padding, title or scrollbar is the same blank line from top to bottom, so a
-:class:`BareRow` has Textual draw that line once and shows it on every row, until its
-size, place or style changes.
+no border, title or scrollbar is the same line from top to bottom (its padding is as
+blank as the rest), so a :class:`BareRow` has Textual draw that line once and shows it on
+every row, until its size, place or style changes.
+
+The same holds the other way: a widget inside a :class:`BareColumn` of its own is
+redrawn only when a change overlaps that column, so a column around each of a ticking
+widget's neighbours keeps them out of its redraw, at the cost of one repeated line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
+ResultType = TypeVar("ResultType")
+
 
 class BareRow(Horizontal):
-    """A row of widgets, with no border, padding, title or scrollbar of its own."""
+    """A row of widgets, with no border, title or scrollbar of its own."""
 
     def __init__(self, *children: Widget, id: str | None = None, classes: str | None = None):
         super().__init__(*children, id=id, classes=classes)
@@ -33,7 +41,7 @@ class BareRow(Horizontal):
 
 
 class BareColumn(Vertical):
-    """A column of widgets, with no border, padding, title or scrollbar of its own.
+    """A column of widgets, with no border, title or scrollbar of its own.
 
     One that holds the widgets beside a ticking one keeps them out of its redraw: Textual
     redraws a container's children only when the container overlaps the change.
@@ -48,12 +56,31 @@ class BareColumn(Vertical):
         return _repeated_line(self, crop, super().render_lines)
 
 
+class BareScreen(Screen[ResultType]):
+    """A screen whose own background, beneath its widgets, is drawn as one repeated line.
+
+    Textual draws the screen itself beneath every change, all of its rows.
+    """
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None):
+        super().__init__(name=name, id=id, classes=classes)
+        self._line_for: tuple[object, ...] = ()
+        self._line: Strip | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return _repeated_line(self, crop, super().render_lines)
+
+
 def _repeated_line(
-    container: BareRow | BareColumn, crop: Region, draw: Callable[[Region], list[Strip]]
+    container: BareRow | BareColumn | BareScreen[Any],
+    crop: Region,
+    draw: Callable[[Region], list[Strip]],
 ) -> list[Strip]:
     """``crop`` of ``container``: its first line, drawn by ``draw`` when anything changed."""
-    key: tuple[object, ...] = (crop.x, crop.width, container.size, container.visual_style)
-    key += (container.background_colors,)
+    # The style is worked out again whenever styles are applied to the container (a new
+    # theme, a class on the app), and holds the background of everything beneath it, so
+    # the ancestors' colours need not be summed again on every redraw.
+    key = (crop.x, crop.width, container.size, container.visual_style)
     if key != container._line_for or container._line is None:
         container._line = draw(Region(crop.x, 0, crop.width, 1))[0]
         container._line_for = key

@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.templates.agenda import Part, Resource
 from circlekeeper.tui.text import PROMPT_CHARS, clipped
+from circlekeeper.tui.widgets.bare_containers import BareColumn
 from circlekeeper.tui.widgets.qr_code import QrCode
 
 MORE_BELOW = N_("▼ more below: scroll")
@@ -84,7 +85,7 @@ class PartContent(VerticalScroll):
         card.set_class(not text, "-empty")
 
 
-class SharedResource(Vertical):
+class SharedResource(BareColumn):
     """One resource as a large code, with its title and link beneath."""
 
     shown: Resource | None = None

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Static
 
 from circlekeeper.sessions.engine.events import SessionState
@@ -53,7 +52,7 @@ def session_clock_words(status: Status) -> str:
     return f"{clock} · {over}"
 
 
-class PartPanel(Vertical):
+class PartPanel(BareColumn):
     """The current part, its timers and its notes.
 
     Args:
@@ -68,9 +67,12 @@ class PartPanel(Vertical):
         self._watching = watching
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="part-heading", markup=False)
-        yield CardCounter(self._dropbox, id="card-counter", classes="facilitator-only")
-        yield Banner(id="signal")
+        # Each second's redraw covers the timers' containers and whatever else is in them:
+        # the lines above the timers have a column of their own, so they stay out of it.
+        with BareColumn(id="part-top"):
+            yield Static("", id="part-heading", markup=False)
+            yield CardCounter(self._dropbox, id="card-counter", classes="facilitator-only")
+            yield Banner(id="signal")
         with BareRow(id="timers"):
             yield PartTimer(id="part-timer")
             yield RoundPanel(id="round-panel")
