@@ -70,7 +70,8 @@ def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None
     # The host is made at launch; the engine, the personal-data guard (with its phone
     # number tables), the drop-box and the run screen with its timers load when the first
     # session opens, the template parser only when a template has changed, and the
-    # markdown renderer once the home screen's first frame is drawn.
+    # markdown renderer once the home screen's first frame is drawn; the structures with
+    # the first structured part.
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -81,7 +82,8 @@ def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None
         "         'circlekeeper.sessions.dropbox', 'aiohttp',\n"
         "         'circlekeeper.tui.screens.run_session', 'circlekeeper.tui.screens.run_ticks',\n"
         "         'circlekeeper.sessions.templates.parse', 'yaml',\n"
-        "         'rich.markdown', 'markdown_it', 'pygments')\n"
+        "         'rich.markdown', 'markdown_it', 'pygments',\n"
+        "         'circlekeeper.sessions.structures.expand')\n"
         "print(*[name for name in heavy if name in sys.modules])\n"
     )
     done = subprocess.run(
