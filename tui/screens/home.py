@@ -35,6 +35,10 @@ from circlekeeper.tui.widgets.title_bar import TitleBar
 SESSION_TABS = ("resume", "past")
 """The tabs listing sessions; each list's id is the tab's name and ``-list``."""
 
+FIRST_AGENDAS = 40
+"""How many agendas are listed for the first frame, more than the tallest screen shows;
+the rest follow just after it (Textual measures every option before drawing the list)."""
+
 
 class HomeScreen(Screen[None]):
     """Pick an agenda to start, a session to carry on with, or a past session to read."""
@@ -124,7 +128,8 @@ class HomeScreen(Screen[None]):
         )
         with ContentSwitcher(initial="agendas", id="home-panes"):
             with Horizontal(id="agendas"):
-                yield OptionList(*self._options(self._template_labels()), id="template-list")
+                first = self._template_labels()[:FIRST_AGENDAS]
+                yield OptionList(*self._options(first), id="template-list")
                 with VerticalScroll(id="template-preview-pane"):
                     yield Static(summary, id="template-summary", markup=False)
                     # One widget drawing the whole agenda: Textual's Markdown widget makes
@@ -166,7 +171,11 @@ class HomeScreen(Screen[None]):
         self._resumed = True
 
     def _after_first_frame(self) -> None:
-        """Draw the highlighted agenda's preview in full, then read the sessions."""
+        """List the rest of the agendas, draw the highlighted one's preview in full, then
+        read the sessions."""
+        listed = self.query_one("#template-list", OptionList)
+        rest = self.templates[listed.option_count :]
+        listed.add_options(self._options([template_label(t) for t in rest]))
         self._previewed = None
         self._preview(self.query_one("#template-list", OptionList).highlighted or 0)
         # Every launch, until it is marked done: the reminder is the point.
