@@ -8,11 +8,13 @@ edits to a template never change a past session's record.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from circlekeeper.sessions.safe_text import safe_text
-from circlekeeper.sessions.structures.expand import Step, expand
-from circlekeeper.sessions.structures.marks import StructureMark
+
+if TYPE_CHECKING:
+    from circlekeeper.sessions.structures.expand import Step
+    from circlekeeper.sessions.structures.marks import StructureMark
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class Part:
     @property
     def steps(self) -> tuple[Step, ...]:
         """The structure's timed steps in this part; none when it names no structure."""
+        # The structures load with the first structured part, not with every agenda.
+        from circlekeeper.sessions.structures.expand import expand
+
         return () if self.structure is None else expand(self.structure, self.minutes)
 
 
@@ -189,7 +194,11 @@ def _line(value: object) -> str:
 
 
 def _structure_from_dict(data: dict[str, Any] | None) -> StructureMark | None:
-    return None if data is None else StructureMark.from_dict(data)
+    if data is None:
+        return None
+    from circlekeeper.sessions.structures.marks import StructureMark
+
+    return StructureMark.from_dict(data)
 
 
 def _block_to_dict(block: Block) -> dict[str, Any]:

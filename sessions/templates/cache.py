@@ -8,7 +8,10 @@ and is read again; so is every file when circlekeeper's own code changes. Each f
 size and change time are kept beside its digest, so a launch that finds them unchanged
 trusts the reading without reading the file at all; a file changed only moments before
 it was read is always read in full, since another change within the same tick of the
-file system's clock would leave both as they were. The cache is
+file system's clock would leave both as they were. Beside each reading is its brief, what
+the lists show (title, length, parts, summary, problems): listing the library decodes
+only the briefs, and a whole agenda is rebuilt from its reading only when it is asked
+for (previewed, started). The cache is
 only ever a shortcut: one that is missing, damaged or unwritable is read past quietly,
 and the files themselves are always what counts.
 """
@@ -20,25 +23,52 @@ import hashlib
 import importlib.util
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.languages.catalogs import SOURCE_LANGUAGE
 from circlekeeper.sessions.languages.speaking import current_language
+from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.settings.folders import ensure_private_dir
 from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.sessions.templates.link_rules import check_url
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the cache file's layout changes."""
 
 CACHE_NAME = "templates.json"
 
 Reading = tuple["Agenda | None", list[Problem]]
 """What a template file reads to: its agenda (None when it has problems) and problems."""
+
+
+@dataclass(frozen=True)
+class Brief:
+    """What the lists show of a template, without its agenda."""
+
+    title: str
+    """The agenda's title; empty when the file has problems."""
+    minutes: int
+    """Planned length, the parts' sum."""
+    part_count: int
+    """How many parts."""
+    summary: str
+    """The one line for the picker."""
+    problems: tuple[Problem, ...]
+    """What is wrong with the file; empty when it has an agenda."""
+
+    @classmethod
+    def of(cls, reading: Reading) -> Brief:
+        """The brief of a whole reading."""
+        agenda, problems = reading
+        if agenda is None:
+            return cls("", 0, 0, "", tuple(problems))
+        return cls(agenda.title, agenda.minutes, len(agenda.parts), agenda.summary, ())
+
 
 Stamp = tuple[int, int]
 """A file's size and change time (nanoseconds), as the file system reports them."""
@@ -102,6 +132,36 @@ def file_stamp(path: Path) -> Stamp | None:
     return stat.st_size, stat.st_mtime_ns
 
 
+def decode(text: str) -> Reading | None:
+    """A whole reading from its kept text, or None when it is not one to trust."""
+    try:
+        stored = json.loads(text)
+        agenda = None if stored["agenda"] is None else Agenda.from_dict(stored["agenda"])
+        problems = [Problem(str(p), int(n), str(m)) for p, n, m in stored["problems"]]
+    except (KeyError, TypeError, ValueError, OverflowError, RecursionError):
+        return None
+    return (agenda, problems) if _plausible(agenda, problems) else None
+
+
+def _brief_from_dict(data: dict[str, Any]) -> Brief:
+    """A kept brief; raises KeyError, TypeError or ValueError when it is not one."""
+    problems = tuple(Problem(str(p), int(n), str(m)) for p, n, m in data["problems"])
+    minutes, parts = int(data["minutes"]), int(data["parts"])
+    title, summary = data["title"], data["summary"]
+    if not isinstance(title, str) or not isinstance(summary, str):
+        raise TypeError("not a brief")
+    # Like a reading: an agenda with parts and no problems, or problems and nothing else.
+    sound = not problems and parts > 0 and minutes >= 0
+    if not sound and not (problems and parts == 0):
+        raise ValueError("not a brief")
+    # Kept text is text from outside like any other.
+    return Brief(_line(title), minutes, parts, _line(summary), problems)
+
+
+def _line(text: str) -> str:
+    return safe_text(text, lines=False)
+
+
 def _plausible(agenda: Agenda | None, problems: list[Problem]) -> bool:
     """Whether a reading is one the parser could have given: an agenda with parts and
     only links it accepts and no problems, or problems and no agenda."""
@@ -162,27 +222,45 @@ class TemplateCache:
         if self._stored_stamps.get(str(path)) != kept:
             self._changed = True
 
-    def get(self, key: str) -> Reading | None:
-        """The reading kept for ``key``, or None when there is none to trust."""
+    def brief(self, key: str) -> tuple[Brief, str] | None:
+        """The brief kept for ``key`` and its reading's text (for :func:`decode`), or None
+        when there is none to trust."""
         stored = self._stored.get(key)
         if not isinstance(stored, dict):
             return None
         try:
-            agenda = None if stored["agenda"] is None else Agenda.from_dict(stored["agenda"])
-            problems = [Problem(str(p), int(n), str(m)) for p, n, m in stored["problems"]]
-        except (KeyError, TypeError, ValueError, OverflowError, RecursionError):
+            brief = _brief_from_dict(stored["brief"])
+            reading = stored["reading"]
+        except (KeyError, TypeError, ValueError, OverflowError):
             return None
-        if not _plausible(agenda, problems):
+        if not isinstance(reading, str):
             return None
         self._used[key] = stored
-        return agenda, problems
+        return brief, reading
+
+    def get(self, key: str) -> Reading | None:
+        """The whole reading kept for ``key``, or None when there is none to trust."""
+        found = self.brief(key)
+        return None if found is None else decode(found[1])
 
     def put(self, key: str, reading: Reading) -> None:
         """Keep a fresh reading."""
         agenda, problems = reading
-        self._used[key] = {
+        whole = {
             "agenda": None if agenda is None else agenda.to_dict(),
             "problems": [[p.path, p.line, p.message] for p in problems],
+        }
+        brief = Brief.of(reading)
+        self._used[key] = {
+            "brief": {
+                "title": brief.title,
+                "minutes": brief.minutes,
+                "parts": brief.part_count,
+                "summary": brief.summary,
+                "problems": whole["problems"],
+            },
+            # Kept as text, so that listing decodes only the briefs.
+            "reading": json.dumps(whole),
         }
         self._changed = True
 

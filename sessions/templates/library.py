@@ -10,7 +10,9 @@ problems and never hides the others.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,9 +23,11 @@ from circlekeeper.sessions.settings.folders import Folders, ensure_private_dir
 from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.cache import (
+    Brief,
     Reading,
     TemplateCache,
     cache_file,
+    decode,
     file_key,
     file_stamp,
 )
@@ -53,6 +57,10 @@ class TemplateExistsError(FileExistsError):
     """Copying would overwrite a template the user already has."""
 
 
+Load = Callable[[], Reading]
+"""Reads a template's whole agenda (or its problems) when it is first asked for."""
+
+
 @dataclass(frozen=True)
 class TemplateEntry:
     """One template as the picker and ``templates list`` show it."""
@@ -75,13 +83,18 @@ class TemplateEntry:
     """A user template used instead of the built-in one of the same name."""
     problems: tuple[Problem, ...] = ()
     """What is wrong with the file; empty when it can be run."""
-    agenda: Agenda | None = field(default=None, compare=False, repr=False)
-    """The agenda itself, when the file has no problems."""
+    load: Load = field(default=lambda: (None, []), compare=False, repr=False)
+    """Reads the whole agenda; listing reads only what the lists show."""
 
     @property
     def ok(self) -> bool:
         """Whether the template can be used to start a session."""
         return not self.problems
+
+    @cached_property
+    def agenda(self) -> Agenda | None:
+        """The agenda itself, when the file has no problems (read when first asked for)."""
+        return self.load()[0] if self.ok else None
 
 
 def builtin_dir() -> Traversable:
@@ -105,53 +118,86 @@ def _user_files(folder: Path) -> dict[str, Path]:
     return {p.stem: p for p in candidates if not p.name.startswith(".") and p.is_file()}
 
 
-def _read(source: Traversable | Path, cache: TemplateCache) -> tuple[Path, Reading]:
+def _unread(path: Path, error: OSError) -> Reading:
+    unread = _("cannot read: {reason}").format(reason=error.strerror or error)
+    return None, [Problem(str(path), 0, unread)]
+
+
+def _file_bytes(source: Traversable | Path) -> bytes | Reading:
+    """The file's bytes, or the problems that kept it from being read."""
+    try:
+        return read_template_bytes(source) if isinstance(source, Path) else source.read_bytes()
+    except TemplateError as error:
+        return None, error.problems
+    except OSError as error:
+        return _unread(Path(str(source)), error)
+
+
+def _parse(data: bytes, path: Path) -> Reading:
+    # The parser (markdown, YAML) loads only when a file has to be read afresh.
+    from circlekeeper.sessions.templates.parse import check_template
+
+    return check_template(data, path)
+
+
+def _kept(text: str, source: Traversable | Path) -> Load:
+    """Reads the kept reading ``text``; the file itself should that not be one to trust."""
+
+    def load() -> Reading:
+        reading = decode(text)
+        if reading is not None:
+            return reading
+        data = _file_bytes(source)
+        return data if isinstance(data, tuple) else _parse(data, Path(str(source)))
+
+    return load
+
+
+def _read(source: Traversable | Path, cache: TemplateCache) -> tuple[Path, Brief, Load]:
     path = Path(str(source))
     # A file found as it was when last read is trusted by its size and time alone.
     stamp = file_stamp(path)
     known = cache.known_key(path, stamp)
-    reading = None if known is None else cache.get(known)
-    if known is not None and reading is not None:
+    found = None if known is None else cache.brief(known)
+    if known is not None and found is not None:
         cache.remember(path, stamp, known)
-        return path, reading
-    try:
-        data = read_template_bytes(source) if isinstance(source, Path) else source.read_bytes()
-    except TemplateError as error:
-        return path, (None, error.problems)
-    except OSError as error:
-        unread = _("cannot read: {reason}").format(reason=error.strerror or error)
-        return path, (None, [Problem(str(path), 0, unread)])
+        return path, found[0], _kept(found[1], source)
+    data = _file_bytes(source)
+    if isinstance(data, tuple):
+        failed = data
+        return path, Brief.of(failed), lambda: failed
     key = file_key(path, data)
-    reading = cache.get(key)
-    if reading is None:
-        # The parser (markdown, YAML) loads only when a file has to be read afresh.
-        from circlekeeper.sessions.templates.parse import check_template
-
-        reading = check_template(data, path)
-        cache.put(key, reading)
+    found = cache.brief(key)
+    if found is not None:
+        cache.remember(path, stamp, key)
+        return path, found[0], _kept(found[1], source)
+    reading = _parse(data, path)
+    cache.put(key, reading)
     cache.remember(path, stamp, key)
-    return path, reading
+    return path, Brief.of(reading), lambda: reading
 
 
 def _entry(
     source: Traversable | Path, name: str, builtin: bool, overrides: bool, cache: TemplateCache
 ) -> TemplateEntry:
-    path, (agenda, problems) = _read(source, cache)
+    path, brief, load = _read(source, cache)
     shown = safe_text(name, lines=False)
+    problems = brief.problems
     badly_named = name_problem(path)
     if badly_named is not None:
-        problems, agenda = [*problems, badly_named], None
+        problems = (*problems, badly_named)
+    sound = not problems
     return TemplateEntry(
         name=shown,
         path=path,
         builtin=builtin,
-        title=agenda.title if agenda else shown,
-        minutes=agenda.minutes if agenda else 0,
-        part_count=len(agenda.parts) if agenda else 0,
-        summary=agenda.summary if agenda else "",
+        title=brief.title if sound else shown,
+        minutes=brief.minutes if sound else 0,
+        part_count=brief.part_count if sound else 0,
+        summary=brief.summary if sound else "",
         overrides_builtin=overrides,
-        problems=tuple(problems),
-        agenda=agenda,
+        problems=problems,
+        load=load,
     )
 
 
@@ -219,7 +265,8 @@ class TemplateLibrary:
         if source is None:
             raise self._not_found(name)
         # Looked up in the cache but never written back: the cache keeps the whole library.
-        _, (agenda, problems) = _read(source, self._cache())
+        _, brief, load = _read(source, self._cache())
+        agenda, problems = (None, list(brief.problems)) if brief.problems else load()
         if agenda is None:
             raise TemplateError(problems)
         return agenda

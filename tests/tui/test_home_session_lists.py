@@ -6,6 +6,8 @@ from driving import start
 from screen_text import screen_text
 from textual.widgets import OptionList
 
+from circlekeeper.tui.screens.home import FIRST_AGENDAS
+
 
 async def test_a_session_list_is_built_when_its_tab_is_first_shown(build_app, clock):
     first = build_app()
@@ -30,3 +32,25 @@ async def test_a_session_list_is_built_when_its_tab_is_first_shown(build_app, cl
         await pilot.pause()
         assert resume.option_count == 1
         assert app.screen.query_one("#past-list", OptionList).option_count == 0
+
+
+async def test_a_long_library_is_listed_whole_once_the_first_frame_is_drawn(build_app, settings):
+    # More agendas of one's own than the first frame lists: the rest follow just after it.
+    source = (settings.folders.templates / "test-circle.md").read_text(encoding="utf-8")
+    for n in range(FIRST_AGENDAS + 5):
+        (settings.folders.templates / f"zz-own-{n:02d}.md").write_text(
+            source.replace("title: A test circle", f"title: Own circle {n:02d}"), encoding="utf-8"
+        )
+    app = build_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        listed = home.query_one("#template-list", OptionList)
+        assert len(home.templates) > FIRST_AGENDAS + 5
+        assert listed.option_count == len(home.templates)
+        await pilot.press("end")
+        await pilot.pause()
+        assert listed.highlighted == len(home.templates) - 1
+        # Listed and previewed: the summary line is the preview's.
+        assert "Own circle 44" in screen_text(app)
+        assert "zz-own-44.md" in screen_text(app)

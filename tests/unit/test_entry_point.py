@@ -69,7 +69,9 @@ def test_opening_the_app_does_not_load_the_command_line_library(folders) -> None
 def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None:
     # The host is made at launch; the engine, the personal-data guard (with its phone
     # number tables), the drop-box and the run screen with its timers load when the first
-    # session opens, and the template parser only when a template has changed.
+    # session opens, the template parser only when a template has changed, and the
+    # markdown renderer once the home screen's first frame is drawn; the structures with
+    # the first structured part.
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -79,7 +81,9 @@ def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None
         "heavy = ('circlekeeper.sessions.engine.session', 'phonenumbers',\n"
         "         'circlekeeper.sessions.dropbox', 'aiohttp',\n"
         "         'circlekeeper.tui.screens.run_session', 'circlekeeper.tui.screens.run_ticks',\n"
-        "         'circlekeeper.sessions.templates.parse', 'yaml')\n"
+        "         'circlekeeper.sessions.templates.parse', 'yaml',\n"
+        "         'rich.markdown', 'markdown_it', 'pygments',\n"
+        "         'circlekeeper.sessions.structures.expand')\n"
         "print(*[name for name in heavy if name in sys.modules])\n"
     )
     done = subprocess.run(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from circlekeeper.sessions.templates import cache as template_cache
+from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.cache import cache_file
 from circlekeeper.sessions.templates.library import TemplateEntry
 
@@ -72,26 +73,31 @@ def test_a_changed_file_is_read_again_even_with_the_same_size_and_time(
     assert next(e for e in library.entries() if e.name == "lunch").minutes == 25
 
 
+def _kept(brief: str, reading: str = '"{}"') -> bytes:
+    files = '{"%KEY%": {"brief": ' + brief + ', "reading": ' + reading + "}}"
+    return ('{"format": 2, "code": "%CODE%", "files": ' + files + "}").encode()
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         b"\x00\xff not json",
         b"[]",
-        b'{"format": 1}',
-        b'{"format": 1, "code": "%CODE%", "files": []}',
-        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"agenda": {"parts": 3}}}}',
-        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"agenda": null, "problems": 7}}}',
-        # Readings the parser could never have given are not trusted either.
-        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"agenda": null, "problems": []}}}',
-        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"problems": [],'
-        b' "agenda": {"name": "x", "title": "x", "parts": []}}}}',
-        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"problems": [],'
-        b' "agenda": {"name": "x", "title": "x", "parts": [{"title": "P", "minutes": 5}],'
-        b' "resources": [{"title": "Bad", "url": "javascript:alert(1)"}]}}}}',
-        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"problems": [["x", 1, "m"]],'
-        b' "agenda": {"name": "x", "title": "x", "parts": [{"title": "P", "minutes": 5}]}}}}',
-        b'{"format": 1, "code": "%CODE%", "files": {"%KEY%": {"agenda": null,'
-        b' "problems": [["x", 1e400, "m"]]}}}',
+        b'{"format": 2}',
+        b'{"format": 2, "code": "%CODE%", "files": []}',
+        _kept('{"parts": 3}'),
+        _kept('{"title": "x", "minutes": 5, "parts": 1, "summary": "", "problems": 7}'),
+        # Briefs the parser could never have given are not trusted either.
+        _kept('{"title": "x", "minutes": 0, "parts": 0, "summary": "", "problems": []}'),
+        _kept(
+            '{"title": "x", "minutes": 5, "parts": 1, "summary": "", "problems": [["x", 1, "m"]]}'
+        ),
+        _kept(
+            '{"title": "x", "minutes": 0, "parts": 0, "summary": "",'
+            ' "problems": [["x", 1e400, "m"]]}'
+        ),
+        _kept('{"title": 5, "minutes": 5, "parts": 1, "summary": "", "problems": []}'),
+        _kept('{"title": "x", "minutes": 5, "parts": 1, "summary": "", "problems": []}', "5"),
         b"[" * 100_000,
     ],
 )
@@ -108,7 +114,52 @@ def test_a_damaged_cache_is_read_past_and_replaced(
     )
     assert _summary(library.entries()) == expected
     stored = json.loads(cache_file(folders.cache).read_bytes())
-    assert stored["files"][key]["agenda"]["title"] == "Lunch circle"
+    assert stored["files"][key]["brief"]["title"] == "Lunch circle"
+    assert json.loads(stored["files"][key]["reading"])["agenda"]["title"] == "Lunch circle"
+
+
+def test_a_damaged_reading_behind_a_sound_brief_is_read_from_the_file(
+    isolated_dirs: dict[str, Path], folders, library
+) -> None:
+    path = _user_template(isolated_dirs, "lunch", GOOD)
+    expected = _summary(library.entries())
+    key = template_cache.file_key(path, path.read_bytes())
+    stored = json.loads(cache_file(folders.cache).read_bytes())
+    for damage in (
+        "not json",
+        '{"agenda": {"parts": 3}, "problems": []}',
+        '{"agenda": null, "problems": 7}',
+        '{"agenda": {"name": "x", "title": "x", "parts": []}, "problems": []}',
+        '{"problems": [], "agenda": {"name": "x", "title": "x", "parts": [{"title": "P",'
+        ' "minutes": 5}], "resources": [{"title": "Bad", "url": "javascript:alert(1)"}]}}',
+        "[" * 100_000,
+    ):
+        stored["files"][key]["reading"] = damage
+        cache_file(folders.cache).write_text(json.dumps(stored), encoding="utf-8")
+        assert _summary(library.entries()) == expected, damage
+        lunch = next(agenda for entry, agenda, _ in expected if entry.name == "lunch")
+        assert library.find("lunch") == lunch, damage
+
+
+def test_listing_builds_no_agenda_until_one_is_asked_for(
+    isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch, library
+) -> None:
+    _user_template(isolated_dirs, "lunch", GOOD)
+    first = {e.name: e.agenda for e in library.entries()}
+    built: list[str] = []
+    rebuild = Agenda.from_dict.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[Agenda], data: dict) -> Agenda:
+        built.append(data["name"])
+        return rebuild(cls, data)
+
+    monkeypatch.setattr(Agenda, "from_dict", classmethod(counted))
+    entries = library.entries()
+    assert built == []
+    lunch = next(e for e in entries if e.name == "lunch")
+    assert (lunch.title, lunch.minutes, lunch.part_count) == ("Lunch circle", 15, 2)
+    assert lunch.agenda == first["lunch"] and built == ["lunch"]
+    assert lunch.agenda is lunch.agenda and built == ["lunch"]
 
 
 def test_readings_from_other_code_are_dropped(
@@ -118,8 +169,8 @@ def test_readings_from_other_code_are_dropped(
     library.entries()
     stored = json.loads(cache_file(folders.cache).read_bytes())
     for reading in stored["files"].values():
-        if reading["agenda"]:
-            reading["agenda"]["title"] = "Written by an older version"
+        if reading["brief"]["parts"]:
+            reading["brief"]["title"] = "Written by an older version"
     cache_file(folders.cache).write_text(json.dumps(stored), encoding="utf-8")
     assert "Written by an older version" in {e.title for e in library.entries()}
     # The same readings, kept by other code, are not trusted.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.markdown import Markdown
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,14 +25,8 @@ from circlekeeper.sessions.storage.index import Listing, SessionSummary
 from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
-from circlekeeper.tui.screens.home_labels import (
-    preview_text,
-    session_label,
-    template_label,
-    template_summary,
-)
-from circlekeeper.tui.text import PROMPT_CHARS, clipped
-from circlekeeper.tui.widgets.drawn_once import DrawnOnce
+from circlekeeper.tui.screens.home_labels import session_label, template_label
+from circlekeeper.tui.screens.home_preview import first_preview, full_preview
 from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.tab_row import TabRow
@@ -41,6 +34,10 @@ from circlekeeper.tui.widgets.title_bar import TitleBar
 
 SESSION_TABS = ("resume", "past")
 """The tabs listing sessions; each list's id is the tab's name and ``-list``."""
+
+FIRST_AGENDAS = 40
+"""How many agendas are listed for the first frame, more than the tallest screen shows;
+the rest follow just after it (Textual measures every option before drawing the list)."""
 
 
 class HomeScreen(Screen[None]):
@@ -107,37 +104,37 @@ class HomeScreen(Screen[None]):
         self.follow_ups: list[SessionSummary] = []
         """Sessions with a crisis follow-up not yet done, the earliest due first."""
         self._reported: set = set()
-        self._listing_problems = Listing()
         self._previewed: object = None
         self._resumed = False
         self._filled: set[str] = set()
         """The session lists whose options are built (each is built when first shown)."""
 
     def compose(self) -> ComposeResult:
-        # Everything is read before the first layout, so the screen is laid out and drawn
-        # once, already filled in.
-        listing = self._read()
-        self._listing_problems = listing
-        summary, preview = self._preview_of(0)
+        # The agendas are read before the first layout, so the list is laid out once,
+        # filled in. The sessions are read, and the preview drawn in full, just after the
+        # first frame: a long history or loading the markdown renderer must not hold it.
+        self.templates = self.library.entries()
+        summary, preview = first_preview(self._entry(0))
         yield TitleBar()
         yield FollowUpReminder(id="follow-up-reminder")
         yield TabRow(
             [
                 ("agendas", _("Agendas")),
-                ("resume", self._resume_title()),
-                ("past", self._past_title()),
+                ("resume", self._resume_title("…")),
+                ("past", self._past_title("…")),
             ],
             "agendas",
             id="home-tabs",
         )
         with ContentSwitcher(initial="agendas", id="home-panes"):
             with Horizontal(id="agendas"):
-                yield OptionList(*self._options(self._template_labels()), id="template-list")
+                first = self._template_labels()[:FIRST_AGENDAS]
+                yield OptionList(*self._options(first), id="template-list")
                 with VerticalScroll(id="template-preview-pane"):
                     yield Static(summary, id="template-summary", markup=False)
                     # One widget drawing the whole agenda: Textual's Markdown widget makes
                     # one per block, which made the home screen slow to open.
-                    yield Static(preview, id="template-preview")
+                    yield Static(preview, id="template-preview", markup=False)
             with Vertical(id="resume"):
                 yield Static(
                     _(
@@ -160,9 +157,7 @@ class HomeScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self._report(self._listing_problems)
-        # Every launch, until it is marked done: the reminder is the point.
-        self.query_one(FollowUpReminder).show(self.follow_ups, self.home_due)
+        self.call_after_refresh(self._after_first_frame)
         template_list = self.query_one("#template-list", OptionList)
         if self.templates:
             template_list.highlighted = 0
@@ -175,6 +170,20 @@ class HomeScreen(Screen[None]):
             self.reload()
         self._resumed = True
 
+    def _after_first_frame(self) -> None:
+        """List the rest of the agendas, draw the highlighted one's preview in full, then
+        read the sessions."""
+        listed = self.query_one("#template-list", OptionList)
+        rest = self.templates[listed.option_count :]
+        listed.add_options(self._options([template_label(t) for t in rest]))
+        self._previewed = None
+        self._preview(self.query_one("#template-list", OptionList).highlighted or 0)
+        # Every launch, until it is marked done: the reminder is the point.
+        self._report(self._read_sessions())
+        for tab in self._filled:
+            self._fill(f"#{tab}-list", self._session_labels(self._sessions_of(tab)))
+        self._relabel()
+
     def action_refresh(self) -> None:
         """Read everything again, the highlighted agenda's preview included."""
         self._previewed = None
@@ -183,6 +192,10 @@ class HomeScreen(Screen[None]):
     def _read(self) -> Listing:
         """Read the template library and the sessions; returns the sessions' listing."""
         self.templates = self.library.entries()
+        return self._read_sessions()
+
+    def _read_sessions(self) -> Listing:
+        """Read the sessions and the follow-ups; returns the sessions' listing."""
         try:
             listing = self.store.list()
         except StorageError as error:
@@ -200,7 +213,6 @@ class HomeScreen(Screen[None]):
             self.notify(
                 str(error), title=_("Could not read the crisis follow-ups"), severity="error"
             )
-        # Empty while composing: on_mount shows it then.
         for reminder in self.query(FollowUpReminder):
             reminder.show(self.follow_ups, self.home_due)
         self.refresh_bindings()
@@ -230,11 +242,16 @@ class HomeScreen(Screen[None]):
         # Titles come from templates and may hold brackets: never read them as markup.
         return [Option(Content(label)) for label in labels]
 
-    def _resume_title(self) -> str:
-        return _("Resume ({count})").format(count=len(self.resumable))
+    def _resume_title(self, count: object = None) -> str:
+        return _("Resume ({count})").format(count=len(self.resumable) if count is None else count)
 
-    def _past_title(self) -> str:
-        return _("Past sessions ({count})").format(count=len(self.past))
+    def _past_title(self, count: object = None) -> str:
+        return _("Past sessions ({count})").format(count=len(self.past) if count is None else count)
+
+    def _relabel(self) -> None:
+        tabs = self.query_one(TabRow)
+        tabs.relabel("resume", self._resume_title())
+        tabs.relabel("past", self._past_title())
 
     def reload(self) -> None:
         """Read the template library and the sessions again."""
@@ -243,9 +260,7 @@ class HomeScreen(Screen[None]):
         for tab in SESSION_TABS:
             if tab in self._filled:
                 self._fill(f"#{tab}-list", self._session_labels(self._sessions_of(tab)))
-        tabs = self.query_one(TabRow)
-        tabs.relabel("resume", self._resume_title())
-        tabs.relabel("past", self._past_title())
+        self._relabel()
         if self.templates:
             self._preview(self.query_one("#template-list", OptionList).highlighted or 0)
 
@@ -299,22 +314,8 @@ class HomeScreen(Screen[None]):
     def _template_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._preview(event.option_index)
 
-    def _preview_of(self, index: int) -> tuple[str, DrawnOnce | str]:
-        """The summary line and the rendered agenda for the template at ``index``."""
-        if not 0 <= index < len(self.templates):
-            return "", ""
-        entry = self.templates[index]
-        if entry.agenda is None:
-            return (
-                _("{path} has problems; run: circlekeeper templates check").format(
-                    path=clipped(str(entry.path), PROMPT_CHARS)
-                ),
-                DrawnOnce(Markdown("\n".join(f"- `{p}`" for p in entry.problems))),
-            )
-        return (
-            template_summary(entry),
-            DrawnOnce(Markdown(preview_text(entry.agenda))),
-        )
+    def _entry(self, index: int) -> TemplateEntry | None:
+        return self.templates[index] if 0 <= index < len(self.templates) else None
 
     def _preview(self, index: int) -> None:
         if not 0 <= index < len(self.templates):
@@ -322,7 +323,7 @@ class HomeScreen(Screen[None]):
         if self._previewed == self.templates[index].path:
             return
         self._previewed = self.templates[index].path
-        summary, preview = self._preview_of(index)
+        summary, preview = full_preview(self._entry(index))
         self.query_one("#template-summary", Static).update(summary)
         self.query_one("#template-preview", Static).update(preview)
 

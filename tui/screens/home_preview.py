@@ -1,0 +1,52 @@
+"""The home screen's preview of an agenda: a plain sketch for the first frame, then the
+agenda drawn in full as markdown.
+
+The markdown renderer (markdown-it, pygments) is the heaviest thing the home screen
+needs; loading it after the first frame lets the screen appear without waiting for it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from circlekeeper.sessions.languages.speaking import _
+from circlekeeper.sessions.templates.library import TemplateEntry
+from circlekeeper.tui.screens.home_labels import preview_text, template_summary
+from circlekeeper.tui.text import PROMPT_CHARS, clipped
+from circlekeeper.tui.widgets.drawn_once import DrawnOnce
+
+
+def sketch(markdown: str) -> Text:
+    """``markdown`` drawn plainly, headings in bold without their marks."""
+    drawn = Text()
+    for line in markdown.split("\n"):
+        words = line.lstrip("#")
+        if words != line and words.startswith(" "):
+            drawn.append(f"{words.strip()}\n", style="bold")
+        else:
+            drawn.append(f"{line}\n")
+    return drawn
+
+
+def first_preview(entry: TemplateEntry | None) -> tuple[str, Text | str]:
+    """The summary lines and a sketch of ``entry``'s agenda, drawn without the markdown
+    renderer; nothing for no entry or one with problems (the full preview follows)."""
+    if entry is None or entry.agenda is None:
+        return "", ""
+    return template_summary(entry), sketch(preview_text(entry.agenda))
+
+
+def full_preview(entry: TemplateEntry | None) -> tuple[str, DrawnOnce | str]:
+    """The summary lines and ``entry``'s agenda drawn as markdown, or its problems."""
+    from rich.markdown import Markdown
+
+    if entry is None:
+        return "", ""
+    if entry.agenda is None:
+        return (
+            _("{path} has problems; run: circlekeeper templates check").format(
+                path=clipped(str(entry.path), PROMPT_CHARS)
+            ),
+            DrawnOnce(Markdown("\n".join(f"- `{p}`" for p in entry.problems))),
+        )
+    return template_summary(entry), DrawnOnce(Markdown(preview_text(entry.agenda)))
