@@ -17,22 +17,18 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import fcntl
 import os
 import select
 import signal
 import statistics
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from bench_tui import ANSI, APPS, PROGRAM, _child_env
-from child_processes import dies_with_parent
+from child_processes import start_on_a_terminal
 
 Figure = tuple[str, float, str, "tuple[str, float] | None"]
 
@@ -49,19 +45,7 @@ class Terminal:
     """A program on a pseudo-terminal of its own, whose output is read and kept."""
 
     def __init__(self, argv: list[str], env: dict[str, str]) -> None:
-        self.fd, child = os.openpty()
-        columns, rows = SIZE
-        fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        self.process = subprocess.Popen(
-            argv,
-            stdin=child,
-            stdout=child,
-            stderr=child,
-            env=env,
-            start_new_session=True,
-            preexec_fn=dies_with_parent,
-        )
-        os.close(child)
+        self.fd, self.process = start_on_a_terminal(argv, env, SIZE)
         self.name = Path(argv[-1]).name
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self.text = ""

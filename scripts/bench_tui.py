@@ -20,23 +20,19 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import fcntl
 import os
 import re
 import select
 import shutil
 import signal
 import statistics
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from child_processes import dies_with_parent
+from child_processes import start_on_a_terminal
 from tui_bench_apps import BARE_TEXT, fill_history, folders
 
 from circlekeeper.sessions.settings.folders import Folders
@@ -70,22 +66,10 @@ def _child_env(root: Path) -> dict[str, str]:
 
 def _first_frame(argv: list[str], env: dict[str, str], wanted: list[str]) -> float:
     """Seconds from starting ``argv`` on a pseudo-terminal until all of ``wanted`` is drawn."""
-    parent, child = os.openpty()
-    columns, rows = SIZE
-    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
     raw = ""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        argv,
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        env=env,
-        start_new_session=True,
-        preexec_fn=dies_with_parent,
-    )
-    os.close(child)
+    parent, process = start_on_a_terminal(argv, env, SIZE)
     try:
         deadline = started + 60
         while not all(word in ANSI.sub("", raw) for word in wanted):

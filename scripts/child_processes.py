@@ -14,8 +14,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import fcntl
+import os
 import signal
+import struct
+import subprocess
 import sys
+import termios
 from types import FrameType
 
 PR_SET_PDEATHSIG = 1
@@ -43,3 +48,32 @@ def dies_with_parent() -> None:
         return
     libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def start_on_a_terminal(
+    argv: list[str], env: dict[str, str], size: tuple[int, int]
+) -> tuple[int, subprocess.Popen[bytes]]:
+    """Start ``argv`` on a new pseudo-terminal of ``size`` (columns, rows).
+
+    The program runs in a session of its own and dies with the bench. Returns the
+    terminal's side the bench reads and writes, and the process.
+    """
+    parent, child = os.openpty()
+    columns, rows = size
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    try:
+        process = subprocess.Popen(
+            argv,
+            stdin=child,
+            stdout=child,
+            stderr=child,
+            env=env,
+            start_new_session=True,
+            preexec_fn=dies_with_parent,
+        )
+    except BaseException:
+        os.close(parent)
+        raise
+    finally:
+        os.close(child)
+    return parent, process
