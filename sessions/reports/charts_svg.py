@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from circlekeeper.sessions.languages.speaking import ngettext
 from circlekeeper.sessions.reports.disclosure import Entry
 
 WIDTH = 300
@@ -23,12 +24,14 @@ BELOW = 22
 
 
 def bar_chart(title: str, labels: Sequence[str], entries: Sequence[Entry], k: int) -> str:
-    """A chart of one figure across sessions, its title carrying n."""
+    """A chart of one figure across sessions, its title (in the reader's words) carrying n."""
     shown = [e.value for e in entries if e.value is not None]
     largest = max(shown, default=0) or 1
     slot = WIDTH / max(len(entries), 1)
     bar = min(slot * 0.6, 36)
-    name = escape(f"{title} (n = {len(entries)} sessions)")
+    n = len(entries)
+    name = ngettext("{title} (n = {count} session)", "{title} (n = {count} sessions)", n)
+    name = escape(name.format(title=title, count=n))
     height = HEIGHT if shown else STRIP
     base = height - BELOW
     out = [

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from circlekeeper.sessions.languages.speaking import N_
 from circlekeeper.sessions.reports.disclosure import Entry, Mark, PublishedTable
 
-TOTAL_ROW = "All sessions"
-TOTAL_COLUMN = "Total"
+TOTAL_ROW = N_("All sessions")
+TOTAL_COLUMN = N_("Total")
 HIDDEN_WORD = "suppressed"
 """How an entry hidden to protect a ``<k`` one is marked where a dash would be unclear."""
 

@@ -2,7 +2,7 @@
 
 Usage::
 
-    report = build_report(figures, k=5, title="Coordinator report")
+    report = build_report(figures, k=5, title=COORDINATOR_REPORT)
     text = render_report(report, ReportFormat.CSV)
     path = save_report(report, ReportFormat.HTML, Path("report.html"))
 
@@ -17,9 +17,15 @@ from enum import Enum
 from pathlib import Path
 
 from circlekeeper.sessions.export.write import write_text
+from circlekeeper.sessions.languages.speaking import N_
 from circlekeeper.sessions.reports.disclosure import DEFAULT_K
 from circlekeeper.sessions.reports.figures import SessionFigures
 from circlekeeper.sessions.reports.report import Report, build_report
+
+GROUP_REPORT = N_("Group report")
+"""A group's report's title (the HTML page says it in the language spoken)."""
+COORDINATOR_REPORT = N_("Coordinator report")
+"""The title of a report over facilitators' records."""
 
 
 class ReportFormat(str, Enum):
@@ -64,4 +70,4 @@ def group_report(
     Raises:
         DisclosureError: ``k`` is below 3.
     """
-    return render_report(build_report(history, k, title="Group report"), fmt)
+    return render_report(build_report(history, k, title=GROUP_REPORT), fmt)

@@ -6,6 +6,9 @@ with its totals, then publishes each through :func:`~.disclosure.publish` with t
 k. Renderers (:mod:`.report_csv`, :mod:`.report_json`, :mod:`.report_html`) only ever see
 the published tables, so they cannot show a count that disclosure control withheld.
 
+Its words are English, marked for the catalogs: the HTML page speaks them in the language
+chosen (:mod:`.wording`), while the CSV and the JSON keep them as they are.
+
 Sessions are named by their day alone (``2026-03-04``, a second that day ``2026-03-04
 #2``): a title is free text and never enters a report.
 """
@@ -16,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from circlekeeper.sessions.dropbox.cards import SCALE, SCALE_LABELS
+from circlekeeper.sessions.languages.speaking import N_
 from circlekeeper.sessions.reports.disclosure import (
     DEFAULT_K,
     PublishedTable,
@@ -29,9 +33,15 @@ from circlekeeper.sessions.reports.figures import (
     RATING_WORDS,
     SessionFigures,
 )
+from circlekeeper.sessions.reports.wording import UNDATED, mood_column
 
-KIND_WORDS = {"theme": "Themes", "action": "Actions", "question": "Questions"}
-KIND_WORDS["support_need"] = "Support needs"
+KIND_WORDS = {
+    "theme": N_("Themes"),
+    "action": N_("Actions"),
+    "question": N_("Questions"),
+    "support_need": N_("Support needs"),
+}
+"""How each kind of note heads its column (translated only on the HTML page)."""
 
 
 @dataclass(frozen=True)
@@ -73,14 +83,14 @@ def session_labels(figures: Sequence[SessionFigures]) -> list[str]:
     """Each session's day, numbered when a day has more than one."""
     labels, seen = [], dict[str, int]()
     for f in figures:
-        day = f.date or "undated"
+        day = f.date or UNDATED
         seen[day] = seen.get(day, 0) + 1
         labels.append(day if seen[day] == 1 else f"{day} #{seen[day]}")
     return labels
 
 
 def build_report(
-    figures: Sequence[SessionFigures], k: int = DEFAULT_K, *, title: str = "Sessions"
+    figures: Sequence[SessionFigures], k: int = DEFAULT_K, *, title: str = N_("Sessions")
 ) -> Report:
     """The report over ``figures``, oldest session first.
 
@@ -97,7 +107,7 @@ def build_report(
 
 def _tables(figures: Sequence[SessionFigures], labels: tuple[str, ...]) -> list[Table]:
     tables = [
-        Table("Attendance", labels, ("People",), tuple((f.attendance,) for f in figures)),
+        Table(N_("Attendance"), labels, (N_("People"),), tuple((f.attendance,) for f in figures)),
     ]
     known = [
         (label, f) for label, f in zip(labels, figures, strict=True) if f.newcomers is not None
@@ -105,30 +115,30 @@ def _tables(figures: Sequence[SessionFigures], labels: tuple[str, ...]) -> list[
     if known:
         tables.append(
             Table(
-                "Newcomers",
-                tuple(label for label, _ in known),
-                ("People",),
-                tuple((f.newcomers or 0,) for _, f in known),
+                N_("Newcomers"),
+                tuple(label for label, _f in known),
+                (N_("People"),),
+                tuple((f.newcomers or 0,) for _label, f in known),
             )
         )
     tables += [
         Table(
-            "How I am (drop-box answers)",
+            N_("How I am (drop-box answers)"),
             labels,
-            tuple(f"{SCALE_LABELS[v]} ({v})" for v in SCALE),
+            tuple(mood_column(v, SCALE_LABELS[v]) for v in SCALE),
             tuple(f.mood for f in figures),
             row_totals=True,
         ),
-        Table("Crisis key", labels, ("Uses",), tuple((f.crisis_uses,) for f in figures)),
+        Table(N_("Crisis key"), labels, (N_("Uses"),), tuple((f.crisis_uses,) for f in figures)),
         Table(
-            "Time",
+            N_("Time"),
             labels,
-            ("Minutes planned", "Minutes run", "Parts that overran"),
+            (N_("Minutes planned"), N_("Minutes run"), N_("Parts that overran")),
             tuple((f.minutes_planned, f.minutes_run, f.parts_overran) for f in figures),
             people=False,
         ),
         Table(
-            "Notes by kind",
+            N_("Notes by kind"),
             labels,
             tuple(KIND_WORDS[kind] for kind in NOTE_KINDS),
             tuple(f.notes for f in figures),

@@ -6,6 +6,12 @@ Columns: ``table``, ``session``, ``figure``, ``value``, ``sessions``. A suppress
 rating check follows, its means left empty where fewer than k answered. Every field is the
 report's own words, a day or a number: none begins with ``=``, ``+``, ``-`` or ``@``, so
 a spreadsheet never reads one as a formula.
+
+The header row and every word in the cells (tables, figures, ``All sessions``, the marks)
+stay English whatever the language spoken, as the notes' CSV does: the file is data, and
+a pivot table, a formula or a script that picks rows by ``Attendance`` or finds
+``suppressed`` cells keeps working on every coordinator's machine and across a year of
+reports. The HTML page is the one that speaks the reader's language.
 """
 
 from __future__ import annotations

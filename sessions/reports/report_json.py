@@ -2,6 +2,8 @@
 
 Each table lists its columns and rows; an entry is a number, or the string ``<k`` or
 ``suppressed`` where disclosure control withheld it. Every row carries ``sessions``, its n.
+Keys and the report's own words stay English whatever the language spoken: a script
+reads this file, so it never changes with the locale of the machine that wrote it.
 """
 
 from __future__ import annotations

@@ -12,11 +12,13 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
+from typing import Any
 
 import click
 
 from circlekeeper.sessions.languages.speaking import N_, use_language
 from circlekeeper.sessions.settings import folders as paths
+from circlekeeper.tui.cli.click_errors import spoken_errors
 from circlekeeper.tui.cli.context import Invocation, chosen_language
 from circlekeeper.tui.cli.translated import TranslatedGroup
 
@@ -46,6 +48,22 @@ class LazyGroup(TranslatedGroup):
         environ = dict(os.environ)
         use_language(chosen_language(paths.Folders.resolve(environ), environ))
         return super().parse_args(ctx, args)
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        # Click's own errors (a bad option, a missing argument) are shown in the language
+        # chosen, like every other message (see click_errors).
+        with spoken_errors():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with spoken_errors():
+            return super().invoke(ctx)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

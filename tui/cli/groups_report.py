@@ -18,7 +18,12 @@ from circlekeeper.sessions.export.write import ExportError, ExportExists
 from circlekeeper.sessions.groups.history import history_figures
 from circlekeeper.sessions.groups.store import GroupStore
 from circlekeeper.sessions.languages.speaking import N_, _, ngettext
-from circlekeeper.sessions.reports.render import ReportFormat, group_report, save_report
+from circlekeeper.sessions.reports.render import (
+    GROUP_REPORT,
+    ReportFormat,
+    group_report,
+    save_report,
+)
 from circlekeeper.sessions.reports.report import build_report
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
 from circlekeeper.tui.cli.report import min_count, output_options, report_format
@@ -89,7 +94,7 @@ def report_group(
         sys.stdout.flush()
         return
     try:
-        path = save_report(build_report(figures, chosen, title="Group report"), fmt, output,
+        path = save_report(build_report(figures, chosen, title=GROUP_REPORT), fmt, output,
                            overwrite=force)  # fmt: skip
     except ExportExists as error:
         message = _("{path}: already exists; use --force to overwrite it").format(path=error.path)

@@ -20,7 +20,12 @@ from circlekeeper.sessions.export.write import ExportError, ExportExists
 from circlekeeper.sessions.languages.speaking import N_, _, ngettext
 from circlekeeper.sessions.reports.disclosure import DEFAULT_K, DisclosureError, check_k
 from circlekeeper.sessions.reports.records import NotARecord, read_record
-from circlekeeper.sessions.reports.render import ReportFormat, render_report, save_report
+from circlekeeper.sessions.reports.render import (
+    COORDINATOR_REPORT,
+    ReportFormat,
+    render_report,
+    save_report,
+)
 from circlekeeper.sessions.reports.report import build_report
 from circlekeeper.tui.cli.translated import TranslatedCommand
 
@@ -115,7 +120,7 @@ def report(
         click.echo(line, err=True)
     if not figures:
         raise click.ClickException(_("no report written: none of the files is a record"))
-    built = build_report(figures, min_count, title="Coordinator report")
+    built = build_report(figures, min_count, title=COORDINATOR_REPORT)
     if output is None or str(output) == "-":
         sys.stdout.write(render_report(built, fmt))
         sys.stdout.flush()
