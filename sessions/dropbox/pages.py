@@ -92,7 +92,8 @@ def form_page(
         "Cards carry no name. The facilitator reads them in mixed order "
         "and never sees who sent which."
     )
-    body = [f"<h1>{escape(_('Send a card'))}</h1>", f'<p class="lead">{escape(lead)}</p>']
+    heading = _("Send a card")
+    body = [f"<h1>{escape(heading)}</h1>", f'<p class="lead">{escape(lead)}</p>']
     if problem:
         body.append(f'<p class="problem" role="alert">{escape(problem)}</p>')
     if poll:
@@ -103,7 +104,8 @@ def form_page(
         shown.remove(kind)
         shown.insert(0, kind)
     if not shown:
-        body.append(f"<p>{escape(_('No cards are open right now. Ask the facilitator.'))}</p>")
+        none_open = _("No cards are open right now. Ask the facilitator.")
+        body.append(f"<p>{escape(none_open)}</p>")
     for each in shown:
         given = text if each is kind else ""
         if each is CardKind.HOW_I_AM:
@@ -158,6 +160,8 @@ def _scale_form(token: str, text: str) -> str:
     alone = _(
         "The words are read on their own, without your number. Up to {most} characters."
     ).format(most=MAX_CARD_CHARS)
+    # Whole strings, not calls inside f-strings, so every Python's extractor finds them.
+    few_words, send = _("A few words, if you like"), _("Send how I am")
     return "\n".join(
         [
             _form_start(token, kind),
@@ -166,10 +170,10 @@ def _scale_form(token: str, text: str) -> str:
             f'<p class="hint" id="{kind.value}-hint">{escape(choose)}</p>',
             f'<div class="scale">\n{choices}\n</div>',
             "</fieldset>",
-            f'<label for="{kind.value}-text">{escape(_("A few words, if you like"))}</label>',
+            f'<label for="{kind.value}-text">{escape(few_words)}</label>',
             f'<p class="hint" id="{kind.value}-words">{escape(alone)}</p>',
             _textarea(kind, text, required=False, described=f"{kind.value}-words"),
-            f'<button type="submit">{escape(_("Send how I am"))}</button>',
+            f'<button type="submit">{escape(send)}</button>',
             "</form>",
         ]
     )
@@ -177,14 +181,15 @@ def _scale_form(token: str, text: str) -> str:
 
 def sent_page(token: str) -> str:
     """The thanks after a card was put in the box, with a way to send another."""
+    thanks, in_the_box = _("Thank you"), _("Your card is in the box.")
+    another = _("Send another card")
     return _page(
         _("Card sent"),
         "\n".join(
             [
-                f"<h1>{escape(_('Thank you'))}</h1>",
-                f'<p role="status">{escape(_("Your card is in the box."))}</p>',
-                f'<p><a class="button" href="/{escape(token)}/">'
-                f"{escape(_('Send another card'))}</a></p>",
+                f"<h1>{escape(thanks)}</h1>",
+                f'<p role="status">{escape(in_the_box)}</p>',
+                f'<p><a class="button" href="/{escape(token)}/">{escape(another)}</a></p>',
             ]
         ),
     )

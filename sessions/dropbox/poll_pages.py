@@ -32,7 +32,8 @@ def poll_form(token: str, poll: Poll, ticket: str) -> str:
     ]
     for number, question in enumerate(poll.questions):
         parts.append(_question(number, question))
-    parts += [f'<button type="submit">{escape(_("Send my answer"))}</button>', "</form>"]
+    send = _("Send my answer")
+    parts += [f'<button type="submit">{escape(send)}</button>', "</form>"]
     return "\n".join(parts)
 
 
@@ -67,11 +68,12 @@ def _is_scale(question: Question) -> bool:
 
 def answered_body(token: str) -> str:
     """The thanks after an answer was counted, with the way back to the page."""
+    thanks = _("Thank you")
     counted = _("Your answer is counted. Only the counts are kept.")
     back = _("Back to the page")
     return "\n".join(
         [
-            f"<h1>{escape(_('Thank you'))}</h1>",
+            f"<h1>{escape(thanks)}</h1>",
             f'<p role="status">{escape(counted)}</p>',
             f'<p><a class="button" href="/{escape(token)}/">{escape(back)}</a></p>',
         ]

@@ -60,3 +60,22 @@ def test_each_catalog_translates_every_message_with_its_placeholders(language: s
     for key, message in ids.items():
         if isinstance(message.string, str):
             assert compiled.gettext(key) == message.string, "the .mo is older: scripts/catalogs"
+
+
+def test_no_message_is_marked_inside_an_f_string() -> None:
+    """Python 3.12 reads ``f"{_('Thanks')}"`` as code and finds the message; earlier
+    versions do not, so a catalog made there would lack it and the words stay English."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2]
+    marks = {"_", "N_", "ngettext"}
+    found = []
+    for folder in ("sessions", "tui"):
+        for path in sorted((root / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for joined in (n for n in ast.walk(tree) if isinstance(n, ast.JoinedStr)):
+                for call in (n for n in ast.walk(joined) if isinstance(n, ast.Call)):
+                    literal = call.args and isinstance(call.args[0], ast.Constant)
+                    if isinstance(call.func, ast.Name) and call.func.id in marks and literal:
+                        found.append(f"{path.relative_to(root)}:{call.lineno}")
+    assert found == [], "take the marked message out of the f-string: " + ", ".join(found)

@@ -71,8 +71,8 @@ def list_groups(invocation: Invocation) -> None:
     if not listing.groups:
         click.echo(_("No groups yet: choose or create one when you start a session."))
     else:
-        meetings, items = _("MEETINGS"), _("OPEN ITEMS")
-        click.echo(f"{_('NAME'):<32} {_('AGENDA'):<28} {meetings:>8}  {items}")
+        name, agenda, meetings, items = _("NAME"), _("AGENDA"), _("MEETINGS"), _("OPEN ITEMS")
+        click.echo(f"{name:<32} {agenda:<28} {meetings:>8}  {items}")
         for group in listing.groups:
             click.echo(
                 f"{clipped(group.name, 32):<32} {clipped(group.template or '-', 28):<28} "

@@ -113,6 +113,7 @@ class PartTimer(Vertical):
         self.set_class(over, "-overrun")
         self.set_class(status.warning and not over, "-warning")
         self.set_class(status.state is SessionState.PAUSED, "-paused")
-        title = _("Part") if running else f"{_('Part')} · {_(TIMER_STATES[status.state])}"
+        part = _("Part")
+        title = part if running else f"{part} · {_(TIMER_STATES[status.state])}"
         if title != self.border_title:  # setting it redraws the whole frame, even unchanged
             self.border_title = title

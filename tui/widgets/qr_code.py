@@ -228,7 +228,8 @@ class QrCode(Widget):
         self._told_shared = is_shared(self)
         if self._told_shared:
             # Advice on the window is for the facilitator, not for the room.
-            return Content(f"{_('Link')}\n{self.url}")
+            link = _("Link")
+            return Content(f"{link}\n{self.url}")
         # The widget shares the window with the rest of the screen, so the window must
         # grow by what the widget lacks.
         window_w = screen_w + max(0, need_w - have_w)
