@@ -29,7 +29,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bench_engine import AGENDA, act
-from bench_history import write_past_sessions
+from past_sessions import write_past_sessions
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.session import Session

@@ -104,7 +104,7 @@ def fill_history(root: Path, sessions: int, templates: int) -> None:
     from datetime import datetime, timezone
     from importlib.resources import files
 
-    from bench_history import write_past_sessions
+    from past_sessions import write_past_sessions
 
     from circlekeeper.sessions.settings.folders import Folders
     from circlekeeper.sessions.storage.session_store import SessionStore
