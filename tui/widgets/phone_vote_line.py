@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from circlekeeper.sessions.dropbox import DropBox
 from circlekeeper.sessions.dropbox.poll_kinds import LEAN_COFFEE, THUMBS
+from circlekeeper.sessions.dropbox.polls import OpenPoll
 from circlekeeper.sessions.languages.speaking import _
-from circlekeeper.tui.widgets.poll_status import PollStatus, poll_words
+from circlekeeper.tui.widgets.poll_status import PollStatus
 
 CLOSE_KEYS = {LEAN_COFFEE: "w", THUMBS: "y"}
 """The run screen's key that closes each kind of vote it asks."""
@@ -46,22 +47,17 @@ class PhoneVoteLine(PollStatus):
         self.hints = True
         """Whether the facilitator's words (the vote's name and its key) are shown."""
 
-    def show(self, box: DropBox | None) -> None:
-        """Show ``box``'s poll now (``None``, or no poll open: the line hides)."""
-        self._box = box
-        open_poll = None if box is None else box.poll
-        self.set_class(open_poll is None, "-none")
-        if open_poll is None:
-            self.update("")
-            return
+    def words(self, open_poll: OpenPoll) -> str:
+        """The vote's words: with its close key for the facilitator, counts only for the room."""
         kind = open_poll.poll.kind
         if not self.hints:
-            self.update(room_words(kind, open_poll.answers))
-            return
-        words = poll_words(open_poll.poll.title, open_poll.answers, open_poll.limit)
+            return room_words(kind, open_poll.answers)
+        words = super().words(open_poll)
         key = CLOSE_KEYS.get(kind)
-        closes = _("{key} closes it").format(key=key) if key else ""
-        self.update(f"{words} · {closes}" if key else words)
+        if not key:
+            return words
+        closes = _("{key} closes it").format(key=key)
+        return f"{words} · {closes}"
 
     def shared(self, sharing: bool) -> None:
         """Show the facilitator's words, or the room's."""

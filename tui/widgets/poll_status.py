@@ -15,6 +15,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from circlekeeper.sessions.dropbox import DropBox
+from circlekeeper.sessions.dropbox.polls import OpenPoll
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.reports.disclosure import DEFAULT_K
 from circlekeeper.sessions.reports.figures import RATING_ITEMS, RATING_WORDS
@@ -57,10 +58,11 @@ class PollStatus(Static):
         self._box = box
         open_poll = None if box is None else box.poll
         self.set_class(open_poll is None, "-none")
-        if open_poll is None:
-            self.update("")
-            return
-        self.update(poll_words(open_poll.poll.title, open_poll.answers, open_poll.limit))
+        self.update("" if open_poll is None else self.words(open_poll))
+
+    def words(self, open_poll: OpenPoll) -> str:
+        """What the line says of ``open_poll``: its title and how many have answered."""
+        return poll_words(open_poll.poll.title, open_poll.answers, open_poll.limit)
 
 
 def rating_line(rating: tuple[int, tuple[float, ...]] | None, k: int = DEFAULT_K) -> str:
