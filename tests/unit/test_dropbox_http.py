@@ -10,7 +10,6 @@ import asyncio
 import re
 from collections.abc import AsyncIterator
 from html.parser import HTMLParser
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -25,9 +24,6 @@ from circlekeeper.sessions.dropbox.poll_kinds import (
     thumbs_poll,
 )
 from circlekeeper.sessions.engine.clock import FakeClock
-from circlekeeper.sessions.engine.session import Session
-from circlekeeper.sessions.storage.session_store import SessionStore
-from circlekeeper.sessions.templates.agenda import Agenda, Part
 
 HEADERS = {
     "Referrer-Policy": "no-referrer",
@@ -35,27 +31,6 @@ HEADERS = {
     "Cache-Control": "no-store",
 }
 FORM = "application/x-www-form-urlencoded"
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Session:
-    handle = SessionStore(tmp_path / "sessions").create(clock.now())
-    agenda = Agenda(name="test", title="Test", parts=(Part("Sharing", 30, line=1),))
-    session = Session.create(handle.record, agenda, clock, session_id=handle.id, attendance=8)
-    session.start()
-    return session
-
-
-@pytest.fixture
-async def box(session: Session) -> AsyncIterator[DropBox]:
-    async with DropBox(session) as box:
-        yield box
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as client:
-        yield client
 
 
 async def send(http: aiohttp.ClientSession, url: str, **fields: str) -> aiohttp.ClientResponse:

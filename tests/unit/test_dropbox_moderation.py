@@ -46,12 +46,6 @@ def session(saved: tuple[Session, Path]) -> Session:
 
 
 @pytest.fixture
-async def box(session: Session) -> AsyncIterator[DropBox]:
-    async with DropBox(session) as box:
-        yield box
-
-
-@pytest.fixture
 async def http() -> AsyncIterator[aiohttp.ClientSession]:
     timeout = aiohttp.ClientTimeout(total=10)
     async with aiohttp.ClientSession(timeout=timeout, headers={"User-Agent": PHONE}) as client:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -19,27 +17,8 @@ from yarl import URL
 
 from circlekeeper.sessions.dropbox import DropBox, server
 from circlekeeper.sessions.dropbox.cards import MAX_BODY_BYTES
-from circlekeeper.sessions.engine.clock import FakeClock
-from circlekeeper.sessions.engine.session import Session
-from circlekeeper.sessions.storage.session_store import SessionStore
-from circlekeeper.sessions.templates.agenda import Agenda, Part
 
 MARKER = "Zq7MarkerOfWhatThePhoneSent"
-
-
-@pytest.fixture
-def session(tmp_path: Path, clock: FakeClock) -> Session:
-    handle = SessionStore(tmp_path / "sessions").create(clock.now())
-    agenda = Agenda(name="test", title="Test", parts=(Part("Sharing", 30, line=1),))
-    session = Session.create(handle.record, agenda, clock, session_id=handle.id, attendance=8)
-    session.start()
-    return session
-
-
-@pytest.fixture
-async def box(session: Session) -> AsyncIterator[DropBox]:
-    async with DropBox(session) as box:
-        yield box
 
 
 def requests(path: str) -> dict[str, bytes]:

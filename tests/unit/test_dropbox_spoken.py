@@ -1,4 +1,4 @@
-"""The phone's page in the session's language, over real HTTP (the HTTP tests' fixtures)."""
+"""The phone's page in the session's language, over real HTTP."""
 
 from __future__ import annotations
 
@@ -11,14 +11,11 @@ import aiohttp
 
 from circlekeeper.sessions.dropbox import CardKind, DropBox, server
 from circlekeeper.sessions.engine.session import Session
-from tests.unit.test_dropbox_http import http, session  # noqa: F401 - fixtures reused
-
-__all__ = ["http", "session"]
 
 
 async def test_the_page_speaks_the_agendas_language_with_its_style_still_allowed(
-    session: Session,  # noqa: F811 - the fixture imported above
-    http: aiohttp.ClientSession,  # noqa: F811
+    session: Session,
+    http: aiohttp.ClientSession,
 ) -> None:
     # The app speaks English (the C locale); the agenda says Spanish, so the phones read it.
     session.agenda = replace(session.agenda, language="es")
