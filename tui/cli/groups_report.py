@@ -26,7 +26,7 @@ from circlekeeper.sessions.reports.render import (
 )
 from circlekeeper.sessions.reports.report import build_report
 from circlekeeper.tui.cli.context import Invocation, pass_invocation
-from circlekeeper.tui.cli.report import min_count, output_options, report_format
+from circlekeeper.tui.cli.report import format_option, min_count, output_options
 from circlekeeper.tui.cli.translated import TranslatedCommand
 
 
@@ -41,17 +41,8 @@ Examples:
 """),
 )
 @click.argument("name")
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    default="html",
-    show_default=True,
-    metavar="html|csv|json",
-    callback=report_format,
-    help=N_(
-        "A printable page with charts, a spreadsheet (one row per meeting per figure), or JSON."
-    ),
+@format_option(
+    N_("A printable page with charts, a spreadsheet (one row per meeting per figure), or JSON.")
 )
 @click.option(
     "--min-count",

@@ -53,6 +53,21 @@ def report_format(ctx: click.Context, param: click.Parameter, value: str) -> Rep
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def format_option(help_text: str) -> Callable[[F], F]:
+    """The ``--format`` option of a report command; ``help_text`` (marked with ``N_``)
+    says what each format holds for that command."""
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        default="html",
+        show_default=True,
+        metavar="html|csv|json",
+        callback=report_format,
+        help=help_text,
+    )
+
+
 def output_options(command: F) -> F:
     """The ``--output`` and ``--force`` options every report command takes."""
     command = click.option(
@@ -81,17 +96,8 @@ Examples:
 """),
 )
 @click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    default="html",
-    show_default=True,
-    metavar="html|csv|json",
-    callback=report_format,
-    help=N_(
-        "A printable page with charts, a spreadsheet (one row per session per figure), or JSON."
-    ),
+@format_option(
+    N_("A printable page with charts, a spreadsheet (one row per session per figure), or JSON.")
 )
 @click.option(
     "--min-count",
