@@ -21,7 +21,6 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
-from textual.widget import Widget
 
 ResultType = TypeVar("ResultType")
 
@@ -29,12 +28,10 @@ ResultType = TypeVar("ResultType")
 class BareRow(Horizontal):
     """A row of widgets, with no border, title or scrollbar of its own."""
 
-    def __init__(self, *children: Widget, id: str | None = None, classes: str | None = None):
-        super().__init__(*children, id=id, classes=classes)
-        self._line_for: tuple[object, ...] = ()
-        """What :attr:`_line` was drawn for: the columns, the size and the style."""
-        self._line: Strip | None = None
-        """One row of the container as Textual draws it; every row is the same."""
+    _line_for: tuple[object, ...] = ()
+    """What :attr:`_line` was drawn for: the columns, the size and the style."""
+    _line: Strip | None = None
+    """One row of the container as Textual draws it; every row is the same."""
 
     def render_lines(self, crop: Region) -> list[Strip]:
         return _repeated_line(self, crop, super().render_lines)
@@ -47,10 +44,8 @@ class BareColumn(Vertical):
     redraws a container's children only when the container overlaps the change.
     """
 
-    def __init__(self, *children: Widget, id: str | None = None, classes: str | None = None):
-        super().__init__(*children, id=id, classes=classes)
-        self._line_for: tuple[object, ...] = ()
-        self._line: Strip | None = None
+    _line_for: tuple[object, ...] = ()
+    _line: Strip | None = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
         return _repeated_line(self, crop, super().render_lines)
@@ -62,10 +57,8 @@ class BareScreen(Screen[ResultType]):
     Textual draws the screen itself beneath every change, all of its rows.
     """
 
-    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None):
-        super().__init__(name=name, id=id, classes=classes)
-        self._line_for: tuple[object, ...] = ()
-        self._line: Strip | None = None
+    _line_for: tuple[object, ...] = ()
+    _line: Strip | None = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
         return _repeated_line(self, crop, super().render_lines)
