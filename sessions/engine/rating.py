@@ -19,8 +19,6 @@ from circlekeeper.sessions.languages.speaking import _
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.engine.recorder import Recorder
-    from circlekeeper.sessions.reports.figures import Rating
-    from circlekeeper.sessions.storage.record import SessionRecord
 
 Means = tuple[float, float, float, float]
 """Each item's mean, in the order felt heard, the topics mattered, the way we worked, overall."""
@@ -86,20 +84,3 @@ def from_event(event: dict[str, Any]) -> tuple[int, Means]:
         return checked(event["answers"], tuple(event["means"]))
     except SessionError as error:
         raise ValueError(str(error)) from None
-
-
-def rating_of(record: SessionRecord) -> Rating | None:
-    """The newest rating check saved in ``record`` as the reports count it, or ``None``.
-
-    A damaged rating event is passed over, as if that check had not been taken.
-    """
-    from circlekeeper.sessions.reports.figures import Rating
-
-    for event in reversed(record.events()):
-        if event.get("type") == EventType.RATING.value:
-            try:
-                answers, means = from_event(event)
-            except (KeyError, TypeError, ValueError):
-                continue
-            return Rating(answers, means)
-    return None

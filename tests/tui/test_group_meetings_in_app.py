@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from circlekeeper.sessions.engine.rating import rating_of
 from circlekeeper.sessions.groups import GroupStore, meeting_of
 from circlekeeper.sessions.groups.model import Outcome
 from circlekeeper.tui.dialogs.carry_forward import CarryForwardDialog
@@ -64,10 +63,8 @@ async def test_three_meetings_of_one_group(build_app, settings, clock) -> None:
         await pilot.press("space", "n", *"Walk", "tab", "right", "enter")
         clock.advance(minutes=5)
         await _end(pilot, hands=HANDS, carry=True)
-        rating = rating_of(first.record)
-        assert rating is not None and rating.answers == 6
         # heard: (5 + 2 * 7.5 + 3 * 9.5) / 6 = 8.08; way: (1.5 + 5 + 15 + 19) / 6 = 6.75.
-        assert rating.means == (8.1, 7.5, 6.8, 8.5)
+        assert first.timeline().rating == (6, (8.1, 7.5, 6.8, 8.5))
         (group,) = groups.list().groups
         assert [i.text for i in group.items] == ["Walk"]
 

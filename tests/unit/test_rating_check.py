@@ -10,7 +10,6 @@ from jsonschema import Draft202012Validator
 
 from circlekeeper.sessions.engine.clock import FakeClock
 from circlekeeper.sessions.engine.hands import BANDS, item_mean, rating_from_hands
-from circlekeeper.sessions.engine.rating import rating_of
 from circlekeeper.sessions.engine.session import Session
 from circlekeeper.sessions.errors import SessionError
 from circlekeeper.sessions.export import Audience, Format, render, summary_of
@@ -50,7 +49,7 @@ def test_a_rating_is_saved_as_an_event_and_reaches_the_facilitator_record(
 ) -> None:
     record = file_record(tmp_path / "s.json")
     session = Session.create(record, agenda(), clock, session_id="s", attendance=8)
-    assert rating_of(session.record) is None
+    assert session.timeline().rating is None
     session.start()
     clock.advance(minutes=30)
     session.end()
@@ -58,7 +57,7 @@ def test_a_rating_is_saved_as_an_event_and_reaches_the_facilitator_record(
     # Taken again, the newer check is the one kept.
     session.record_rating(7, (6, 9, 5, 6))
     reread = Session.resume(file_record(tmp_path / "s.json"), clock, read_only=True)
-    assert rating_of(reread.record) == Rating(7, (6.0, 9.0, 5.0, 6.0))
+    assert reread.timeline().rating == (7, (6.0, 9.0, 5.0, 6.0))
     with pytest.raises(SessionError, match="reading"):
         reread.record_rating(7, (6, 9, 5, 6))
 
@@ -90,4 +89,4 @@ def test_a_rating_out_of_range_is_refused_and_nothing_saved(
     session = new_session(clock)
     with pytest.raises(SessionError, match=says):
         session.record_rating(answers, means)
-    assert rating_of(session.record) is None
+    assert session.timeline().rating is None
