@@ -63,7 +63,8 @@ def run() -> Iterator[Figure]:
             texts.append(own)
 
         def cold() -> None:
-            # A cache folder of its own each time: every file is read and parsed.
+            # A cache folder of its own each time: every file of ours is parsed (the
+            # built-ins take the readings shipped with them, as on a first launch).
             with tempfile.TemporaryDirectory() as empty:
                 TemplateLibrary(Path(folder), cache_file(Path(empty))).entries()
 

@@ -173,6 +173,20 @@ def _plausible(agenda: Agenda | None, problems: list[Problem]) -> bool:
     return all(check_url(r.url) is None for r in resources)
 
 
+def kept_form(reading: Reading) -> dict[str, Any]:
+    """A reading as the cache keeps it: its brief, and the whole reading as text."""
+    agenda, problems = reading
+    whole = {
+        "agenda": None if agenda is None else agenda.to_dict(),
+        "problems": [[p.path, p.line, p.message] for p in problems],
+    }
+    brief = Brief.of(reading)
+    fields = {"title": brief.title, "minutes": brief.minutes, "parts": brief.part_count}
+    fields.update(summary=brief.summary, problems=whole["problems"])
+    # Kept as text, so that listing decodes only the briefs.
+    return {"brief": fields, "reading": json.dumps(whole)}
+
+
 class TemplateCache:
     """Readings of template files, looked up by :func:`file_key`.
 
@@ -245,23 +259,11 @@ class TemplateCache:
 
     def put(self, key: str, reading: Reading) -> None:
         """Keep a fresh reading."""
-        agenda, problems = reading
-        whole = {
-            "agenda": None if agenda is None else agenda.to_dict(),
-            "problems": [[p.path, p.line, p.message] for p in problems],
-        }
-        brief = Brief.of(reading)
-        self._used[key] = {
-            "brief": {
-                "title": brief.title,
-                "minutes": brief.minutes,
-                "parts": brief.part_count,
-                "summary": brief.summary,
-                "problems": whole["problems"],
-            },
-            # Kept as text, so that listing decodes only the briefs.
-            "reading": json.dumps(whole),
-        }
+        self.keep(key, kept_form(reading))
+
+    def keep(self, key: str, stored: dict[str, Any]) -> None:
+        """Keep a reading already in the form :func:`kept_form` gives."""
+        self._used[key] = stored
         self._changed = True
 
     def save(self) -> None:

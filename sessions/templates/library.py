@@ -33,6 +33,7 @@ from circlekeeper.sessions.templates.cache import (
 )
 from circlekeeper.sessions.templates.errors import Problem, TemplateError
 from circlekeeper.sessions.templates.files import name_problem, read_template_bytes
+from circlekeeper.sessions.templates.shipped import SHIPPED_NAME, ShippedReadings
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -153,7 +154,9 @@ def _kept(text: str, source: Traversable | Path) -> Load:
     return load
 
 
-def _read(source: Traversable | Path, cache: TemplateCache) -> tuple[Path, Brief, Load]:
+def _read(
+    source: Traversable | Path, cache: TemplateCache, shipped: ShippedReadings | None = None
+) -> tuple[Path, Brief, Load]:
     path = Path(str(source))
     # A file found as it was when last read is trusted by its size and time alone.
     stamp = file_stamp(path)
@@ -168,6 +171,8 @@ def _read(source: Traversable | Path, cache: TemplateCache) -> tuple[Path, Brief
         return path, Brief.of(failed), lambda: failed
     key = file_key(path, data)
     found = cache.brief(key)
+    if found is None and shipped is not None:
+        found = shipped.keep_in(cache, key, path.stem, data)
     if found is not None:
         cache.remember(path, stamp, key)
         return path, found[0], _kept(found[1], source)
@@ -178,9 +183,14 @@ def _read(source: Traversable | Path, cache: TemplateCache) -> tuple[Path, Brief
 
 
 def _entry(
-    source: Traversable | Path, name: str, builtin: bool, overrides: bool, cache: TemplateCache
+    source: Traversable | Path,
+    name: str,
+    builtin: bool,
+    overrides: bool,
+    cache: TemplateCache,
+    shipped: ShippedReadings | None = None,
 ) -> TemplateEntry:
-    path, brief, load = _read(source, cache)
+    path, brief, load = _read(source, cache, shipped)
     shown = safe_text(name, lines=False)
     problems = brief.problems
     badly_named = name_problem(path)
@@ -231,12 +241,13 @@ class TemplateLibrary:
         """
         builtins = _builtin_files()
         users = _user_files(self.folder)
+        shipped = ShippedReadings(builtin_dir() / SHIPPED_NAME)
         with self._cache() as cache:
             entries = [
                 _entry(path, name, False, name in builtins, cache) for name, path in users.items()
             ]
             entries += [
-                _entry(item, name, True, False, cache)
+                _entry(item, name, True, False, cache, shipped)
                 for name, item in builtins.items()
                 if name not in users
             ]
@@ -259,13 +270,13 @@ class TemplateLibrary:
         name = _clean_name(name)
         if not name or "/" in name or "\\" in name or name.startswith("."):
             raise self._not_found(name)
-        source: Traversable | Path | None = _user_files(self.folder).get(
-            name
-        ) or _builtin_files().get(name)
+        own = _user_files(self.folder).get(name)
+        source = own or _builtin_files().get(name)
         if source is None:
             raise self._not_found(name)
+        shipped = None if own else ShippedReadings(builtin_dir() / SHIPPED_NAME)
         # Looked up in the cache but never written back: the cache keeps the whole library.
-        _, brief, load = _read(source, self._cache())
+        _, brief, load = _read(source, self._cache(), shipped)
         agenda, problems = (None, list(brief.problems)) if brief.problems else load()
         if agenda is None:
             raise TemplateError(problems)

@@ -134,6 +134,21 @@ def test_nothing_lands_under_a_generic_name(installed: Path) -> None:
         assert not (site / generic).exists(), f"{generic} installed at the top of site-packages"
 
 
+def test_the_builtins_readings_travel_in_the_wheel(installed: Path, elsewhere: Path) -> None:
+    """With no cache yet, the installed copy lists the built-in templates from the readings
+    shipped with them: the parser it was made with reads the same where it is installed."""
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from circlekeeper.sessions.templates.library import TemplateLibrary\n"
+        "entries = TemplateLibrary(Path('own'), Path('cache.json')).entries()\n"
+        "print(len(entries), 'markdown_it' in sys.modules, 'yaml' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    done = _run([installed / "python", "-c", probe], cwd=elsewhere, env=env)
+    assert done.stdout.split() == [str(len(SHIPPED)), "False", "False"], done.stderr
+
+
 def test_the_catalogs_travel_in_the_wheel(installed: Path, elsewhere: Path) -> None:
     """A bad option in a Spanish locale is explained in Spanish by the installed program."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
