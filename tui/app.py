@@ -22,7 +22,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
 from textual.notifications import SeverityLevel
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
@@ -81,6 +81,11 @@ class CircleKeeperApp(App[int]):
         Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="app.quit"),
     ]
 
+    # Legible ANSI colours in place of Textual's own, as defaults: set in ``__init__``
+    # instead, they made Textual parse every style sheet again before the first frame.
+    ansi_theme_dark = Reactive(DARK_ANSI, init=False)
+    ansi_theme_light = Reactive(LIGHT_ANSI, init=False)
+
     participant_view: reactive[bool] = reactive(False)
     """Whether everything facilitator-only is hidden, for screen sharing."""
 
@@ -115,8 +120,9 @@ class CircleKeeperApp(App[int]):
         self.register_theme(HIGH_CONTRAST)
         for theme in RETOUCHED:
             self.register_theme(theme)
-        self.ansi_theme_dark = DARK_ANSI
-        self.ansi_theme_light = LIGHT_ANSI
+        # The retouched themes replace Textual's own of the same names, the one in use
+        # included: its colours are taken again before any style sheet is parsed.
+        self.stylesheet.set_variables(self.get_css_variables())
         self._held: list[tuple[str, str, SeverityLevel, float | None]] = []
         """Notifications kept from the shared screen, for the facilitator view."""
 
