@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import (
     ContentSwitcher,
     OptionList,
@@ -27,6 +26,7 @@ from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
 from circlekeeper.tui.screens.home_labels import session_label, template_label
 from circlekeeper.tui.screens.home_preview import first_preview, full_preview
+from circlekeeper.tui.widgets.bare_containers import BareRow, BareScreen
 from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.tab_row import TabRow
@@ -40,7 +40,7 @@ FIRST_AGENDAS = 40
 the rest follow just after it (Textual measures every option before drawing the list)."""
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(BareScreen[None]):
     """Pick an agenda to start, a session to carry on with, or a past session to read."""
 
     BINDING_GROUP_TITLE = "Home"
@@ -114,7 +114,7 @@ class HomeScreen(Screen[None]):
         # filled in. The sessions are read, and the preview drawn in full, just after the
         # first frame: a long history or loading the markdown renderer must not hold it.
         self.templates = self.library.entries()
-        summary, preview = first_preview(self._entry(0))
+        summary, preview = first_preview(self._entry(0), self.app.size.height)
         yield TitleBar()
         yield FollowUpReminder(id="follow-up-reminder")
         yield TabRow(
@@ -127,7 +127,7 @@ class HomeScreen(Screen[None]):
             id="home-tabs",
         )
         with ContentSwitcher(initial="agendas", id="home-panes"):
-            with Horizontal(id="agendas"):
+            with BareRow(id="agendas"):
                 first = self._template_labels()[:FIRST_AGENDAS]
                 yield OptionList(*self._options(first), id="template-list")
                 with VerticalScroll(id="template-preview-pane"):

@@ -16,10 +16,11 @@ from circlekeeper.tui.text import PROMPT_CHARS, clipped
 from circlekeeper.tui.widgets.drawn_once import DrawnOnce
 
 
-def sketch(markdown: str) -> Text:
-    """``markdown`` drawn plainly, headings in bold without their marks."""
+def sketch(markdown: str, rows: int) -> Text:
+    """The first ``rows`` lines of ``markdown`` drawn plainly, headings in bold without
+    their marks."""
     drawn = Text()
-    for line in markdown.split("\n"):
+    for line in markdown.split("\n")[:rows]:
         words = line.lstrip("#")
         if words != line and words.startswith(" "):
             drawn.append(f"{words.strip()}\n", style="bold")
@@ -28,12 +29,17 @@ def sketch(markdown: str) -> Text:
     return drawn
 
 
-def first_preview(entry: TemplateEntry | None) -> tuple[str, Text | str]:
+def first_preview(entry: TemplateEntry | None, rows: int) -> tuple[str, Text | str]:
     """The summary lines and a sketch of ``entry``'s agenda, drawn without the markdown
-    renderer; nothing for no entry or one with problems (the full preview follows)."""
+    renderer; nothing for no entry or one with problems (the full preview follows).
+
+    Only the ``rows`` the screen could show are sketched: Textual wraps and measures a
+    widget's every line before drawing it, and the rest of the agenda comes with the
+    full preview a moment later.
+    """
     if entry is None or entry.agenda is None:
         return "", ""
-    return template_summary(entry), sketch(preview_text(entry.agenda))
+    return template_summary(entry), sketch(preview_text(entry.agenda), rows)
 
 
 def full_preview(entry: TemplateEntry | None) -> tuple[str, DrawnOnce | str]:
