@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 from weakref import WeakSet
 
@@ -27,20 +27,14 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from circlekeeper.sessions.engine.clock import Clock, SystemClock
-from circlekeeper.sessions.host import SessionHost
 from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.settings.config import Settings
-from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.commands import TemplateCommands, binding_commands
-from circlekeeper.tui.crisis_flow import CrisisFlow
 from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
-from circlekeeper.tui.dropbox_flows import DropBoxFlow
-from circlekeeper.tui.flows import SessionFlow
 from circlekeeper.tui.hangup import HANGUP_EXIT_CODE, watch_for_hangup
 from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED
-from circlekeeper.tui.poll_flows import PollFlow
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
 from circlekeeper.tui.settings_file import config_notice, keep_theme
@@ -51,6 +45,12 @@ from circlekeeper.tui.widgets.keys_footer import KeysFooter
 # The screens of a session load when the first one opens, not at launch, so their
 # messages are handled by name (``on_run_screen_session_ended``) rather than with ``@on``.
 if TYPE_CHECKING:
+    from circlekeeper.sessions.host.session_host import SessionHost
+    from circlekeeper.sessions.storage.session_store import SessionStore
+    from circlekeeper.tui.crisis_flow import CrisisFlow
+    from circlekeeper.tui.dropbox_flows import DropBoxFlow
+    from circlekeeper.tui.flows import SessionFlow
+    from circlekeeper.tui.poll_flows import PollFlow
     from circlekeeper.tui.screens.dropbox import DropBoxScreen
     from circlekeeper.tui.screens.dropbox_queue import DropBoxQueueScreen
     from circlekeeper.tui.screens.resources import ResourcesScreen
@@ -86,10 +86,11 @@ class CircleKeeperApp(App[int]):
     ansi_theme_dark = Reactive(DARK_ANSI, init=False)
     ansi_theme_light = Reactive(LIGHT_ANSI, init=False)
 
-    participant_view: reactive[bool] = reactive(False)
+    # Not watched at start: the app opens in the facilitator view, as everything is made.
+    participant_view: reactive[bool] = reactive(False, init=False)
     """Whether everything facilitator-only is hidden, for screen sharing."""
 
-    def __init__(self, settings: Settings, store: SessionStore, clock: Clock) -> None:
+    def __init__(self, settings: Settings, store: SessionStore | None, clock: Clock) -> None:
         super().__init__()
         self.settings = settings
         """What the entry point resolved: folders, the settings file, the phone region."""
@@ -97,22 +98,8 @@ class CircleKeeperApp(App[int]):
         """The facilitator's settings file, read."""
         self.library = TemplateLibrary.in_folders(settings.folders)
         """The agendas to pick from: the built-in ones and the facilitator's own."""
-        self.host = SessionHost(
-            store,
-            clock,
-            warning_minutes=self.config.warning_minutes,
-            resources_file=settings.folders.resources_file,
-            on_resources_problem=self._resources_problem,
-        )
-        """The one owner of the open session, its drop-box and the organisation's resources."""
-        self._dropbox_flow = DropBoxFlow(self, self.host)
-        self._session_flow = SessionFlow(
-            self, self.host, settings, self.library, self._dropbox_flow.tell_unread
-        )
-        self.host.on_dropbox_changed = self._dropbox_flow.counts_changed
-        self._poll_flow = PollFlow(self, self.host)
-        self.host.on_poll_closed = self._poll_flow.closed
-        self._crisis_flow = CrisisFlow(self, self.host)
+        self._store = store
+        self._clock = clock
         self._too_small: TooSmallScreen | None = None
         self._stale_screens: WeakSet[Screen] = WeakSet()
         """Screens beneath the top one, styled for the view before the last switch."""
@@ -125,6 +112,51 @@ class CircleKeeperApp(App[int]):
         self.stylesheet.set_variables(self.get_css_variables())
         self._held: list[tuple[str, str, SeverityLevel, float | None]] = []
         """Notifications kept from the shared screen, for the facilitator view."""
+
+    # The host, the store it opens and the flows load when first needed, which at launch
+    # is just after the first frame: the home screen comes up without the storage code.
+
+    @cached_property
+    def host(self) -> SessionHost:
+        """The one owner of the open session, its drop-box and the organisation's resources."""
+        from circlekeeper.sessions.host import session_host
+        from circlekeeper.sessions.storage import session_store
+
+        host = session_host.SessionHost(
+            self._store or session_store.SessionStore.in_folders(self.settings.folders),
+            self._clock,
+            warning_minutes=self.config.warning_minutes,
+            resources_file=self.settings.folders.resources_file,
+            on_resources_problem=self._resources_problem,
+        )
+        host.on_dropbox_changed = lambda box: self._dropbox_flow.counts_changed(box)
+        host.on_poll_closed = lambda tally: self._poll_flow.closed(tally)
+        return host
+
+    @cached_property
+    def _dropbox_flow(self) -> DropBoxFlow:
+        from circlekeeper.tui import dropbox_flows
+
+        return dropbox_flows.DropBoxFlow(self, self.host)
+
+    @cached_property
+    def _session_flow(self) -> SessionFlow:
+        from circlekeeper.tui import flows
+
+        unread = self._dropbox_flow.tell_unread
+        return flows.SessionFlow(self, self.host, self.settings, self.library, unread)
+
+    @cached_property
+    def _poll_flow(self) -> PollFlow:
+        from circlekeeper.tui import poll_flows
+
+        return poll_flows.PollFlow(self, self.host)
+
+    @cached_property
+    def _crisis_flow(self) -> CrisisFlow:
+        from circlekeeper.tui import crisis_flow
+
+        return crisis_flow.CrisisFlow(self, self.host)
 
     def notify(
         self,
@@ -187,7 +219,12 @@ class CircleKeeperApp(App[int]):
     def get_default_screen(self) -> Screen:
         # The home screen is the first and bottom screen: no empty screen is composed
         # and drawn before it, which made launching noticeably slower.
-        return HomeScreen(self.host.store, self.library, self.host.home_follow_throughs)
+        # The host is made only when the sessions are first listed, after the first frame.
+        return HomeScreen(
+            self.library,
+            lambda: self.host.store.list(),
+            lambda: self.host.home_follow_throughs.open_due(),
+        )
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -352,11 +389,8 @@ def make_app(
 
     Args:
         settings: What the entry point resolved (folders, ``config.toml``, phone region).
-        store: The session store; the one in the settings' data folder by default.
+        store: The session store; the one in the settings' data folder by default, opened
+            when first needed.
         clock: Where time comes from; the system clock by default.
     """
-    return CircleKeeperApp(
-        settings=settings,
-        store=store or SessionStore.in_folders(settings.folders),
-        clock=clock or SystemClock(),
-    )
+    return CircleKeeperApp(settings=settings, store=store, clock=clock or SystemClock())

@@ -19,13 +19,13 @@ from textual.app import App
 from textual.screen import Screen
 
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
-from circlekeeper.sessions.host import SessionHost
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.text import sentence
 from circlekeeper.tui.view import is_shared
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.engine.session import Session
+    from circlekeeper.sessions.host import SessionHost
     from circlekeeper.sessions.storage.index import SessionSummary
     from circlekeeper.tui.dialogs.follow_through import FollowThroughDraft
 

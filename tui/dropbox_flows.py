@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from circlekeeper.sessions.host import SessionHost
 from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.tui.text import sentence
 
 # The drop-box and its screens load the first time it is opened, not at launch.
 if TYPE_CHECKING:
     from circlekeeper.sessions.dropbox import DropBox
+    from circlekeeper.sessions.host import SessionHost
     from circlekeeper.tui.dialogs.dropbox_open import DropBoxChoice
     from circlekeeper.tui.screens.dropbox import DropBoxScreen
 

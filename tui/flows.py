@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
-from circlekeeper.sessions.host import SessionHost
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.sessions.templates.agenda import Agenda, Resource
@@ -30,6 +29,7 @@ from circlekeeper.tui.view import is_shared
 if TYPE_CHECKING:
     from circlekeeper.sessions.engine.session import Session
     from circlekeeper.sessions.groups.store import GroupStore
+    from circlekeeper.sessions.host import SessionHost
     from circlekeeper.sessions.privacy.names import WatchList
     from circlekeeper.tui.dialogs.debrief import DebriefDraft
     from circlekeeper.tui.dialogs.export import ExportChoice
@@ -252,7 +252,11 @@ class SessionFlow:
             app.pop_screen()
         if not isinstance(app.screen, HomeScreen):
             app.switch_screen(
-                HomeScreen(self.host.store, self.library, self.host.home_follow_throughs)
+                HomeScreen(
+                    self.library,
+                    self.host.store.list,
+                    self.host.home_follow_throughs.open_due,
+                )
             )
 
     # Export ------------------------------------------------------------------------------

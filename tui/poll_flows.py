@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from circlekeeper.sessions.errors import SESSION_PROBLEMS
-from circlekeeper.sessions.host import SessionHost
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.tui.text import sentence
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.dropbox.polls import Tally
+    from circlekeeper.sessions.host import SessionHost
 
 
 class PollFlow:

@@ -120,7 +120,12 @@ def _session(pilot):
 
 OPENERS = {
     "HomeScreen": lambda p: _push(
-        p, lambda: HomeScreen(p.app.host.store, p.app.library, p.app.host.home_follow_throughs)
+        p,
+        lambda: HomeScreen(
+            p.app.library,
+            p.app.host.store.list,
+            p.app.host.home_follow_throughs.open_due,
+        ),
     ),
     "RunScreen": _run,
     "ResourcesScreen": lambda p: _by_key(p, "r"),

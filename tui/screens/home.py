@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,10 +20,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.errors import StorageError
-from circlekeeper.sessions.follow_ups.home_log import HomeFollowThroughs
 from circlekeeper.sessions.languages.speaking import N_, _
-from circlekeeper.sessions.storage.index import Listing, SessionSummary
-from circlekeeper.sessions.storage.session_store import SessionStore
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
 from circlekeeper.tui.screens.home_labels import session_label, template_label
@@ -31,6 +30,9 @@ from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.tab_row import TabRow
 from circlekeeper.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from circlekeeper.sessions.storage.index import Listing, SessionSummary
 
 SESSION_TABS = ("resume", "past")
 """The tabs listing sessions; each list's id is the tab's name and ``-list``."""
@@ -85,16 +87,21 @@ class HomeScreen(BareScreen[None]):
         """The session whose follow-up it is; ``None`` for a crisis with no session open."""
 
     def __init__(
-        self, store: SessionStore, library: TemplateLibrary, home_log: HomeFollowThroughs
+        self,
+        library: TemplateLibrary,
+        list_sessions: Callable[[], Listing],
+        home_due: Callable[[], str | None],
     ) -> None:
-        """Offer the agendas of ``library`` and the sessions kept in ``store``; remind of
-        the follow-ups open there and in ``home_log``."""
+        """Offer the agendas of ``library`` and the sessions ``list_sessions`` lists; remind
+        of the follow-ups open among them and of the one ``home_due`` says is due, for a
+        crisis with no session open."""
         super().__init__()
-        self.store = store
-        self.home_log = home_log
-        self.home_due: str | None = None
+        self.list_sessions = list_sessions
+        """Lists the sessions kept; called once the first frame is drawn."""
+        self.read_home_due = home_due
         """When the earliest open follow-up of a crisis with no session open is due."""
-        """Where the sessions are kept."""
+        self.home_due: str | None = None
+        """What :attr:`read_home_due` said when last asked."""
         self.library = library
         """Where the agendas come from."""
         self.templates: list[TemplateEntry] = []
@@ -197,8 +204,10 @@ class HomeScreen(BareScreen[None]):
     def _read_sessions(self) -> Listing:
         """Read the sessions and the follow-ups; returns the sessions' listing."""
         try:
-            listing = self.store.list()
+            listing = self.list_sessions()
         except StorageError as error:
+            from circlekeeper.sessions.storage.index import Listing
+
             self.notify(str(error), title=_("Could not list the sessions"), severity="error")
             listing = Listing()
         ordered = sorted(listing.sessions, key=lambda s: s.updated, reverse=True)
@@ -208,7 +217,7 @@ class HomeScreen(BareScreen[None]):
             (s for s in ordered if s.follow_up_due), key=lambda s: s.follow_up_due or s.updated
         )
         try:
-            self.home_due = self.home_log.open_due()
+            self.home_due = self.read_home_due()
         except StorageError as error:
             self.notify(
                 str(error), title=_("Could not read the crisis follow-ups"), severity="error"
