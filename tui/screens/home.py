@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.lazy import Lazy
 from textual.message import Message
 from textual.widgets import (
     ContentSwitcher,
@@ -142,7 +143,7 @@ class HomeScreen(BareScreen[None]):
                     # One widget drawing the whole agenda: Textual's Markdown widget makes
                     # one per block, which made the home screen slow to open.
                     yield Static(preview, id="template-preview", markup=False)
-            with Vertical(id="resume"):
+            with Lazy(Vertical(id="resume")):
                 yield Static(
                     _(
                         "Sessions that were paused, quit or interrupted. Enter carries on "
@@ -152,9 +153,9 @@ class HomeScreen(BareScreen[None]):
                     markup=False,
                 )
                 # Filled when its tab is first shown: a long history must not hold back
-                # the first frame, where these lists are hidden.
+                # the first frame, where these lists are hidden (and mounted only after it).
                 yield OptionList(id="resume-list", classes="session-list")
-            with Vertical(id="past"):
+            with Lazy(Vertical(id="past")):
                 yield Static(
                     _("Ended sessions. Enter opens the summary, from which you can export."),
                     classes="hint",
@@ -313,6 +314,10 @@ class HomeScreen(BareScreen[None]):
             self._fill(f"#{tab}-list", self._session_labels(self._sessions_of(tab)))
 
     def action_tab(self, tab: str) -> None:
+        if not self.query(f"#{tab}"):
+            # A key pressed as the app appears, before the hidden tabs are mounted.
+            self.call_after_refresh(self.action_tab, tab)
+            return
         self._fill_once(tab)
         self.query_one(ContentSwitcher).current = tab
         self.query_one(TabRow).active = tab
