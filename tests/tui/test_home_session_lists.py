@@ -6,7 +6,7 @@ from driving import start
 from screen_text import screen_text
 from textual.widgets import OptionList
 
-from circlekeeper.tui.screens.home import FIRST_AGENDAS
+from circlekeeper.tui.screens.home import first_agendas
 
 
 async def test_a_session_list_is_built_when_its_tab_is_first_shown(build_app, clock):
@@ -37,7 +37,8 @@ async def test_a_session_list_is_built_when_its_tab_is_first_shown(build_app, cl
 async def test_a_long_library_is_listed_whole_once_the_first_frame_is_drawn(build_app, settings):
     # More agendas of one's own than the first frame lists: the rest follow just after it.
     source = (settings.folders.templates / "test-circle.md").read_text(encoding="utf-8")
-    for n in range(FIRST_AGENDAS + 5):
+    # The screen below is 30 rows high.
+    for n in range(first_agendas(30) + 29):
         (settings.folders.templates / f"zz-own-{n:02d}.md").write_text(
             source.replace("title: A test circle", f"title: Own circle {n:02d}"), encoding="utf-8"
         )
@@ -46,7 +47,7 @@ async def test_a_long_library_is_listed_whole_once_the_first_frame_is_drawn(buil
         await pilot.pause()
         home = app.screen
         listed = home.query_one("#template-list", OptionList)
-        assert len(home.templates) > FIRST_AGENDAS + 5
+        assert len(home.templates) > first_agendas(30) + 29
         assert listed.option_count == len(home.templates)
         await pilot.press("end")
         await pilot.pause()

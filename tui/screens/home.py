@@ -38,9 +38,12 @@ if TYPE_CHECKING:
 SESSION_TABS = ("resume", "past")
 """The tabs listing sessions; each list's id is the tab's name and ``-list``."""
 
-FIRST_AGENDAS = 40
-"""How many agendas are listed for the first frame, more than the tallest screen shows;
-the rest follow just after it (Textual measures every option before drawing the list)."""
+
+def first_agendas(rows: int) -> int:
+    """How many agendas are listed for the first frame on a screen of ``rows`` rows: as
+    many as it can show, each at least two lines. The rest follow just after it, since
+    Textual measures every option before drawing the list."""
+    return rows // 2 + 1
 
 
 class HomeScreen(BareScreen[None]):
@@ -136,7 +139,7 @@ class HomeScreen(BareScreen[None]):
         )
         with ContentSwitcher(initial="agendas", id="home-panes"):
             with BareRow(id="agendas"):
-                first = self._template_labels()[:FIRST_AGENDAS]
+                first = self._template_labels()[: first_agendas(self.app.size.height)]
                 yield OptionList(*self._options(first), id="template-list")
                 with VerticalScroll(id="template-preview-pane"):
                     yield Static(summary, id="template-summary", markup=False)
