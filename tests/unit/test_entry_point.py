@@ -67,11 +67,12 @@ def test_opening_the_app_does_not_load_the_command_line_library(folders) -> None
 
 
 def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None:
-    # The host is made at launch; the engine, the personal-data guard (with its phone
-    # number tables), the drop-box and the run screen with its timers load when the first
-    # session opens, the template parser only when a template has changed, and the
-    # markdown renderer once the home screen's first frame is drawn; the structures with
-    # the first structured part.
+    # The host, its session store (with TinyDB) and the flows are made just after the
+    # first frame; the engine, the personal-data guard (with its phone number tables), the
+    # drop-box and the run screen with its timers load when the first session opens, the
+    # template parser only when a template has changed, and the markdown renderer once
+    # the home screen's first frame is drawn; the structures with the first structured
+    # part.
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -79,6 +80,8 @@ def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None
         "from circlekeeper.tui.app import make_app\n"
         f"make_app(Settings(Folders.under(Path({str(settings.folders.data.parent)!r}))))\n"
         "heavy = ('circlekeeper.sessions.engine.session', 'phonenumbers',\n"
+        "         'circlekeeper.sessions.host.session_host', 'tinydb',\n"
+        "         'circlekeeper.sessions.storage.session_store',\n"
         "         'circlekeeper.sessions.dropbox', 'aiohttp',\n"
         "         'circlekeeper.tui.screens.run_session', 'circlekeeper.tui.screens.run_ticks',\n"
         "         'circlekeeper.sessions.templates.parse', 'yaml',\n"
