@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.safe_text import safe_text
-from circlekeeper.sessions.settings.toml_lines import read_toml
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.settings.config import Config
@@ -84,6 +83,9 @@ def read_config(path: Path, choices: Choices | None = None) -> ConfigReading:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return ConfigReading(Config(), [ConfigProblem(0, _("is not UTF-8 text"))])
+    # The TOML reader loads only when there is a file to read; most setups have none.
+    from circlekeeper.sessions.settings.toml_lines import read_toml
+
     read = read_toml(text)
     reading = ConfigReading(Config())
     reading.problems.extend(

@@ -27,12 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.languages.catalogs import SOURCE_LANGUAGE
 from circlekeeper.sessions.languages.speaking import current_language
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.settings.folders import ensure_private_dir
-from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.sessions.templates.link_rules import check_url
@@ -276,6 +274,10 @@ class TemplateCache:
             and self._used_stamps.keys() == self._stored_stamps.keys()
         ):
             return
+        # The writer loads only when something changed: a warm launch writes nothing.
+        from circlekeeper.sessions.errors import StorageError
+        from circlekeeper.sessions.storage.atomic import write_file_atomic
+
         payload = {
             "format": FORMAT,
             "code": self._stamp,
