@@ -110,11 +110,15 @@ def _closest(value: str, names: tuple[str, ...]) -> str:
     return _("; did you mean {name}?").format(name=repr(close[0])) if close else ""
 
 
-@dataclass
 class _Checker:
-    reading: ConfigReading
-    lines: dict[str, int]
-    choices: Choices
+    """Checks each value read into ``reading``, naming each slip by its line in ``lines``."""
+
+    # A plain class: a dataclass is made afresh on every launch, and this one is never
+    # compared or shown.
+    def __init__(self, reading: ConfigReading, lines: dict[str, int], choices: Choices) -> None:
+        self.reading = reading
+        self.lines = lines
+        self.choices = choices
 
     def problem(self, key: str, message: str, choices: str = "") -> None:
         line = self.lines.get(key) or self.lines.get(key.split(".")[0], 0)
