@@ -19,7 +19,6 @@ and the files themselves are always what counts.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import json
 import time
@@ -95,14 +94,15 @@ PARSER_LIBRARIES = ("markdown_it", "mdit_py_plugins", "yaml")
 
 
 def code_stamp() -> str:
-    """A digest of the files the template parser is made of: their names, sizes and
-    change times.
+    """The files the template parser is made of: their names, sizes and change times.
 
     Any change to that code (an upgrade of circlekeeper or of a library it reads with, an
     edit in a development checkout) changes it, and every cached reading is then dropped.
-    The libraries are located, not imported: loading them is what the cache saves.
+    The libraries are located, not imported: loading them is what the cache saves. The
+    stamp is kept as this text rather than a digest of it: comparing text needs no hashing
+    library, which a warm launch would otherwise load for this alone.
     """
-    digest = hashlib.sha256(str(FORMAT).encode())
+    lines = [str(FORMAT)]
     sources = sorted(Path(__file__).parent.glob("*.py"))
     for name in PARSER_LIBRARIES:
         with contextlib.suppress(ImportError, ValueError):
@@ -112,12 +112,15 @@ def code_stamp() -> str:
     for source in sources:
         with contextlib.suppress(OSError):
             stat = source.stat()
-            digest.update(f"{source}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+            lines.append(f"{source}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(lines)
 
 
 def file_key(path: Path, data: bytes) -> str:
     """The cache key of a file: its path (problems name it) and its bytes."""
+    # Only a file changed since it was last read needs a key: a warm launch hashes nothing.
+    import hashlib
+
     return hashlib.sha256(str(path).encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
 
 

@@ -97,7 +97,7 @@ def test_the_first_frame_modules_leave_storage_and_the_settings_reader_unloaded(
     # What the home screen's first frame is drawn from (the settings, the template
     # library, the labels and the follow-up reminder), asked what it loaded. Settings are
     # read from folders with no settings file, as on most launches, and the library lists
-    # the built-in templates from a warm cache, which writes nothing.
+    # the built-in templates from a warm cache, which neither writes nor hashes anything.
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -111,7 +111,7 @@ def test_the_first_frame_modules_leave_storage_and_the_settings_reader_unloaded(
         "later = ('tinydb', 'circlekeeper.sessions.storage.index',\n"
         "         'circlekeeper.sessions.storage.atomic', 'circlekeeper.sessions.engine',\n"
         "         'circlekeeper.sessions.follow_ups',\n"
-        "         'circlekeeper.sessions.settings.toml_lines', 'tomllib', 'tomli')\n"
+        "         'circlekeeper.sessions.settings.toml_lines', 'tomllib', 'tomli', 'hashlib')\n"
         "print(*[name for name in later if name in sys.modules])\n"
     )
     run = [sys.executable, "-c", probe]
