@@ -24,7 +24,8 @@ WARNING_MINUTES = (0, 60)
 """The warning stretch allowed, in whole minutes (0: no warning colour)."""
 
 
-@dataclass(frozen=True)
+# Never compared or shown: the methods for that would only be made at every launch.
+@dataclass(frozen=True, eq=False, repr=False)
 class Choices:
     """The names a setting may take; an empty list leaves that setting unchecked."""
 
