@@ -27,7 +27,9 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 REPLACEMENT = "\ufffd"
 """What a C1 control is shown as."""
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+"""Every character :func:`unsafe_characters` reports. Kept as a pattern, which ``re``
+compiles on first use: only checking a template needs it, never a launch."""
 
 _TO_SHOW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """What :func:`safe_text` changes once carriage returns are gone: all of :data:`_UNSAFE`
@@ -84,7 +86,7 @@ def safe_text(text: str, *, lines: bool = True) -> str:
 
 def unsafe_characters(text: str) -> Iterator[tuple[int, str]]:
     """Each character :func:`safe_text` would change (bar line breaks and tabs), by offset."""
-    for match in _UNSAFE.finditer(text):
+    for match in re.finditer(_UNSAFE, text):
         if match.group() not in "\n\t\r":
             yield match.start(), match.group()
 

@@ -11,7 +11,6 @@ from textual.app import App
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.languages.speaking import _, ngettext
 from circlekeeper.sessions.settings.checks import ConfigProblem
-from circlekeeper.sessions.settings.edit import save_setting, toml_string
 
 SHOWN = 4
 """Problems listed in the notice; ``circlekeeper config check`` lists them all."""
@@ -32,6 +31,10 @@ def keep_theme(app: App[Any], path: Path, name: str) -> None:
 
     A file that cannot be written leaves the theme for this run only, and says so.
     """
+    # The settings editor (with the TOML reader) loads only when a theme is kept, not at
+    # every launch.
+    from circlekeeper.sessions.settings.edit import save_setting, toml_string
+
     try:
         save_setting(path, "theme", toml_string(name))
     except StorageError as error:

@@ -13,16 +13,16 @@ import re
 from functools import cache
 from pathlib import Path
 
-_REGION_FILE = re.compile(r"^region_([A-Z]{2})\.py$")
-
 
 @cache
 def known_regions() -> frozenset[str]:
     """Every region code the phone number library can read numbers in."""
+    # Compiled here rather than at import: this runs once, and only for a phone region.
+    region_file = re.compile(r"^region_([A-Z]{2})\.py$")
     spec = importlib.util.find_spec("phonenumbers")
     for folder in (spec.submodule_search_locations or []) if spec else []:
         data = Path(folder) / "data"
-        found = {m.group(1) for p in _names(data) if (m := _REGION_FILE.match(p))}
+        found = {m.group(1) for p in _names(data) if (m := region_file.match(p))}
         if len(found) > 100:  # a full table set, not a stray file or two
             return frozenset(found)
     import phonenumbers

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.safe_text import safe_text
-from circlekeeper.sessions.settings.toml_lines import read_toml
 
 if TYPE_CHECKING:
     from circlekeeper.sessions.settings.config import Config
@@ -25,7 +24,8 @@ WARNING_MINUTES = (0, 60)
 """The warning stretch allowed, in whole minutes (0: no warning colour)."""
 
 
-@dataclass(frozen=True)
+# Never compared or shown: the methods for that would only be made at every launch.
+@dataclass(frozen=True, eq=False, repr=False)
 class Choices:
     """The names a setting may take; an empty list leaves that setting unchecked."""
 
@@ -84,6 +84,9 @@ def read_config(path: Path, choices: Choices | None = None) -> ConfigReading:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return ConfigReading(Config(), [ConfigProblem(0, _("is not UTF-8 text"))])
+    # The TOML reader loads only when there is a file to read; most setups have none.
+    from circlekeeper.sessions.settings.toml_lines import read_toml
+
     read = read_toml(text)
     reading = ConfigReading(Config())
     reading.problems.extend(
@@ -108,11 +111,15 @@ def _closest(value: str, names: tuple[str, ...]) -> str:
     return _("; did you mean {name}?").format(name=repr(close[0])) if close else ""
 
 
-@dataclass
 class _Checker:
-    reading: ConfigReading
-    lines: dict[str, int]
-    choices: Choices
+    """Checks each value read into ``reading``, naming each slip by its line in ``lines``."""
+
+    # A plain class: a dataclass is made afresh on every launch, and this one is never
+    # compared or shown.
+    def __init__(self, reading: ConfigReading, lines: dict[str, int], choices: Choices) -> None:
+        self.reading = reading
+        self.lines = lines
+        self.choices = choices
 
     def problem(self, key: str, message: str, choices: str = "") -> None:
         line = self.lines.get(key) or self.lines.get(key.split(".")[0], 0)

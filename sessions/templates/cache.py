@@ -19,20 +19,16 @@ and the files themselves are always what counts.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import json
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.languages.catalogs import SOURCE_LANGUAGE
 from circlekeeper.sessions.languages.speaking import current_language
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.settings.folders import ensure_private_dir
-from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.sessions.templates.link_rules import check_url
@@ -46,9 +42,12 @@ Reading = tuple["Agenda | None", list[Problem]]
 """What a template file reads to: its agenda (None when it has problems) and problems."""
 
 
-@dataclass(frozen=True)
-class Brief:
-    """What the lists show of a template, without its agenda."""
+class Brief(NamedTuple):
+    """What the lists show of a template, without its agenda.
+
+    A plain record, made a named tuple rather than a dataclass: this module loads on every
+    launch, and a named tuple costs less than half as much to define.
+    """
 
     title: str
     """The agenda's title; empty when the file has problems."""
@@ -95,14 +94,15 @@ PARSER_LIBRARIES = ("markdown_it", "mdit_py_plugins", "yaml")
 
 
 def code_stamp() -> str:
-    """A digest of the files the template parser is made of: their names, sizes and
-    change times.
+    """The files the template parser is made of: their names, sizes and change times.
 
     Any change to that code (an upgrade of circlekeeper or of a library it reads with, an
     edit in a development checkout) changes it, and every cached reading is then dropped.
-    The libraries are located, not imported: loading them is what the cache saves.
+    The libraries are located, not imported: loading them is what the cache saves. The
+    stamp is kept as this text rather than a digest of it: comparing text needs no hashing
+    library, which a warm launch would otherwise load for this alone.
     """
-    digest = hashlib.sha256(str(FORMAT).encode())
+    lines = [str(FORMAT)]
     sources = sorted(Path(__file__).parent.glob("*.py"))
     for name in PARSER_LIBRARIES:
         with contextlib.suppress(ImportError, ValueError):
@@ -112,12 +112,15 @@ def code_stamp() -> str:
     for source in sources:
         with contextlib.suppress(OSError):
             stat = source.stat()
-            digest.update(f"{source}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+            lines.append(f"{source}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(lines)
 
 
 def file_key(path: Path, data: bytes) -> str:
     """The cache key of a file: its path (problems name it) and its bytes."""
+    # Only a file changed since it was last read needs a key: a warm launch hashes nothing.
+    import hashlib
+
     return hashlib.sha256(str(path).encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
 
 
@@ -276,6 +279,10 @@ class TemplateCache:
             and self._used_stamps.keys() == self._stored_stamps.keys()
         ):
             return
+        # The writer loads only when something changed: a warm launch writes nothing.
+        from circlekeeper.sessions.errors import StorageError
+        from circlekeeper.sessions.storage.atomic import write_file_atomic
+
         payload = {
             "format": FORMAT,
             "code": self._stamp,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from circlekeeper.sessions.safe_text import safe_text
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with a file, at a line a text editor can jump to."""
 

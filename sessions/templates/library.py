@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.settings.folders import Folders, ensure_private_dir
-from circlekeeper.sessions.storage.atomic import write_file_atomic
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.cache import (
     Brief,
@@ -305,6 +304,9 @@ class TemplateLibrary:
         target = self.folder / f"{name}{SUFFIX}"
         if target.exists() and not force:
             raise TemplateExistsError(_("{path} already exists").format(path=target))
+        # The atomic writer loads only for a copy: listing the library writes nothing.
+        from circlekeeper.sessions.storage.atomic import write_file_atomic
+
         ensure_private_dir(self.folder)
         # A crash mid-copy must leave either the old file or the whole new one, never half.
         write_file_atomic(target, source.read_bytes())

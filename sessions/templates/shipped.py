@@ -15,7 +15,6 @@ file is read past quietly, and the templates themselves are always what counts.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -45,6 +44,9 @@ def parser_digest() -> str:
     themselves. The libraries the parser reads with are left out: their versions are not
     pinned, and an installed copy would then never match.
     """
+    # Like every use of this file, only when the cache misses: a warm launch hashes nothing.
+    import hashlib
+
     digest = hashlib.sha256(f"{CACHE_FORMAT}:{FORMAT}\n".encode())
     for source in sorted(Path(__file__).parent.glob("*.py"), key=lambda p: p.name):
         try:
@@ -59,6 +61,8 @@ def parser_digest() -> str:
 
 def bytes_digest(data: bytes) -> str:
     """The key of a template file's reading in the shipped file: a digest of its bytes."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 

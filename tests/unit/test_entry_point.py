@@ -94,3 +94,37 @@ def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == []
+
+
+def test_the_first_frame_modules_leave_storage_and_the_settings_reader_unloaded(folders) -> None:
+    # What the home screen's first frame is drawn from (the settings, the template
+    # library, the labels and the follow-up reminder) and the app's side of the settings
+    # file, asked what they loaded. Settings are read from folders with no settings file,
+    # as on most launches, and the library lists the built-in templates from a warm
+    # cache, which neither writes nor hashes anything.
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import circlekeeper.tui.launch, circlekeeper.tui.settings_choices\n"
+        "import circlekeeper.tui.widgets.follow_up_reminder, circlekeeper.tui.screens.home_labels\n"
+        "import circlekeeper.tui.settings_file\n"
+        "from circlekeeper.sessions.settings import Folders, Settings\n"
+        "from circlekeeper.sessions.templates.library import TemplateLibrary\n"
+        f"folders = Folders.under(Path({str(folders.data.parent)!r}))\n"
+        "Settings.in_folders(folders, {})\n"
+        "TemplateLibrary.in_folders(folders).entries()\n"
+        "later = ('tinydb', 'circlekeeper.sessions.storage.index',\n"
+        "         'circlekeeper.sessions.storage.atomic', 'circlekeeper.sessions.engine',\n"
+        "         'circlekeeper.sessions.follow_ups',\n"
+        "         'circlekeeper.sessions.settings.toml_lines', 'tomllib', 'tomli', 'hashlib')\n"
+        "print(*[name for name in later if name in sys.modules])\n"
+    )
+    run = [sys.executable, "-c", probe]
+    # The first listing fills the template cache (with the atomic writer); the second is
+    # the warm launch.
+    cold = subprocess.run(run, capture_output=True, text=True, env=dict(os.environ), timeout=60)
+    assert cold.returncode == 0, cold.stderr
+    assert "circlekeeper.sessions.storage.atomic" in cold.stdout.split()
+    warm = subprocess.run(run, capture_output=True, text=True, env=dict(os.environ), timeout=60)
+    assert warm.returncode == 0, warm.stderr
+    assert warm.stdout.split() == []

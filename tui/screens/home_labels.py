@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.languages.speaking import N_, _, current_language, ngettext
-from circlekeeper.sessions.storage.index import SessionSummary
-from circlekeeper.sessions.templates.agenda import Agenda
-from circlekeeper.sessions.templates.library import TemplateEntry
 from circlekeeper.sessions.templates.preview import preview_markdown
 from circlekeeper.tui.text import PROMPT_CHARS, TITLE_CHARS, clipped
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from circlekeeper.sessions.storage.index import SessionSummary
+    from circlekeeper.sessions.templates.agenda import Agenda
+    from circlekeeper.sessions.templates.library import TemplateEntry
 
 
 def template_label(entry: TemplateEntry) -> str:

@@ -7,12 +7,16 @@ follow-up open, at every launch, until the facilitator marks it done.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
 from circlekeeper.sessions.languages.speaking import N_, _
-from circlekeeper.sessions.storage.index import SessionSummary
 from circlekeeper.tui.text import clipped
+
+if TYPE_CHECKING:
+    from circlekeeper.sessions.storage.index import SessionSummary
 
 HOME_CRISIS = N_("a crisis with no session open")
 """How a follow-up from the home screen's crisis is named in the reminder."""
