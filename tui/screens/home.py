@@ -139,8 +139,9 @@ class HomeScreen(BareScreen[None]):
         )
         with ContentSwitcher(initial="agendas", id="home-panes"):
             with BareRow(id="agendas"):
-                first = self._template_labels()[: first_agendas(self.app.size.height)]
-                yield OptionList(*self._options(first), id="template-list")
+                first = self.templates[: first_agendas(self.app.size.height)]
+                labels = [template_label(t) for t in first]
+                yield OptionList(*self._options(labels), id="template-list")
                 with VerticalScroll(id="template-preview-pane"):
                     yield Static(summary, id="template-summary", markup=False)
                     # One widget drawing the whole agenda: Textual's Markdown widget makes
