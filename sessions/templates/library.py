@@ -27,7 +27,6 @@ from circlekeeper.sessions.templates.cache import (
     Reading,
     TemplateCache,
     cache_file,
-    decode,
     file_key,
     file_stamp,
 )
@@ -141,11 +140,12 @@ def _parse(data: bytes, path: Path) -> Reading:
     return check_template(data, path)
 
 
-def _kept(text: str, source: Traversable | Path) -> Load:
-    """Reads the kept reading ``text``; the file itself should that not be one to trust."""
+def _kept(cache: TemplateCache, key: str, source: Traversable | Path) -> Load:
+    """Reads the reading ``cache`` keeps under ``key``; the file itself should there be
+    none to trust."""
 
     def load() -> Reading:
-        reading = decode(text)
+        reading = cache.reading(key)
         if reading is not None:
             return reading
         data = _file_bytes(source)
@@ -164,7 +164,7 @@ def _read(
     found = None if known is None else cache.brief(known)
     if known is not None and found is not None:
         cache.remember(path, stamp, known)
-        return path, found[0], _kept(found[1], source)
+        return path, found, _kept(cache, known, source)
     data = _file_bytes(source)
     if isinstance(data, tuple):
         failed = data
@@ -175,7 +175,7 @@ def _read(
         found = shipped.keep_in(cache, key, path.stem, data)
     if found is not None:
         cache.remember(path, stamp, key)
-        return path, found[0], _kept(found[1], source)
+        return path, found, _kept(cache, key, source)
     reading = _parse(data, path)
     cache.put(key, reading)
     cache.remember(path, stamp, key)
