@@ -256,7 +256,7 @@ class TemplateCache:
             stored = self._stored.get(key)
             if self._readings is None or not isinstance(stored, dict):
                 return None
-            text = self._readings.text(key, stored.get("digest"))
+            text = self._readings.text(key, stored.get("at"), stored.get("digest"))
         return None if text is None else decode(text)
 
     def put(self, key: str, reading: Reading) -> None:
@@ -283,8 +283,8 @@ class TemplateCache:
             if self._fresh or dropped:
                 # Before the briefs: a crash between the writes leaves no brief without its
                 # reading. One whose reading was lost is dropped, so its file is read afresh.
-                digests = {key: stored.get("digest") for key, stored in self._used.items()}
-                briefs = {k: self._used[k] for k in self._readings.rewrite(digests, self._fresh)}
+                written = self._readings.rewrite(self._used, self._fresh)
+                briefs = {key: {**self._used[key], "at": at} for key, at in written.items()}
             payload = {"format": FORMAT, "code": self._stamp, "files": briefs}
             payload["stamps"] = self._used_stamps
             write_file_atomic(self.path, json.dumps(payload).encode("utf-8"))

@@ -75,11 +75,18 @@ def test_listing_never_reads_the_readings_and_the_first_agenda_reads_them_once(
     first = _shown(library.entries())
     main, companion = cache_file(folders.cache), readings_file(cache_file(folders.cache))
     assert companion.name == "templates.readings.json"
+    assert readings_file(main.with_name("templates-de.json")).name == "templates-de.readings.json"
     assert oct(companion.stat().st_mode & 0o777) == "0o600"
     # The briefs alone: the main file is a small part of the whole.
     assert main.stat().st_size * 4 < companion.stat().st_size
     loaded, parsed = _counting_loads(monkeypatch), _counting_parses(monkeypatch)
     before = companion.stat().st_mtime_ns
+
+    def refuse(self: KeptReadings) -> dict:
+        raise AssertionError("the whole file was decoded, not the reading asked for")
+
+    # Each brief says where its reading lies: only the ones asked for are decoded.
+    monkeypatch.setattr(KeptReadings, "_by_key", refuse)
     entries = library.entries()
     assert loaded == [] and parsed == []
     assert [(e.name, e.title, e.minutes) for e in entries] == [s[:3] for s in first]
