@@ -2,18 +2,19 @@
 
 Reading every agenda (markdown, then YAML, then the checks) is most of what opening the
 app costs beyond Textual itself, and the files rarely change. So what each file read
-to, its agenda or its problems, is kept in one JSON file in the user's cache folder,
-under a digest of the file's path and bytes. A file whose bytes change has a new digest
-and is read again; so is every file when circlekeeper's own code changes. Each file's
-size and change time are kept beside its digest, so a launch that finds them unchanged
-trusts the reading without reading the file at all; a file changed only moments before
-it was read is always read in full, since another change within the same tick of the
-file system's clock would leave both as they were. Beside each reading is its brief, what
-the lists show (title, length, parts, summary, problems): listing the library decodes
-only the briefs, and a whole agenda is rebuilt from its reading only when it is asked
-for (previewed, started). The cache is
-only ever a shortcut: one that is missing, damaged or unwritable is read past quietly,
-and the files themselves are always what counts.
+to, its agenda or its problems, is kept in the user's cache folder, under a digest of the
+file's path and bytes. A file whose bytes change has a new digest and is read again; so is
+every file when circlekeeper's own code changes. Each file's size and change time are kept
+too, so a launch that finds them unchanged trusts the reading without reading the file at
+all; a file changed only moments before it was read is always read in full, since another
+change within the same tick of the file system's clock would leave both as they were.
+
+The cache is two files. The main one holds each reading's brief, what the lists show
+(title, length, parts, summary, problems), and the files' stamps: listing reads only that.
+The whole readings wait in a companion file (:mod:`.companion`) until an agenda is first
+asked for (previewed, started). The cache is only ever a shortcut: either file missing,
+damaged, unwritable or from other code is read past quietly, and the templates themselves
+are always what counts.
 """
 
 from __future__ import annotations
@@ -30,11 +31,12 @@ from circlekeeper.sessions.languages.speaking import current_language
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.settings.folders import ensure_private_dir
 from circlekeeper.sessions.templates.agenda import Agenda
+from circlekeeper.sessions.templates.companion import KeptReadings, reading_digest, readings_file
 from circlekeeper.sessions.templates.errors import Problem
 from circlekeeper.sessions.templates.link_rules import check_url
 
-FORMAT = 2
-"""Bumped when the cache file's layout changes."""
+FORMAT = 3
+"""Bumped when the cache files' layout changes."""
 
 CACHE_NAME = "templates.json"
 
@@ -81,7 +83,7 @@ def cache_file(cache_dir: Path) -> Path:
 
     Problems are kept in the words of the language spoken when they were found, so each
     language keeps its own readings: English in ``templates.json``, German in
-    ``templates-de.json``.
+    ``templates-de.json``, each with its companion (:func:`.companion.readings_file`).
     """
     code = current_language().code
     if code == SOURCE_LANGUAGE:
@@ -158,11 +160,8 @@ def _brief_from_dict(data: dict[str, Any]) -> Brief:
     if not sound and not (problems and parts == 0):
         raise ValueError("not a brief")
     # Kept text is text from outside like any other.
-    return Brief(_line(title), minutes, parts, _line(summary), problems)
-
-
-def _line(text: str) -> str:
-    return safe_text(text, lines=False)
+    title, summary = safe_text(title, lines=False), safe_text(summary, lines=False)
+    return Brief(title, minutes, parts, summary, problems)
 
 
 def _plausible(agenda: Agenda | None, problems: list[Problem]) -> bool:
@@ -194,19 +193,21 @@ class TemplateCache:
     """Readings of template files, looked up by :func:`file_key`.
 
     Use as a context manager: on leaving, the readings used this time are written back
-    (and any others dropped, so the file never grows past the library), if anything
+    (and any others dropped, so the files never grow past the library), if anything
     changed.
     """
 
     def __init__(self, path: Path | None) -> None:
-        """Read the cache kept at ``path``; ``None`` keeps nothing, so every file is read."""
+        """Read the briefs kept at ``path``; ``None`` keeps nothing, so every file is read."""
         self.path = path
-        """The cache file, or ``None`` for no cache."""
+        """The cache's main file, or ``None`` for no cache."""
         self._stamp = code_stamp()
         self._stored, self._stored_stamps = self._load()
         self._used: dict[str, dict[str, Any]] = {}
         self._used_stamps: dict[str, list[Any]] = {}
+        self._fresh: dict[str, str] = {}
         self._changed = False
+        self._readings = KeptReadings(readings_file(path), FORMAT, self._stamp) if path else None
 
     def _load(self) -> tuple[dict[str, Any], dict[str, Any]]:
         if self.path is None:
@@ -217,10 +218,10 @@ class TemplateCache:
             return {}, {}
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}, {}
-        readings, stamps = data.get("files"), data.get("stamps", {})
-        if data.get("code") != self._stamp or not isinstance(readings, dict):
+        briefs, stamps = data.get("files"), data.get("stamps", {})
+        if data.get("code") != self._stamp or not isinstance(briefs, dict):
             return {}, {}
-        return readings, stamps if isinstance(stamps, dict) else {}
+        return briefs, stamps if isinstance(stamps, dict) else {}
 
     def known_key(self, path: Path, stamp: Stamp | None) -> str | None:
         """The key of ``path``'s reading, if the file is as it was when read (by ``stamp``)."""
@@ -239,26 +240,27 @@ class TemplateCache:
         if self._stored_stamps.get(str(path)) != kept:
             self._changed = True
 
-    def brief(self, key: str) -> tuple[Brief, str] | None:
-        """The brief kept for ``key`` and its reading's text (for :func:`decode`), or None
-        when there is none to trust."""
+    def brief(self, key: str) -> Brief | None:
+        """The brief kept for ``key``, or None when there is none to trust."""
         stored = self._stored.get(key)
         if not isinstance(stored, dict):
             return None
         try:
-            brief = _brief_from_dict(stored["brief"])
-            reading = stored["reading"]
+            brief = _brief_from_dict(stored)
         except (KeyError, TypeError, ValueError, OverflowError):
             return None
-        if not isinstance(reading, str):
-            return None
         self._used[key] = stored
-        return brief, reading
+        return brief
 
-    def get(self, key: str) -> Reading | None:
+    def reading(self, key: str) -> Reading | None:
         """The whole reading kept for ``key``, or None when there is none to trust."""
-        found = self.brief(key)
-        return None if found is None else decode(found[1])
+        text = self._fresh.get(key)
+        if text is None:
+            stored = self._stored.get(key)
+            if self._readings is None or not isinstance(stored, dict):
+                return None
+            text = self._readings.text(key, stored.get("at"), stored.get("digest"))
+        return None if text is None else decode(text)
 
     def put(self, key: str, reading: Reading) -> None:
         """Keep a fresh reading."""
@@ -266,34 +268,35 @@ class TemplateCache:
 
     def keep(self, key: str, stored: dict[str, Any]) -> None:
         """Keep a reading already in the form :func:`kept_form` gives."""
-        self._used[key] = stored
+        text = stored["reading"]
+        self._used[key] = {**stored["brief"], "digest": reading_digest(text)}
+        self._fresh[key] = text
         self._changed = True
 
     def save(self) -> None:
         """Write the readings used this time, if they differ from what is stored."""
-        if self.path is None:
+        if self.path is None or self._readings is None:
             return
-        if (
-            not self._changed
-            and self._used.keys() == self._stored.keys()
-            and self._used_stamps.keys() == self._stored_stamps.keys()
-        ):
+        dropped = self._used.keys() != self._stored.keys()
+        if not (self._changed or dropped or self._used_stamps.keys() != self._stored_stamps.keys()):
             return
         # The writer loads only when something changed: a warm launch writes nothing.
         from circlekeeper.sessions.errors import StorageError
         from circlekeeper.sessions.storage.atomic import write_file_atomic
 
-        payload = {
-            "format": FORMAT,
-            "code": self._stamp,
-            "files": self._used,
-            "stamps": self._used_stamps,
-        }
+        briefs = self._used
         with contextlib.suppress(OSError, StorageError):
             ensure_private_dir(self.path.parent)
+            if self._fresh or dropped:
+                # Before the briefs: a crash between the writes leaves no brief without its
+                # reading. One whose reading was lost is dropped, so its file is read afresh.
+                written = self._readings.rewrite(self._used, self._fresh)
+                briefs = {key: {**self._used[key], "at": at} for key, at in written.items()}
+            payload = {"format": FORMAT, "code": self._stamp, "files": briefs}
+            payload["stamps"] = self._used_stamps
             write_file_atomic(self.path, json.dumps(payload).encode("utf-8"))
-        self._stored, self._changed = dict(self._used), False
-        self._stored_stamps = dict(self._used_stamps)
+        self._stored, self._used = dict(briefs), dict(briefs)
+        self._stored_stamps, self._changed = dict(self._used_stamps), False
 
     def __enter__(self) -> TemplateCache:
         return self

@@ -26,7 +26,6 @@ from circlekeeper.sessions.templates.cache import (
     Reading,
     TemplateCache,
     cache_file,
-    decode,
     file_key,
     file_stamp,
 )
@@ -112,7 +111,9 @@ def _builtin_files() -> dict[str, Traversable]:
 
 def _user_files(folder: Path) -> dict[str, Path]:
     try:
-        candidates = sorted(folder.glob(f"*{SUFFIX}"))
+        # By name: one folder's paths differ only there, and comparing whole paths made
+        # sorting a couple of hundred of them a noticeable part of listing.
+        candidates = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.name)
     except OSError:
         return {}
     return {p.stem: p for p in candidates if not p.name.startswith(".") and p.is_file()}
@@ -140,11 +141,12 @@ def _parse(data: bytes, path: Path) -> Reading:
     return check_template(data, path)
 
 
-def _kept(text: str, source: Traversable | Path) -> Load:
-    """Reads the kept reading ``text``; the file itself should that not be one to trust."""
+def _kept(cache: TemplateCache, key: str, source: Traversable | Path) -> Load:
+    """Reads the reading ``cache`` keeps under ``key``; the file itself should there be
+    none to trust."""
 
     def load() -> Reading:
-        reading = decode(text)
+        reading = cache.reading(key)
         if reading is not None:
             return reading
         data = _file_bytes(source)
@@ -163,7 +165,7 @@ def _read(
     found = None if known is None else cache.brief(known)
     if known is not None and found is not None:
         cache.remember(path, stamp, known)
-        return path, found[0], _kept(found[1], source)
+        return path, found, _kept(cache, known, source)
     data = _file_bytes(source)
     if isinstance(data, tuple):
         failed = data
@@ -174,7 +176,7 @@ def _read(
         found = shipped.keep_in(cache, key, path.stem, data)
     if found is not None:
         cache.remember(path, stamp, key)
-        return path, found[0], _kept(found[1], source)
+        return path, found, _kept(cache, key, source)
     reading = _parse(data, path)
     cache.put(key, reading)
     cache.remember(path, stamp, key)

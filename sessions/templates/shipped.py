@@ -102,19 +102,17 @@ class ShippedReadings:
             return None
         return (brief, stored) if isinstance(stored["reading"], str) else None
 
-    def keep_in(
-        self, cache: TemplateCache, key: str, name: str, data: bytes
-    ) -> tuple[Brief, str] | None:
+    def keep_in(self, cache: TemplateCache, key: str, name: str, data: bytes) -> Brief | None:
         """Keep the shipped reading of the built-in template ``name``, whose file holds
         ``data``, in ``cache`` under ``key``.
 
         Returns:
-            Its brief and its reading's text, as :meth:`TemplateCache.brief` does; None
-            when nothing shipped fits the file or what fits is not to be trusted.
+            Its brief, as :meth:`TemplateCache.brief` does; None when nothing shipped fits
+            the file or what fits is not to be trusted.
         """
         found = self._find(name, data)
         if found is None:
             return None
         brief, stored = found
         cache.keep(key, stored)
-        return brief, stored["reading"]
+        return brief
