@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from probe_support import run_probe
+
 from circlekeeper.sessions.settings import folders as paths
 
 PROGRAM = str(Path(sys.executable).parent / "circlekeeper")
@@ -51,18 +53,10 @@ def test_opening_the_app_does_not_load_the_command_line_library(folders) -> None
         "except SystemExit as stop:\n"
         "    print(stop.code, 'click' in sys.modules)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=60,
-    )
+    done = run_probe(probe)
     assert done.stdout.split() == ["2", "False"], done.stderr
     with_arguments = probe.replace("['circlekeeper']", "['circlekeeper', 'templates', 'list']")
-    done = subprocess.run(
-        [sys.executable, "-c", with_arguments], capture_output=True, text=True, env=dict(os.environ)
-    )
+    done = run_probe(with_arguments)
     assert done.stdout.split()[-2:] == ["0", "True"]
 
 
@@ -89,9 +83,7 @@ def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None
         "         'circlekeeper.sessions.structures.expand')\n"
         "print(*[name for name in heavy if name in sys.modules])\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env=dict(os.environ)
-    )
+    done = run_probe(probe)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == []
 
@@ -119,12 +111,11 @@ def test_the_first_frame_modules_leave_storage_and_the_settings_reader_unloaded(
         "         'circlekeeper.sessions.settings.toml_lines', 'tomllib', 'tomli', 'hashlib')\n"
         "print(*[name for name in later if name in sys.modules])\n"
     )
-    run = [sys.executable, "-c", probe]
     # The first listing fills the template cache (with the atomic writer); the second is
     # the warm launch.
-    cold = subprocess.run(run, capture_output=True, text=True, env=dict(os.environ), timeout=60)
+    cold = run_probe(probe)
     assert cold.returncode == 0, cold.stderr
     assert "circlekeeper.sessions.storage.atomic" in cold.stdout.split()
-    warm = subprocess.run(run, capture_output=True, text=True, env=dict(os.environ), timeout=60)
+    warm = run_probe(probe)
     assert warm.returncode == 0, warm.stderr
     assert warm.stdout.split() == []

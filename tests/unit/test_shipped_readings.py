@@ -4,12 +4,10 @@ lists them without loading the parser, and anything stale or odd is read past.""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from probe_support import run_probe
 
 from circlekeeper.sessions.languages.language import Language
 from circlekeeper.sessions.languages.speaking import speaking
@@ -75,13 +73,7 @@ def test_a_cold_listing_loads_no_parser_and_leaves_the_cache_warm(folders) -> No
         " if m in sys.modules]\n"
         "print(len(entries), all(a is not None and a.parts for a in agendas), loaded)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ),
-        timeout=60,
-    )
+    done = run_probe(probe)
     count = len(_shipped_file()["readings"])
     assert done.stdout.strip() == f"{count} True []", done.stderr
     kept = json.loads(cache_file(folders.cache).read_bytes())
