@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from functools import cached_property, partial
+from functools import partial
 from typing import TYPE_CHECKING
 from weakref import WeakSet
 
@@ -31,7 +31,8 @@ from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.settings.config import Settings
 from circlekeeper.sessions.templates.errors import TemplateError
 from circlekeeper.sessions.templates.library import TemplateLibrary
-from circlekeeper.tui.commands import TemplateCommands, binding_commands
+from circlekeeper.tui.app_flows import AppFlows
+from circlekeeper.tui.commands import TemplateCommands, app_commands, binding_commands
 from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
 from circlekeeper.tui.hangup import HANGUP_EXIT_CODE, watch_for_hangup
 from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED
@@ -47,10 +48,6 @@ from circlekeeper.tui.widgets.keys_footer import KeysFooter
 if TYPE_CHECKING:
     from circlekeeper.sessions.host.session_host import SessionHost
     from circlekeeper.sessions.storage.session_store import SessionStore
-    from circlekeeper.tui.crisis_flow import CrisisFlow
-    from circlekeeper.tui.dropbox_flows import DropBoxFlow
-    from circlekeeper.tui.flows import SessionFlow
-    from circlekeeper.tui.poll_flows import PollFlow
     from circlekeeper.tui.screens.dropbox import DropBoxScreen
     from circlekeeper.tui.screens.dropbox_queue import DropBoxQueueScreen
     from circlekeeper.tui.screens.resources import ResourcesScreen
@@ -98,8 +95,8 @@ class CircleKeeperApp(App[int]):
         """The facilitator's settings file, read."""
         self.library = TemplateLibrary.in_folders(settings.folders)
         """The agendas to pick from: the built-in ones and the facilitator's own."""
-        self._store = store
-        self._clock = clock
+        self.flows = AppFlows(self, settings, self.library, store, clock, self._resources_problem)
+        """The host and the flows of screens around it, each made when first needed."""
         self._too_small: TooSmallScreen | None = None
         self._stale_screens: WeakSet[Screen] = WeakSet()
         """Screens beneath the top one, styled for the view before the last switch."""
@@ -113,50 +110,11 @@ class CircleKeeperApp(App[int]):
         self._held: list[tuple[str, str, SeverityLevel, float | None]] = []
         """Notifications kept from the shared screen, for the facilitator view."""
 
-    # The host, the store it opens and the flows load when first needed, which at launch
-    # is just after the first frame: the home screen comes up without the storage code.
-
-    @cached_property
+    @property
     def host(self) -> SessionHost:
-        """The one owner of the open session, its drop-box and the organisation's resources."""
-        from circlekeeper.sessions.host import session_host
-        from circlekeeper.sessions.storage import session_store
-
-        host = session_host.SessionHost(
-            self._store or session_store.SessionStore.in_folders(self.settings.folders),
-            self._clock,
-            warning_minutes=self.config.warning_minutes,
-            resources_file=self.settings.folders.resources_file,
-            on_resources_problem=self._resources_problem,
-        )
-        host.on_dropbox_changed = lambda box: self._dropbox_flow.counts_changed(box)
-        host.on_poll_closed = lambda tally: self._poll_flow.closed(tally)
-        return host
-
-    @cached_property
-    def _dropbox_flow(self) -> DropBoxFlow:
-        from circlekeeper.tui import dropbox_flows
-
-        return dropbox_flows.DropBoxFlow(self, self.host)
-
-    @cached_property
-    def _session_flow(self) -> SessionFlow:
-        from circlekeeper.tui import flows
-
-        unread = self._dropbox_flow.tell_unread
-        return flows.SessionFlow(self, self.host, self.settings, self.library, unread)
-
-    @cached_property
-    def _poll_flow(self) -> PollFlow:
-        from circlekeeper.tui import poll_flows
-
-        return poll_flows.PollFlow(self, self.host)
-
-    @cached_property
-    def _crisis_flow(self) -> CrisisFlow:
-        from circlekeeper.tui import crisis_flow
-
-        return crisis_flow.CrisisFlow(self, self.host)
+        """The one owner of the open session, its drop-box and the organisation's resources
+        (made when first asked for, just after the first frame at launch)."""
+        return self.flows.host
 
     def notify(
         self,
@@ -247,7 +205,7 @@ class CircleKeeperApp(App[int]):
 
     def watch_participant_view(self, participant: bool) -> None:
         self.set_class(participant, PARTICIPANT_VIEW)
-        for run in self._session_flow.run_screens():
+        for run in self.flows.session.run_screens():
             run.sharing = participant
         self.sub_title = _(PARTICIPANT_TITLE if participant else FACILITATOR_TITLE)
         # Textual restyles only the screen on top; one beneath, coming back, would
@@ -258,7 +216,7 @@ class CircleKeeperApp(App[int]):
             for footer in screen.query(KeysFooter):
                 footer.shared(participant)
         if not participant:
-            self._crisis_flow.facilitator_view_back()
+            self.flows.crisis.facilitator_view_back()
             held, self._held = self._held, []
             for message, title, severity, timeout in held:
                 self.notify(message, title=title, severity=severity, timeout=timeout)
@@ -297,7 +255,7 @@ class CircleKeeperApp(App[int]):
 
     def action_crisis(self) -> None:
         """Pause any running session and show the crisis resource, large."""
-        self._crisis_flow.crisis()
+        self.flows.crisis.crisis()
 
     async def action_quit(self) -> None:
         """Quit; a session in progress stays on disk, ready to resume."""
@@ -317,49 +275,49 @@ class CircleKeeperApp(App[int]):
 
     @on(HomeScreen.StartRequested)
     def _start(self, event: HomeScreen.StartRequested) -> None:
-        self._session_flow.start(event.agenda)
+        self.flows.session.start(event.agenda)
 
     @on(HomeScreen.ResumeRequested)
     def _resume(self, event: HomeScreen.ResumeRequested) -> None:
-        self._session_flow.resume(event.session_id)
+        self.flows.session.resume(event.session_id)
 
     @on(HomeScreen.FollowUpDoneRequested)
     def _follow_up_done(self, event: HomeScreen.FollowUpDoneRequested) -> None:
-        self._crisis_flow.follow_up_done(event.session, self.screen)
+        self.flows.crisis.follow_up_done(event.session, self.screen)
 
     @on(HomeScreen.GroupsRequested)
     def _groups(self) -> None:
         from circlekeeper.tui.screens.group import GroupScreen
 
-        self.push_screen(GroupScreen(self._session_flow.groups))
+        self.push_screen(GroupScreen(self.flows.session.groups))
 
     @on(HomeScreen.SummaryRequested)
     def _summary(self, event: HomeScreen.SummaryRequested) -> None:
-        self._session_flow.summary(event.session_id)
+        self.flows.session.summary(event.session_id)
 
     def on_run_screen_session_ended(self, event: RunScreen.SessionEnded) -> None:
-        self._session_flow.ended(event.session)
+        self.flows.session.ended(event.session)
 
     def on_run_screen_drop_box_requested(self, event: RunScreen.DropBoxRequested) -> None:
-        self._dropbox_flow.show()
+        self.flows.dropbox.show()
 
     def on_resources_screen_resource_shown(self, event: ResourcesScreen.ResourceShown) -> None:
-        self._session_flow.show_resource(event.resource)
+        self.flows.session.show_resource(event.resource)
 
     def on_summary_screen_export_requested(self, event: SummaryScreen.ExportRequested) -> None:
-        self._session_flow.export(event.session)
+        self.flows.session.export(event.session)
 
     def on_summary_screen_home_requested(self, event: SummaryScreen.HomeRequested) -> None:
-        self._session_flow.home()
+        self.flows.session.home()
 
     async def on_drop_box_screen_close_requested(self, event: DropBoxScreen.CloseRequested) -> None:
-        await self._dropbox_flow.close(event.screen)
+        await self.flows.dropbox.close(event.screen)
 
     def on_drop_box_screen_poll_closed(self, event: DropBoxScreen.PollClosed) -> None:
-        self._poll_flow.closed(event.tally)
+        self.flows.poll.closed(event.tally)
 
     def on_drop_box_queue_screen_card_shown(self, event: DropBoxQueueScreen.CardShown) -> None:
-        self._dropbox_flow.show_card(event.text)
+        self.flows.dropbox.show_card(event.text)
 
     def on_drop_box_queue_screen_counts_changed(
         self, event: DropBoxQueueScreen.CountsChanged
@@ -369,15 +327,7 @@ class CircleKeeperApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from binding_commands(screen)
-        yield SystemCommand(_("Help"), _("The keys and how to use them"), self.action_help)
-        yield SystemCommand(
-            _("Crisis resource"), _("Pause and show the crisis resource"), self.action_crisis
-        )
-        yield SystemCommand(
-            _("Participant / facilitator view"),
-            _("Hide or show everything facilitator-only"),
-            self.action_toggle_view,
-        )
+        yield from app_commands(self.action_help, self.action_crisis, self.action_toggle_view)
 
 
 def make_app(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual.app import SystemCommand
@@ -13,6 +13,20 @@ from textual.screen import Screen
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.templates.library import TemplateEntry
 from circlekeeper.tui.screens.home import HomeScreen
+
+
+def app_commands(
+    help: Callable[[], object], crisis: Callable[[], object], toggle_view: Callable[[], object]
+) -> Iterable[SystemCommand]:
+    """The palette's commands for the app's own actions: help, the crisis resource and the
+    participant view."""
+    yield SystemCommand(_("Help"), _("The keys and how to use them"), help)
+    yield SystemCommand(_("Crisis resource"), _("Pause and show the crisis resource"), crisis)
+    yield SystemCommand(
+        _("Participant / facilitator view"),
+        _("Hide or show everything facilitator-only"),
+        toggle_view,
+    )
 
 
 def binding_commands(screen: Screen) -> Iterable[SystemCommand]:

@@ -86,6 +86,15 @@ class Listing:
     index_rebuilt: bool = False
     """Whether the index was damaged and has been rebuilt from the session files."""
 
+    def by_change(self) -> list[SessionSummary]:
+        """The sessions, the one changed last first."""
+        return sorted(self.sessions, key=lambda s: s.updated, reverse=True)
+
+    def follow_ups(self) -> list[SessionSummary]:
+        """The sessions with a crisis follow-up not yet done, the earliest due first."""
+        due = (s for s in self.by_change() if s.follow_up_due)
+        return sorted(due, key=lambda s: s.follow_up_due or s.updated)
+
 
 def brief(value: Any) -> str:
     """A value found in a file, as a short literal safe for a message."""

@@ -6,7 +6,7 @@ from driving import start
 from screen_text import screen_text
 from textual.widgets import OptionList
 
-from circlekeeper.tui.screens.home import first_agendas
+from circlekeeper.tui.screens.home_labels import first_agendas
 
 
 async def test_a_session_list_is_built_when_its_tab_is_first_shown(build_app, clock):

@@ -36,7 +36,7 @@ def test_a_region_from_the_settings_file_reaches_the_app_guard(monkeypatch, fold
     assert dict(os.environ) == before  # the region is handed down, not set in the environment
     (app,) = ran
     assert app.settings.phone_region == "GB"
-    watch_list = app._session_flow.watch_list(("Maria",))
+    watch_list = app.flows.session.watch_list(("Maria",))
     assert watch_list.region == "GB"
     found = find_personal_data("ring me on 07700 900123", watch_list)
     assert [f.kind for f in found] == ["phone"]

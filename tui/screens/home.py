@@ -13,18 +13,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.lazy import Lazy
 from textual.message import Message
-from textual.widgets import (
-    ContentSwitcher,
-    OptionList,
-    Static,
-)
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.languages.speaking import N_, _
 from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
-from circlekeeper.tui.screens.home_labels import session_label, template_label
+from circlekeeper.tui.screens.home_labels import first_agendas, session_label, template_label
 from circlekeeper.tui.screens.home_preview import first_preview, full_preview
 from circlekeeper.tui.widgets.bare_containers import BareRow, BareScreen
 from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
@@ -37,13 +33,6 @@ if TYPE_CHECKING:
 
 SESSION_TABS = ("resume", "past")
 """The tabs listing sessions; each list's id is the tab's name and ``-list``."""
-
-
-def first_agendas(rows: int) -> int:
-    """How many agendas are listed for the first frame on a screen of ``rows`` rows: as
-    many as it can show, each at least two lines. The rest follow just after it, since
-    Textual measures every option before drawing the list."""
-    return rows // 2 + 1
 
 
 class HomeScreen(BareScreen[None]):
@@ -193,7 +182,7 @@ class HomeScreen(BareScreen[None]):
         # Every launch, until it is marked done: the reminder is the point.
         self._report(self._read_sessions())
         for tab in self._filled:
-            self._fill(f"#{tab}-list", self._session_labels(self._sessions_of(tab)))
+            self._fill_sessions(tab)
         self._relabel()
 
     def action_refresh(self) -> None:
@@ -215,12 +204,10 @@ class HomeScreen(BareScreen[None]):
 
             self.notify(str(error), title=_("Could not list the sessions"), severity="error")
             listing = Listing()
-        ordered = sorted(listing.sessions, key=lambda s: s.updated, reverse=True)
+        ordered = listing.by_change()
         self.resumable = [s for s in ordered if s.state != "ended"]
         self.past = [s for s in ordered if s.state == "ended"]
-        self.follow_ups = sorted(
-            (s for s in ordered if s.follow_up_due), key=lambda s: s.follow_up_due or s.updated
-        )
+        self.follow_ups = listing.follow_ups()
         try:
             self.home_due = self.read_home_due()
         except StorageError as error:
@@ -244,13 +231,6 @@ class HomeScreen(BareScreen[None]):
                     title = _("A session file was skipped")
                 self.notify(damaged.message(), title=title, severity="error")
 
-    def _template_labels(self) -> list[str]:
-        return [template_label(t) for t in self.templates]
-
-    @staticmethod
-    def _session_labels(sessions: list[SessionSummary]) -> list[str]:
-        return [session_label(s) for s in sessions]
-
     @staticmethod
     def _options(labels: list[str]) -> list[Option]:
         # Titles come from templates and may hold brackets: never read them as markup.
@@ -270,10 +250,10 @@ class HomeScreen(BareScreen[None]):
     def reload(self) -> None:
         """Read the template library and the sessions again."""
         self._report(self._read())
-        self._fill("#template-list", self._template_labels())
+        self._fill("#template-list", [template_label(t) for t in self.templates])
         for tab in SESSION_TABS:
             if tab in self._filled:
-                self._fill(f"#{tab}-list", self._session_labels(self._sessions_of(tab)))
+                self._fill_sessions(tab)
         self._relabel()
         if self.templates:
             self._preview(self.query_one("#template-list", OptionList).highlighted or 0)
@@ -285,6 +265,9 @@ class HomeScreen(BareScreen[None]):
         options.add_options(self._options(labels))
         if labels:
             options.highlighted = min(highlighted or 0, len(labels) - 1)
+
+    def _fill_sessions(self, tab: str) -> None:
+        self._fill(f"#{tab}-list", [session_label(s) for s in self._sessions_of(tab)])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_up_done":
@@ -315,7 +298,7 @@ class HomeScreen(BareScreen[None]):
         """Build a session list's options the first time its tab is shown."""
         if tab in SESSION_TABS and tab not in self._filled:
             self._filled.add(tab)
-            self._fill(f"#{tab}-list", self._session_labels(self._sessions_of(tab)))
+            self._fill_sessions(tab)
 
     def action_tab(self, tab: str) -> None:
         if not self.query(f"#{tab}"):

@@ -1,4 +1,5 @@
-"""How the home screen's lists and preview word an agenda or a session."""
+"""How the home screen's lists and preview word an agenda or a session, and how many
+agendas its first frame lists."""
 
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ def template_label(entry: TemplateEntry) -> str:
         "{minutes} min · {count} part", "{minutes} min · {count} parts", entry.part_count
     ).format(minutes=entry.minutes, count=entry.part_count)
     return f"{clipped(entry.title)}{mark}\n  {length}"
+
+
+def first_agendas(rows: int) -> int:
+    """How many agendas are listed for the first frame on a screen of ``rows`` rows: as
+    many as it can show, each at least two lines. The rest follow just after it, since
+    Textual measures every option before drawing the list."""
+    return rows // 2 + 1
 
 
 def template_summary(entry: TemplateEntry) -> str:
