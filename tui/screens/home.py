@@ -22,7 +22,7 @@ from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
 from circlekeeper.tui.screens.home_labels import first_agendas, session_label, template_label
 from circlekeeper.tui.screens.home_preview import first_preview, full_preview
-from circlekeeper.tui.widgets.bare_containers import BareRow, BareScreen
+from circlekeeper.tui.widgets.bare_containers import BareRow, BareScreen, BareSwitcher
 from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.tab_row import TabRow
@@ -126,7 +126,7 @@ class HomeScreen(BareScreen[None]):
             "agendas",
             id="home-tabs",
         )
-        with ContentSwitcher(initial="agendas", id="home-panes"):
+        with BareSwitcher(initial="agendas", id="home-panes"):
             with BareRow(id="agendas"):
                 first = self.templates[: first_agendas(self.app.size.height)]
                 labels = [template_label(t) for t in first]

@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widgets import ContentSwitcher
 
 ResultType = TypeVar("ResultType")
 
@@ -64,8 +65,19 @@ class BareScreen(Screen[ResultType]):
         return _repeated_line(self, crop, super().render_lines)
 
 
+class BareSwitcher(ContentSwitcher):
+    """A :class:`~textual.widgets.ContentSwitcher` with no border, title or scrollbar of its
+    own: beneath the pane it shows, it draws one repeated line."""
+
+    _line_for: tuple[object, ...] = ()
+    _line: Strip | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return _repeated_line(self, crop, super().render_lines)
+
+
 def _repeated_line(
-    container: BareRow | BareColumn | BareScreen[Any],
+    container: BareRow | BareColumn | BareScreen[Any] | BareSwitcher,
     crop: Region,
     draw: Callable[[Region], list[Strip]],
 ) -> list[Strip]:
