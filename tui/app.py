@@ -259,17 +259,17 @@ class CircleKeeperApp(App[int]):
 
     async def action_quit(self) -> None:
         """Quit; a session in progress stays on disk, ready to resume."""
-        await self.host.close()
+        await self.flows.close()
         self.exit(0)
 
     async def _terminal_gone(self) -> None:
         """Save and end: no one can see or answer this app any more."""
-        await self.host.close()
+        await self.flows.close()
         self.exit(HANGUP_EXIT_CODE)
 
     async def on_unmount(self) -> None:
         # However the app stops, the drop-box's server stops before the loop goes.
-        await self.host.close()
+        await self.flows.close()
 
     # What screens ask for ---------------------------------------------------------
 

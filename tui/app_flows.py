@@ -72,6 +72,12 @@ class AppFlows:
         host.on_poll_closed = lambda tally: self.poll.closed(tally)
         return host
 
+    async def close(self) -> None:
+        """Close the host, if it was ever made: an app that never listed its sessions has
+        none open, and ending it should not load the storage code to say so."""
+        if "host" in self.__dict__:
+            await self.host.close()
+
     @cached_property
     def dropbox(self) -> DropBoxFlow:
         """Opening, showing and closing the drop-box."""
