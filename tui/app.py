@@ -34,7 +34,7 @@ from circlekeeper.sessions.templates.library import TemplateLibrary
 from circlekeeper.tui.app_flows import AppFlows
 from circlekeeper.tui.commands import TemplateCommands, app_commands, binding_commands
 from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
-from circlekeeper.tui.hangup import HANGUP_EXIT_CODE, watch_for_hangup
+from circlekeeper.tui.hangup import HANGUP_EXIT_CODE, LAST_SECONDS, end_within, watch_for_hangup
 from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.screens.too_small import TooSmallScreen
@@ -265,6 +265,7 @@ class CircleKeeperApp(App[int]):
     async def _terminal_gone(self) -> None:
         """Save and end: no one can see or answer this app any more."""
         await self.flows.close()
+        end_within(LAST_SECONDS, HANGUP_EXIT_CODE)
         self.exit(HANGUP_EXIT_CODE)
 
     async def on_unmount(self) -> None:

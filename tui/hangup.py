@@ -24,10 +24,31 @@ import select
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 
 HANGUP_EXIT_CODE = 128 + signal.SIGHUP
 """The exit code of an app whose terminal went away, as a shell reports a hang-up."""
+
+LAST_SECONDS = 5.0
+"""How long an app whose terminal has gone may take to end on its own, once its session
+is saved, before :func:`end_within` ends it."""
+
+
+def end_within(seconds: float, code: int) -> None:
+    """End this process with ``code`` after ``seconds``, unless it has ended by then.
+
+    For an app whose terminal has gone, once its session is saved: Textual's own shutdown
+    writes to the terminal, and it was seen to wait for ever on its writer thread after
+    the terminal closed, leaving the app behind. There is no one to restore a terminal
+    for, so nothing is lost by ending without it.
+    """
+
+    def end() -> None:
+        time.sleep(seconds)
+        os._exit(code)
+
+    threading.Thread(target=end, name="last-seconds", daemon=True).start()
 
 
 def watch_for_hangup(on_hangup: Callable[[], object]) -> None:
