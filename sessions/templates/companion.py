@@ -75,9 +75,10 @@ class KeptReadings:
         if not isinstance(digest, str):
             return None
         text = self._slice(at)
-        if text is None or reading_digest(text) != digest:
-            # Not where the brief says (the files were written apart): looked up by key.
-            text = self._by_key().get(key)
+        if text is not None and reading_digest(text) == digest:
+            return text
+        # Not where the brief says (the files were written apart): looked up by key.
+        text = self._by_key().get(key)
         return text if isinstance(text, str) and reading_digest(text) == digest else None
 
     def _slice(self, at: object) -> str | None:
