@@ -251,13 +251,8 @@ class SessionFlow:
         while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):
             app.pop_screen()
         if not isinstance(app.screen, HomeScreen):
-            app.switch_screen(
-                HomeScreen(
-                    self.library,
-                    self.host.store.list,
-                    self.host.home_follow_throughs.open_due,
-                )
-            )
+            # The app's own bottom screen, made as at launch.
+            app.switch_screen(app.get_default_screen())
 
     # Export ------------------------------------------------------------------------------
 
