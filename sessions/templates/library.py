@@ -9,15 +9,13 @@ problems and never hides the others.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from circlekeeper.sessions.languages.speaking import _
+from circlekeeper.sessions.package_folder import package_folder
 from circlekeeper.sessions.safe_text import safe_text
 from circlekeeper.sessions.settings.folders import Folders, ensure_private_dir
 from circlekeeper.sessions.templates.agenda import Agenda
@@ -32,12 +30,6 @@ from circlekeeper.sessions.templates.cache import (
 from circlekeeper.sessions.templates.errors import Problem, TemplateError
 from circlekeeper.sessions.templates.files import name_problem, read_template_bytes
 from circlekeeper.sessions.templates.shipped import SHIPPED_NAME, ShippedReadings
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from importlib.resources.abc import Traversable
-    else:
-        from importlib.abc import Traversable
 
 BUILTIN_PACKAGE = "circlekeeper.templates"
 """The package whose ``.md`` files are the built-in templates."""
@@ -96,12 +88,12 @@ class TemplateEntry:
         return self.load()[0] if self.ok else None
 
 
-def builtin_dir() -> Traversable:
+def builtin_dir() -> Path:
     """The folder of built-in templates, inside the installed package."""
-    return files(BUILTIN_PACKAGE)
+    return package_folder(BUILTIN_PACKAGE)
 
 
-def _builtin_files() -> dict[str, Traversable]:
+def _builtin_files() -> dict[str, Path]:
     found = {}
     for item in builtin_dir().iterdir():
         if item.name.endswith(SUFFIX) and not item.name.startswith(".") and item.is_file():
@@ -124,14 +116,14 @@ def _unread(path: Path, error: OSError) -> Reading:
     return None, [Problem(str(path), 0, unread)]
 
 
-def _file_bytes(source: Traversable | Path) -> bytes | Reading:
+def _file_bytes(source: Path) -> bytes | Reading:
     """The file's bytes, or the problems that kept it from being read."""
     try:
-        return read_template_bytes(source) if isinstance(source, Path) else source.read_bytes()
+        return read_template_bytes(source)
     except TemplateError as error:
         return None, error.problems
     except OSError as error:
-        return _unread(Path(str(source)), error)
+        return _unread(source, error)
 
 
 def _parse(data: bytes, path: Path) -> Reading:
@@ -141,7 +133,7 @@ def _parse(data: bytes, path: Path) -> Reading:
     return check_template(data, path)
 
 
-def _kept(cache: TemplateCache, key: str, source: Traversable | Path) -> Load:
+def _kept(cache: TemplateCache, key: str, source: Path) -> Load:
     """Reads the reading ``cache`` keeps under ``key``; the file itself should there be
     none to trust."""
 
@@ -150,23 +142,22 @@ def _kept(cache: TemplateCache, key: str, source: Traversable | Path) -> Load:
         if reading is not None:
             return reading
         data = _file_bytes(source)
-        return data if isinstance(data, tuple) else _parse(data, Path(str(source)))
+        return data if isinstance(data, tuple) else _parse(data, source)
 
     return load
 
 
 def _read(
-    source: Traversable | Path, cache: TemplateCache, shipped: ShippedReadings | None = None
+    path: Path, cache: TemplateCache, shipped: ShippedReadings | None = None
 ) -> tuple[Path, Brief, Load]:
-    path = Path(str(source))
     # A file found as it was when last read is trusted by its size and time alone.
     stamp = file_stamp(path)
     known = cache.known_key(path, stamp)
     found = None if known is None else cache.brief(known)
     if known is not None and found is not None:
         cache.remember(path, stamp, known)
-        return path, found, _kept(cache, known, source)
-    data = _file_bytes(source)
+        return path, found, _kept(cache, known, path)
+    data = _file_bytes(path)
     if isinstance(data, tuple):
         failed = data
         return path, Brief.of(failed), lambda: failed
@@ -176,7 +167,7 @@ def _read(
         found = shipped.keep_in(cache, key, path.stem, data)
     if found is not None:
         cache.remember(path, stamp, key)
-        return path, found, _kept(cache, key, source)
+        return path, found, _kept(cache, key, path)
     reading = _parse(data, path)
     cache.put(key, reading)
     cache.remember(path, stamp, key)
@@ -184,7 +175,7 @@ def _read(
 
 
 def _entry(
-    source: Traversable | Path,
+    source: Path,
     name: str,
     builtin: bool,
     overrides: bool,

@@ -16,18 +16,11 @@ file is read past quietly, and the templates themselves are always what counts.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from circlekeeper.sessions.templates.cache import FORMAT as CACHE_FORMAT
 from circlekeeper.sessions.templates.cache import Brief, TemplateCache, _brief_from_dict
-
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from importlib.resources.abc import Traversable
-    else:
-        from importlib.abc import Traversable
 
 SHIPPED_NAME = "readings.json"
 """The file of shipped readings, inside the built-in templates' package."""
@@ -69,7 +62,7 @@ def bytes_digest(data: bytes) -> str:
 class ShippedReadings:
     """The shipped file of built-in templates' readings, read when first looked in."""
 
-    def __init__(self, source: Traversable | Path) -> None:
+    def __init__(self, source: Path) -> None:
         """Look for readings in ``source``, read only when a template's is first asked for."""
         self.source = source
         """The shipped file."""

@@ -93,7 +93,8 @@ def test_the_first_frame_modules_leave_storage_and_the_settings_reader_unloaded(
     # library, the labels and the follow-up reminder) and the app's side of the settings
     # file, asked what they loaded. Settings are read from folders with no settings file,
     # as on most launches, and the library lists the built-in templates from a warm
-    # cache, which neither writes nor hashes anything.
+    # cache, which neither writes nor hashes anything. With no language set, no catalog
+    # is read, and the package's own files are found without importlib's resource readers.
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -108,7 +109,8 @@ def test_the_first_frame_modules_leave_storage_and_the_settings_reader_unloaded(
         "later = ('tinydb', 'circlekeeper.sessions.storage.index',\n"
         "         'circlekeeper.sessions.storage.atomic', 'circlekeeper.sessions.engine',\n"
         "         'circlekeeper.sessions.follow_ups',\n"
-        "         'circlekeeper.sessions.settings.toml_lines', 'tomllib', 'tomli', 'hashlib')\n"
+        "         'circlekeeper.sessions.settings.toml_lines', 'tomllib', 'tomli', 'hashlib',\n"
+        "         'gettext', 'importlib.resources', 'zipfile')\n"
         "print(*[name for name in later if name in sys.modules])\n"
     )
     # The first listing fills the template cache (with the atomic writer); the second is
