@@ -37,7 +37,6 @@ from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
 from circlekeeper.tui.hangup import HANGUP_EXIT_CODE, LAST_SECONDS, end_within, watch_for_hangup
 from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED
 from circlekeeper.tui.screens.home import HomeScreen
-from circlekeeper.tui.screens.too_small import TooSmallScreen
 from circlekeeper.tui.settings_file import config_notice, keep_theme
 from circlekeeper.tui.theme import HIGH_CONTRAST
 from circlekeeper.tui.view import FACILITATOR_TITLE, PARTICIPANT_TITLE, PARTICIPANT_VIEW
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
     from circlekeeper.tui.screens.resources import ResourcesScreen
     from circlekeeper.tui.screens.run_session import RunScreen
     from circlekeeper.tui.screens.summary import SummaryScreen
+    from circlekeeper.tui.screens.too_small import TooSmallScreen
 
 MIN_SIZE = (80, 24)
 """The smallest window (columns, rows) every screen is laid out for."""
@@ -192,7 +192,10 @@ class CircleKeeperApp(App[int]):
             return  # the home screen is not there yet; on_mount checks again
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and self._too_small is None:
-            self._too_small = TooSmallScreen(MIN_SIZE, (width, height))
+            # Loaded only for a terminal too small to use, rarely met.
+            from circlekeeper.tui.screens import too_small
+
+            self._too_small = too_small.TooSmallScreen(MIN_SIZE, (width, height))
             self.push_screen(self._too_small)
         elif small and self._too_small is not None:
             self._too_small.update_size((width, height))

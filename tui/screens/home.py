@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -51,33 +50,40 @@ class HomeScreen(BareScreen[None]):
     class GroupsRequested(Message):
         """The facilitator wants to see the groups' history."""
 
-    @dataclass
+    # Messages are plain classes rather than dataclasses: each dataclass costs the app's
+    # launch about a millisecond to define.
     class StartRequested(Message):
         """The facilitator chose an agenda to start a session from."""
 
-        agenda: Agenda
-        """The agenda to run."""
+        def __init__(self, agenda: Agenda) -> None:
+            super().__init__()
+            self.agenda = agenda
+            """The agenda to run."""
 
-    @dataclass
     class ResumeRequested(Message):
         """The facilitator chose a session to carry on with."""
 
-        session_id: str
-        """Which session."""
+        def __init__(self, session_id: str) -> None:
+            super().__init__()
+            self.session_id = session_id
+            """Which session."""
 
-    @dataclass
     class SummaryRequested(Message):
         """The facilitator chose a past session to read."""
 
-        session_id: str
-        """Which session."""
+        def __init__(self, session_id: str) -> None:
+            super().__init__()
+            self.session_id = session_id
+            """Which session."""
 
-    @dataclass
     class FollowUpDoneRequested(Message):
         """The facilitator wants to mark a crisis follow-up done."""
 
-        session: SessionSummary | None
-        """The session whose follow-up it is; ``None`` for a crisis with no session open."""
+        def __init__(self, session: SessionSummary | None) -> None:
+            super().__init__()
+            self.session = session
+            """The session whose follow-up it is; ``None`` for a crisis with no session
+            open."""
 
     def __init__(
         self,

@@ -7,8 +7,6 @@ which the home screen paid for on every launch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -42,12 +40,13 @@ class TabRow(Widget):
     }
     """
 
-    @dataclass
     class Chosen(Message):
         """A tab's name was clicked."""
 
-        tab: str
-        """The id of the tab asked for."""
+        def __init__(self, tab: str) -> None:
+            super().__init__()
+            self.tab = tab
+            """The id of the tab asked for."""
 
     labels: reactive[tuple[tuple[str, str], ...]] = reactive(())
     """(id, name) of each tab, in order."""
