@@ -143,9 +143,10 @@ async def test_home_reminds_at_every_launch_until_the_follow_up_is_done(build_ap
 
 
 def reminder(app) -> str:
-    """The home screen's standing follow-up reminder, or nothing when it is hidden."""
-    line = app.screen.query_one(FollowUpReminder)
-    return str(line.render()) if line.display else ""
+    """The home screen's standing follow-up reminder, or nothing when it is hidden or was
+    never needed (it is mounted only when there is something to remind of)."""
+    lines = app.screen.query(FollowUpReminder)
+    return str(lines.first().render()) if lines and lines.first().display else ""
 
 
 def read_agenda():

@@ -122,7 +122,6 @@ class HomeScreen(BareScreen[None]):
         self.templates = self.library.entries()
         summary, preview = first_preview(self._entry(0), self.app.size.height)
         yield TitleBar()
-        yield FollowUpReminder(id="follow-up-reminder")
         yield TabRow(
             [
                 ("agendas", _("Agendas")),
@@ -220,10 +219,25 @@ class HomeScreen(BareScreen[None]):
             self.notify(
                 str(error), title=_("Could not read the crisis follow-ups"), severity="error"
             )
-        for reminder in self.query(FollowUpReminder):
-            reminder.show(self.follow_ups, self.home_due)
+        self._remind()
         self.refresh_bindings()
         return listing
+
+    def _remind(self) -> None:
+        """Show the follow-ups due above the tabs, once there are any to show.
+
+        The reminder is mounted when first needed rather than composed: the sessions are
+        read just after the first frame, and most launches have nothing to remind of.
+        """
+        reminders = self.query(FollowUpReminder)
+        if reminders:
+            reminder = reminders.first()
+        elif self.follow_ups or self.home_due is not None:
+            reminder = FollowUpReminder(id="follow-up-reminder")
+            self.mount(reminder, before=self.query_one(TabRow))
+        else:
+            return
+        reminder.show(self.follow_ups, self.home_due)
 
     def _report(self, listing: Listing) -> None:
         for damaged in listing.damaged:

@@ -25,6 +25,10 @@ HOME_CRISIS = N_("a crisis with no session open")
 class FollowUpReminder(Static):
     """One line per open crisis follow-up, the earliest due first; hidden when none is."""
 
+    # Hidden until told what is due: before the sessions are read (just after the first
+    # frame) an empty warning line would flash at the top of the screen.
+    DEFAULT_CLASSES = "-none"
+
     DEFAULT_CSS = """
     FollowUpReminder {
         height: auto;
