@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.lazy import Lazy
 from textual.message import Message
@@ -21,7 +21,12 @@ from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
 from circlekeeper.tui.screens.home_labels import first_agendas, session_label, template_label
 from circlekeeper.tui.screens.home_preview import first_preview, full_preview
-from circlekeeper.tui.widgets.bare_containers import BareRow, BareScreen, BareSwitcher
+from circlekeeper.tui.widgets.bare_containers import (
+    BareRow,
+    BareScreen,
+    BareSwitcher,
+    FramedScroll,
+)
 from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.tab_row import TabRow
@@ -136,7 +141,7 @@ class HomeScreen(BareScreen[None]):
                 first = self.templates[: first_agendas(self.app.size.height)]
                 labels = [template_label(t) for t in first]
                 yield OptionList(*self._options(labels), id="template-list")
-                with VerticalScroll(id="template-preview-pane"):
+                with FramedScroll(id="template-preview-pane"):
                     yield Static(summary, id="template-summary", markup=False)
                     # One widget drawing the whole agenda: Textual's Markdown widget makes
                     # one per block, which made the home screen slow to open.

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
@@ -74,6 +74,34 @@ class BareSwitcher(ContentSwitcher):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         return _repeated_line(self, crop, super().render_lines)
+
+
+class FramedScroll(VerticalScroll):
+    """A scrolling pane in a plain border, whose rows between the top and bottom edges
+    are one repeated line: its words and scroll bar are widgets of their own, drawn over
+    it, so Textual need draw only its edges and one inner row."""
+
+    _line_for: tuple[object, ...] = ()
+    _lines: list[Strip] = []
+    """The top edge, one inner row and the bottom edge, as Textual draws them."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        height = self.outer_size.height
+        key = (crop.x, crop.width, self.outer_size, self.visual_style, self.styles.border)
+        if key != self._line_for or not self._lines:
+            rows = [0, 1, height - 1] if height >= 3 else list(range(height))
+            self._lines = [
+                super(FramedScroll, self).render_lines(Region(crop.x, y, crop.width, 1))[0]
+                for y in rows
+            ]
+            self._line_for = key
+        if len(self._lines) < 3:
+            return [self._lines[y] for y in range(crop.y, crop.bottom)]
+        top, inner, bottom = self._lines
+        return [
+            top if y == 0 else bottom if y == height - 1 else inner
+            for y in range(crop.y, crop.bottom)
+        ]
 
 
 def _repeated_line(
