@@ -35,7 +35,7 @@ from circlekeeper.tui.app_flows import AppFlows
 from circlekeeper.tui.commands import TemplateCommands, app_commands, binding_commands
 from circlekeeper.tui.crisis_keys import CRISIS_CHORD, CRISIS_KEY
 from circlekeeper.tui.hangup import HANGUP_EXIT_CODE, LAST_SECONDS, end_within, watch_for_hangup
-from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED
+from circlekeeper.tui.legible_themes import DARK_ANSI, LIGHT_ANSI, RETOUCHED_BY_NAME
 from circlekeeper.tui.screens.home import HomeScreen
 from circlekeeper.tui.settings_file import config_notice, keep_theme
 from circlekeeper.tui.theme import HIGH_CONTRAST
@@ -102,13 +102,17 @@ class CircleKeeperApp(App[int]):
         """Screens beneath the top one, styled for the view before the last switch."""
         self._mounted = False
         self.register_theme(HIGH_CONTRAST)
-        for theme in RETOUCHED:
-            self.register_theme(theme)
-        # The retouched themes replace Textual's own of the same names, the one in use
-        # included: its colours are taken again before any style sheet is parsed.
-        self.stylesheet.set_variables(self.get_css_variables())
         self._held: list[tuple[str, str, SeverityLevel, float | None]] = []
         """Notifications kept from the shared screen, for the facilitator view."""
+
+    def register_theme(self, theme: Theme) -> None:
+        """Register ``theme``; Textual's own dark and light themes in their retouched form.
+
+        Textual registers its own themes as the app is made, before it takes the colours
+        of the one in use: retouched here, they are the ones taken, and no style sheet is
+        given a second set of colours before the first frame.
+        """
+        super().register_theme(RETOUCHED_BY_NAME.get(theme.name, theme))
 
     @property
     def host(self) -> SessionHost:

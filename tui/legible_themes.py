@@ -82,5 +82,5 @@ LIGHT_ANSI = TerminalTheme(
 )  # fmt: skip
 """The colours rich's renderables draw with in a light theme."""
 
-RETOUCHED: tuple[Theme, ...] = (DARK, LIGHT)
-"""The themes the app registers over Textual's own of the same name."""
+RETOUCHED_BY_NAME: dict[str, Theme] = {theme.name: theme for theme in (DARK, LIGHT)}
+"""The themes the app registers in place of Textual's own of the same name."""
