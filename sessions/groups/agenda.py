@@ -14,8 +14,6 @@ whenever the agenda has that much to give.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from circlekeeper.sessions.groups.model import Group
 from circlekeeper.sessions.templates.agenda import Agenda, Block, Part
 
@@ -56,7 +54,7 @@ def take_minutes(parts: tuple[Part, ...], minutes: int) -> tuple[tuple[Part, ...
     for part in parts:
         give = 0 if part.fixed else max(0, min(left, part.minutes - FLOOR_MINUTES))
         left -= give
-        shortened.append(part if give == 0 else replace(part, minutes=part.minutes - give))
+        shortened.append(part if give == 0 else part._replace(minutes=part.minutes - give))
     return tuple(shortened), minutes - left
 
 
@@ -91,4 +89,4 @@ def meeting_agenda(agenda: Agenda, group: Group, *, newcomers: int) -> Agenda:
     if not opening:
         return agenda
     parts, _ = take_minutes(agenda.parts, sum(p.minutes for p in opening))
-    return replace(agenda, parts=(*opening, *parts))
+    return agenda._replace(parts=(*opening, *parts))

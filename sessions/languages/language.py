@@ -8,10 +8,9 @@ English words, ``Wednesday 4 March 2026``, ``18:05``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from circlekeeper.sessions.languages.catalogs import SOURCE_LANGUAGE, translations
 from circlekeeper.sessions.languages.tags import is_rtl, primary
@@ -31,8 +30,9 @@ def _babel_locale(tag: str) -> Locale | None:
         return None
 
 
-@dataclass(frozen=True)
-class Language:
+# A named tuple, not a frozen dataclass: it is defined on every launch, and a dataclass
+# costs several times as much to define for methods nothing here needs.
+class Language(NamedTuple):
     """A language to speak and to write days, times and numbers in."""
 
     tag: str = ""

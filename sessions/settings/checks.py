@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.safe_text import safe_text
@@ -24,9 +23,9 @@ WARNING_MINUTES = (0, 60)
 """The warning stretch allowed, in whole minutes (0: no warning colour)."""
 
 
-# Never compared or shown: the methods for that would only be made at every launch.
-@dataclass(frozen=True, eq=False, repr=False)
-class Choices:
+# Named tuples and plain classes rather than dataclasses: these are defined on every
+# launch, and a dataclass costs several times as much to define.
+class Choices(NamedTuple):
     """The names a setting may take; an empty list leaves that setting unchecked."""
 
     themes: tuple[str, ...] = ()
@@ -37,8 +36,7 @@ class Choices:
     """Whether a two-letter code is a region phone numbers can be read in."""
 
 
-@dataclass(frozen=True)
-class ConfigProblem:
+class ConfigProblem(NamedTuple):
     """One slip in the settings file."""
 
     line: int
@@ -61,12 +59,16 @@ class ConfigProblem:
         return f"{path}:{self.line}: {message}" if self.line else f"{path}: {message}"
 
 
-@dataclass
 class ConfigReading:
     """The settings as they will be used (defaults for bad values) and what was wrong."""
 
-    config: Config
-    problems: list[ConfigProblem] = field(default_factory=list)
+    __slots__ = ("config", "problems")
+
+    def __init__(self, config: Config, problems: list[ConfigProblem] | None = None) -> None:
+        self.config = config
+        """The settings, each bad value replaced by its default."""
+        self.problems: list[ConfigProblem] = [] if problems is None else problems
+        """Every slip found, in the order of their lines once read."""
 
 
 def read_config(path: Path, choices: Choices | None = None) -> ConfigReading:
@@ -126,8 +128,10 @@ class _Checker:
         self.reading.problems.append(ConfigProblem(line, safe_text(message, lines=False), choices))
 
     def check_all(self, data: dict[str, Any]) -> None:
+        from circlekeeper.sessions.settings.config import SETTING_NAMES
+
         config = self.reading.config
-        known = {f.name: getattr(config, f.name) for f in fields(config)}
+        known = {name: getattr(config, name) for name in SETTING_NAMES}
         for key, value in data.items():
             if key not in known:
                 hint = _closest(key, tuple(known))

@@ -12,9 +12,9 @@ import contextlib
 import locale
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from circlekeeper.sessions.languages.language import Language
 from circlekeeper.sessions.languages.tags import chosen_tag
@@ -36,25 +36,68 @@ class ConfigError(ValueError):
     are in :attr:`Settings.config_problems`."""
 
 
-@dataclass
+SETTING_NAMES = (
+    "bell",
+    "warning_minutes",
+    "phone_region",
+    "theme",
+    "keymap",
+    "language",
+    "clock",
+)
+"""Every setting ``config.toml`` may hold: the attributes of a :class:`Config`, in order."""
+
+
 class Config:
     """Settings that change how the app behaves for this facilitator."""
 
-    bell: bool = False
-    """Ring the terminal bell when a part or a speaker's turn ends."""
-    warning_minutes: int = 2
-    """Minutes before a part's end when its timer turns to the warning colour."""
-    phone_region: str = ""
-    """Two-letter region (GB, US, DE...) whose local phone numbers notes are checked for;
-    empty: from the locale."""
-    theme: str = ""
-    """A Textual theme name; empty keeps the app's default."""
-    keymap: dict[str, str] = field(default_factory=dict)
-    """Binding id to key(s), to remap a key (for example ``{"run.new-note": "m"}``)."""
-    language: str = ""
-    """A language tag (``de``, ``es``, ``en-GB``) for messages and exports; empty: the locale's."""
-    clock: str = ""
-    """``12h`` or ``24h`` to say how times are written; empty: as the language writes them."""
+    # A plain class rather than a dataclass: it is defined on every launch, and a dataclass
+    # costs several times as much to define. It keeps a ``__dict__`` so that the settings
+    # can be listed as they are (``config show``).
+
+    def __init__(
+        self,
+        bell: bool = False,
+        warning_minutes: int = 2,
+        phone_region: str = "",
+        theme: str = "",
+        keymap: dict[str, str] | None = None,
+        language: str = "",
+        clock: str = "",
+    ) -> None:
+        self.bell = bell
+        """Ring the terminal bell when a part or a speaker's turn ends."""
+        self.warning_minutes = warning_minutes
+        """Minutes before a part's end when its timer turns to the warning colour."""
+        self.phone_region = phone_region
+        """Two-letter region (GB, US, DE...) whose local phone numbers notes are checked for;
+        empty: from the locale."""
+        self.theme = theme
+        """A Textual theme name; empty keeps the app's default."""
+        self.keymap: dict[str, str] = {} if keymap is None else keymap
+        """Binding id to key(s), to remap a key (for example ``{"run.new-note": "m"}``)."""
+        self.language = language
+        """A language tag (``de``, ``es``, ``en-GB``) for messages and exports; empty: the
+        locale's."""
+        self.clock = clock
+        """``12h`` or ``24h`` to say how times are written; empty: as the language writes
+        them."""
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in SETTING_NAMES)
+
+    def __eq__(self, other: object) -> bool:
+        # Settings read from two files are the same when every value is.
+        if not isinstance(other, Config):
+            return NotImplemented
+        return self._values() == other._values()
+
+    # Changed in place as the file is checked, so never a key in a set or a dict.
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in SETTING_NAMES)
+        return f"Config({shown})"
 
     @classmethod
     def load(cls, path: Path, choices: Choices | None = None) -> Config:
@@ -92,30 +135,68 @@ def region_hints(environ: Mapping[str, str], configured: str = "") -> tuple[str,
     return tuple(hints)
 
 
-@dataclass(frozen=True)
+@lru_cache(maxsize=8)
+def _first_known_region(hints: tuple[str, ...]) -> str:
+    from circlekeeper.sessions.privacy.phones import first_known_region
+
+    return first_known_region(hints)
+
+
 class Settings:
     """Everything the app is told at start-up: its folders, the settings file, the region."""
 
+    # A plain class rather than a frozen dataclass: it is defined on every launch, and a
+    # dataclass costs several times as much to define. Not a named tuple: each one needs
+    # a Config of its own, which the app changes when a theme is picked.
+    __slots__ = ("folders", "config", "region_hints", "language", "config_problems")
+
     folders: Folders
     """Where sessions, settings, templates, the cache and exports go."""
-    config: Config = field(default_factory=Config)
+    config: Config
     """What ``config.toml`` says."""
-    region_hints: tuple[str, ...] = ()
+    region_hints: tuple[str, ...]
     """Regions for local phone numbers, the first choice first (see :func:`region_hints`)."""
-    language: Language = field(default_factory=Language)
+    language: Language
     """The language to speak and write times in: the ``language`` setting, else the locale's."""
-    config_problems: tuple[ConfigProblem, ...] = ()
+    config_problems: tuple[ConfigProblem, ...]
     """What was wrong in ``config.toml``; each bad value was replaced by its default."""
 
-    @cached_property
+    def __init__(
+        self,
+        folders: Folders,
+        config: Config | None = None,
+        region_hints: tuple[str, ...] = (),
+        language: Language | None = None,
+        config_problems: tuple[ConfigProblem, ...] = (),
+    ) -> None:
+        """Settings as given; a ``config`` or ``language`` left out is the default one."""
+        # Set past the refusal below: the settings never change once made.
+        put = object.__setattr__
+        put(self, "folders", folders)
+        put(self, "config", Config() if config is None else config)
+        put(self, "region_hints", region_hints)
+        put(self, "language", Language() if language is None else language)
+        put(self, "config_problems", config_problems)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Settings are fixed at start-up; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Settings are fixed at start-up; cannot delete {name!r}")
+
+    def _replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` made, as a named tuple's ``_replace`` makes one."""
+        values = {name: getattr(self, name) for name in self.__slots__}
+        values.update(changes)
+        return Settings(**values)
+
+    @property
     def phone_region(self) -> str:
         """The two-letter region local phone numbers are read in: the first hint known.
 
         Worked out on first use, so the phone number library does not load at launch.
         """
-        from circlekeeper.sessions.privacy.phones import first_known_region
-
-        return first_known_region(self.region_hints)
+        return _first_known_region(self.region_hints)
 
     @classmethod
     def load(

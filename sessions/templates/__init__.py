@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from circlekeeper.sessions.templates.agenda import Block as Block
     from circlekeeper.sessions.templates.agenda import Part as Part
     from circlekeeper.sessions.templates.agenda import Resource as Resource
+    from circlekeeper.sessions.templates.entry import TemplateEntry as TemplateEntry
     from circlekeeper.sessions.templates.errors import Problem as Problem
     from circlekeeper.sessions.templates.errors import TemplateError as TemplateError
-    from circlekeeper.sessions.templates.library import TemplateEntry as TemplateEntry
     from circlekeeper.sessions.templates.library import TemplateExistsError as TemplateExistsError
     from circlekeeper.sessions.templates.library import TemplateLibrary as TemplateLibrary
     from circlekeeper.sessions.templates.library import (
@@ -74,7 +74,7 @@ __getattr__ = lazy_exports(
         "check_template": "parse",
         "check_template_file": "parse",
         "load_template_file": "parse",
-        "TemplateEntry": "library",
+        "TemplateEntry": "entry",
         "TemplateExistsError": "library",
         "TemplateNotFoundError": "library",
         "TemplateLibrary": "library",

@@ -2,14 +2,13 @@
 
 These are plain immutable records with no parsing in them; :mod:`.templates` builds them
 from markdown, and a session stores them through :meth:`Agenda.to_dict` so that later
-edits to a template never change a past session's record. The two smallest, a block of
-text and a resource, are named tuples rather than frozen dataclasses: this module loads
-before the home screen is drawn, and a named tuple costs half as much to define.
+edits to a template never change a past session's record. They are named tuples rather
+than frozen dataclasses: this module loads before the home screen is drawn, and a frozen
+dataclass costs several times as much to define.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from circlekeeper.sessions.safe_text import safe_text
@@ -41,8 +40,7 @@ class Resource(NamedTuple):
     """Marked as the crisis resource that the ``!`` key shows."""
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One part of an agenda: a ``##`` heading with ``(N min)``."""
 
     title: str
@@ -80,9 +78,11 @@ class Part:
         return () if self.structure is None else expand(self.structure, self.minutes)
 
 
-@dataclass(frozen=True)
-class Agenda:
-    """A whole agenda, as read from one template file."""
+class Agenda(NamedTuple):
+    """A whole agenda, as read from one template file.
+
+    Two agendas are equal when all they hold is, the markdown they were read from too.
+    """
 
     name: str
     """The template's name: its file name without ``.md``."""
@@ -102,9 +102,9 @@ class Agenda:
     """The front matter's ``duration``, when given."""
     language: str = ""
     """The front matter's ``language`` tag (``de``, ``es``, ``ar``), when given."""
-    source: str = field(default="", compare=False)
+    source: str = ""
     """The markdown the agenda was read from."""
-    body_line: int = field(default=0, compare=False)
+    body_line: int = 0
     """The 0-based line of :attr:`source` after the front matter (0 when it has none)."""
 
     @property

@@ -7,13 +7,14 @@ coordinator sees all that needs fixing at once; :class:`TemplateError` carries t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from circlekeeper.sessions.safe_text import safe_text
 
 
-@dataclass(frozen=True)
-class Problem:
+# A named tuple, not a frozen dataclass: it is defined on every launch, and a dataclass
+# costs several times as much to define.
+class Problem(NamedTuple):
     """One thing wrong with a file, at a line a text editor can jump to."""
 
     path: str

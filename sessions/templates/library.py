@@ -9,10 +9,8 @@ problems and never hides the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.package_folder import package_folder
@@ -27,6 +25,8 @@ from circlekeeper.sessions.templates.cache import (
     file_key,
     file_stamp,
 )
+from circlekeeper.sessions.templates.entry import Load
+from circlekeeper.sessions.templates.entry import TemplateEntry as TemplateEntry
 from circlekeeper.sessions.templates.errors import Problem, TemplateError
 from circlekeeper.sessions.templates.files import name_problem, read_template_bytes
 from circlekeeper.sessions.templates.shipped import SHIPPED_NAME, ShippedReadings
@@ -46,46 +46,6 @@ class TemplateNotFoundError(LookupError):
 
 class TemplateExistsError(FileExistsError):
     """Copying would overwrite a template the user already has."""
-
-
-Load = Callable[[], Reading]
-"""Reads a template's whole agenda (or its problems) when it is first asked for."""
-
-
-@dataclass(frozen=True)
-class TemplateEntry:
-    """One template as the picker and ``templates list`` show it."""
-
-    name: str
-    """The file name without ``.md``: what ``templates show`` and a new session take."""
-    path: Path
-    """Where the file is."""
-    builtin: bool
-    """Shipped with circlekeeper, rather than one of the user's own."""
-    title: str
-    """The agenda's title (the name when the file has problems)."""
-    minutes: int = 0
-    """Planned length, the parts' sum (0 when the file has problems)."""
-    part_count: int = 0
-    """How many parts the agenda has."""
-    summary: str = ""
-    """The one line for the picker."""
-    overrides_builtin: bool = False
-    """A user template used instead of the built-in one of the same name."""
-    problems: tuple[Problem, ...] = ()
-    """What is wrong with the file; empty when it can be run."""
-    load: Load = field(default=lambda: (None, []), compare=False, repr=False)
-    """Reads the whole agenda; listing reads only what the lists show."""
-
-    @property
-    def ok(self) -> bool:
-        """Whether the template can be used to start a session."""
-        return not self.problems
-
-    @cached_property
-    def agenda(self) -> Agenda | None:
-        """The agenda itself, when the file has no problems (read when first asked for)."""
-        return self.load()[0] if self.ok else None
 
 
 def builtin_dir() -> Path:
@@ -208,8 +168,9 @@ def _clean_name(name: str) -> str:
     return name[: -len(SUFFIX)] if name.lower().endswith(SUFFIX) else name
 
 
-@dataclass(frozen=True)
-class TemplateLibrary:
+# A named tuple, not a frozen dataclass: it is defined on every launch, and a dataclass
+# costs several times as much to define.
+class TemplateLibrary(NamedTuple):
     """The built-in templates and the user's own folder of them, read through a cache."""
 
     folder: Path

@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -71,7 +70,7 @@ def handout(tmp_path_factory) -> tuple[Path, list[str]]:
     folder = tmp_path_factory.mktemp("browser")
     data = folder / "data"
     agenda = example_agenda()
-    agenda = replace(agenda, resources=(*agenda.resources, Resource("Peer groups", LONG_URL)))
+    agenda = agenda._replace(resources=(*agenda.resources, Resource("Peer groups", LONG_URL)))
     store = SessionStore(data / "sessions")
     with store.create(START) as handle:
         example_session(FakeClock(START), handle.record, agenda=agenda, session_id=handle.id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import AsyncIterator, Callable
-from dataclasses import replace
 
 import aiohttp
 import pytest
@@ -46,7 +45,7 @@ def build_app(
     """Make the app as the CLI does, with the test's settings, store and clock."""
 
     def build(config: Config | None = None) -> CircleKeeperApp:
-        app = make_app(replace(settings, config=config or Config()), store, clock)
+        app = make_app(settings._replace(config=config or Config()), store, clock)
         return app
 
     return build

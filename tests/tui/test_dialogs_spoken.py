@@ -7,8 +7,6 @@ notification are German, while the agenda's own words and a note's text stay as 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from driving import TEMPLATE, told
 from screen_text import flat, screen_text
 from textual.widgets import Button, Static
@@ -25,7 +23,7 @@ async def test_dialogs_and_notices_speak_the_language_chosen(
     settings: Settings, store, clock
 ) -> None:
     config = Config(language="de")
-    chosen = replace(settings, config=config, language=language_of(config, {}))
+    chosen = settings._replace(config=config, language=language_of(config, {}))
     use_language(chosen.language)  # as the entry point does, before the app is made
     app = make_app(chosen, store, clock)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -8,8 +8,6 @@ written. The English words are what every other test reads.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from driving import start
 from screen_text import screen_text
 
@@ -22,7 +20,7 @@ from circlekeeper.tui.screens.run_session import RunScreen
 
 async def test_the_screens_speak_german_when_the_settings_say_so(settings, store, clock):
     config = Config(language="de")
-    chosen = replace(settings, config=config, language=language_of(config, {}))
+    chosen = settings._replace(config=config, language=language_of(config, {}))
     use_language(chosen.language)  # as the entry point does, before the app is made
     app = make_app(chosen, store, clock)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.widgets import Markdown
 
 from circlekeeper.sessions.settings.config import Settings
@@ -29,7 +27,7 @@ async def test_slips_are_told_once_f1_opens_help_and_a_chosen_theme_is_kept(
     path = settings.folders.config_file
     path.write_text(SLIPS.replace("[unrelated]\n", ""), encoding="utf-8")
     read = Settings.in_folders(settings.folders, {}, settings_choices())
-    app = make_app(replace(read, region_hints=settings.region_hints), store, clock)
+    app = make_app(read._replace(region_hints=settings.region_hints), store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = [n for n in app._notifications if "settings file" in n.title]

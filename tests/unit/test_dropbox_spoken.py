@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from dataclasses import replace
 
 import aiohttp
 
@@ -18,7 +17,7 @@ async def test_the_page_speaks_the_agendas_language_with_its_style_still_allowed
     http: aiohttp.ClientSession,
 ) -> None:
     # The app speaks English (the C locale); the agenda says Spanish, so the phones read it.
-    session.agenda = replace(session.agenda, language="es")
+    session.agenda = session.agenda._replace(language="es")
     async with DropBox(session) as box:
         assert box.url is not None
         response = await http.get(box.url)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ def test_a_new_session_is_ready_with_its_own_copy_of_the_agenda(clock: FakeClock
     assert Agenda.from_dict(meta["agenda"]) == original
 
     # A later edit of the template is a different Agenda; the record keeps the old one.
-    edited = replace(original, title="Renamed", parts=original.parts[:1])
+    edited = original._replace(title="Renamed", parts=original.parts[:1])
     assert edited != original
     reopened = Session.resume(session.record, clock)
     assert reopened.agenda == original

@@ -121,3 +121,33 @@ def test_the_first_frame_modules_leave_storage_and_the_settings_reader_unloaded(
     warm = run_probe(probe)
     assert warm.returncode == 0, warm.stderr
     assert warm.stdout.split() == []
+
+
+def test_the_records_the_app_loads_with_are_not_dataclasses() -> None:
+    # A dataclass writes and compiles its methods as it is defined, on every launch: a
+    # frozen one costs about a millisecond. The core's records loaded with the app are
+    # named tuples and plain classes instead; one more dataclass among them should be a
+    # choice made knowingly, not a slip. The records named below must be among those
+    # looked at, so the check cannot pass by finding no classes at all.
+    probe = (
+        "import dataclasses, inspect, sys\n"
+        "import circlekeeper.tui.app\n"
+        "seen, found = set(), []\n"
+        "for name, module in sorted(sys.modules.items()):\n"
+        "    if not name.startswith('circlekeeper.sessions.'):\n"
+        "        continue\n"
+        "    for value in vars(module).values():\n"
+        "        if inspect.isclass(value) and value.__module__ == name:\n"
+        "            seen.add(value.__name__)\n"
+        "            if dataclasses.is_dataclass(value):\n"
+        "                found.append(f'{name}.{value.__qualname__}')\n"
+        "print('seen', *sorted(seen))\n"
+        "print('dataclasses', *found)\n"
+    )
+    done = run_probe(probe)
+    assert done.returncode == 0, done.stderr
+    seen_line, found_line = done.stdout.splitlines()
+    records = {"Language", "Folders", "Choices", "ConfigProblem", "ConfigReading", "Config"}
+    records |= {"Settings", "Problem", "Part", "Agenda", "TemplateEntry", "TemplateLibrary"}
+    assert records <= set(seen_line.split()[1:])
+    assert found_line.split()[1:] == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -25,7 +24,7 @@ LONG_TITLE = "Returning to work after a long absence: finding your feet again, t
 def a_session(data: Path) -> str:
     """A session with a long title, a hostile note, a private note and one for the handout."""
     clock = FakeClock(datetime(2026, 3, 4, 18, 0, tzinfo=timezone.utc))
-    long_agenda = replace(agenda(), title=LONG_TITLE)
+    long_agenda = agenda()._replace(title=LONG_TITLE)
     opened = start_session(SessionStore(data / "sessions"), long_agenda, clock, attendance=7)
     try:
         session = opened.session
