@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.lazy import Lazy
 from textual.message import Message
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,7 +26,6 @@ from circlekeeper.tui.widgets.bare_containers import (
     BareSwitcher,
     FramedScroll,
 )
-from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
 from circlekeeper.tui.widgets.tab_row import TabRow
 from circlekeeper.tui.widgets.title_bar import TitleBar
@@ -136,35 +134,15 @@ class HomeScreen(BareScreen[None]):
             "agendas",
             id="home-tabs",
         )
-        with BareSwitcher(initial="agendas", id="home-panes"):
-            with BareRow(id="agendas"):
-                first = self.templates[: first_agendas(self.app.size.height)]
-                labels = [template_label(t) for t in first]
-                yield OptionList(*self._options(labels), id="template-list")
-                with FramedScroll(id="template-preview-pane"):
-                    yield Static(summary, id="template-summary", markup=False)
-                    # One widget drawing the whole agenda: Textual's Markdown widget makes
-                    # one per block, which made the home screen slow to open.
-                    yield Static(preview, id="template-preview", markup=False)
-            with Lazy(Vertical(id="resume")):
-                yield Static(
-                    _(
-                        "Sessions that were paused, quit or interrupted. Enter carries on "
-                        "where you left off; time while the app was closed counts as a pause."
-                    ),
-                    classes="hint",
-                    markup=False,
-                )
-                # Filled when its tab is first shown: a long history must not hold back
-                # the first frame, where these lists are hidden (and mounted only after it).
-                yield OptionList(id="resume-list", classes="session-list")
-            with Lazy(Vertical(id="past")):
-                yield Static(
-                    _("Ended sessions. Enter opens the summary, from which you can export."),
-                    classes="hint",
-                    markup=False,
-                )
-                yield OptionList(id="past-list", classes="session-list")
+        with BareSwitcher(initial="agendas", id="home-panes"), BareRow(id="agendas"):
+            first = self.templates[: first_agendas(self.app.size.height)]
+            labels = [template_label(t) for t in first]
+            yield OptionList(*self._options(labels), id="template-list")
+            with FramedScroll(id="template-preview-pane"):
+                yield Static(summary, id="template-summary", markup=False)
+                # One widget drawing the whole agenda: Textual's Markdown widget makes
+                # one per block, which made the home screen slow to open.
+                yield Static(preview, id="template-preview", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -181,9 +159,30 @@ class HomeScreen(BareScreen[None]):
             self.reload()
         self._resumed = True
 
+    def _session_panes(self) -> list[Vertical]:
+        """The tabs of sessions to resume and of past sessions, each a hint above a list.
+
+        Mounted just after the first frame, where they are hidden, and each list filled
+        when its tab is first shown: a long history must not hold back the first frame.
+        """
+        resume_hint = _(
+            "Sessions that were paused, quit or interrupted. Enter carries on "
+            "where you left off; time while the app was closed counts as a pause."
+        )
+        past_hint = _("Ended sessions. Enter opens the summary, from which you can export.")
+        return [
+            Vertical(
+                Static(hint, classes="hint", markup=False),
+                OptionList(id=f"{tab}-list", classes="session-list"),
+                id=tab,
+            )
+            for tab, hint in (("resume", resume_hint), ("past", past_hint))
+        ]
+
     def _after_first_frame(self) -> None:
-        """List the rest of the agendas, draw the highlighted one's preview in full, then
-        read the sessions."""
+        """Mount the session tabs, list the rest of the agendas, draw the highlighted one's
+        preview in full, then read the sessions."""
+        self.query_one(BareSwitcher).mount(*self._session_panes())
         listed = self.query_one("#template-list", OptionList)
         rest = self.templates[listed.option_count :]
         listed.add_options(self._options([template_label(t) for t in rest]))
@@ -231,9 +230,12 @@ class HomeScreen(BareScreen[None]):
     def _remind(self) -> None:
         """Show the follow-ups due above the tabs, once there are any to show.
 
-        The reminder is mounted when first needed rather than composed: the sessions are
-        read just after the first frame, and most launches have nothing to remind of.
+        The reminder is mounted (and loaded) when first needed rather than composed: the
+        sessions are read just after the first frame, and most launches have nothing to
+        remind of.
         """
+        from circlekeeper.tui.widgets.follow_up_reminder import FollowUpReminder
+
         reminders = self.query(FollowUpReminder)
         if reminders:
             reminder = reminders.first()
@@ -326,14 +328,14 @@ class HomeScreen(BareScreen[None]):
             self._fill_sessions(tab)
 
     def action_tab(self, tab: str) -> None:
-        if not self.query(f"#{tab}"):
+        list_id = {"agendas": "#template-list", "resume": "#resume-list", "past": "#past-list"}
+        if not self.query(list_id[tab]):
             # A key pressed as the app appears, before the hidden tabs are mounted.
             self.call_after_refresh(self.action_tab, tab)
             return
         self._fill_once(tab)
         self.query_one(ContentSwitcher).current = tab
         self.query_one(TabRow).active = tab
-        list_id = {"agendas": "#template-list", "resume": "#resume-list", "past": "#past-list"}
         self.query_one(list_id[tab], OptionList).focus()
 
     @on(OptionList.OptionHighlighted, "#template-list")
