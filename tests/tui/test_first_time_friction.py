@@ -205,8 +205,7 @@ async def test_resume_tells_two_sessions_apart_and_refuses_one_open_elsewhere_at
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        options = app.screen.query_one("#resume-list").options
-        labels = [str(option.prompt) for option in options]
+        labels = app.screen.query_one("#resume-list").labels
         assert len(labels) == 2 and labels[0] != labels[1]
         for session_id in ids:
             assert sum(session_id in label for label in labels) == 1

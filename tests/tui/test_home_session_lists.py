@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from driving import start
 from screen_text import screen_text
-from textual.widgets import OptionList
 
 from circlekeeper.tui.screens.home_labels import first_agendas
+from circlekeeper.tui.widgets.pick_list import PickList
 
 
 async def test_a_session_list_is_built_when_its_tab_is_first_shown(build_app, clock):
@@ -19,7 +19,7 @@ async def test_a_session_list_is_built_when_its_tab_is_first_shown(build_app, cl
     app = build_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        resume = app.screen.query_one("#resume-list", OptionList)
+        resume = app.screen.query_one("#resume-list", PickList)
         # Counted in the tab's name, but no option made while the list is hidden.
         assert "Resume (1)" in screen_text(app)
         assert resume.option_count == 0
@@ -31,7 +31,7 @@ async def test_a_session_list_is_built_when_its_tab_is_first_shown(build_app, cl
         await pilot.press("f5")
         await pilot.pause()
         assert resume.option_count == 1
-        assert app.screen.query_one("#past-list", OptionList).option_count == 0
+        assert app.screen.query_one("#past-list", PickList).option_count == 0
 
 
 async def test_a_long_library_is_listed_whole_once_the_first_frame_is_drawn(build_app, settings):
@@ -46,7 +46,7 @@ async def test_a_long_library_is_listed_whole_once_the_first_frame_is_drawn(buil
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         home = app.screen
-        listed = home.query_one("#template-list", OptionList)
+        listed = home.query_one("#template-list", PickList)
         assert len(home.templates) > first_agendas(30) + 29
         assert listed.option_count == len(home.templates)
         await pilot.press("end")

@@ -9,10 +9,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
-from textual.widgets import ContentSwitcher, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import ContentSwitcher, Static
 
 from circlekeeper.sessions.errors import StorageError
 from circlekeeper.sessions.languages.speaking import N_, _
@@ -27,6 +25,7 @@ from circlekeeper.tui.widgets.bare_containers import (
     FramedScroll,
 )
 from circlekeeper.tui.widgets.keys_footer import KeysFooter
+from circlekeeper.tui.widgets.pick_list import PickList
 from circlekeeper.tui.widgets.tab_row import TabRow
 from circlekeeper.tui.widgets.title_bar import TitleBar
 
@@ -137,7 +136,7 @@ class HomeScreen(BareScreen[None]):
         with BareSwitcher(initial="agendas", id="home-panes"), BareRow(id="agendas"):
             first = self.templates[: first_agendas(self.app.size.height)]
             labels = [template_label(t) for t in first]
-            yield OptionList(*self._options(labels), id="template-list")
+            yield PickList(*labels, id="template-list")
             with FramedScroll(id="template-preview-pane"):
                 yield Static(summary, id="template-summary", markup=False)
                 # One widget drawing the whole agenda: Textual's Markdown widget makes
@@ -147,7 +146,7 @@ class HomeScreen(BareScreen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
-        template_list = self.query_one("#template-list", OptionList)
+        template_list = self.query_one("#template-list", PickList)
         if self.templates:
             template_list.highlighted = 0
             self._previewed = self.templates[0].path
@@ -173,7 +172,7 @@ class HomeScreen(BareScreen[None]):
         return [
             Vertical(
                 Static(hint, classes="hint", markup=False),
-                OptionList(id=f"{tab}-list", classes="session-list"),
+                PickList(id=f"{tab}-list", classes="session-list"),
                 id=tab,
             )
             for tab, hint in (("resume", resume_hint), ("past", past_hint))
@@ -183,11 +182,11 @@ class HomeScreen(BareScreen[None]):
         """Mount the session tabs, list the rest of the agendas, draw the highlighted one's
         preview in full, then read the sessions."""
         self.query_one(BareSwitcher).mount(*self._session_panes())
-        listed = self.query_one("#template-list", OptionList)
+        listed = self.query_one("#template-list", PickList)
         rest = self.templates[listed.option_count :]
-        listed.add_options(self._options([template_label(t) for t in rest]))
+        listed.add_options([template_label(t) for t in rest])
         self._previewed = None
-        self._preview(self.query_one("#template-list", OptionList).highlighted or 0)
+        self._preview(self.query_one("#template-list", PickList).highlighted or 0)
         # Every launch, until it is marked done: the reminder is the point.
         self._report(self._read_sessions())
         for tab in self._filled:
@@ -258,11 +257,6 @@ class HomeScreen(BareScreen[None]):
                     title = _("A session file was skipped")
                 self.notify(damaged.message(), title=title, severity="error")
 
-    @staticmethod
-    def _options(labels: list[str]) -> list[Option]:
-        # Titles come from templates and may hold brackets: never read them as markup.
-        return [Option(Content(label)) for label in labels]
-
     def _resume_title(self, count: object = None) -> str:
         return _("Resume ({count})").format(count=len(self.resumable) if count is None else count)
 
@@ -283,13 +277,13 @@ class HomeScreen(BareScreen[None]):
                 self._fill_sessions(tab)
         self._relabel()
         if self.templates:
-            self._preview(self.query_one("#template-list", OptionList).highlighted or 0)
+            self._preview(self.query_one("#template-list", PickList).highlighted or 0)
 
     def _fill(self, selector: str, labels: list[str]) -> None:
-        options = self.query_one(selector, OptionList)
+        options = self.query_one(selector, PickList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options(self._options(labels))
+        options.add_options(labels)
         if labels:
             options.highlighted = min(highlighted or 0, len(labels) - 1)
 
@@ -336,11 +330,11 @@ class HomeScreen(BareScreen[None]):
         self._fill_once(tab)
         self.query_one(ContentSwitcher).current = tab
         self.query_one(TabRow).active = tab
-        self.query_one(list_id[tab], OptionList).focus()
+        self.query_one(list_id[tab], PickList).focus()
 
-    @on(OptionList.OptionHighlighted, "#template-list")
-    def _template_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._preview(event.option_index)
+    @on(PickList.Highlighted, "#template-list")
+    def _template_highlighted(self, event: PickList.Highlighted) -> None:
+        self._preview(event.index)
 
     def _entry(self, index: int) -> TemplateEntry | None:
         return self.templates[index] if 0 <= index < len(self.templates) else None
@@ -355,18 +349,18 @@ class HomeScreen(BareScreen[None]):
         self.query_one("#template-summary", Static).update(summary)
         self.query_one("#template-preview", Static).update(preview)
 
-    @on(OptionList.OptionSelected, "#template-list")
-    def _template_chosen(self, event: OptionList.OptionSelected) -> None:
-        entry = self.templates[event.option_index]
+    @on(PickList.Selected, "#template-list")
+    def _template_chosen(self, event: PickList.Selected) -> None:
+        entry = self.templates[event.index]
         if entry.agenda is None:
             self.notify(_("Fix this template's problems first."), severity="error")
             return
         self.post_message(self.StartRequested(entry.agenda))
 
-    @on(OptionList.OptionSelected, "#resume-list")
-    def _resume_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(self.ResumeRequested(self.resumable[event.option_index].id))
+    @on(PickList.Selected, "#resume-list")
+    def _resume_chosen(self, event: PickList.Selected) -> None:
+        self.post_message(self.ResumeRequested(self.resumable[event.index].id))
 
-    @on(OptionList.OptionSelected, "#past-list")
-    def _past_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(self.SummaryRequested(self.past[event.option_index].id))
+    @on(PickList.Selected, "#past-list")
+    def _past_chosen(self, event: PickList.Selected) -> None:
+        self.post_message(self.SummaryRequested(self.past[event.index].id))
