@@ -66,7 +66,8 @@ def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None
     # drop-box and the run screen with its timers load when the first session opens, the
     # template parser only when a template has changed, and the markdown renderer once
     # the home screen's first frame is drawn; the structures with the first structured
-    # part.
+    # part. The screen for a terminal too small loads when one is, the follow-up reminder
+    # when a follow-up is due, and the session tabs need no lazy placeholders.
     probe = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -80,7 +81,9 @@ def test_the_app_opens_without_loading_the_engine_or_the_guard(settings) -> None
         "         'circlekeeper.tui.screens.run_session', 'circlekeeper.tui.screens.run_ticks',\n"
         "         'circlekeeper.sessions.templates.parse', 'yaml',\n"
         "         'rich.markdown', 'markdown_it', 'pygments',\n"
-        "         'circlekeeper.sessions.structures.expand')\n"
+        "         'circlekeeper.sessions.structures.expand',\n"
+        "         'circlekeeper.tui.screens.too_small', 'textual.lazy',\n"
+        "         'circlekeeper.tui.widgets.follow_up_reminder')\n"
         "print(*[name for name in heavy if name in sys.modules])\n"
     )
     done = run_probe(probe)
