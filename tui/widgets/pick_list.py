@@ -150,9 +150,11 @@ class PickList(ScrollView, can_focus=True):
         self._lay_out()
         self.refresh()
 
-    def _lay_out(self) -> None:
-        """Split the choices into rows for the list's width, wrapping a too-wide line."""
-        width = self.scrollable_content_region.width
+    def _lay_out(self, width: int | None = None) -> None:
+        """Split the choices into rows for ``width`` (the list's own, when not given),
+        wrapping a too-wide line."""
+        if width is None:
+            width = self.scrollable_content_region.width
         if width == self._rows_width:
             return
         rows: list[Row] = []
@@ -173,7 +175,7 @@ class PickList(ScrollView, can_focus=True):
         self.scroll_to_highlight()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        self._lay_out()
+        self._lay_out(width)
         return len(self._rows)
 
     def render_line(self, y: int) -> Strip:
