@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import zxingcpp
 from PIL import Image
@@ -61,6 +62,7 @@ def _rgb(color: Color | None, default: Rgb, *, foreground: bool) -> Rgb:
     return (triplet.red, triplet.green, triplet.blue)
 
 
+@lru_cache(maxsize=4096)  # a screen repeats a few styles and glyphs over thousands of cells
 def _cell(char: str, style: Style | None, terminal: tuple[Rgb, Rgb]) -> Cell:
     style = style or Style()
     fg = _rgb(style.color, terminal[0], foreground=True)
