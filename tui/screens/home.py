@@ -18,6 +18,7 @@ from circlekeeper.sessions.templates.agenda import Agenda
 from circlekeeper.sessions.templates.library import TemplateEntry, TemplateLibrary
 from circlekeeper.tui.screens.home_labels import first_agendas, session_label, template_label
 from circlekeeper.tui.screens.home_preview import first_preview, full_preview
+from circlekeeper.tui.widgets.agenda_sketch import AgendaSketch
 from circlekeeper.tui.widgets.bare_containers import (
     BareRow,
     BareScreen,
@@ -122,7 +123,7 @@ class HomeScreen(BareScreen[None]):
         # filled in. The sessions are read, and the preview drawn in full, just after the
         # first frame: a long history or loading the markdown renderer must not hold it.
         self.templates = self.library.entries()
-        summary, preview = first_preview(self._entry(0), self.app.size.height)
+        summary, sketched = first_preview(self._entry(0), self.app.size.height)
         yield TitleBar()
         yield TabRow(
             [
@@ -139,9 +140,13 @@ class HomeScreen(BareScreen[None]):
             yield PickList(*labels, id="template-list")
             with FramedScroll(id="template-preview-pane"):
                 yield Static(summary, id="template-summary", markup=False)
+                # The sketch until the full preview is drawn, just after the first frame.
+                yield AgendaSketch(sketched, id="template-sketch")
                 # One widget drawing the whole agenda: Textual's Markdown widget makes
                 # one per block, which made the home screen slow to open.
-                yield Static(preview, id="template-preview", markup=False)
+                full = Static(id="template-preview", markup=False)
+                full.display = False
+                yield full
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -347,7 +352,10 @@ class HomeScreen(BareScreen[None]):
         self._previewed = self.templates[index].path
         summary, preview = full_preview(self._entry(index))
         self.query_one("#template-summary", Static).update(summary)
-        self.query_one("#template-preview", Static).update(preview)
+        self.query("#template-sketch").remove()
+        full = self.query_one("#template-preview", Static)
+        full.update(preview)
+        full.display = True
 
     @on(PickList.Selected, "#template-list")
     def _template_chosen(self, event: PickList.Selected) -> None:

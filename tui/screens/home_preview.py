@@ -7,29 +7,25 @@ needs; loading it after the first frame lets the screen appear without waiting f
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from circlekeeper.sessions.languages.speaking import _
 from circlekeeper.sessions.templates.library import TemplateEntry
 from circlekeeper.tui.screens.home_labels import preview_text, template_summary
 from circlekeeper.tui.text import PROMPT_CHARS, clipped
+from circlekeeper.tui.widgets.agenda_sketch import SketchLine
 from circlekeeper.tui.widgets.drawn_once import DrawnOnce
 
 
-def sketch(markdown: str, rows: int) -> Text:
-    """The first ``rows`` lines of ``markdown`` drawn plainly, headings in bold without
-    their marks."""
-    drawn = Text()
+def sketch(markdown: str, rows: int) -> list[SketchLine]:
+    """The first ``rows`` lines of ``markdown`` as written, headings without their marks."""
+    lines = []
     for line in markdown.split("\n")[:rows]:
         words = line.lstrip("#")
-        if words != line and words.startswith(" "):
-            drawn.append(f"{words.strip()}\n", style="bold")
-        else:
-            drawn.append(f"{line}\n")
-    return drawn
+        heading = words != line and words.startswith(" ")
+        lines.append(SketchLine(words.strip() if heading else line, heading))
+    return lines
 
 
-def first_preview(entry: TemplateEntry | None, rows: int) -> tuple[str, Text | str]:
+def first_preview(entry: TemplateEntry | None, rows: int) -> tuple[str, list[SketchLine]]:
     """The summary lines and a sketch of ``entry``'s agenda, drawn without the markdown
     renderer; nothing for no entry or one with problems (the full preview follows).
 
@@ -38,7 +34,7 @@ def first_preview(entry: TemplateEntry | None, rows: int) -> tuple[str, Text | s
     full preview a moment later.
     """
     if entry is None or entry.agenda is None:
-        return "", ""
+        return "", []
     return template_summary(entry), sketch(preview_text(entry.agenda), rows)
 
 

@@ -18,12 +18,13 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from circlekeeper.tui.widgets.plain_lines import wrapped
 
 
 class Row(NamedTuple):
@@ -162,10 +163,7 @@ class PickList(ScrollView, can_focus=True):
         for index, label in enumerate(self._labels):
             firsts.append(len(rows))
             for line in label.split("\n"):
-                if width <= 0 or cell_len(line) <= width:
-                    rows.append(Row(index, line))
-                else:
-                    rows.extend(Row(index, part.plain) for part in Content(line).wrap(width))
+                rows.extend(Row(index, row) for row in wrapped(line, width))
         self._rows, self._first_rows, self._rows_width = rows, firsts, width
         if width > 0:
             self.virtual_size = Size(width, len(rows))

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.content import Content
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -38,6 +39,14 @@ def fits_plainly(text: str, width: int) -> bool:
     return (
         "\n" not in text and text == text.strip() and text.isprintable() and cell_len(text) <= width
     )
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """``text`` (one line) as the rows ``width`` columns show it: itself when it fits,
+    else wrapped between words as Textual wraps words."""
+    if width <= 0 or cell_len(text) <= width:
+        return [text]
+    return [row.plain for row in Content(text).wrap(width)]
 
 
 def plain_strip(widget: Widget, text: str, y: int) -> Strip:
