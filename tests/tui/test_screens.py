@@ -5,6 +5,7 @@ from __future__ import annotations
 from driving import CRISIS_URL, PARTS, posted, start
 from qr_decode import read_widget
 from screen_text import flat, screen_text, widget_lines
+from textual.geometry import Region
 
 from circlekeeper.sessions.engine.session import SessionState
 from circlekeeper.sessions.host import read_session
@@ -241,6 +242,12 @@ async def test_every_run_key_is_in_the_footer_even_at_80_columns(build_app, cloc
             for r, line in enumerate(drawn.splitlines())
             if "] Next part" in line
         )
+        # Pointed at, the key and its words are lit together, and nothing else is.
+        await pilot.hover(KeysFooter, offset=(column + 4, row))
+        await pilot.pause()
+        lit = footer.link_style_hover.bgcolor
+        line = list(footer.render_lines(Region(0, row, footer.size.width, 1))[0])
+        assert "".join(seg.text for seg in line if seg.style.bgcolor == lit) == "] Next part"
         await pilot.click(KeysFooter, offset=(column + 1, row))
         await pilot.pause()
         assert f"Part 2 of {PARTS}" in screen_text(app)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from textual.content import Content
-from textual.geometry import Size
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual.geometry import Region, Size
 from textual.reactive import reactive
-from textual.style import Style
+from textual.strip import Strip
 from textual.widget import Widget
 
 from circlekeeper.sessions.languages.speaking import _
@@ -78,6 +79,9 @@ class KeysFooter(Widget):
     }
     """
 
+    _drawn: list[Strip] = []
+    """The rows of keys as last drawn."""
+
     hidden: reactive[frozenset[str]] = reactive(frozenset(), layout=True)
     """Ids of bindings not to show for now (the screen's facilitator keys while sharing)."""
 
@@ -132,22 +136,42 @@ class KeysFooter(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self.rows(width)))
 
-    def render(self) -> Content:
-        key_style = self.get_visual_style("keys-footer--key", partial=True)
-        words_style = self.get_visual_style("keys-footer--description", partial=True)
-        disabled = self.get_visual_style("keys-footer--disabled", partial=True)
-        lines = []
-        for row in self.rows(self.content_size.width):
-            parts: list[Content | str] = []
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The keys are laid out once for each drawing of the footer, then drawn a row at a
+        # time.
+        self._drawn = self._draw(self.content_size.width)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        if 0 <= y < len(self._drawn):
+            return self._drawn[y]
+        return Strip.blank(self.content_size.width, self.visual_style.rich_style)
+
+    def _draw(self, width: int) -> list[Strip]:
+        """Each row of keys as one strip: every key's name and words a run each, in their
+        styles, both a link that presses the key when clicked (and lit together on hover)."""
+        plain = self.visual_style.rich_style
+        # A key is a link, drawn in the footer's link colours as Textual draws links.
+        link = self.link_style
+        looks = {
+            enabled: (
+                self.get_visual_style("keys-footer--key", *dim).rich_style,
+                self.get_visual_style("keys-footer--description", *dim).rich_style,
+            )
+            for enabled, dim in ((True, ()), (False, ("keys-footer--disabled",)))
+        }
+        drawn = []
+        for row in self.rows(width):
+            segments: list[Segment] = []
             for key in row:
-                if parts:
-                    parts.append(GAP)
-                press = Style.from_meta({"@click": f"press({key.key!r})"})
-                dim = disabled if not key.enabled else Style.null()
-                parts.append(Content.styled(key.display, key_style + dim + press))
-                parts.append(Content.styled(" " + key.description, words_style + dim + press))
-            lines.append(Content.assemble(*parts))
-        return Content("\n").join(lines)
+                if segments:
+                    segments.append(Segment(GAP, plain))
+                press = RichStyle.from_meta({"@click": f"press({key.key!r})"})
+                key_look, words_look = looks[key.enabled]
+                segments.append(Segment(key.display, key_look + press + link))
+                segments.append(Segment(" " + key.description, words_look + press + link))
+            drawn.append(Strip(segments))
+        return drawn
 
     def action_press(self, key: str) -> None:
         """Press ``key``, as clicking its label asks."""
