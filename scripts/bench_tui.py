@@ -3,7 +3,8 @@
 - Launch: seconds from starting the installed ``circlekeeper`` in a pseudo-terminal to
   the home screen drawn (the agenda list and the first agenda's preview), beside a bare
   Textual app that shows a Static and a Footer, started and watched the same way in the
-  same run. The runs alternate so all meet the same machine; medians are printed, and
+  same run. The runs alternate, in a different order each round, so all meet the same
+  machine and none always follows the same program; medians are printed, and
   the ratios against their targets: with the template cache warm (<= 1.2x) and with it
   removed before each run (<= 1.4x), and with 1,000 past sessions and 200 templates of
   the user's own against an empty setup (<= 1.1x). Another app, made of the home
@@ -21,6 +22,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import random
 import re
 import select
 import shutil
@@ -29,7 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from child_processes import start_on_a_terminal
@@ -99,6 +101,12 @@ def _home_words(root: Path) -> list[str]:
     return ["Agendas", first.title, first.agenda.parts[0].title, str(first.path)]
 
 
+def _cold(cache: Path, launch: Callable[[], float]) -> float:
+    """``launch``, with the template cache removed first."""
+    cache.unlink(missing_ok=True)
+    return launch()
+
+
 def launch_figures() -> Iterator[Figure]:
     with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as full:
         empty_root, full_root = Path(empty), Path(full)
@@ -107,14 +115,22 @@ def launch_figures() -> Iterator[Figure]:
         *home, first_path = _home_words(empty_root)
         cache = Folders.resolve(folders(empty_root)).cache / CACHE_NAME
         widgets_argv = [sys.executable, APPS, "widgets", first_path, *home]
-        runs: dict[str, list[float]] = {k: [] for k in ("bare", "widgets", "warm", "cold", "full")}
+        launches: dict[str, Callable[[], float]] = {
+            "bare": lambda: _first_frame([sys.executable, APPS, "bare"], env, [BARE_TEXT]),
+            "widgets": lambda: _first_frame(widgets_argv, env, home),
+            "warm": lambda: _first_frame([PROGRAM], env, home),
+            "cold": lambda: _cold(cache, lambda: _first_frame([PROGRAM], env, home)),
+            "full": lambda: _first_frame([PROGRAM], full_env, home),
+        }
+        runs: dict[str, list[float]] = {name: [] for name in launches}
+        # Each round takes the programs in an order of its own (the same orders in every
+        # bench run), so that none always follows the same one: a launch just after the
+        # widgets app, which loads the markdown renderer, was measured about 5% slower,
+        # whichever program it was, and in a fixed order one program always paid for it.
+        shuffled = random.Random(RUNS)
         for _ in range(RUNS):
-            runs["bare"].append(_first_frame([sys.executable, APPS, "bare"], env, [BARE_TEXT]))
-            runs["widgets"].append(_first_frame(widgets_argv, env, home))
-            runs["warm"].append(_first_frame([PROGRAM], env, home))
-            cache.unlink(missing_ok=True)
-            runs["cold"].append(_first_frame([PROGRAM], env, home))
-            runs["full"].append(_first_frame([PROGRAM], full_env, home))
+            for name in shuffled.sample(list(launches), len(launches)):
+                runs[name].append(launches[name]())
     median = {name: statistics.median(times) for name, times in runs.items()}
     bare = median["bare"]
     yield (f"bare Textual app (a Static, a Footer) to its first frame, median of {RUNS}",
