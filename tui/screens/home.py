@@ -191,7 +191,7 @@ class HomeScreen(BareScreen[None]):
         rest = self.templates[listed.option_count :]
         listed.add_options([template_label(t) for t in rest])
         self._previewed = None
-        self._preview(self.query_one("#template-list", PickList).highlighted or 0)
+        self._preview(listed.highlighted or 0)
         # Every launch, until it is marked done: the reminder is the point.
         self._report(self._read_sessions())
         for tab in self._filled:
