@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from circlekeeper.sessions.fixed import Fixed
 from circlekeeper.sessions.languages.language import Language
 from circlekeeper.sessions.languages.tags import chosen_tag
 from circlekeeper.sessions.settings.checks import Choices, ConfigProblem, read_config
@@ -34,18 +35,6 @@ _LOCALE_REGION = re.compile(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})\b")
 class ConfigError(ValueError):
     """Kept for callers that caught it: a bad settings file no longer raises, its problems
     are in :attr:`Settings.config_problems`."""
-
-
-SETTING_NAMES = (
-    "bell",
-    "warning_minutes",
-    "phone_region",
-    "theme",
-    "keymap",
-    "language",
-    "clock",
-)
-"""Every setting ``config.toml`` may hold: the attributes of a :class:`Config`, in order."""
 
 
 class Config:
@@ -109,6 +98,11 @@ class Config:
         return read_config(path, choices).config
 
 
+SETTING_NAMES = tuple(vars(Config()))
+"""Every setting ``config.toml`` may hold: the attributes a :class:`Config` is made with,
+in order."""
+
+
 def region_hints(environ: Mapping[str, str], configured: str = "") -> tuple[str, ...]:
     """The regions local phone numbers could be read in, the first choice first.
 
@@ -142,7 +136,7 @@ def _first_known_region(hints: tuple[str, ...]) -> str:
     return first_known_region(hints)
 
 
-class Settings:
+class Settings(Fixed):
     """Everything the app is told at start-up: its folders, the settings file, the region."""
 
     # A plain class rather than a frozen dataclass: it is defined on every launch, and a
@@ -170,19 +164,13 @@ class Settings:
         config_problems: tuple[ConfigProblem, ...] = (),
     ) -> None:
         """Settings as given; a ``config`` or ``language`` left out is the default one."""
-        # Set past the refusal below: the settings never change once made.
-        put = object.__setattr__
-        put(self, "folders", folders)
-        put(self, "config", Config() if config is None else config)
-        put(self, "region_hints", region_hints)
-        put(self, "language", Language() if language is None else language)
-        put(self, "config_problems", config_problems)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"Settings are fixed at start-up; cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Settings are fixed at start-up; cannot delete {name!r}")
+        self._fix(
+            folders=folders,
+            config=Config() if config is None else config,
+            region_hints=region_hints,
+            language=Language() if language is None else language,
+            config_problems=config_problems,
+        )
 
     def _replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` made, as a named tuple's ``_replace`` makes one."""

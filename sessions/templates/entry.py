@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from circlekeeper.sessions.fixed import Fixed
+
 if TYPE_CHECKING:
     from circlekeeper.sessions.templates.agenda import Agenda
     from circlekeeper.sessions.templates.cache import Reading
@@ -24,7 +26,7 @@ def _nothing_read() -> Reading:
     return None, []
 
 
-class TemplateEntry:
+class TemplateEntry(Fixed):
     """One template as the picker and ``templates list`` show it."""
 
     # A plain class rather than a frozen dataclass: it is defined on every launch, and a
@@ -80,24 +82,18 @@ class TemplateEntry:
         load: Load = _nothing_read,
     ) -> None:
         """An entry as listed; its agenda is read by ``load`` when first asked for."""
-        # Set past the refusal below: an entry never changes once listed.
-        put = object.__setattr__
-        put(self, "name", name)
-        put(self, "path", path)
-        put(self, "builtin", builtin)
-        put(self, "title", title)
-        put(self, "minutes", minutes)
-        put(self, "part_count", part_count)
-        put(self, "summary", summary)
-        put(self, "overrides_builtin", overrides_builtin)
-        put(self, "problems", problems)
-        put(self, "load", load)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"a template entry is fixed once listed; cannot set {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"a template entry is fixed once listed; cannot delete {name!r}")
+        self._fix(
+            name=name,
+            path=path,
+            builtin=builtin,
+            title=title,
+            minutes=minutes,
+            part_count=part_count,
+            summary=summary,
+            overrides_builtin=overrides_builtin,
+            problems=problems,
+            load=load,
+        )
 
     def _shown(self) -> tuple[object, ...]:
         return (
@@ -136,5 +132,5 @@ class TemplateEntry:
             return self._agenda
         except AttributeError:
             agenda = self.load()[0] if self.ok else None
-            object.__setattr__(self, "_agenda", agenda)
+            self._fix(_agenda=agenda)
             return agenda
